@@ -1,0 +1,47 @@
+/* Exact money: amounts are int64 counts of a scale's smallest unit, never
+ * binary floating point. A scale is a money unit (元, 万元, …) and a number
+ * of decimals: 1234567 at {万元, 2} is 12,345.67 万元. */
+#ifndef BX_AMOUNT_H
+#define BX_AMOUNT_H
+
+#include "common.h"
+
+typedef struct bx_scale {
+    int64_t unit_yuan; /* 1 for 元, 10000 for 万元 */
+    int decimals;      /* 0..6 */
+} bx_scale;
+
+enum { BX_MAX_DECIMALS = 6 };
+
+typedef enum bx_amount_result {
+    BX_AMOUNT_OK,
+    BX_AMOUNT_EMPTY,    /* nothing but spaces */
+    BX_AMOUNT_SYNTAX,   /* not a number */
+    BX_AMOUNT_GROUPING, /* thousands separators in the wrong place */
+    BX_AMOUNT_DECIMALS, /* more decimals than allowed */
+    BX_AMOUNT_OVERFLOW  /* does not fit */
+} bx_amount_result;
+
+/* Parse "-1,234.5" into units of 10^-decimals: {-123450 at decimals 2}.
+ * Accepts an optional leading '-', digits with correctly placed thousands
+ * separators, and up to `decimals` decimals (further decimals are allowed
+ * only if they are zeros). Leading/trailing ASCII spaces are ignored. */
+bx_amount_result bx_amount_parse(const char *s, int decimals, int64_t *out);
+
+/* The finance user's words for a parse result, e.g. "金额格式无效". */
+const char *bx_amount_result_text(bx_amount_result r);
+
+/* Convert v from one scale to another, rounding half away from zero
+ * ("四舍五入") when precision is lost. False if the result overflows. */
+bool bx_amount_rescale(int64_t v, bx_scale from, bx_scale to, int64_t *out);
+
+/* Format v (in units of 10^-decimals) as "-12,345.67" (with_grouping) or
+ * "-12345.67". Locale independent. Returns the length written. */
+size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf,
+                        size_t size);
+
+/* Money unit names: "元" → 1, "千元" → 1000, "万元" → 10000, "亿元" →
+ * 100000000. False for anything else. */
+bool bx_money_unit(const char *name, int64_t *unit_yuan);
+
+#endif /* BX_AMOUNT_H */

@@ -1,0 +1,28 @@
+/* Back ends: each is a const table selected by name. The driver walks the
+ * model once and hands every event to the back end; writing goes to a
+ * temporary file that is renamed into place only after `finish`. */
+#ifndef BX_BACKEND_H
+#define BX_BACKEND_H
+
+#include "model.h"
+
+typedef struct bx_backend {
+    const char *name;      /* "xlsx" */
+    const char *extension; /* "xlsx" */
+    /* Start writing model to path; returns the back end's state. */
+    void *(*open)(const bx_model *m, const char *path, bx_error *err);
+    /* One event of the walk over the model. */
+    bool (*event)(void *state, const bx_event *ev, bx_error *err);
+    /* Complete the file and free the state. */
+    bool (*finish)(void *state, bx_error *err);
+    /* Give up: free the state (the driver removes the file). */
+    void (*abort)(void *state);
+} bx_backend;
+
+extern const bx_backend bx_backend_xlsx;
+extern const bx_backend bx_backend_dump;
+
+/* The back end called name, or NULL. */
+const bx_backend *bx_backend_find(const char *name);
+
+#endif /* BX_BACKEND_H */

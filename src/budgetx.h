@@ -1,0 +1,115 @@
+/*
+ * budgetx — Chinese department budget disclosure tables (部门预算公开表格)
+ * from one dataset, as an XLSX workbook and a PDF.
+ *
+ * The pipeline: a layout set (one YAML file per official table) and a
+ * dataset (dataset.yaml + CSV files) are resolved into a back-end neutral
+ * model, which back ends (xlsx, pdf, dump) write out.  Every call that can
+ * fail takes a bx_error to fill; the first failure is kept.
+ */
+#ifndef BX_BUDGETX_H
+#define BX_BUDGETX_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Opaque handles. Each has a _free that accepts NULL. */
+typedef struct bx_layout_set bx_layout_set;
+typedef struct bx_dataset bx_dataset;
+typedef struct bx_model bx_model;
+
+typedef enum bx_status {
+    BX_OK = 0,
+    BX_ERR_USAGE,       /* bad arguments to the library or the CLI */
+    BX_ERR_IO,          /* a file could not be read or written */
+    BX_ERR_SYNTAX,      /* YAML or CSV syntax */
+    BX_ERR_ENCODING,    /* bytes that are neither UTF-8 nor GB18030 */
+    BX_ERR_LAYOUT,      /* a layout file is wrong */
+    BX_ERR_DATA,        /* a dataset value is wrong (amount, column, …) */
+    BX_ERR_LIMIT,       /* a documented limit was exceeded */
+    BX_ERR_VALIDATION,  /* the tables disagree with themselves */
+    BX_ERR_BACKEND,     /* the output library reported an error */
+    BX_ERR_UNSUPPORTED, /* asked for something not built in */
+    BX_ERR_NOMEM
+} bx_status;
+
+/* A located error: where (file, 1-based line and column; 0 = unknown) and
+ * a message ready for a finance user.  Filled by the library, printed by
+ * the caller. */
+typedef struct bx_error {
+    bx_status status;
+    char file[512];
+    int line;
+    int column;
+    char message[1024];
+} bx_error;
+
+/* The library's version, e.g. "0.1.0". */
+const char *bx_version(void);
+
+/* A short English description of a status. Never NULL. */
+const char *bx_strerror(bx_status status);
+
+/* Clear an error record before use. */
+void bx_error_clear(bx_error *err);
+
+/* Format "FILE:LINE:COL: message" (parts that are unknown are left out)
+ * into buf; returns buf. */
+char *bx_error_format(const bx_error *err, char *buf, size_t size);
+
+/* Load dataset.yaml from a dataset folder. CSV files are read when a model
+ * is resolved. Caller frees with bx_dataset_free. */
+bx_dataset *bx_dataset_load(const char *dir, bx_error *err);
+void bx_dataset_free(bx_dataset *dataset);
+/* The template set the dataset asks for, e.g. "shenzhen-2024". */
+const char *bx_dataset_template(const bx_dataset *dataset);
+
+/* Load a layout set from its folder (holding set.yaml and the table
+ * layouts). Caller frees with bx_layout_set_free. */
+bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err);
+/* Find a layout set by name in a list of folders (NULL-terminated, may be
+ * NULL); after them the built-in places are searched: $BUDGETX_LAYOUTS,
+ * the install directory, and the source tree the library was built from. */
+bx_layout_set *bx_layout_set_find(const char *name,
+                                  const char *const *search_dirs,
+                                  bx_error *err);
+void bx_layout_set_free(bx_layout_set *set);
+
+/* Bind a dataset to a layout set: read the CSV files, convert amounts,
+ * build every sheet. Caller frees with bx_model_free. */
+bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *dataset,
+                           bx_error *err);
+void bx_model_free(bx_model *model);
+
+/* Names of the output formats built in ("xlsx", "dump", …), NULL-ended. */
+const char *const *bx_formats(void);
+/* The file name extension of a format ("xlsx"), or NULL if unknown. */
+const char *bx_format_extension(const char *format);
+
+/* Write a model in one format to path. The file is written to a temporary
+ * file next to path and renamed into place only when complete, so a
+ * failure never leaves a partial file nor clobbers an existing one. */
+bx_status bx_model_write(const bx_model *model, const char *format,
+                         const char *path, bx_error *err);
+
+/* Options of bx_render. Zero-initialise, then set what you need. */
+typedef struct bx_render_options {
+    const char *const *formats;     /* NULL-ended list; NULL = {"xlsx"} */
+    const char *const *layout_dirs; /* extra folders holding layout sets */
+} bx_render_options;
+
+/* What `budgetx render DATASET -o OUT` does: load the dataset, find its
+ * layout set, resolve, and write OUT/<name>.<ext> for every format, where
+ * <name> is the dataset's output name (default: the dataset folder name).
+ * Creates OUT if needed. */
+bx_status bx_render(const char *dataset_dir, const char *out_dir,
+                    const bx_render_options *options, bx_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BX_BUDGETX_H */

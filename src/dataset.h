@@ -1,0 +1,50 @@
+/* A dataset: dataset.yaml (template, unit, year, amount unit, free-text
+ * fields) plus the CSV files the layouts name. Documented in
+ * docs/dataset-format.md. */
+#ifndef BX_DATASET_H
+#define BX_DATASET_H
+
+#include "amount.h"
+#include "arena.h"
+#include "csv_read.h"
+
+typedef struct bx_dfield {
+    const char *key;
+    const char *value;
+    bx_loc loc;
+} bx_dfield;
+
+struct bx_dataset {
+    bx_arena *arena;
+    const char *dir;
+    const char *yaml_name;     /* dataset.yaml as shown in messages */
+    const char *template_name;
+    const char *unit;          /* 单位/部门名称 */
+    int year;
+    bx_scale input;            /* unit and decimals the amounts are given in */
+    const char *title;         /* optional document title override */
+    const char *output_name;   /* base name of the output files */
+    long long created;         /* -1: not given */
+    bx_encoding encoding;
+    bx_dfield *fields;
+    size_t nfields;
+    bx_dfield *files;          /* data name → file name overrides */
+    size_t nfiles;
+    int *tables;               /* table numbers to render; NULL = all */
+    size_t ntables;
+};
+
+/* The field called key, or NULL. */
+const bx_dfield *bx_dataset_field(const bx_dataset *ds, const char *key);
+
+/* Load the CSV a layout calls `data_name` (after the dataset's `files`
+ * overrides). Caller frees with bx_csv_free. */
+bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *err);
+
+/* Whether table number n is wanted. */
+bool bx_dataset_wants(const bx_dataset *ds, int number);
+
+/* Parse "YYYY-MM-DD" into seconds since the epoch (UTC midnight). */
+bool bx_parse_date(const char *s, long long *out);
+
+#endif /* BX_DATASET_H */

@@ -1,0 +1,161 @@
+/* Layouts: one YAML file per official table, grouped in a set folder with
+ * set.yaml. Loaded into plain structs whose strings live in the set's
+ * arena. The format is documented in docs/layout-format.md. */
+#ifndef BX_LAYOUT_H
+#define BX_LAYOUT_H
+
+#include "amount.h"
+#include "arena.h"
+#include "common.h"
+
+typedef enum bx_coltype {
+    BX_COL_TEXT,     /* short text, left aligned, may be indented */
+    BX_COL_CODE,     /* 科目编码 and the like: text that keeps leading zeros */
+    BX_COL_LONGTEXT, /* paragraphs: wrapped */
+    BX_COL_AMOUNT,   /* money, converted to the display unit */
+    BX_COL_NUMBER    /* a plain decimal (rates, scores): not converted */
+} bx_coltype;
+
+typedef enum bx_align {
+    BX_ALIGN_DEFAULT, /* by type: text left, numbers right */
+    BX_ALIGN_LEFT,
+    BX_ALIGN_CENTER,
+    BX_ALIGN_RIGHT
+} bx_align;
+
+/* A node of a header tree: a column group (children) or a leaf column. */
+typedef struct bx_hnode {
+    const char *title; /* template: may hold {year}, {unit}, {field} */
+    bx_loc loc;
+    struct bx_hnode *children;
+    size_t nchildren;
+    /* leaves only */
+    const char *field; /* CSV column bound to the leaf (NULL: none) */
+    bx_coltype type;
+    int decimals;      /* BX_COL_NUMBER: decimals shown */
+    int width;         /* hundredths of a CJK character; 0 = by type */
+    int span;          /* grid columns the leaf covers (forms); >= 1 */
+    bool indent;       /* indented by the row's level */
+    bx_align align;
+    /* groups only */
+    int rows;          /* header rows the group's own cell spans (>= 1) */
+    /* ledger groups only */
+    const char *side;  /* value of the side column choosing this group */
+} bx_hnode;
+
+typedef struct bx_header {
+    bx_hnode *roots;
+    size_t nroots;
+} bx_header;
+
+/* A cell of a form band. Exactly one of text / value / field is set. */
+typedef struct bx_fcell {
+    const char *text;  /* literal template */
+    const char *value; /* name of a dataset field */
+    const char *field; /* CSV column (repeat bands) */
+    bx_loc loc;
+    bx_coltype type;
+    int decimals;
+    int span;          /* grid columns */
+    bool label;        /* a label cell: centred */
+    bool merge_equal;  /* repeat bands: merge equal neighbours vertically */
+    bx_align align;
+} bx_fcell;
+
+typedef enum bx_band_kind {
+    BX_BAND_CELLS,  /* one row of fixed cells */
+    BX_BAND_HEADER, /* a header tree inside a form */
+    BX_BAND_REPEAT, /* one row per CSV row */
+    BX_BAND_GROUP   /* a label column spanning the rows of inner bands */
+} bx_band_kind;
+
+typedef struct bx_band {
+    bx_band_kind kind;
+    bx_loc loc;
+    bx_fcell *cells;     /* CELLS, REPEAT */
+    size_t ncells;
+    bx_header header;    /* HEADER */
+    const char *data;    /* REPEAT: CSV file name */
+    const char *label;   /* GROUP */
+    struct bx_band *bands;
+    size_t nbands;
+} bx_band;
+
+typedef enum bx_table_kind {
+    BX_TABLE_GRID,   /* header tree + one row per CSV row */
+    BX_TABLE_LEDGER, /* two lists side by side (收入 | 支出) */
+    BX_TABLE_FORM    /* fixed cells, repeating sections, groups */
+} bx_table_kind;
+
+typedef struct bx_table_layout {
+    const char *file;          /* layout file as shown in messages */
+    int number;                /* 1, 2, … */
+    const char *label;         /* "表 1" */
+    const char *title;         /* template */
+    const char *sheet_name;    /* template */
+    const char *caption_left;  /* "部门名称：{unit}" */
+    const char *caption_right; /* "单位：万元" */
+    bool landscape;
+    bx_table_kind kind;
+    bx_header header;          /* GRID, LEDGER */
+    const char *data;          /* GRID, LEDGER: CSV file name */
+    const char *level_field;   /* CSV column with the indentation level */
+    const char *side_field;    /* LEDGER: column naming the side */
+    const char *kind_field;    /* LEDGER: column marking total rows */
+    const char *total_marker;  /* LEDGER: its value on total rows */
+    int *grid_widths;          /* FORM: width of each grid column */
+    size_t ngrid;
+    bx_band *bands;            /* FORM */
+    size_t nbands;
+    const char **notes;        /* templates */
+    size_t nnotes;
+    const char *empty_note;    /* shown when no amount is non-zero */
+} bx_table_layout;
+
+struct bx_layout_set {
+    bx_arena *arena;
+    const char *dir;
+    const char *name;
+    const char *title;      /* document title template */
+    const char *font;       /* font name the published documents use */
+    bx_scale display;       /* unit and decimals amounts are shown in */
+    bx_table_layout *tables;
+    size_t ntables;
+};
+
+/* Leaves of a header in column order. `out` must hold bx_header_leaves()
+ * entries. */
+size_t bx_header_leaf_count(const bx_header *h);
+size_t bx_header_leaves(const bx_header *h, const bx_hnode **out);
+
+/* Width of the header in grid columns (sum of leaf spans). */
+int bx_header_width(const bx_header *h);
+
+/* Number of header rows: the depth of the deepest leaf. */
+int bx_header_depth(const bx_header *h);
+
+/* Where each header node goes. Cells are listed in row-major order. */
+typedef struct bx_hplace {
+    const bx_hnode *node;
+    int row, col, rowspan, colspan;
+} bx_hplace;
+
+/* Place the header with its first column at first_col. *out is allocated
+ * in arena; *count receives the number of nodes. */
+bool bx_header_place(const bx_header *h, int first_col, bx_arena *arena,
+                     bx_hplace **out, size_t *count, bx_error *err);
+
+/* Load one table layout file into set's arena (used by the set loader and
+ * by tests). */
+bool bx_table_layout_load(bx_layout_set *set, const char *path,
+                          const char *display_name, bx_table_layout *out,
+                          bx_error *err);
+/* The same from a buffer. */
+bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
+                           const char *display_name, bx_table_layout *out,
+                           bx_error *err);
+
+/* An empty set with an arena and the default display scale (tests). */
+bx_layout_set *bx_layout_set_new(bx_error *err);
+
+#endif /* BX_LAYOUT_H */

@@ -1,0 +1,201 @@
+/* The budgetx command: a thin layer over src/budgetx.h. Only this file
+ * prints and picks the exit status: 0 ok, 1 data or validation error,
+ * 2 usage error. */
+#include "budgetx.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_DATA = 1, EXIT_USAGE = 2, MAX_LAYOUT_DIRS = 8 };
+
+static const char usage_text[] =
+    "用法 (usage):\n"
+    "  budgetx render DATASET_DIR -o OUT_DIR [--format xlsx|pdf|both] [--layouts DIR]\n"
+    "  budgetx check DATASET_DIR [--layouts DIR]\n"
+    "  budgetx --help | --version\n"
+    "\n"
+    "render  把数据集转换为部门预算公开表格：OUT_DIR 中写入一个 .xlsx（每表一个工作表）\n"
+    "        和一个 .pdf（每表另起一页）。文件先写入临时文件，完成后才改名，\n"
+    "        失败时不会留下不完整的文件，也不会覆盖原有文件。\n"
+    "check   只读取并检查数据集，不写文件。\n"
+    "\n"
+    "  -o, --output DIR   输出目录（不存在时创建）\n"
+    "  --format F         xlsx、pdf 或 both（默认 both）\n"
+    "  --layouts DIR      另外查找布局模板的目录（可重复）\n"
+    "\n"
+    "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
+
+typedef struct cli {
+    const char *command;
+    const char *dataset;
+    const char *out_dir;
+    const char *format;
+    const char *layout_dirs[MAX_LAYOUT_DIRS + 2];
+    int nlayout_dirs;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "budgetx: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n请运行 budgetx --help 查看用法。\n");
+    return EXIT_USAGE;
+}
+
+/* "--name VALUE" or "--name=VALUE"; advances *i past what it used. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) == 0 && a[n] == '=')
+        return a + n + 1;
+    if (strcmp(a, name) == 0 && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static bool is_option(const char *a, const char *name)
+{
+    size_t n = strlen(name);
+    return strcmp(a, name) == 0 || (strncmp(a, name, n) == 0 && a[n] == '=');
+}
+
+static int parse_args(int argc, char **argv, cli *c)
+{
+    memset(c, 0, sizeof *c);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v;
+        if (strcmp(a, "-o") == 0 || is_option(a, "--output")) {
+            v = strcmp(a, "-o") == 0 ? (i + 1 < argc ? argv[++i] : NULL)
+                                     : option_value(argc, argv, &i, "--output");
+            if (!v)
+                return usage_error("%s 后面应有输出目录", a);
+            c->out_dir = v;
+        } else if (is_option(a, "--format")) {
+            if (!(v = option_value(argc, argv, &i, "--format")))
+                return usage_error("%s 后面应有格式（xlsx、pdf 或 both）", a);
+            c->format = v;
+        } else if (is_option(a, "--layouts")) {
+            if (!(v = option_value(argc, argv, &i, "--layouts")))
+                return usage_error("%s 后面应有目录", a);
+            if (c->nlayout_dirs == MAX_LAYOUT_DIRS)
+                return usage_error("%s 最多可给出 8 次", a);
+            c->layout_dirs[c->nlayout_dirs++] = v;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("未知的选项 %s", a);
+        } else if (!c->command) {
+            c->command = a;
+        } else if (!c->dataset) {
+            c->dataset = a;
+        } else {
+            return usage_error("多余的参数 %s", a);
+        }
+    }
+    return 0;
+}
+
+/* Folders the CLI adds to the library's search: the layouts installed
+ * beside this executable (<prefix>/share/budgetx/layouts). */
+static void add_exe_layouts(cli *c, char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0 || (size_t)n >= size - 40)
+        return;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return;
+    strcpy(slash, "/../share/budgetx/layouts");
+    c->layout_dirs[c->nlayout_dirs++] = buf;
+}
+
+static int report(const bx_error *err)
+{
+    char msg[2048];
+    fprintf(stderr, "budgetx: %s\n", bx_error_format(err, msg, sizeof msg));
+    return err->status == BX_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
+}
+
+static int run_check(const cli *c)
+{
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = bx_dataset_load(c->dataset, &err);
+    bx_layout_set *set = ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err)
+                            : NULL;
+    bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
+    bx_model_free(model);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    if (err.status != BX_OK)
+        return report(&err);
+    printf("%s：检查通过。\n", c->dataset);
+    return 0;
+}
+
+static int run_render(const cli *c)
+{
+    const char *formats[4] = {NULL};
+    const char *f = c->format ? c->format : "both";
+    if (strcmp(f, "both") == 0) {
+        formats[0] = "xlsx";
+        formats[1] = "pdf";
+    } else {
+        formats[0] = f;
+    }
+    for (int i = 0; formats[i]; i++) {
+        if (!bx_format_extension(formats[i])) {
+            if (strcmp(formats[i], "pdf") == 0)
+                return usage_error("%s 输出尚未实现；请使用 --format xlsx", "PDF");
+            return usage_error("未知的格式“%s”（可用：xlsx、pdf、both）", formats[i]);
+        }
+    }
+    bx_render_options opts = {.formats = formats, .layout_dirs = c->layout_dirs};
+    bx_error err;
+    bx_error_clear(&err);
+    if (bx_render(c->dataset, c->out_dir, &opts, &err) != BX_OK)
+        return report(&err);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(usage_text, stdout);
+            return 0;
+        }
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("budgetx %s\n", bx_version());
+            return 0;
+        }
+    }
+    cli c;
+    int rc = parse_args(argc, argv, &c);
+    if (rc)
+        return rc;
+    if (!c.command)
+        return usage_error("%s", "缺少命令（render 或 check）");
+    char exe_layouts[PATH_MAX];
+    add_exe_layouts(&c, exe_layouts, sizeof exe_layouts);
+    if (strcmp(c.command, "render") == 0) {
+        if (!c.dataset)
+            return usage_error("%s", "render 需要数据目录");
+        if (!c.out_dir)
+            return usage_error("%s", "render 需要 -o 输出目录");
+        return run_render(&c);
+    }
+    if (strcmp(c.command, "check") == 0) {
+        if (!c.dataset)
+            return usage_error("%s", "check 需要数据目录");
+        if (c.out_dir || c.format)
+            return usage_error("%s", "check 不写文件，不接受 -o 或 --format");
+        return run_check(&c);
+    }
+    return usage_error("未知的命令“%s”（可用：render、check）", c.command);
+}

@@ -1,0 +1,124 @@
+/* The resolved model: every sheet as a title block, a grid of cells with
+ * spans, column widths, the header-row range and notes. It knows nothing
+ * of XLSX or PDF; back ends only read it. */
+#ifndef BX_MODEL_H
+#define BX_MODEL_H
+
+#include "arena.h"
+#include "common.h"
+
+typedef enum bx_cell_kind {
+    BX_CELL_EMPTY,
+    BX_CELL_TEXT,
+    BX_CELL_AMOUNT /* an exact decimal: amount × 10^-decimals */
+} bx_cell_kind;
+
+typedef enum bx_cell_style {
+    BX_STYLE_HEADER,    /* column header: centred both ways, wrapped */
+    BX_STYLE_LABEL,     /* form label, total label: centred, wrapped */
+    BX_STYLE_TEXT,      /* body text: left, wrapped, indented by level */
+    BX_STYLE_CODE,      /* codes: left, never wrapped */
+    BX_STYLE_PARAGRAPH, /* long text: left, wrapped */
+    BX_STYLE_AMOUNT,    /* money: right, thousands separators */
+    BX_STYLE_NUMBER     /* plain decimal: right, no separators */
+} bx_cell_style;
+
+typedef struct bx_cell {
+    bx_cell_kind kind;
+    bx_cell_style style;
+    uint8_t indent;   /* indentation level, 0..BX_MAX_INDENT */
+    uint8_t decimals; /* BX_CELL_AMOUNT */
+    int8_t align;     /* a bx_align override (0 = by style) */
+    bool covered;     /* inside another cell's span: not an anchor */
+    int rowspan, colspan;
+    const char *text; /* BX_CELL_TEXT */
+    int64_t amount;   /* BX_CELL_AMOUNT */
+} bx_cell;
+
+typedef struct bx_sheet {
+    const char *name;          /* worksheet name, legal for XLSX */
+    const char *label;         /* "表 1" */
+    const char *title;
+    const char *caption_left;  /* may be NULL */
+    const char *caption_right; /* may be NULL */
+    bool landscape;
+    int nrows, ncols;
+    int header_rows;           /* rows [0, header_rows) are column headers */
+    int *col_widths;           /* hundredths of a CJK character */
+    bx_cell *cells;            /* nrows × ncols, row-major */
+    int cap_rows;
+    const char **notes;
+    int nnotes;
+} bx_sheet;
+
+struct bx_model {
+    bx_arena *arena;
+    const char *title;         /* document title */
+    const char *author;        /* the unit */
+    const char *template_name;
+    const char *font;          /* font name to ask for (宋体) */
+    const char *amount_unit;   /* display unit name, e.g. 万元 */
+    int year;
+    long long created;         /* seconds since the epoch */
+    bx_sheet *sheets;
+    int nsheets;
+};
+
+static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
+{
+    return &s->cells[(size_t)row * (size_t)s->ncols + (size_t)col];
+}
+
+/* Build a model: model_new, then per sheet sheet_add + sheet_row + put. */
+bx_model *bx_model_new(bx_error *err);
+bx_sheet *bx_model_add_sheet(bx_model *m, int ncols, bx_error *err);
+
+/* Append an empty row; returns its index or -1. */
+int bx_sheet_add_row(bx_sheet *s, bx_error *err);
+
+/* Put an anchor cell with its spans at (row, col); rows the span needs
+ * must exist. Fails if the span leaves the grid or overlaps a cell that is
+ * already placed. */
+bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell,
+                  bx_error *err);
+
+/* Grow an anchor's row span (merging cells below, which must be empty). */
+bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan,
+                          bx_error *err);
+
+/* The invariants every back end relies on: spans inside the grid, every
+ * position covered exactly once, header rows at the top, amounts in
+ * range. */
+bool bx_model_check(const bx_model *m, bx_error *err);
+
+/* ---- the one walk that drives every back end ---- */
+
+typedef enum bx_event_type {
+    BX_EV_SHEET_BEGIN,
+    BX_EV_ROW_BEGIN,
+    BX_EV_CELL, /* anchor cells only; covered positions are skipped */
+    BX_EV_ROW_END,
+    BX_EV_SHEET_END,
+    BX_EV_DONE
+} bx_event_type;
+
+typedef struct bx_event {
+    bx_event_type type;
+    const bx_sheet *sheet;
+    int sheet_index;
+    int row, col;
+    const bx_cell *cell;
+} bx_event;
+
+typedef struct bx_iter {
+    const bx_model *model;
+    int sheet, row, col;
+    bx_event_type next;
+    bool finished;
+} bx_iter;
+
+void bx_iter_init(bx_iter *it, const bx_model *m);
+/* Fill ev with the next event; false after BX_EV_DONE was returned. */
+bool bx_iter_next(bx_iter *it, bx_event *ev);
+
+#endif /* BX_MODEL_H */

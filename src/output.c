@@ -1,0 +1,71 @@
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static atomic_uint counter;
+
+bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
+{
+    memset(o, 0, sizeof *o);
+    bx_loc loc = {path, 0, 0};
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dirlen;
+    size_t cap = strlen(path) + 64;
+    o->path = bx_strdup(path, err);
+    o->tmp_path = bx_malloc(cap, err);
+    if (!o->path || !o->tmp_path) {
+        bx_output_abort(o);
+        return false;
+    }
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned k = atomic_fetch_add(&counter, 1);
+        snprintf(o->tmp_path, cap, "%.*s.%s.%ld.%u.tmp", (int)dirlen, path, base,
+                 (long)getpid(), k);
+        int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            close(fd);
+            return true;
+        }
+        if (errno != EEXIST) {
+            bx_fail(err, &loc, BX_ERR_IO, "无法在输出目录中创建文件：%s", strerror(errno));
+            break;
+        }
+    }
+    if (!bx_failed(err))
+        bx_fail(err, &loc, BX_ERR_IO, "无法创建临时文件");
+    free(o->path);
+    free(o->tmp_path);
+    memset(o, 0, sizeof *o);
+    return false;
+}
+
+bool bx_output_commit(bx_output *o, bx_error *err)
+{
+    bool ok = true;
+    if (rename(o->tmp_path, o->path) != 0) {
+        bx_loc loc = {o->path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_IO, "无法写入文件：%s", strerror(errno));
+        unlink(o->tmp_path);
+        ok = false;
+    }
+    free(o->path);
+    free(o->tmp_path);
+    memset(o, 0, sizeof *o);
+    return ok;
+}
+
+void bx_output_abort(bx_output *o)
+{
+    if (o->tmp_path)
+        unlink(o->tmp_path);
+    free(o->path);
+    free(o->tmp_path);
+    memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,22 @@
+/* All-or-nothing output files: write to a temporary file in the target
+ * folder, rename into place only when complete. A failed or interrupted
+ * run leaves any previous file untouched and no partial file behind. */
+#ifndef BX_OUTPUT_H
+#define BX_OUTPUT_H
+
+#include "common.h"
+
+typedef struct bx_output {
+    char *path;     /* final name */
+    char *tmp_path; /* where the back end writes */
+} bx_output;
+
+/* Reserve a temporary file next to path (created empty, mode 0666 less
+ * the umask). */
+bool bx_output_begin(bx_output *o, const char *path, bx_error *err);
+/* Rename the temporary file over path. Frees o's strings either way. */
+bool bx_output_commit(bx_output *o, bx_error *err);
+/* Remove the temporary file. Frees o's strings. Safe after commit. */
+void bx_output_abort(bx_output *o);
+
+#endif /* BX_OUTPUT_H */

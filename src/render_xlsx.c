@@ -1,0 +1,462 @@
+/* The XLSX back end on libxlsxwriter: one worksheet per sheet of the model,
+ * title block in the first three rows, the grid below with its merges,
+ * notes after the last row, print setup for A4. libxlsxwriter errors are
+ * converted to bx_error in one place (check()). */
+#include "backend.h"
+#include "display.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+enum {
+    TITLE_ROWS = 3,   /* 表号, title, caption line */
+    BODY_FONT_SIZE = 10,
+    TITLE_FONT_SIZE = 16,
+    PAPER_A4 = 9,
+    MAX_FORMATS = 256 /* distinct cell looks in one workbook */
+};
+
+static const double LINE_HEIGHT = 13.5; /* points per text line at 10 pt */
+static const double ROW_PADDING = 4.0;
+
+/* What makes two cells look different; one lxw_format per distinct key. */
+typedef enum role {
+    ROLE_CELL,
+    ROLE_NUMBER_LINE, /* "表 1" */
+    ROLE_TITLE,
+    ROLE_CAPTION_LEFT,
+    ROLE_CAPTION_RIGHT,
+    ROLE_NOTE
+} role;
+
+typedef struct fmt_key {
+    role role;
+    bx_cell_style style;
+    int indent, align, decimals;
+    bool wrap;
+} fmt_key;
+
+typedef struct xlsx_state {
+    const bx_model *model;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const bx_sheet *sheet;
+    fmt_key keys[MAX_FORMATS];
+    lxw_format *formats[MAX_FORMATS];
+    int nformats;
+    double *row_heights; /* of the current sheet's grid rows */
+} xlsx_state;
+
+static bool check(lxw_error e, const char *what, bx_error *err)
+{
+    if (e == LXW_NO_ERROR)
+        return true;
+    bx_fail(err, NULL, BX_ERR_BACKEND, "写入 XLSX 失败（%s）：%s", what, lxw_strerror(e));
+    return false;
+}
+
+/* ---- formats ----------------------------------------------------------- */
+
+static uint8_t lxw_align(bx_align a)
+{
+    switch (a) {
+    case BX_ALIGN_CENTER: return LXW_ALIGN_CENTER;
+    case BX_ALIGN_RIGHT: return LXW_ALIGN_RIGHT;
+    case BX_ALIGN_LEFT:
+    case BX_ALIGN_DEFAULT: return LXW_ALIGN_LEFT;
+    }
+    return LXW_ALIGN_LEFT;
+}
+
+static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
+{
+    format_set_font_name(f, st->model->font ? st->model->font : "宋体");
+    format_set_font_size(f, k->role == ROLE_TITLE ? TITLE_FONT_SIZE : BODY_FONT_SIZE);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    switch (k->role) {
+    case ROLE_TITLE:
+        format_set_bold(f);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        return;
+    case ROLE_NUMBER_LINE:
+    case ROLE_CAPTION_LEFT:
+        format_set_align(f, LXW_ALIGN_LEFT);
+        return;
+    case ROLE_CAPTION_RIGHT:
+        format_set_align(f, LXW_ALIGN_RIGHT);
+        return;
+    case ROLE_NOTE:
+        format_set_align(f, LXW_ALIGN_LEFT);
+        format_set_text_wrap(f);
+        return;
+    case ROLE_CELL:
+        break;
+    }
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_align(f, lxw_align((bx_align)k->align));
+    if (k->wrap)
+        format_set_text_wrap(f);
+    if (k->indent)
+        format_set_indent(f, (uint8_t)k->indent);
+    if (k->style == BX_STYLE_AMOUNT || k->style == BX_STYLE_NUMBER) {
+        bx_cell probe = {.kind = BX_CELL_AMOUNT, .style = k->style,
+                         .decimals = (uint8_t)k->decimals};
+        format_set_num_format(f, bx_cell_numfmt(&probe));
+    }
+}
+
+static lxw_format *format_for(xlsx_state *st, const fmt_key *k, bx_error *err)
+{
+    for (int i = 0; i < st->nformats; i++)
+        if (memcmp(&st->keys[i], k, sizeof *k) == 0)
+            return st->formats[i];
+    if (st->nformats == MAX_FORMATS) {
+        bx_fail(err, NULL, BX_ERR_LIMIT, "单元格样式超过 %d 种", MAX_FORMATS);
+        return NULL;
+    }
+    lxw_format *f = workbook_add_format(st->wb);
+    if (!f) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    apply_key(st, f, k);
+    st->keys[st->nformats] = *k;
+    st->formats[st->nformats++] = f;
+    return f;
+}
+
+static lxw_format *role_format(xlsx_state *st, role r, bx_error *err)
+{
+    fmt_key k;
+    memset(&k, 0, sizeof k);
+    k.role = r;
+    return format_for(st, &k, err);
+}
+
+static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, bx_error *err)
+{
+    fmt_key k;
+    memset(&k, 0, sizeof k); /* padding too: keys are compared with memcmp */
+    k.role = ROLE_CELL;
+    k.style = c->style;
+    k.indent = c->indent;
+    k.align = bx_cell_halign(c);
+    k.decimals = c->kind == BX_CELL_AMOUNT ? c->decimals : 0;
+    k.wrap = bx_cell_wraps(c);
+    return format_for(st, &k, err);
+}
+
+/* ---- sizes ------------------------------------------------------------- */
+
+/* Excel measures columns in widths of "0" of the default font (Calibri
+ * 11, 7 px); a 10 pt 宋体 character is about 13.3 px. */
+static double excel_width(int hundredths_cjk)
+{
+    return hundredths_cjk / 100.0 * 1.9 + 0.9;
+}
+
+/* Half-width units that fit on one line of a cell spanning `cols`. */
+static double line_capacity(const bx_sheet *s, int col, int cols, int indent)
+{
+    int w = 0;
+    for (int c = col; c < col + cols && c < s->ncols; c++)
+        w += s->col_widths[c];
+    double units = w / 100.0 * 2.0 - 1.0 - indent * 2.0;
+    return units < 2.0 ? 2.0 : units;
+}
+
+/* Lines a text needs in a cell of the given capacity. */
+static int lines_needed(const char *text, double capacity)
+{
+    int lines = 0;
+    for (const char *p = text;;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        double w = (double)bx_text_width_n(p, len);
+        int k = (int)((w + capacity - 1) / capacity);
+        lines += k < 1 ? 1 : k;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return lines;
+}
+
+static int cell_lines(const bx_sheet *s, const bx_cell *c, int col)
+{
+    if (c->kind != BX_CELL_TEXT || !bx_cell_wraps(c))
+        return 1;
+    return lines_needed(c->text, line_capacity(s, col, c->colspan, c->indent));
+}
+
+static double height_for(int lines)
+{
+    return lines * LINE_HEIGHT + ROW_PADDING;
+}
+
+/* Row heights: single-row cells first; a cell spanning rows then grows the
+ * last row of its span if the span is too low for it. */
+static bool compute_row_heights(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    free(st->row_heights);
+    st->row_heights = bx_calloc((size_t)(s->nrows ? s->nrows : 1), sizeof(double), err);
+    if (!st->row_heights)
+        return false;
+    for (int r = 0; r < s->nrows; r++)
+        st->row_heights[r] = height_for(1);
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < s->nrows; r++) {
+            for (int c = 0; c < s->ncols; c++) {
+                const bx_cell *cell = bx_sheet_cell(s, r, c);
+                if (cell->covered || (cell->rowspan > 1) != (pass == 1))
+                    continue;
+                double need = height_for(cell_lines(s, cell, c));
+                double have = 0;
+                for (int k = r; k < r + cell->rowspan; k++)
+                    have += st->row_heights[k];
+                if (need > have)
+                    st->row_heights[r + cell->rowspan - 1] += need - have;
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static bool write_title_block(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    lxw_worksheet *ws = st->ws;
+    lxw_format *num = role_format(st, ROLE_NUMBER_LINE, err);
+    lxw_format *title = role_format(st, ROLE_TITLE, err);
+    lxw_format *left = role_format(st, ROLE_CAPTION_LEFT, err);
+    lxw_format *right = role_format(st, ROLE_CAPTION_RIGHT, err);
+    if (!num || !title || !left || !right)
+        return false;
+    int last = s->ncols - 1;
+    if (!check(worksheet_write_string(ws, 0, 0, s->label, num), "表号", err) ||
+        !check(worksheet_set_row(ws, 1, 30, NULL), "行高", err))
+        return false;
+    if (last > 0) {
+        if (!check(worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last, s->title, title),
+                   "标题", err))
+            return false;
+    } else if (!check(worksheet_write_string(ws, 1, 0, s->title, title), "标题", err)) {
+        return false;
+    }
+    const char *l = s->caption_left, *r = s->caption_right;
+    if (last == 0 || !l || !r) {
+        /* one cell: whichever texts there are */
+        char both[2048];
+        snprintf(both, sizeof both, "%s%s%s", l ? l : "", l && r ? "    " : "", r ? r : "");
+        if (!*both)
+            return true;
+        lxw_format *f = l ? left : right;
+        return last > 0 ? check(worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)last, both, f),
+                                "表头说明", err)
+                        : check(worksheet_write_string(ws, 2, 0, both, f), "表头说明", err);
+    }
+    int split = (s->ncols + 1) / 2;
+    bool ok = split - 1 > 0
+                  ? check(worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)(split - 1), l, left),
+                          "部门名称", err)
+                  : check(worksheet_write_string(ws, 2, 0, l, left), "部门名称", err);
+    if (!ok)
+        return false;
+    return split < last
+               ? check(worksheet_merge_range(ws, 2, (lxw_col_t)split, 2, (lxw_col_t)last, r,
+                                             right),
+                       "金额单位", err)
+               : check(worksheet_write_string(ws, 2, (lxw_col_t)last, r, right), "金额单位", err);
+}
+
+static bool setup_sheet(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    lxw_worksheet *ws = st->ws;
+    for (int c = 0; c < s->ncols; c++)
+        if (!check(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                        excel_width(s->col_widths[c]), NULL),
+                   "列宽", err))
+            return false;
+    worksheet_set_paper(ws, PAPER_A4);
+    if (s->landscape)
+        worksheet_set_landscape(ws);
+    else
+        worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
+    if (!check(worksheet_set_footer(ws, "&C第 &P 页 共 &N 页"), "页脚", err) ||
+        !check(worksheet_repeat_rows(ws, 0, (lxw_row_t)(TITLE_ROWS + s->header_rows - 1)),
+               "打印标题行", err))
+        return false;
+    if (s->header_rows > 0)
+        worksheet_freeze_panes(ws, (lxw_row_t)(TITLE_ROWS + s->header_rows), 0);
+    return write_title_block(st, err) && compute_row_heights(st, err);
+}
+
+static bool write_cell(xlsx_state *st, const bx_event *ev, bx_error *err)
+{
+    const bx_cell *c = ev->cell;
+    lxw_worksheet *ws = st->ws;
+    lxw_format *f = cell_format(st, c, err);
+    if (!f)
+        return false;
+    lxw_row_t r = (lxw_row_t)(TITLE_ROWS + ev->row);
+    lxw_col_t col = (lxw_col_t)ev->col;
+    if (c->rowspan > 1 || c->colspan > 1) {
+        /* Merge with an empty string, then write the value into the first
+         * cell: numbers keep their type this way. */
+        if (!check(worksheet_merge_range(ws, r, col, (lxw_row_t)(r + c->rowspan - 1),
+                                         (lxw_col_t)(col + c->colspan - 1), "", f),
+                   "合并单元格", err))
+            return false;
+    }
+    switch (c->kind) {
+    case BX_CELL_EMPTY:
+        return c->rowspan > 1 || c->colspan > 1 ||
+               check(worksheet_write_blank(ws, r, col, f), "单元格", err);
+    case BX_CELL_TEXT:
+        /* write_string never makes a formula of "=…" text */
+        return check(worksheet_write_string(ws, r, col, c->text, f), "单元格", err);
+    case BX_CELL_AMOUNT:
+        return check(worksheet_write_number(ws, r, col, bx_cell_double(c), f), "单元格", err);
+    }
+    return true;
+}
+
+static bool write_notes(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    lxw_format *f = role_format(st, ROLE_NOTE, err);
+    if (!f)
+        return false;
+    for (int i = 0; i < s->nnotes; i++) {
+        lxw_row_t r = (lxw_row_t)(TITLE_ROWS + s->nrows + i);
+        double height = height_for(lines_needed(s->notes[i], line_capacity(s, 0, s->ncols, 0)));
+        if (!check(worksheet_set_row(st->ws, r, height, NULL), "行高", err))
+            return false;
+        bool ok = s->ncols > 1
+                      ? check(worksheet_merge_range(st->ws, r, 0, r, (lxw_col_t)(s->ncols - 1),
+                                                    s->notes[i], f),
+                              "注释", err)
+                      : check(worksheet_write_string(st->ws, r, 0, s->notes[i], f), "注释", err);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
+{
+    xlsx_state *st = vst;
+    switch (ev->type) {
+    case BX_EV_SHEET_BEGIN:
+        st->sheet = ev->sheet;
+        st->ws = workbook_add_worksheet(st->wb, ev->sheet->name);
+        if (!st->ws) {
+            bx_fail(err, NULL, BX_ERR_BACKEND, "无法添加工作表“%s”", ev->sheet->name);
+            return false;
+        }
+        return setup_sheet(st, err);
+    case BX_EV_ROW_BEGIN:
+        return check(worksheet_set_row(st->ws, (lxw_row_t)(TITLE_ROWS + ev->row),
+                                       st->row_heights[ev->row], NULL),
+                     "行高", err);
+    case BX_EV_CELL:
+        return write_cell(st, ev, err);
+    case BX_EV_SHEET_END:
+        return write_notes(st, err);
+    case BX_EV_ROW_END:
+    case BX_EV_DONE:
+        return true;
+    }
+    return true;
+}
+
+static bool set_properties(xlsx_state *st, bx_error *err)
+{
+    const bx_model *m = st->model;
+    lxw_doc_properties props;
+    memset(&props, 0, sizeof props);
+    props.title = (char *)m->title;
+    props.subject = (char *)m->title;
+    props.author = (char *)m->author;
+    props.company = (char *)m->author;
+    props.category = "部门预算公开";
+    props.keywords = "部门预算, 公开表格";
+    props.comments = "budgetx " BX_VERSION;
+    props.created = (time_t)m->created;
+    char year[16];
+    snprintf(year, sizeof year, "%d", m->year);
+    /* What a later `budgetx import` needs to read the workbook back. */
+    return check(workbook_set_properties(st->wb, &props), "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.template",
+                                                     (char *)m->template_name),
+                 "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.unit",
+                                                     (char *)m->author),
+                 "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.year", year),
+                 "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.amount_unit",
+                                                     (char *)m->amount_unit),
+                 "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.version",
+                                                     BX_VERSION),
+                 "文档属性", err);
+}
+
+static void *xlsx_open(const bx_model *m, const char *path, bx_error *err)
+{
+    xlsx_state *st = bx_calloc(1, sizeof *st, err);
+    if (!st)
+        return NULL;
+    st->model = m;
+    st->wb = workbook_new(path);
+    if (!st->wb) {
+        bx_loc loc = {path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_IO, "无法创建 XLSX 文件");
+        free(st);
+        return NULL;
+    }
+    if (!set_properties(st, err)) {
+        workbook_close(st->wb);
+        free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static bool xlsx_finish(void *vst, bx_error *err)
+{
+    xlsx_state *st = vst;
+    lxw_error e = workbook_close(st->wb);
+    free(st->row_heights);
+    free(st);
+    return check(e, "保存文件", err);
+}
+
+static void xlsx_abort(void *vst)
+{
+    xlsx_state *st = vst;
+    workbook_close(st->wb); /* frees it; the driver removes the file */
+    free(st->row_heights);
+    free(st);
+}
+
+const bx_backend bx_backend_xlsx = {
+    .name = "xlsx",
+    .extension = "xlsx",
+    .open = xlsx_open,
+    .event = xlsx_event,
+    .finish = xlsx_finish,
+    .abort = xlsx_abort,
+};

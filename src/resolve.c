@@ -1,0 +1,853 @@
+/* Resolve: bind a dataset to a layout set and build the model. All spans
+ * are computed here (header trees, ledger zipping, form groups, merging of
+ * equal neighbours); back ends never re-derive them. */
+#include "dataset.h"
+#include "layout.h"
+#include "model.h"
+#include "strbuf.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct resolver {
+    const bx_layout_set *set;
+    const bx_dataset *ds;
+    bx_model *m;
+    bx_error *err;
+    const bx_table_layout *t;
+    bx_sheet *sheet;
+} resolver;
+
+static bool failed(const resolver *rv)
+{
+    return bx_failed(rv->err);
+}
+
+/* ---- templates --------------------------------------------------------- */
+
+/* The value of placeholder `name`: year, unit, or a dataset field. */
+static const char *placeholder(resolver *rv, const char *name, char *buf, size_t size)
+{
+    if (strcmp(name, "year") == 0) {
+        snprintf(buf, size, "%d", rv->ds->year);
+        return buf;
+    }
+    if (strcmp(name, "unit") == 0)
+        return rv->ds->unit;
+    const bx_dfield *f = bx_dataset_field(rv->ds, name);
+    return f ? f->value : NULL;
+}
+
+/* Expand {year}, {unit} and {field} in a layout text into the model's
+ * arena. `loc` locates the template for messages. */
+static const char *expand(resolver *rv, const char *tpl, const bx_loc *loc)
+{
+    if (!tpl)
+        return NULL;
+    bx_strbuf out;
+    bx_strbuf_init(&out, BX_MAX_CELL_BYTES * 2);
+    for (const char *p = tpl; *p && !failed(rv); p++) {
+        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+            bx_strbuf_putc(&out, *p++);
+            continue;
+        }
+        if (*p != '{') {
+            bx_strbuf_putc(&out, *p);
+            continue;
+        }
+        const char *end = strchr(p, '}');
+        char name[256], num[32];
+        size_t len = end ? (size_t)(end - p - 1) : 0;
+        if (!end || len == 0 || len >= sizeof name) {
+            bx_fail(rv->err, loc, BX_ERR_LAYOUT, "文字“%s”中的占位符无效", tpl);
+            break;
+        }
+        memcpy(name, p + 1, len);
+        name[len] = '\0';
+        const char *value = placeholder(rv, name, num, sizeof num);
+        if (!value) {
+            bx_fail(rv->err, loc, BX_ERR_DATA,
+                    "占位符 {%s} 没有数据：请在 %s 的 fields 中填写“%s”", name,
+                    rv->ds->yaml_name, name);
+            break;
+        }
+        bx_strbuf_puts(&out, value);
+        p = end;
+    }
+    const char *result = NULL;
+    if (out.failed)
+        bx_fail(rv->err, loc, BX_ERR_LIMIT, "展开后的文字过长");
+    else if (!failed(rv))
+        result = bx_arena_strdup(rv->m->arena, bx_strbuf_str(&out), rv->err);
+    bx_strbuf_free(&out);
+    return result;
+}
+
+/* ---- cells from data --------------------------------------------------- */
+
+static bx_cell_style style_for(bx_coltype type)
+{
+    switch (type) {
+    case BX_COL_TEXT: return BX_STYLE_TEXT;
+    case BX_COL_CODE: return BX_STYLE_CODE;
+    case BX_COL_LONGTEXT: return BX_STYLE_PARAGRAPH;
+    case BX_COL_AMOUNT: return BX_STYLE_AMOUNT;
+    case BX_COL_NUMBER: return BX_STYLE_NUMBER;
+    }
+    return BX_STYLE_TEXT;
+}
+
+/* Strip ASCII spaces, tabs and line ends at both ends, into the arena. */
+static const char *trimmed(resolver *rv, const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                     s[n - 1] == '\n'))
+        n--;
+    return bx_arena_strndup(rv->m->arena, s, n, rv->err);
+}
+
+/* "-" is how the published tables write "nothing" in an amount cell. */
+static bool means_nothing(const char *s)
+{
+    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0;
+}
+
+/* A cell of the given type from a data text. */
+static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *raw,
+                      const bx_loc *loc, bx_cell *cell)
+{
+    memset(cell, 0, sizeof *cell);
+    cell->rowspan = cell->colspan = 1;
+    cell->style = style_for(type);
+    const char *text = trimmed(rv, raw);
+    if (!text)
+        return false;
+    if (type != BX_COL_AMOUNT && type != BX_COL_NUMBER) {
+        if (*text) {
+            cell->kind = BX_CELL_TEXT;
+            cell->text = text;
+        }
+        return true;
+    }
+    if (means_nothing(text))
+        return true;
+    int given = type == BX_COL_AMOUNT ? rv->ds->input.decimals : decimals;
+    int64_t v;
+    bx_amount_result r = bx_amount_parse(text, given, &v);
+    if (r == BX_AMOUNT_DECIMALS) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”（最多 %d 位小数）",
+                     bx_amount_result_text(r), text, given);
+        return false;
+    }
+    if (r != BX_AMOUNT_OK) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”", bx_amount_result_text(r), text);
+        return false;
+    }
+    cell->kind = BX_CELL_AMOUNT;
+    cell->decimals = (uint8_t)given;
+    cell->amount = v;
+    if (type == BX_COL_AMOUNT) {
+        cell->decimals = (uint8_t)rv->set->display.decimals;
+        if (!bx_amount_rescale(v, rv->ds->input, rv->set->display, &cell->amount)) {
+            bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”",
+                         bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool parse_level(resolver *rv, const char *raw, const bx_loc *loc, int *level)
+{
+    *level = 0;
+    while (*raw == ' ')
+        raw++;
+    if (!*raw)
+        return true;
+    int64_t v;
+    if (bx_amount_parse(raw, 0, &v) != BX_AMOUNT_OK || v < 0 || v > BX_MAX_INDENT ||
+        strchr(raw, ',')) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA, "层级应为 0 到 %d 的整数，而不是“%s”",
+                     BX_MAX_INDENT, raw);
+        return false;
+    }
+    *level = (int)v;
+    return true;
+}
+
+/* ---- header ------------------------------------------------------------ */
+
+static bool put_header(resolver *rv, const bx_header *h, int first_col)
+{
+    bx_hplace *cells;
+    size_t n;
+    if (!bx_header_place(h, first_col, rv->m->arena, &cells, &n, rv->err))
+        return false;
+    int top = rv->sheet->nrows, depth = bx_header_depth(h);
+    for (int i = 0; i < depth; i++)
+        if (bx_sheet_add_row(rv->sheet, rv->err) < 0)
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        bx_cell cell = {.kind = BX_CELL_TEXT, .style = BX_STYLE_HEADER,
+                        .rowspan = cells[i].rowspan, .colspan = cells[i].colspan};
+        cell.text = expand(rv, cells[i].node->title, &cells[i].node->loc);
+        if (!cell.text)
+            return false;
+        if (!*cell.text)
+            cell.kind = BX_CELL_EMPTY;
+        if (!bx_sheet_put(rv->sheet, top + cells[i].row, cells[i].col, &cell, rv->err))
+            return false;
+    }
+    return true;
+}
+
+/* ---- CSV columns ------------------------------------------------------- */
+
+/* Find the CSV column of every wanted field; every CSV column must be
+ * wanted. `cols` receives -1 for optional fields that are absent. */
+static bool bind_columns(resolver *rv, const bx_csv *csv, const char *const *fields,
+                         const bool *optional, size_t n, int *cols)
+{
+    for (size_t i = 0; i < n; i++) {
+        cols[i] = fields[i] ? bx_csv_column(csv, fields[i]) : -1;
+        if (fields[i] && cols[i] < 0 && !optional[i]) {
+            bx_loc loc = {csv->name, csv->header_line, 0};
+            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "缺少列“%s”（表 %d 的布局 %s 需要这一列）",
+                         fields[i], rv->t->number, rv->t->file);
+            return false;
+        }
+    }
+    for (size_t c = 0; c < csv->ncols; c++) {
+        bool known = false;
+        for (size_t i = 0; i < n && !known; i++)
+            known = cols[i] == (int)c;
+        if (!known) {
+            bx_loc loc = {csv->name, csv->header_line, (int)c + 1};
+            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "未知的列“%s”（表 %d 的布局中没有这一列）",
+                         csv->header[c], rv->t->number);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- grid tables ------------------------------------------------------- */
+
+static bool resolve_grid(resolver *rv)
+{
+    const bx_table_layout *t = rv->t;
+    size_t nleaves = bx_header_leaf_count(&t->header);
+    const bx_hnode **leaves = bx_arena_alloc(rv->m->arena, nleaves * sizeof *leaves, rv->err);
+    const char **fields = bx_arena_alloc(rv->m->arena, (nleaves + 1) * sizeof *fields, rv->err);
+    bool *optional = bx_arena_alloc(rv->m->arena, nleaves + 1, rv->err);
+    int *cols = bx_arena_alloc(rv->m->arena, (nleaves + 1) * sizeof *cols, rv->err);
+    if (!leaves || !fields || !optional || !cols)
+        return false;
+    bx_header_leaves(&t->header, leaves);
+    for (size_t i = 0; i < nleaves; i++)
+        fields[i] = leaves[i]->field;
+    fields[nleaves] = t->level_field;
+    optional[nleaves] = true;
+    for (size_t i = 0; i < nleaves; i++)
+        rv->sheet->col_widths[i] = leaves[i]->width;
+
+    if (!put_header(rv, &t->header, 0))
+        return false;
+    rv->sheet->header_rows = rv->sheet->nrows;
+
+    bx_csv *csv = bx_dataset_csv(rv->ds, t->data, rv->err);
+    if (!csv)
+        return false;
+    bool ok = bind_columns(rv, csv, fields, optional, nleaves + 1, cols);
+    for (size_t r = 0; ok && r < csv->nrows; r++) {
+        int level = 0;
+        if (cols[nleaves] >= 0) {
+            bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[nleaves]);
+            ok = parse_level(rv, bx_csv_cell(csv, r, (size_t)cols[nleaves]), &loc, &level);
+        }
+        int row = ok ? bx_sheet_add_row(rv->sheet, rv->err) : -1;
+        ok = row >= 0;
+        for (size_t i = 0; ok && i < nleaves; i++) {
+            bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
+            bx_cell cell;
+            ok = make_cell(rv, leaves[i]->type, leaves[i]->decimals,
+                           bx_csv_cell(csv, r, (size_t)cols[i]), &loc, &cell);
+            if (!ok)
+                break;
+            cell.align = (int8_t)leaves[i]->align;
+            if (leaves[i]->indent)
+                cell.indent = (uint8_t)level;
+            ok = bx_sheet_put(rv->sheet, row, (int)i, &cell, rv->err);
+        }
+    }
+    bx_csv_free(csv);
+    return ok;
+}
+
+/* ---- ledgers ----------------------------------------------------------- */
+
+/* One entry of a ledger side: a CSV row, or a total. */
+typedef struct ledger_entry {
+    size_t csv_row;
+    int level;
+    bool total;
+} ledger_entry;
+
+typedef struct ledger_side {
+    const bx_hnode *group;
+    int first_col;
+    const bx_hnode **leaves;
+    size_t nleaves;
+    int *cols; /* CSV column of each leaf */
+    ledger_entry *entries;
+    size_t nentries;
+    size_t next;    /* entry to place next */
+    size_t seg_len; /* entries of the segment being placed */
+} ledger_side;
+
+/* Entries of a side up to (not including) its next total, from `next`. */
+static size_t segment_length(const ledger_side *s)
+{
+    size_t k = s->next;
+    while (k < s->nentries && !s->entries[k].total)
+        k++;
+    return k - s->next;
+}
+
+static bool put_ledger_entry(resolver *rv, const bx_csv *csv, ledger_side *side,
+                             const ledger_entry *e, int row)
+{
+    for (size_t i = 0; i < side->nleaves; i++) {
+        const bx_hnode *leaf = side->leaves[i];
+        int col = side->first_col + (int)i;
+        bx_cell cell = {.rowspan = 1, .colspan = 1, .style = style_for(leaf->type)};
+        if (e) {
+            bx_loc loc = bx_csv_loc(csv, e->csv_row, (size_t)side->cols[i]);
+            if (!make_cell(rv, leaf->type, leaf->decimals,
+                           bx_csv_cell(csv, e->csv_row, (size_t)side->cols[i]), &loc, &cell))
+                return false;
+            cell.align = (int8_t)leaf->align;
+            if (leaf->indent && !e->total)
+                cell.indent = (uint8_t)e->level;
+            if (leaf->indent && e->total)
+                cell.style = BX_STYLE_LABEL;
+        }
+        if (!bx_sheet_put(rv->sheet, row, col, &cell, rv->err))
+            return false;
+    }
+    return true;
+}
+
+/* Zip the sides: the items of each side up to its next total are laid
+ * side by side (the shorter padded with empty cells), then the totals share
+ * one row; repeat until every side is used up. */
+static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size_t nsides)
+{
+    for (;;) {
+        bool any_left = false;
+        size_t rows = 0;
+        for (size_t s = 0; s < nsides; s++) {
+            any_left |= sides[s].next < sides[s].nentries;
+            sides[s].seg_len = segment_length(&sides[s]);
+            if (sides[s].seg_len > rows)
+                rows = sides[s].seg_len;
+        }
+        if (!any_left)
+            return true;
+        for (size_t k = 0; k < rows; k++) {
+            int row = bx_sheet_add_row(rv->sheet, rv->err);
+            if (row < 0)
+                return false;
+            for (size_t s = 0; s < nsides; s++) {
+                ledger_side *side = &sides[s];
+                const ledger_entry *e = k < side->seg_len ? &side->entries[side->next++] : NULL;
+                if (!put_ledger_entry(rv, csv, side, e, row))
+                    return false;
+            }
+        }
+        size_t with_total = 0;
+        for (size_t s = 0; s < nsides; s++)
+            with_total += sides[s].next < sides[s].nentries;
+        if (with_total == 0)
+            return true;
+        if (with_total != nsides) {
+            bx_loc loc = {csv->name, 0, 0};
+            bx_fail(rv->err, &loc, BX_ERR_DATA,
+                    "各栏的合计行数不一致：每一栏的第 N 个合计行排在同一行，请检查“%s”为“%s”的行",
+                    rv->t->kind_field, rv->t->total_marker);
+            return false;
+        }
+        int row = bx_sheet_add_row(rv->sheet, rv->err);
+        if (row < 0)
+            return false;
+        for (size_t s = 0; s < nsides; s++)
+            if (!put_ledger_entry(rv, csv, &sides[s], &sides[s].entries[sides[s].next++], row))
+                return false;
+    }
+}
+
+static bool read_ledger_rows(resolver *rv, const bx_csv *csv, ledger_side *sides,
+                             size_t nsides, int side_col, int kind_col, int level_col)
+{
+    for (size_t s = 0; s < nsides; s++) {
+        sides[s].entries = bx_arena_alloc(rv->m->arena,
+                                          (csv->nrows ? csv->nrows : 1) * sizeof(ledger_entry),
+                                          rv->err);
+        if (!sides[s].entries)
+            return false;
+    }
+    for (size_t r = 0; r < csv->nrows; r++) {
+        const char *side_name = bx_csv_cell(csv, r, (size_t)side_col);
+        ledger_side *side = NULL;
+        for (size_t s = 0; s < nsides && !side; s++)
+            if (strcmp(sides[s].group->side, side_name) == 0)
+                side = &sides[s];
+        bx_loc loc = bx_csv_loc(csv, r, (size_t)side_col);
+        if (!side) {
+            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "“%s”应为%s", side_name,
+                         nsides == 2 ? "" : "以下之一：");
+            bx_strbuf names;
+            bx_strbuf_init(&names, 512);
+            for (size_t s = 0; s < nsides; s++)
+                bx_strbuf_printf(&names, "%s“%s”", s ? "或" : "", sides[s].group->side);
+            strncat(rv->err->message, bx_strbuf_str(&names),
+                    sizeof rv->err->message - strlen(rv->err->message) - 1);
+            bx_strbuf_free(&names);
+            return false;
+        }
+        ledger_entry *e = &side->entries[side->nentries++];
+        e->csv_row = r;
+        const char *kind = kind_col >= 0 ? bx_csv_cell(csv, r, (size_t)kind_col) : "";
+        if (*kind && strcmp(kind, rv->t->total_marker) != 0) {
+            loc = bx_csv_loc(csv, r, (size_t)kind_col);
+            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "“%s”应为空或“%s”", kind,
+                         rv->t->total_marker);
+            return false;
+        }
+        e->total = *kind != '\0';
+        if (level_col >= 0) {
+            loc = bx_csv_loc(csv, r, (size_t)level_col);
+            if (!parse_level(rv, bx_csv_cell(csv, r, (size_t)level_col), &loc, &e->level))
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool resolve_ledger(resolver *rv)
+{
+    const bx_table_layout *t = rv->t;
+    size_t nsides = t->header.nroots;
+    ledger_side *sides = bx_arena_alloc(rv->m->arena, nsides * sizeof *sides, rv->err);
+    if (!sides)
+        return false;
+    /* Fields: side, kind, level, then each distinct leaf field. */
+    size_t nleaves = bx_header_leaf_count(&t->header);
+    const char **fields = bx_arena_alloc(rv->m->arena, (nleaves + 3) * sizeof *fields, rv->err);
+    bool *optional = bx_arena_alloc(rv->m->arena, nleaves + 3, rv->err);
+    int *cols = bx_arena_alloc(rv->m->arena, (nleaves + 3) * sizeof *cols, rv->err);
+    if (!fields || !optional || !cols)
+        return false;
+    size_t nfields = 0;
+    fields[nfields++] = t->side_field;
+    fields[nfields++] = t->kind_field;
+    fields[nfields++] = t->level_field;
+    optional[1] = optional[2] = true;
+    int col = 0;
+    for (size_t s = 0; s < nsides; s++) {
+        ledger_side *side = &sides[s];
+        side->group = &t->header.roots[s];
+        side->first_col = col;
+        bx_header one = {(bx_hnode *)side->group, 1};
+        side->nleaves = bx_header_leaf_count(&one);
+        side->leaves = bx_arena_alloc(rv->m->arena, side->nleaves * sizeof *side->leaves, rv->err);
+        side->cols = bx_arena_alloc(rv->m->arena, side->nleaves * sizeof(int), rv->err);
+        if (!side->leaves || !side->cols)
+            return false;
+        bx_header_leaves(&one, side->leaves);
+        for (size_t i = 0; i < side->nleaves; i++) {
+            rv->sheet->col_widths[col + (int)i] = side->leaves[i]->width;
+            bool seen = false;
+            for (size_t k = 3; k < nfields && !seen; k++)
+                seen = strcmp(fields[k], side->leaves[i]->field) == 0;
+            if (!seen)
+                fields[nfields++] = side->leaves[i]->field;
+        }
+        col += (int)side->nleaves;
+    }
+    if (!put_header(rv, &t->header, 0))
+        return false;
+    rv->sheet->header_rows = rv->sheet->nrows;
+
+    bx_csv *csv = bx_dataset_csv(rv->ds, t->data, rv->err);
+    if (!csv)
+        return false;
+    bool ok = bind_columns(rv, csv, fields, optional, nfields, cols);
+    for (size_t s = 0; ok && s < nsides; s++)
+        for (size_t i = 0; i < sides[s].nleaves; i++)
+            sides[s].cols[i] = bx_csv_column(csv, sides[s].leaves[i]->field);
+    ok = ok && read_ledger_rows(rv, csv, sides, nsides, cols[0], cols[1], cols[2]) &&
+         zip_ledger(rv, csv, sides, nsides);
+    bx_csv_free(csv);
+    return ok;
+}
+
+/* ---- forms ------------------------------------------------------------- */
+
+static int resolve_bands(resolver *rv, const bx_band *bands, size_t n, int col0);
+
+static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
+{
+    bx_cell cell;
+    if (fc->text) {
+        memset(&cell, 0, sizeof cell);
+        const char *text = expand(rv, fc->text, &fc->loc);
+        if (!text)
+            return false;
+        cell.style = style_for(fc->type);
+        if (*text) {
+            cell.kind = BX_CELL_TEXT;
+            cell.text = text;
+        }
+    } else {
+        const bx_dfield *f = bx_dataset_field(rv->ds, fc->value);
+        if (!f) {
+            bx_fail(rv->err, &fc->loc, BX_ERR_DATA, "表 %d 需要数据“%s”：请在 %s 的 fields 中填写",
+                    rv->t->number, fc->value, rv->ds->yaml_name);
+            return false;
+        }
+        if (!make_cell(rv, fc->type, fc->decimals, f->value, &f->loc, &cell))
+            return false;
+    }
+    if (fc->label)
+        cell.style = BX_STYLE_LABEL;
+    cell.align = (int8_t)fc->align;
+    cell.rowspan = 1;
+    cell.colspan = fc->span;
+    return bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
+}
+
+static bool merge_equal_runs(resolver *rv, const bx_band *b, int first_row, int nrows,
+                             int col0)
+{
+    /* run_start[r]: first row of the run row r belongs to in the previous
+     * merged column; runs of later columns stay inside those runs. */
+    int *prev = bx_arena_alloc(rv->m->arena, (size_t)(nrows ? nrows : 1) * sizeof(int), rv->err);
+    int *cur = bx_arena_alloc(rv->m->arena, (size_t)(nrows ? nrows : 1) * sizeof(int), rv->err);
+    if (!prev || !cur)
+        return false;
+    for (int r = 0; r < nrows; r++)
+        prev[r] = 0;
+    int col = col0;
+    for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++) {
+        if (!b->cells[i].merge_equal)
+            continue;
+        for (int r = 0; r < nrows; r++) {
+            const bx_cell *here = bx_sheet_cell(rv->sheet, first_row + r, col);
+            const bx_cell *above = r ? bx_sheet_cell(rv->sheet, first_row + cur[r - 1], col) : NULL;
+            bool joins = above && prev[r] == prev[r - 1] && here->kind == BX_CELL_TEXT &&
+                         above->kind == BX_CELL_TEXT && strcmp(here->text, above->text) == 0;
+            cur[r] = joins ? cur[r - 1] : r;
+        }
+        for (int r = 0; r < nrows;) {
+            int end = r + 1;
+            while (end < nrows && cur[end] == r)
+                end++;
+            if (end - r > 1 &&
+                !bx_sheet_extend_down(rv->sheet, first_row + r, col, end - r, rv->err))
+                return false;
+            r = end;
+        }
+        memcpy(prev, cur, (size_t)nrows * sizeof(int));
+    }
+    return true;
+}
+
+static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
+{
+    bx_csv *csv = bx_dataset_csv(rv->ds, b->data, rv->err);
+    if (!csv)
+        return -1;
+    const char **fields = bx_arena_alloc(rv->m->arena, b->ncells * sizeof *fields, rv->err);
+    bool *optional = bx_arena_alloc(rv->m->arena, b->ncells, rv->err);
+    int *cols = bx_arena_alloc(rv->m->arena, b->ncells * sizeof *cols, rv->err);
+    bool ok = fields && optional && cols;
+    for (size_t i = 0; ok && i < b->ncells; i++)
+        fields[i] = b->cells[i].field;
+    ok = ok && bind_columns(rv, csv, fields, optional, b->ncells, cols);
+    int first_row = rv->sheet->nrows;
+    for (size_t r = 0; ok && r < csv->nrows; r++) {
+        int row = bx_sheet_add_row(rv->sheet, rv->err);
+        ok = row >= 0;
+        int col = col0;
+        for (size_t i = 0; ok && i < b->ncells; col += b->cells[i].span, i++) {
+            const bx_fcell *fc = &b->cells[i];
+            if (!fc->field) {
+                ok = put_fixed_cell(rv, fc, row, col);
+                continue;
+            }
+            bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
+            bx_cell cell;
+            ok = make_cell(rv, fc->type, fc->decimals, bx_csv_cell(csv, r, (size_t)cols[i]),
+                           &loc, &cell);
+            if (!ok)
+                break;
+            if (fc->label)
+                cell.style = BX_STYLE_LABEL;
+            cell.align = (int8_t)fc->align;
+            cell.colspan = fc->span;
+            ok = bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
+        }
+    }
+    int nrows = (int)csv->nrows;
+    bx_csv_free(csv);
+    if (ok)
+        ok = merge_equal_runs(rv, b, first_row, nrows, col0);
+    return ok ? nrows : -1;
+}
+
+static int resolve_band(resolver *rv, const bx_band *b, int col0)
+{
+    int start = rv->sheet->nrows;
+    switch (b->kind) {
+    case BX_BAND_CELLS: {
+        int row = bx_sheet_add_row(rv->sheet, rv->err);
+        if (row < 0)
+            return -1;
+        int col = col0;
+        for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++)
+            if (!put_fixed_cell(rv, &b->cells[i], row, col))
+                return -1;
+        return 1;
+    }
+    case BX_BAND_HEADER:
+        return put_header(rv, &b->header, col0) ? rv->sheet->nrows - start : -1;
+    case BX_BAND_REPEAT:
+        return resolve_repeat(rv, b, col0);
+    case BX_BAND_GROUP: {
+        int n = resolve_bands(rv, b->bands, b->nbands, col0 + 1);
+        if (n < 0)
+            return -1;
+        if (n == 0) { /* keep the label visible even without rows */
+            if (bx_sheet_add_row(rv->sheet, rv->err) < 0)
+                return -1;
+            n = 1;
+        }
+        bx_cell label = {.kind = BX_CELL_TEXT, .style = BX_STYLE_LABEL, .rowspan = n,
+                         .colspan = 1};
+        label.text = expand(rv, b->label, &b->loc);
+        if (!label.text || !bx_sheet_put(rv->sheet, start, col0, &label, rv->err))
+            return -1;
+        return n;
+    }
+    }
+    return -1;
+}
+
+static int resolve_bands(resolver *rv, const bx_band *bands, size_t n, int col0)
+{
+    int total = 0;
+    for (size_t i = 0; i < n; i++) {
+        int k = resolve_band(rv, &bands[i], col0);
+        if (k < 0)
+            return -1;
+        total += k;
+    }
+    return total;
+}
+
+static bool resolve_form(resolver *rv)
+{
+    for (size_t i = 0; i < rv->t->ngrid; i++)
+        rv->sheet->col_widths[i] = rv->t->grid_widths[i];
+    rv->sheet->header_rows = 0;
+    return resolve_bands(rv, rv->t->bands, rv->t->nbands, 0) >= 0;
+}
+
+/* ---- sheets ------------------------------------------------------------ */
+
+/* Excel's rules: at most 31 characters, none of []:*?/\, not empty, no
+ * apostrophe at either end, unique ignoring case. */
+static const char *legal_sheet_name(resolver *rv, const char *want)
+{
+    char buf[256];
+    size_t len = 0, chars = 0;
+    for (const char *p = want; *p && chars < 31;) {
+        uint32_t cp;
+        size_t k = bx_utf8_decode(p, strlen(p), &cp);
+        if (k == 0 || len + k >= sizeof buf - 8)
+            break;
+        if (strchr("[]:*?/\\", *p) && k == 1)
+            buf[len++] = '_';
+        else {
+            memcpy(buf + len, p, k);
+            len += k;
+        }
+        p += k;
+        chars++;
+    }
+    while (len > 0 && buf[len - 1] == '\'')
+        len--;
+    size_t start = 0;
+    while (start < len && buf[start] == '\'')
+        start++;
+    buf[len] = '\0';
+    const char *name = buf + start;
+    char unique[300];
+    snprintf(unique, sizeof unique, "%s", *name ? name : "Sheet");
+    for (int k = 2; k < 1000; k++) {
+        bool clash = false;
+        for (int i = 0; i < rv->m->nsheets - 1 && !clash; i++)
+            clash = strcasecmp(rv->m->sheets[i].name, unique) == 0;
+        if (!clash)
+            break;
+        snprintf(unique, sizeof unique, "%.20s (%d)", *name ? name : "Sheet", k);
+    }
+    return bx_arena_strdup(rv->m->arena, unique, rv->err);
+}
+
+static bool body_has_amount(const bx_sheet *s)
+{
+    for (int r = s->header_rows; r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const bx_cell *cell = bx_sheet_cell(s, r, c);
+            if (!cell->covered && cell->kind == BX_CELL_AMOUNT && cell->amount != 0)
+                return true;
+        }
+    return false;
+}
+
+static bool resolve_notes(resolver *rv)
+{
+    const bx_table_layout *t = rv->t;
+    bx_loc loc = {t->file, 0, 0};
+    size_t n = t->nnotes + (t->empty_note ? 1 : 0);
+    rv->sheet->notes = bx_arena_alloc(rv->m->arena, (n ? n : 1) * sizeof(char *), rv->err);
+    if (!rv->sheet->notes)
+        return false;
+    if (t->empty_note && !body_has_amount(rv->sheet)) {
+        const char *note = expand(rv, t->empty_note, &loc);
+        if (!note)
+            return false;
+        rv->sheet->notes[rv->sheet->nnotes++] = note;
+    }
+    for (size_t i = 0; i < t->nnotes; i++) {
+        const char *note = expand(rv, t->notes[i], &loc);
+        if (!note)
+            return false;
+        rv->sheet->notes[rv->sheet->nnotes++] = note;
+    }
+    return true;
+}
+
+static int table_columns(const bx_table_layout *t)
+{
+    return t->kind == BX_TABLE_FORM ? (int)t->ngrid : bx_header_width(&t->header);
+}
+
+static bool resolve_table(resolver *rv, const bx_table_layout *t)
+{
+    rv->t = t;
+    rv->sheet = bx_model_add_sheet(rv->m, table_columns(t), rv->err);
+    if (!rv->sheet)
+        return false;
+    bx_sheet *s = rv->sheet;
+    bx_loc loc = {t->file, 0, 0};
+    s->landscape = t->landscape;
+    s->label = expand(rv, t->label, &loc);
+    s->title = expand(rv, t->title, &loc);
+    const char *name = expand(rv, t->sheet_name, &loc);
+    if (!s->label || !s->title || !name || !(s->name = legal_sheet_name(rv, name)))
+        return false;
+    if (t->caption_left && !(s->caption_left = expand(rv, t->caption_left, &loc)))
+        return false;
+    if (t->caption_right && !(s->caption_right = expand(rv, t->caption_right, &loc)))
+        return false;
+    bool ok = false;
+    switch (t->kind) {
+    case BX_TABLE_GRID: ok = resolve_grid(rv); break;
+    case BX_TABLE_LEDGER: ok = resolve_ledger(rv); break;
+    case BX_TABLE_FORM: ok = resolve_form(rv); break;
+    }
+    return ok && resolve_notes(rv);
+}
+
+/* Creation time: the dataset's date, else SOURCE_DATE_EPOCH, else 1
+ * January of the budget year — never "now", so outputs are reproducible. */
+static long long creation_time(const bx_dataset *ds)
+{
+    if (ds->created >= 0)
+        return ds->created;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    int64_t v;
+    if (env && bx_amount_parse(env, 0, &v) == BX_AMOUNT_OK && !strchr(env, ',') && v > 0)
+        return v;
+    char date[16];
+    snprintf(date, sizeof date, "%04d-01-01", ds->year);
+    long long t = 0;
+    bx_parse_date(date, &t);
+    return t;
+}
+
+static const char *unit_name(int64_t unit_yuan)
+{
+    switch (unit_yuan) {
+    case 1: return "元";
+    case 1000: return "千元";
+    case 10000: return "万元";
+    case 100000000: return "亿元";
+    default: return "";
+    }
+}
+
+bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
+{
+    if (!set || !ds) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_resolve: 缺少布局或数据");
+        return NULL;
+    }
+    bx_model *m = bx_model_new(err);
+    if (!m)
+        return NULL;
+    resolver rv = {set, ds, m, err, NULL, NULL};
+    bx_loc loc = {ds->yaml_name, 0, 0};
+    m->author = ds->unit;
+    m->year = ds->year;
+    m->template_name = set->name;
+    m->font = set->font;
+    m->amount_unit = unit_name(set->display.unit_yuan);
+    m->created = creation_time(ds);
+    m->title = ds->title ? ds->title : expand(&rv, set->title, &loc);
+    bool ok = m->title != NULL;
+    for (size_t i = 0; ok && i < ds->ntables; i++) {
+        bool known = false;
+        for (size_t k = 0; k < set->ntables && !known; k++)
+            known = set->tables[k].number == ds->tables[i];
+        if (!known)
+            ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中的表 %d 在模板“%s”中不存在",
+                         ds->tables[i], set->name) == BX_OK;
+    }
+    size_t wanted = 0;
+    for (size_t i = 0; ok && i < set->ntables; i++) {
+        if (!bx_dataset_wants(ds, set->tables[i].number))
+            continue;
+        wanted++;
+        ok = resolve_table(&rv, &set->tables[i]);
+    }
+    if (ok && wanted == 0)
+        ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",
+                     set->name) == BX_OK;
+    if (ok)
+        ok = bx_model_check(m, err);
+    if (!ok) {
+        bx_model_free(m);
+        return NULL;
+    }
+    return m;
+}
