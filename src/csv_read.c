@@ -15,6 +15,7 @@ typedef struct parse_state {
     bx_error *err;
     int line;            /* line being fed to libcsv */
     int record_line;     /* line where the current record started */
+    int done_line;       /* line where the last complete record ended */
     char **fields;       /* current record */
     size_t nfields, cap_fields;
     bool record_blank;
@@ -87,8 +88,24 @@ static void on_field(void *data, size_t len, void *vst)
         st->record_blank = false;
 }
 
+/* The first line from `line` on that holds more than a line end: where a
+ * record that never completed began. */
+static int first_nonblank_line(const char *text, size_t len, int line)
+{
+    int at_line = 1;
+    size_t i = 0;
+    while (i < len && at_line < line)
+        at_line += text[i++] == '\n';
+    while (i < len && (text[i] == '\n' || text[i] == '\r')) {
+        at_line += text[i] == '\n';
+        i++;
+    }
+    return at_line;
+}
+
 static void drop_fields(parse_state *st)
 {
+    st->done_line = st->line;
     for (size_t i = 0; i < st->nfields; i++)
         free(st->fields[i]);
     st->nfields = 0;
@@ -133,6 +150,7 @@ static void on_record(int terminator, void *vst)
     }
     memcpy(st->cells + st->ncells, st->fields, st->nfields * sizeof(char *));
     st->ncells += st->nfields;
+    st->done_line = st->line;
     st->records[st->nrecords].line = st->record_line;
     st->records[st->nrecords].width = st->nfields;
     st->nrecords++;
@@ -342,7 +360,7 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
             st.line++;
     }
     if (!bx_failed(err) && csv_fini(&parser, on_field, on_record, &st) != 0) {
-        bx_loc loc = {name, st.record_line ? st.record_line : st.line, 0};
+        bx_loc loc = {name, first_nonblank_line(text, ulen, st.done_line + 1), 0};
         bx_fail_cell(err, &loc, BX_ERR_SYNTAX, "CSV 格式错误：引号没有结束");
     }
     csv_free(&parser);

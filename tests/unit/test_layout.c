@@ -1,0 +1,175 @@
+/* The layout loader: the shipped shenzhen-2024 set, and the messages a
+ * layout author gets for mistakes (file, line, column). */
+#include "test_util.h"
+
+#include "layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void loads_the_shenzhen_2024_set(void **state)
+{
+    (void)state;
+    bx_error err;
+    bx_error_clear(&err);
+    bx_layout_set *set = bx_layout_set_load(BX_TEST_LAYOUTS "/shenzhen-2024", &err);
+    if (!set)
+        print_error("%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    assert_non_null(set);
+    assert_string_equal(set->name, "shenzhen-2024");
+    assert_int_equal(set->ntables, 12);
+    for (size_t i = 0; i < set->ntables; i++)
+        assert_int_equal(set->tables[i].number, (int)i + 1);
+    assert_int_equal(set->display.unit_yuan, 10000);
+    assert_int_equal(set->display.decimals, 2);
+
+    const bx_table_layout *t1 = &set->tables[0];
+    assert_int_equal(t1->kind, BX_TABLE_LEDGER);
+    assert_string_equal(t1->label, "表 1");
+    assert_string_equal(t1->sheet_name, "表1 收支总表");
+    assert_string_equal(t1->caption_left, "部门名称：{unit}");
+    assert_int_equal(t1->nnotes, 2);
+
+    const bx_table_layout *t2 = &set->tables[1];
+    assert_int_equal(bx_header_depth(&t2->header), 4);
+    assert_int_equal(bx_header_leaf_count(&t2->header), 16);
+
+    const bx_table_layout *t9 = &set->tables[8];
+    assert_int_equal(bx_header_depth(&t9->header), 3);
+    assert_int_equal(bx_header_leaf_count(&t9->header), 20);
+    assert_string_equal(t9->caption_left, "单位名称：{unit}");
+
+    assert_string_equal(set->tables[9].empty_note, "注：本表本年无发生额。");
+    assert_int_equal(set->tables[11].kind, BX_TABLE_FORM);
+    assert_int_equal(set->tables[11].ngrid, 7);
+    bx_layout_set_free(set);
+}
+
+/* Parse a table layout that must fail; return "line:col: message". */
+static const char *error_of(const char *yaml)
+{
+    static char out[2048];
+    bx_layout_set *set = bx_layout_set_new(NULL);
+    bx_table_layout t;
+    bx_error err;
+    bx_error_clear(&err);
+    bool ok = bx_table_layout_parse(set, yaml, strlen(yaml), "t.yaml", &t, &err);
+    bx_layout_set_free(set);
+    assert_false(ok);
+    assert_int_not_equal(err.status, BX_OK);
+    snprintf(out, sizeof out, "%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    return out;
+}
+
+static void unknown_key_is_named_with_its_place(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: t\ndata: x.csv\ncolums: []\n"),
+                        "t.yaml:4:1: 未知的键“colums”");
+}
+
+static void missing_title(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ndata: x.csv\ncolumns: [{title: a, field: a}]\n"),
+                        "t.yaml:1:1: 缺少“title”");
+}
+
+static void leaf_without_data(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
+                                 "  - {title: a, field: a}\n  - {title: 合计}\n"),
+                        "t.yaml:6:5: 列“合计”没有绑定数据（缺少 field）");
+}
+
+static void unknown_column_type(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
+                                 "  - {title: a, field: a, type: money}\n"),
+                        "t.yaml:5:32: 未知的列类型“money”（可用：text, code, longtext, amount, number）");
+}
+
+static void field_bound_twice(void **state)
+{
+    (void)state;
+    assert_contains(error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
+                             "  - {title: a, field: x}\n  - {title: b, field: x}\n"),
+                    "数据列“x”被绑定了两次");
+}
+
+static void form_row_must_fill_the_grid(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: t\nkind: form\ngrid: [5, 5, 5]\nbands:\n"
+                                 "  - cells: [{text: a}, {text: b}]\n"),
+                        "t.yaml:6:12: 这一行的单元格共占 2 列，应占 3 列");
+}
+
+static void form_group_leaves_one_column_less(void **state)
+{
+    (void)state;
+    assert_contains(error_of("number: 1\ntitle: t\nkind: form\ngrid: [5, 5, 5]\nbands:\n"
+                             "  - group: 标签\n    bands:\n"
+                             "      - cells: [{text: a}, {text: b}, {text: c}]\n"),
+                    "这一行的单元格共占 3 列，应占 2 列");
+}
+
+static void placeholder_syntax(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: \"{year年\"\ndata: x.csv\n"
+                                 "columns: [{title: a, field: a}]\n"),
+                        "t.yaml:2:8: 文字“{year年”中的占位符应写成 {名称}");
+}
+
+static void deep_header_is_refused(void **state)
+{
+    (void)state;
+    char yaml[8192] = "number: 1\ntitle: t\ndata: x.csv\ncolumns:\n";
+    char indent[128] = "  ";
+    for (int i = 0; i < 20; i++) {
+        size_t at = strlen(yaml);
+        snprintf(yaml + at, sizeof yaml - at, "%s- title: g%d\n%s  children:\n", indent, i,
+                 indent);
+        strcat(indent, "    ");
+    }
+    size_t at = strlen(yaml);
+    snprintf(yaml + at, sizeof yaml - at, "%s- {title: leaf, field: x}\n", indent);
+    assert_contains(error_of(yaml), "表头层级超过 16 层的上限");
+}
+
+static void yaml_syntax_error_has_a_place(void **state)
+{
+    (void)state;
+    assert_contains(error_of("number: 1\ntitle: [unclosed\n"), "t.yaml:3:1: YAML 语法错误");
+}
+
+static void ledger_needs_sides(void **state)
+{
+    (void)state;
+    assert_contains(error_of("number: 1\ntitle: t\nkind: ledger\ndata: x.csv\ncolumns:\n"
+                             "  - title: 收入\n    children: [{title: a, field: a}]\n"
+                             "  - title: 支出\n    side: 支出\n    children: [{title: a, field: a}]\n"),
+                    "ledger 表的每一栏应有 side");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(loads_the_shenzhen_2024_set),
+        cmocka_unit_test(unknown_key_is_named_with_its_place),
+        cmocka_unit_test(missing_title),
+        cmocka_unit_test(leaf_without_data),
+        cmocka_unit_test(unknown_column_type),
+        cmocka_unit_test(field_bound_twice),
+        cmocka_unit_test(form_row_must_fill_the_grid),
+        cmocka_unit_test(form_group_leaves_one_column_less),
+        cmocka_unit_test(placeholder_syntax),
+        cmocka_unit_test(deep_header_is_refused),
+        cmocka_unit_test(yaml_syntax_error_has_a_place),
+        cmocka_unit_test(ledger_needs_sides),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

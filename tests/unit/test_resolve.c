@@ -1,0 +1,330 @@
+/* Resolution through the dump lens: a small layout set (a grid with
+ * levels, a ledger, a form with groups and merged equal neighbours) bound
+ * to data given in 元, shown in 万元; and the located errors of bad data. */
+#include "test_util.h"
+
+#include "budgetx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *set_yaml = "name: mini\ndisplay: {unit: 万元, decimals: 2}\n"
+                              "tables: [a.yaml, b.yaml, c.yaml]\n";
+
+static const char *grid_yaml =
+    "number: 1\ntitle: 基本支出\ncaption: {left: \"部门名称：{unit}\", right: 单位：万元}\n"
+    "data: a.csv\nlevel_field: 层级\ncolumns:\n"
+    "  - {title: 项目, field: 项目, indent: true}\n"
+    "  - title: \"{year}年\"\n"
+    "    children:\n"
+    "      - {title: 合计, field: 合计, type: amount}\n"
+    "      - {title: 其中, field: 其中, type: amount}\n"
+    "empty_note: 注：本表本年无发生额。\n";
+
+static const char *ledger_yaml =
+    "number: 2\ntitle: 收支总表\nkind: ledger\ndata: b.csv\nlevel_field: 层级\ncolumns:\n"
+    "  - title: 收入\n    side: 收入\n    children:\n"
+    "      - {title: 项目, field: 项目, indent: true}\n"
+    "      - {title: 金额, field: 金额, type: amount}\n"
+    "  - title: 支出\n    side: 支出\n    children:\n"
+    "      - {title: 项目, field: 项目, indent: true}\n"
+    "      - {title: 金额, field: 金额, type: amount}\n"
+    "notes: [\"注：{主管部门}\"]\n";
+
+static const char *form_yaml =
+    "number: 3\ntitle: \"{unit}绩效目标表\"\nsheet: 表3 绩效\nkind: form\ngrid: [4, 6, 6, 5]\n"
+    "bands:\n"
+    "  - cells: [{text: 主管部门, label: true}, {value: 主管部门, span: 3}]\n"
+    "  - group: 指标\n"
+    "    bands:\n"
+    "      - header: [{title: 一级}, {title: 二级}, {title: 值}]\n"
+    "      - repeat: c.csv\n"
+    "        cells:\n"
+    "          - {field: 一级, merge: equal}\n"
+    "          - {field: 二级, merge: equal}\n"
+    "          - {field: 值, type: amount}\n";
+
+static const char *dataset_yaml = "template: mini\nunit: 某局\nyear: 2024\n"
+                                  "amounts: {unit: 元, decimals: 2}\n"
+                                  "fields: {主管部门: 某某局}\n";
+
+static char *dir;
+
+static void write_fixture(const char *a_csv, const char *b_csv, const char *c_csv)
+{
+    dir = scratch_new();
+    scratch_write(dir, "layouts/mini/set.yaml", set_yaml);
+    scratch_write(dir, "layouts/mini/a.yaml", grid_yaml);
+    scratch_write(dir, "layouts/mini/b.yaml", ledger_yaml);
+    scratch_write(dir, "layouts/mini/c.yaml", form_yaml);
+    scratch_write(dir, "data/dataset.yaml", dataset_yaml);
+    scratch_write(dir, "data/a.csv", a_csv);
+    scratch_write(dir, "data/b.csv", b_csv);
+    scratch_write(dir, "data/c.csv", c_csv);
+}
+
+static const char *good_a = "层级,项目,合计,其中\n0,某局,1234567.89,5000.00\n1,工资福利支出,12350,-\n";
+static const char *good_b = "栏目,类型,层级,项目,金额\n"
+                            "收入,,0,一、财政拨款,100000\n"
+                            "收入,合计,,本年收入合计,100000\n"
+                            "支出,,0,一、卫生健康支出,60000\n"
+                            "支出,,1,行政运行,60000\n"
+                            "支出,合计,,本年支出合计,60000\n"
+                            "支出,,0,结转下年,40000\n"
+                            "收入,,0,上年结余,0\n"
+                            "收入,合计,,收入总计,100000\n"
+                            "支出,合计,,支出总计,100000\n";
+static const char *good_c = "一级,二级,值\n产出,数量,1\n产出,数量,2\n产出,质量,3\n效益,质量,4\n";
+
+/* Render the fixture with one format; returns the error text or "". */
+static const char *render(const char *format, char **dump)
+{
+    static char msg[2048];
+    char data[1024], out[1024], layouts[1024];
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(out, sizeof out, "%s/out", dir);
+    snprintf(layouts, sizeof layouts, "%s/layouts", dir);
+    const char *formats[] = {format, NULL};
+    const char *dirs[] = {layouts, NULL};
+    bx_render_options opts = {.formats = formats, .layout_dirs = dirs};
+    bx_error err;
+    bx_error_clear(&err);
+    msg[0] = '\0';
+    if (bx_render(data, out, &opts, &err) != BX_OK) {
+        bx_error_format(&err, msg, sizeof msg);
+        /* paths relative to the scratch folder */
+        size_t n = strlen(dir);
+        for (char *at; (at = strstr(msg, dir)) != NULL && at[n] == '/';)
+            memmove(at, at + n + 1, strlen(at + n + 1) + 1);
+        return msg;
+    }
+    if (dump) {
+        char path[1100];
+        snprintf(path, sizeof path, "%s/out/data.dump.txt", dir);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        static char buf[16384];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        buf[n] = '\0';
+        fclose(f);
+        *dump = buf;
+    }
+    return msg;
+}
+
+static void resolves_grid_ledger_and_form(void **state)
+{
+    (void)state;
+    write_fixture(good_a, good_b, good_c);
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    assert_text(dump,
+                "# budgetx model dump\n"
+                "title\t2024年某局部门预算\n"
+                "author\t某局\n"
+                "template\tmini\n"
+                "== 表1 基本支出\n"
+                "label\t表 1\n"
+                "title\t基本支出\n"
+                "caption\t部门名称：某局\t单位：万元\n"
+                "page\tlandscape\n"
+                "header_rows\t2\n"
+                "widths\t12.00\t7.00\t7.00\n"
+                "A1:A2\theader\ttext\t项目\n"
+                "B1:C1\theader\ttext\t2024年\n"
+                "B2\theader\ttext\t合计\n"
+                "C2\theader\ttext\t其中\n"
+                "A3\ttext\ttext\t某局\n"
+                "B3\tamount\tamount\t123.46\t#,##0.00\n"
+                "C3\tamount\tamount\t0.50\t#,##0.00\n"
+                "A4\ttext+1\ttext\t工资福利支出\n"
+                "B4\tamount\tamount\t1.24\t#,##0.00\n"
+                "C4\tamount\tempty\n"
+                "== 表2 收支总表\n"
+                "label\t表 2\n"
+                "title\t收支总表\n"
+                "caption\t\t\n"
+                "page\tlandscape\n"
+                "header_rows\t2\n"
+                "widths\t12.00\t7.00\t12.00\t7.00\n"
+                "A1:B1\theader\ttext\t收入\n"
+                "C1:D1\theader\ttext\t支出\n"
+                "A2\theader\ttext\t项目\n"
+                "B2\theader\ttext\t金额\n"
+                "C2\theader\ttext\t项目\n"
+                "D2\theader\ttext\t金额\n"
+                "A3\ttext\ttext\t一、财政拨款\n"
+                "B3\tamount\tamount\t10.00\t#,##0.00\n"
+                "C3\ttext\ttext\t一、卫生健康支出\n"
+                "D3\tamount\tamount\t6.00\t#,##0.00\n"
+                "A4\ttext\tempty\n"
+                "B4\tamount\tempty\n"
+                "C4\ttext+1\ttext\t行政运行\n"
+                "D4\tamount\tamount\t6.00\t#,##0.00\n"
+                "A5\tlabel\ttext\t本年收入合计\n"
+                "B5\tamount\tamount\t10.00\t#,##0.00\n"
+                "C5\tlabel\ttext\t本年支出合计\n"
+                "D5\tamount\tamount\t6.00\t#,##0.00\n"
+                "A6\ttext\ttext\t上年结余\n"
+                "B6\tamount\tamount\t0.00\t#,##0.00\n"
+                "C6\ttext\ttext\t结转下年\n"
+                "D6\tamount\tamount\t4.00\t#,##0.00\n"
+                "A7\tlabel\ttext\t收入总计\n"
+                "B7\tamount\tamount\t10.00\t#,##0.00\n"
+                "C7\tlabel\ttext\t支出总计\n"
+                "D7\tamount\tamount\t10.00\t#,##0.00\n"
+                "note\t注：某某局\n"
+                "== 表3 绩效\n"
+                "label\t表 3\n"
+                "title\t某局绩效目标表\n"
+                "caption\t\t\n"
+                "page\tlandscape\n"
+                "header_rows\t0\n"
+                "widths\t4.00\t6.00\t6.00\t5.00\n"
+                "A1\tlabel\ttext\t主管部门\n"
+                "B1:D1\ttext\ttext\t某某局\n"
+                "A2:A6\tlabel\ttext\t指标\n"
+                "B2\theader\ttext\t一级\n"
+                "C2\theader\ttext\t二级\n"
+                "D2\theader\ttext\t值\n"
+                "B3:B5\ttext\ttext\t产出\n"
+                "C3:C4\ttext\ttext\t数量\n"
+                "D3\tamount\tamount\t0.00\t#,##0.00\n"
+                "D4\tamount\tamount\t0.00\t#,##0.00\n"
+                "C5\ttext\ttext\t质量\n"
+                "D5\tamount\tamount\t0.00\t#,##0.00\n"
+                "B6\ttext\ttext\t效益\n"
+                "C6\ttext\ttext\t质量\n"
+                "D6\tamount\tamount\t0.00\t#,##0.00\n");
+    scratch_free(dir);
+}
+
+static void empty_note_when_no_amount(void **state)
+{
+    (void)state;
+    write_fixture("层级,项目,合计,其中\n0,某局,0.00,\n", good_b, good_c);
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    assert_contains(dump, "note\t注：本表本年无发生额。\n== 表2");
+    scratch_free(dir);
+}
+
+static void bad_amount_names_row_and_column(void **state)
+{
+    (void)state;
+    write_fixture("层级,项目,合计,其中\n0,某局,1,2,3,4\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:2: 第 2 行：这一行有 6 列，表头有 4 列");
+    scratch_free(dir);
+    write_fixture("层级,项目,合计,其中\n0,某局,\"1,2,3\",0\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:2:3: 第 2 行第 3 列：金额的千位分隔符位置不正确“1,2,3”");
+    scratch_free(dir);
+    write_fixture("层级,项目,合计,其中\n0,某局,12.345,0\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:2:3: 第 2 行第 3 列：金额的小数位数超过允许的位数“12.345”（最多 2 位小数）");
+    scratch_free(dir);
+    write_fixture("层级,项目,合计,其中\n0,某局,abc,0\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL), "data/a.csv:2:3: 第 2 行第 3 列：金额格式无效“abc”");
+    scratch_free(dir);
+}
+
+static void missing_and_unknown_columns(void **state)
+{
+    (void)state;
+    write_fixture("层级,项目,合计\n0,某局,1\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:1: 第 1 行：缺少列“其中”（表 1 的布局 layouts/mini/a.yaml 需要这一列）");
+    scratch_free(dir);
+}
+
+static void unknown_column(void **state)
+{
+    (void)state;
+    write_fixture("层级,项目,合计,其中,备注\n0,某局,1,1,x\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:1:5: 第 1 行第 5 列：未知的列“备注”（表 1 的布局中没有这一列）");
+    scratch_free(dir);
+}
+
+static void bad_level(void **state)
+{
+    (void)state;
+    write_fixture("层级,项目,合计,其中\n一,某局,1,1\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:2:1: 第 2 行第 1 列：层级应为 0 到 15 的整数，而不是“一”");
+    scratch_free(dir);
+}
+
+static void ledger_side_and_totals(void **state)
+{
+    (void)state;
+    write_fixture(good_a, "栏目,类型,层级,项目,金额\n收人,,0,x,1\n", good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/b.csv:2:1: 第 2 行第 1 列：“收人”应为“收入”或“支出”");
+    scratch_free(dir);
+    write_fixture(good_a, "栏目,类型,层级,项目,金额\n收入,小计,0,x,1\n", good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/b.csv:2:2: 第 2 行第 2 列：“小计”应为空或“合计”");
+    scratch_free(dir);
+    write_fixture(good_a,
+                  "栏目,类型,层级,项目,金额\n收入,,0,x,1\n收入,合计,,收入总计,1\n支出,,0,y,1\n",
+                  good_c);
+    assert_contains(render("dump", NULL), "data/b.csv: 各栏的合计行数不一致");
+    scratch_free(dir);
+}
+
+static void missing_field_of_a_form(void **state)
+{
+    (void)state;
+    write_fixture(good_a, good_b, good_c);
+    scratch_write(dir, "data/dataset.yaml",
+                  "template: mini\nunit: 某局\nyear: 2024\namounts: {unit: 元, decimals: 2}\n");
+    assert_string_equal(render("dump", NULL),
+                        "layouts/mini/b.yaml: 占位符 {主管部门} 没有数据：请在 data/dataset.yaml 的 fields 中填写“主管部门”");
+    scratch_free(dir);
+}
+
+static void unknown_template(void **state)
+{
+    (void)state;
+    write_fixture(good_a, good_b, good_c);
+    scratch_write(dir, "data/dataset.yaml",
+                  "template: nosuch\nunit: 某局\nyear: 2024\namounts: {unit: 元, decimals: 2}\n");
+    assert_contains(render("dump", NULL), "找不到模板“nosuch”的布局");
+    scratch_free(dir);
+}
+
+static void writes_xlsx(void **state)
+{
+    (void)state;
+    write_fixture(good_a, good_b, good_c);
+    assert_string_equal(render("xlsx", NULL), "");
+    char path[1100];
+    snprintf(path, sizeof path, "%s/out/data.xlsx", dir);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char magic[2];
+    assert_int_equal(fread(magic, 1, 2, f), 2);
+    assert_memory_equal(magic, "PK", 2);
+    fclose(f);
+    scratch_free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(resolves_grid_ledger_and_form),
+        cmocka_unit_test(empty_note_when_no_amount),
+        cmocka_unit_test(bad_amount_names_row_and_column),
+        cmocka_unit_test(missing_and_unknown_columns),
+        cmocka_unit_test(unknown_column),
+        cmocka_unit_test(bad_level),
+        cmocka_unit_test(ledger_side_and_totals),
+        cmocka_unit_test(missing_field_of_a_form),
+        cmocka_unit_test(unknown_template),
+        cmocka_unit_test(writes_xlsx),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
