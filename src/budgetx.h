@@ -77,6 +77,8 @@ bx_layout_set *bx_layout_set_find(const char *name,
                                   const char *const *search_dirs,
                                   bx_error *err);
 void bx_layout_set_free(bx_layout_set *set);
+/* The folder a set was loaded from (owned by the set). */
+const char *bx_layout_set_dir(const bx_layout_set *set);
 
 /* Bind a dataset to a layout set: read the CSV files, convert amounts,
  * build every sheet. Caller frees with bx_model_free. */

@@ -633,6 +633,11 @@ void bx_layout_set_free(bx_layout_set *set)
     free(set);
 }
 
+const char *bx_layout_set_dir(const bx_layout_set *set)
+{
+    return set->dir;
+}
+
 static bool parse_display(loader *ld, const yaml_node_t *root)
 {
     yaml_node_t *d = bx_yaml_get(ld->y, root, "display");

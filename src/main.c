@@ -129,13 +129,12 @@ static int run_check(const cli *c)
     bx_layout_set *set = ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err)
                             : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
+    if (err.status == BX_OK)
+        printf("%s：检查通过（布局 %s）。\n", c->dataset, bx_layout_set_dir(set));
     bx_model_free(model);
     bx_layout_set_free(set);
     bx_dataset_free(ds);
-    if (err.status != BX_OK)
-        return report(&err);
-    printf("%s：检查通过。\n", c->dataset);
-    return 0;
+    return err.status == BX_OK ? 0 : report(&err);
 }
 
 static int run_render(const cli *c)

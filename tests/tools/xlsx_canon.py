@@ -5,7 +5,11 @@ Reads the OOXML parts directly (zipfile + ElementTree): sheet names, shared
 strings, numbers with their number formats, indentation, merges and the frozen
 pane, so a golden test checks the workbook a user opens, not our model.
 
-  xlsx_canon.py BOOK.xlsx [SHEET_INDEX]      (1-based; default: all sheets)
+  xlsx_canon.py [--flat] BOOK.xlsx [SHEET_INDEX]   (1-based; default: all sheets)
+
+--flat ignores the frozen pane and prints every row after the title block
+as body: for comparing two workbooks whose view settings may differ (a file
+re-saved by LibreOffice headless loses its frozen panes).
 
 Normalisation (the only things allowed to vary):
 - title block: rows 1-3, non-empty cells joined with " | "
@@ -141,8 +145,10 @@ def ref(a, b):
     return first + ":" + col_letters(b[1]) + str(b[0])
 
 
-def canon(book, index):
+def canon(book, index, flat=False):
     name, cells, merges, header_end = book.sheet(index)
+    if flat:
+        header_end = 3
     merge_of = {}
     covered = set()
     for a, b in merges:
@@ -186,10 +192,14 @@ def canon(book, index):
 
 
 def main():
-    book = Book(sys.argv[1])
-    indices = [int(sys.argv[2]) - 1] if len(sys.argv) > 2 else range(len(book.sheets))
+    args = sys.argv[1:]
+    flat = args[:1] == ["--flat"]
+    if flat:
+        args = args[1:]
+    book = Book(args[0])
+    indices = [int(args[1]) - 1] if len(args) > 1 else range(len(book.sheets))
     for i in indices:
-        sys.stdout.write(canon(book, i))
+        sys.stdout.write(canon(book, i, flat))
 
 
 if __name__ == "__main__":

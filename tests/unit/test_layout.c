@@ -155,6 +155,37 @@ static void ledger_needs_sides(void **state)
                     "ledger 表的每一栏应有 side");
 }
 
+/* Every "# example: table" block of docs/layout-format.md must load. */
+static void documented_examples_load(void **state)
+{
+    (void)state;
+    FILE *f = fopen(BX_TEST_DOCS "/layout-format.md", "rb");
+    assert_non_null(f);
+    static char doc[65536];
+    size_t n = fread(doc, 1, sizeof doc - 1, f);
+    fclose(f);
+    doc[n] = '\0';
+    int examples = 0;
+    for (char *p = doc; (p = strstr(p, "```yaml\n# example: table\n")) != NULL;) {
+        char *start = p + strlen("```yaml\n");
+        char *end = strstr(start, "```\n");
+        assert_non_null(end);
+        bx_layout_set *set = bx_layout_set_new(NULL);
+        bx_table_layout t;
+        bx_error err;
+        bx_error_clear(&err);
+        bool ok = bx_table_layout_parse(set, start, (size_t)(end - start), "example", &t, &err);
+        if (!ok)
+            print_error("example %d: %d:%d: %s\n", examples + 1, err.line, err.column,
+                        err.message);
+        assert_true(ok);
+        bx_layout_set_free(set);
+        examples++;
+        p = end;
+    }
+    assert_true(examples >= 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +201,7 @@ int main(void)
         cmocka_unit_test(deep_header_is_refused),
         cmocka_unit_test(yaml_syntax_error_has_a_place),
         cmocka_unit_test(ledger_needs_sides),
+        cmocka_unit_test(documented_examples_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The CLI's contract (../shared/DESIGN.md): exit statuses, messages on
+# stderr, one workbook per render, nothing written after a failed run, a
+# good output never clobbered, the same bytes under any locale.
+#   test_cli.sh BUDGETX SAMPLE_DIR
+set -uo pipefail
+budgetx=$1 sample=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# run EXPECTED_STATUS CMD... — captures stdout/stderr in $work/out, $work/err
+run() {
+  local want=$1; shift
+  "$@" > "$work/out" 2> "$work/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(cat "$work/err")"
+}
+
+expect_err() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
+
+# --help, --version, usage errors (status 2, message on stderr)
+run 0 "$budgetx" --help;            grep -q "budgetx render DATASET_DIR -o OUT_DIR" "$work/out" || fail "--help text"
+run 0 "$budgetx" --version;         grep -qE "^budgetx [0-9]+\.[0-9]+\.[0-9]+$" "$work/out" || fail "--version text"
+run 2 "$budgetx";                   expect_err "缺少命令"
+run 2 "$budgetx" frobnicate x;      expect_err "未知的命令“frobnicate”"
+run 2 "$budgetx" render "$sample";  expect_err "render 需要 -o 输出目录"
+run 2 "$budgetx" render -o "$work/x"; expect_err "render 需要数据目录"
+run 2 "$budgetx" render "$sample" -o "$work/x" --bogus; expect_err "未知的选项 --bogus"
+run 2 "$budgetx" render "$sample" -o "$work/x" --format docx; expect_err "未知的格式“docx”"
+run 2 "$budgetx" check "$sample" -o "$work/x"; expect_err "check 不写文件"
+[ -e "$work/x" ] && fail "a usage error created the output folder"
+
+# a good render: exactly one workbook
+run 0 "$budgetx" render "$sample" -o "$work/good" --format xlsx
+[ "$(ls "$work/good" | wc -l)" -eq 1 ] || fail "expected one file in OUT_DIR: $(ls "$work/good")"
+ls "$work/good"/*.xlsx > /dev/null 2>&1 || fail "no .xlsx written"
+run 0 "$budgetx" check "$sample";   grep -q "检查通过" "$work/out" || fail "check prints its verdict"
+
+# same bytes again, and under another locale
+run 0 env LC_ALL=C "$budgetx" render "$sample" -o "$work/again" --format xlsx
+cmp -s "$work/good"/*.xlsx "$work/again"/*.xlsx || fail "two renders differ (LC_ALL=C)"
+
+# bad data: status 1, file:line:column and the finance user's message
+cp -r "$sample" "$work/bad"
+sed -i '3s/1259.77/"12,59.77"/' "$work/bad/03_支出总表.csv"
+run 1 "$budgetx" check "$work/bad"
+expect_err "03_支出总表.csv:3:4: 第 3 行第 4 列：金额的千位分隔符位置不正确“12,59.77”"
+run 1 "$budgetx" render "$work/bad" -o "$work/fresh" --format xlsx
+[ -n "$(ls -A "$work/fresh" 2>/dev/null)" ] && fail "a failed render left files: $(ls -A "$work/fresh")"
+
+# a failed render does not clobber a good workbook, and leaves no temp file
+cp -r "$work/good" "$work/keep"
+good_book=$(ls "$work/keep"/*.xlsx)
+cp "$good_book" "$work/before.xlsx"
+mv "$work/keep"/*.xlsx "$work/keep/bad.xlsx"   # the name the bad dataset renders to
+run 1 "$budgetx" render "$work/bad" -o "$work/keep" --format xlsx
+cmp -s "$work/keep/bad.xlsx" "$work/before.xlsx" || fail "a failed render changed the existing workbook"
+[ "$(ls -A "$work/keep" | wc -l)" -eq 1 ] || fail "temporary files left: $(ls -A "$work/keep")"
+
+# missing dataset, missing file, unwritable output
+run 1 "$budgetx" check "$work/nonexistent"; expect_err "nonexistent/dataset.yaml: 无法打开文件"
+cp -r "$sample" "$work/missing"; rm "$work/missing/07_一般公共预算支出表按功能分类.csv"
+run 1 "$budgetx" check "$work/missing"; expect_err "07_一般公共预算支出表按功能分类.csv: 无法打开文件"
+touch "$work/afile"
+run 1 "$budgetx" render "$sample" -o "$work/afile" --format xlsx; expect_err "输出位置不是目录"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures CLI check(s) failed" >&2
+  exit 1
+fi
+echo "CLI contract holds"
