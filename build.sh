@@ -11,7 +11,7 @@ packages=(
   build-essential cmake pkg-config
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev
   libcmocka-dev python3 unzip poppler-utils
-  libreoffice-calc-nogui
+  libreoffice-calc-nogui clang-format
 )
 
 installed() {

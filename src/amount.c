@@ -127,8 +127,7 @@ bool bx_amount_rescale(int64_t v, bx_scale from, bx_scale to, int64_t *out)
     return true;
 }
 
-size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf,
-                        size_t size)
+size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf, size_t size)
 {
     char digits[32];
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;

@@ -37,8 +37,7 @@ bool bx_amount_rescale(int64_t v, bx_scale from, bx_scale to, int64_t *out);
 
 /* Format v (in units of 10^-decimals) as "-12,345.67" (with_grouping) or
  * "-12345.67". Locale independent. Returns the length written. */
-size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf,
-                        size_t size);
+size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf, size_t size);
 
 /* Money unit names: "元" → 1, "千元" → 1000, "万元" → 10000, "亿元" →
  * 100000000. False for anything else. */

@@ -71,8 +71,8 @@ static char *output_base(const bx_dataset *ds, const char *dataset_dir, bx_error
     return base;
 }
 
-bx_status bx_render(const char *dataset_dir, const char *out_dir,
-                    const bx_render_options *options, bx_error *err)
+bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
+                    bx_error *err)
 {
     bx_error local;
     if (!err) {
@@ -82,8 +82,7 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir,
     if (!dataset_dir || !out_dir)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_render: 缺少数据目录或输出目录");
     static const char *const default_formats[] = {"xlsx", NULL};
-    const char *const *formats =
-        options && options->formats ? options->formats : default_formats;
+    const char *const *formats = options && options->formats ? options->formats : default_formats;
     for (const char *const *f = formats; *f; f++)
         if (!bx_format_extension(*f))
             return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", *f);

@@ -39,8 +39,7 @@ static bool walk(const bx_backend *b, void *state, const bx_model *m, bx_error *
     return true;
 }
 
-bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
-                         bx_error *err)
+bx_status bx_model_write(const bx_model *model, const char *format, const char *path, bx_error *err)
 {
     bx_error local;
     if (!err) {
@@ -51,8 +50,7 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_write: 缺少模型或文件名");
     const bx_backend *b = format ? bx_backend_find(format) : NULL;
     if (!b)
-        return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”",
-                       format ? format : "");
+        return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", format ? format : "");
     bx_output out;
     if (!bx_output_begin(&out, path, err))
         return err->status;

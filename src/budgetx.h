@@ -73,17 +73,14 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err);
 /* Find a layout set by name in a list of folders (NULL-terminated, may be
  * NULL); after them the built-in places are searched: $BUDGETX_LAYOUTS,
  * the install directory, and the source tree the library was built from. */
-bx_layout_set *bx_layout_set_find(const char *name,
-                                  const char *const *search_dirs,
-                                  bx_error *err);
+bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_dirs, bx_error *err);
 void bx_layout_set_free(bx_layout_set *set);
 /* The folder a set was loaded from (owned by the set). */
 const char *bx_layout_set_dir(const bx_layout_set *set);
 
 /* Bind a dataset to a layout set: read the CSV files, convert amounts,
  * build every sheet. Caller frees with bx_model_free. */
-bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *dataset,
-                           bx_error *err);
+bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *dataset, bx_error *err);
 void bx_model_free(bx_model *model);
 
 /* Names of the output formats built in ("xlsx", "dump", …), NULL-ended. */
@@ -94,8 +91,8 @@ const char *bx_format_extension(const char *format);
 /* Write a model in one format to path. The file is written to a temporary
  * file next to path and renamed into place only when complete, so a
  * failure never leaves a partial file nor clobbers an existing one. */
-bx_status bx_model_write(const bx_model *model, const char *format,
-                         const char *path, bx_error *err);
+bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
+                         bx_error *err);
 
 /* Options of bx_render. Zero-initialise, then set what you need. */
 typedef struct bx_render_options {
@@ -107,8 +104,8 @@ typedef struct bx_render_options {
  * layout set, resolve, and write OUT/<name>.<ext> for every format, where
  * <name> is the dataset's output name (default: the dataset folder name).
  * Creates OUT if needed. */
-bx_status bx_render(const char *dataset_dir, const char *out_dir,
-                    const bx_render_options *options, bx_error *err);
+bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
+                    bx_error *err);
 
 #ifdef __cplusplus
 }

@@ -32,19 +32,16 @@ enum {
 /* Record the first failure in err (later ones are ignored) and return its
  * status, so callers can write `return bx_fail(err, …);`. The location may
  * be NULL. `fmt` is printf-like; the message is for a finance user. */
-bx_status bx_fail(bx_error *err, const bx_loc *loc, bx_status status,
-                  const char *fmt, ...)
+bx_status bx_fail(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
-bx_status bx_vfail(bx_error *err, const bx_loc *loc, bx_status status,
-                   const char *fmt, va_list ap);
+bx_status bx_vfail(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, va_list ap);
 
 /* bx_fail for a data cell: the message starts with the finance user's
  * "第 L 行第 C 列：" when the location has a line and column. */
-bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status,
-                       const char *fmt, ...)
+bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif

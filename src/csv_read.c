@@ -13,18 +13,18 @@
 typedef struct parse_state {
     const char *name;
     bx_error *err;
-    int line;            /* line being fed to libcsv */
-    int record_line;     /* line where the current record started */
-    int done_line;       /* line where the last complete record ended */
-    char **fields;       /* current record */
+    int line;        /* line being fed to libcsv */
+    int record_line; /* line where the current record started */
+    int done_line;   /* line where the last complete record ended */
+    char **fields;   /* current record */
     size_t nfields, cap_fields;
     bool record_blank;
     /* finished records */
     char **cells;
     struct record {
-        int line;        /* where the record starts */
-        size_t width;    /* its number of fields */
-    } *records;
+        int line;     /* where the record starts */
+        size_t width; /* its number of fields */
+    } * records;
     size_t nrecords, cap_records, ncells, cap_cells;
 } parse_state;
 
@@ -54,8 +54,7 @@ static void on_field(void *data, size_t len, void *vst)
         st->record_line = start_line;
     bx_loc loc = {st->name, st->record_line, (int)st->nfields + 1};
     if (len > BX_MAX_CELL_BYTES) {
-        bx_fail_cell(st->err, &loc, BX_ERR_LIMIT, "单元格超过 %d 字节的上限",
-                     BX_MAX_CELL_BYTES);
+        bx_fail_cell(st->err, &loc, BX_ERR_LIMIT, "单元格超过 %d 字节的上限", BX_MAX_CELL_BYTES);
         return;
     }
     if (memchr(text, '\0', len)) {
@@ -141,8 +140,7 @@ static void on_record(int terminator, void *vst)
         drop_fields(st);
         return;
     }
-    if (!grow((void **)&st->records, &st->cap_records, st->nrecords + 1,
-              sizeof *st->records) ||
+    if (!grow((void **)&st->records, &st->cap_records, st->nrecords + 1, sizeof *st->records) ||
         !grow((void **)&st->cells, &st->cap_cells, st->ncells + st->nfields, sizeof(char *))) {
         bx_fail(st->err, NULL, BX_ERR_NOMEM, "内存不足");
         drop_fields(st);
@@ -170,8 +168,8 @@ static void free_state(parse_state *st)
 
 /* Convert GB18030 to UTF-8; NULL (with the byte offset in the message) if
  * the bytes are not GB18030 either. */
-static char *gb18030_to_utf8(const char *data, size_t len, const char *name,
-                             size_t *out_len, bx_error *err)
+static char *gb18030_to_utf8(const char *data, size_t len, const char *name, size_t *out_len,
+                             bx_error *err)
 {
     bx_loc loc = {name, 0, 0};
     iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -207,8 +205,8 @@ static char *gb18030_to_utf8(const char *data, size_t len, const char *name,
         size_t offset = (size_t)(in - data);
         loc.line = 1 + (int)count_newlines(data, offset);
         bx_fail(err, &loc, BX_ERR_ENCODING,
-                "第 %d 行（第 %zu 字节）：文件既不是 UTF-8 也不是 GB18030 编码",
-                loc.line, offset + 1);
+                "第 %d 行（第 %zu 字节）：文件既不是 UTF-8 也不是 GB18030 编码", loc.line,
+                offset + 1);
         break;
     }
     iconv_close(cd);
@@ -222,9 +220,8 @@ static char *gb18030_to_utf8(const char *data, size_t len, const char *name,
 }
 
 /* Bring data to UTF-8 without BOM. Returns a new buffer. */
-static char *to_utf8(const char *data, size_t len, const char *name,
-                     bx_encoding encoding, const char **used, size_t *out_len,
-                     bx_error *err)
+static char *to_utf8(const char *data, size_t len, const char *name, bx_encoding encoding,
+                     const char **used, size_t *out_len, bx_error *err)
 {
     bx_loc loc = {name, 0, 0};
     if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
@@ -261,8 +258,7 @@ static char *to_utf8(const char *data, size_t len, const char *name,
     return gb18030_to_utf8(data, len, name, out_len, err);
 }
 
-static bx_csv *build(parse_state *st, const char *name, const char *encoding,
-                     bx_error *err)
+static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx_error *err)
 {
     bx_loc loc = {name, 0, 0};
     if (st->nrecords == 0) {
@@ -319,8 +315,8 @@ static bx_csv *build(parse_state *st, const char *name, const char *encoding,
     return csv;
 }
 
-bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
-                     bx_encoding encoding, bx_error *err)
+bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding encoding,
+                     bx_error *err)
 {
     name = name ? name : "<csv>";
     const char *used = NULL;
@@ -331,8 +327,8 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
     size_t nul = strlen(text);
     if (nul != ulen) {
         bx_loc loc = {name, 1 + (int)count_newlines(text, nul), 0};
-        bx_fail(err, &loc, BX_ERR_DATA, "第 %d 行（第 %zu 字节）：文件含有空字符（NUL），不是文本文件",
-                loc.line, nul + 1);
+        bx_fail(err, &loc, BX_ERR_DATA,
+                "第 %d 行（第 %zu 字节）：文件含有空字符（NUL），不是文本文件", loc.line, nul + 1);
         free(text);
         return NULL;
     }
@@ -351,7 +347,8 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
         size_t chunk = nl ? (size_t)(nl - (text + at)) + 1 : ulen - at;
         if (csv_parse(&parser, text + at, chunk, on_field, on_record, &st) != chunk) {
             bx_loc loc = {name, st.line, 0};
-            bx_fail_cell(err, &loc, BX_ERR_SYNTAX, "CSV 格式错误（%s）：引号不配对或引号后有多余字符",
+            bx_fail_cell(err, &loc, BX_ERR_SYNTAX,
+                         "CSV 格式错误（%s）：引号不配对或引号后有多余字符",
                          csv_strerror(csv_error(&parser)));
             break;
         }
@@ -373,8 +370,7 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
     return csv;
 }
 
-bx_csv *bx_csv_load(const char *path, const char *name, bx_encoding encoding,
-                    bx_error *err)
+bx_csv *bx_csv_load(const char *path, const char *name, bx_encoding encoding, bx_error *err)
 {
     size_t len;
     char *data = bx_read_file(path, &len, err);

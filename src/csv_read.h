@@ -7,30 +7,25 @@
 #include "common.h"
 
 typedef struct bx_csv {
-    char *name;        /* as shown in messages */
+    char *name;           /* as shown in messages */
     const char *encoding; /* "UTF-8" or "GB18030" */
-    size_t ncols;      /* columns of the header row */
-    size_t nrows;      /* data rows (header not counted, blank rows dropped) */
-    char **header;     /* ncols names */
-    char **cells;      /* nrows * ncols texts, row-major, never NULL */
-    int *row_line;     /* nrows: 1-based line where each row starts */
+    size_t ncols;         /* columns of the header row */
+    size_t nrows;         /* data rows (header not counted, blank rows dropped) */
+    char **header;        /* ncols names */
+    char **cells;         /* nrows * ncols texts, row-major, never NULL */
+    int *row_line;        /* nrows: 1-based line where each row starts */
     int header_line;
 } bx_csv;
 
-typedef enum bx_encoding {
-    BX_ENCODING_AUTO,
-    BX_ENCODING_UTF8,
-    BX_ENCODING_GB18030
-} bx_encoding;
+typedef enum bx_encoding { BX_ENCODING_AUTO, BX_ENCODING_UTF8, BX_ENCODING_GB18030 } bx_encoding;
 
 /* Load path; `name` is used in messages (NULL = path). Rows whose fields
  * are all empty are dropped; any other row must have the header's number
  * of fields. Caller frees with bx_csv_free. */
-bx_csv *bx_csv_load(const char *path, const char *name, bx_encoding encoding,
-                    bx_error *err);
+bx_csv *bx_csv_load(const char *path, const char *name, bx_encoding encoding, bx_error *err);
 /* The same from a buffer (tests, fuzzing). */
-bx_csv *bx_csv_parse(const char *data, size_t len, const char *name,
-                     bx_encoding encoding, bx_error *err);
+bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding encoding,
+                     bx_error *err);
 void bx_csv_free(bx_csv *csv);
 
 /* Index of the header column called `name`, or -1. */

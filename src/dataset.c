@@ -67,8 +67,7 @@ bool bx_parse_date(const char *s, long long *out)
         }
     }
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (v[0] < 1980 || v[0] > 2999 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-        v[2] > mdays[v[1] - 1])
+    if (v[0] < 1980 || v[0] > 2999 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > mdays[v[1] - 1])
         return false;
     bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
     if (v[1] == 2 && v[2] == 29 && !leap)
@@ -107,8 +106,8 @@ static const char *copy(dloader *ld, const char *s)
     return bx_arena_strdup(ld->ds->arena, s, ld->err);
 }
 
-static bool get_text(dloader *ld, const yaml_node_t *map, const char *key,
-                     bool required, const char **out)
+static bool get_text(dloader *ld, const yaml_node_t *map, const char *key, bool required,
+                     const char **out)
 {
     const char *s = bx_yaml_str(ld->y, map, key, required, ld->err);
     if (!s)
@@ -142,8 +141,8 @@ static bool load_amounts(dloader *ld, const yaml_node_t *root)
 }
 
 /* A mapping of text to text, into an array of located pairs. */
-static bool load_pairs(dloader *ld, const yaml_node_t *root, const char *key,
-                       bx_dfield **out, size_t *count)
+static bool load_pairs(dloader *ld, const yaml_node_t *root, const char *key, bx_dfield **out,
+                       size_t *count)
 {
     yaml_node_t *map = bx_yaml_get(ld->y, root, key);
     if (!map)
@@ -251,16 +250,15 @@ bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
     bool ok = y && (ds->dir = copy(&ld, dir)) && (ds->yaml_name = copy(&ld, path));
     free(path);
     if (ok) {
-        static const char *const keys[] = {"template", "unit", "year", "amounts",
-                                           "fields", "files", "tables", "title",
-                                           "output", "created", "encoding", NULL};
+        static const char *const keys[] = {"template", "unit",    "year",     "amounts",
+                                           "fields",   "files",   "tables",   "title",
+                                           "output",   "created", "encoding", NULL};
         yaml_node_t *root = bx_yaml_root(y);
         ok = bx_yaml_want_map(y, root, "dataset.yaml", err) &&
              bx_yaml_check_keys(y, root, keys, err) && load_misc(&ld, root) &&
              load_amounts(&ld, root) &&
              load_pairs(&ld, root, "fields", &ds->fields, &ds->nfields) &&
-             load_pairs(&ld, root, "files", &ds->files, &ds->nfiles) &&
-             load_tables(&ld, root);
+             load_pairs(&ld, root, "files", &ds->files, &ds->nfiles) && load_tables(&ld, root);
     }
     bx_yaml_free(y);
     if (!ok) {

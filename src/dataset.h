@@ -17,20 +17,20 @@ typedef struct bx_dfield {
 struct bx_dataset {
     bx_arena *arena;
     const char *dir;
-    const char *yaml_name;     /* dataset.yaml as shown in messages */
+    const char *yaml_name; /* dataset.yaml as shown in messages */
     const char *template_name;
-    const char *unit;          /* 单位/部门名称 */
+    const char *unit; /* 单位/部门名称 */
     int year;
-    bx_scale input;            /* unit and decimals the amounts are given in */
-    const char *title;         /* optional document title override */
-    const char *output_name;   /* base name of the output files */
-    long long created;         /* -1: not given */
+    bx_scale input;          /* unit and decimals the amounts are given in */
+    const char *title;       /* optional document title override */
+    const char *output_name; /* base name of the output files */
+    long long created;       /* -1: not given */
     bx_encoding encoding;
     bx_dfield *fields;
     size_t nfields;
-    bx_dfield *files;          /* data name → file name overrides */
+    bx_dfield *files; /* data name → file name overrides */
     size_t nfiles;
-    int *tables;               /* table numbers to render; NULL = all */
+    int *tables; /* table numbers to render; NULL = all */
     size_t ntables;
 };
 

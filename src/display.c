@@ -22,23 +22,21 @@ size_t bx_cell_display(const bx_cell *cell, char *buf, size_t size)
         return n;
     }
     case BX_CELL_AMOUNT:
-        return bx_amount_format(cell->amount, cell->decimals,
-                                cell->style != BX_STYLE_NUMBER, buf, size);
+        return bx_amount_format(cell->amount, cell->decimals, cell->style != BX_STYLE_NUMBER, buf,
+                                size);
     }
     return 0;
 }
 
 const char *bx_cell_numfmt(const bx_cell *cell)
 {
-    static const char *const grouped[] = {
-        "#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "#,##0.0000", "#,##0.00000",
-        "#,##0.000000"};
-    static const char *const plain[] = {"0", "0.0", "0.00", "0.000", "0.0000",
-                                        "0.00000", "0.000000"};
+    static const char *const grouped[] = {"#,##0",      "#,##0.0",     "#,##0.00",    "#,##0.000",
+                                          "#,##0.0000", "#,##0.00000", "#,##0.000000"};
+    static const char *const plain[] = {"0",      "0.0",     "0.00",    "0.000",
+                                        "0.0000", "0.00000", "0.000000"};
     if (cell->kind != BX_CELL_AMOUNT || cell->decimals > BX_MAX_DECIMALS)
         return NULL;
-    return cell->style == BX_STYLE_NUMBER ? plain[cell->decimals]
-                                          : grouped[cell->decimals];
+    return cell->style == BX_STYLE_NUMBER ? plain[cell->decimals] : grouped[cell->decimals];
 }
 
 double bx_cell_double(const bx_cell *cell)
@@ -55,15 +53,12 @@ bx_align bx_cell_halign(const bx_cell *cell)
         return (bx_align)cell->align;
     switch (cell->style) {
     case BX_STYLE_HEADER:
-    case BX_STYLE_LABEL:
-        return BX_ALIGN_CENTER;
+    case BX_STYLE_LABEL: return BX_ALIGN_CENTER;
     case BX_STYLE_AMOUNT:
-    case BX_STYLE_NUMBER:
-        return BX_ALIGN_RIGHT;
+    case BX_STYLE_NUMBER: return BX_ALIGN_RIGHT;
     case BX_STYLE_TEXT:
     case BX_STYLE_CODE:
-    case BX_STYLE_PARAGRAPH:
-        return BX_ALIGN_LEFT;
+    case BX_STYLE_PARAGRAPH: return BX_ALIGN_LEFT;
     }
     return BX_ALIGN_LEFT;
 }

@@ -46,8 +46,7 @@ static void set_location(bx_error *err, const bx_loc *loc)
     err->column = loc->column;
 }
 
-bx_status bx_vfail(bx_error *err, const bx_loc *loc, bx_status status,
-                   const char *fmt, va_list ap)
+bx_status bx_vfail(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, va_list ap)
 {
     if (!err || err->status != BX_OK)
         return err ? err->status : status;
@@ -57,8 +56,7 @@ bx_status bx_vfail(bx_error *err, const bx_loc *loc, bx_status status,
     return status;
 }
 
-bx_status bx_fail(bx_error *err, const bx_loc *loc, bx_status status,
-                  const char *fmt, ...)
+bx_status bx_fail(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -67,8 +65,7 @@ bx_status bx_fail(bx_error *err, const bx_loc *loc, bx_status status,
     return s;
 }
 
-bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status,
-                       const char *fmt, ...)
+bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status, const char *fmt, ...)
 {
     if (!err || err->status != BX_OK)
         return err ? err->status : status;
@@ -78,8 +75,7 @@ bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status,
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     if (loc && loc->line > 0 && loc->column > 0)
-        return bx_fail(err, loc, status, "第 %d 行第 %d 列：%s", loc->line,
-                       loc->column, text);
+        return bx_fail(err, loc, status, "第 %d 行第 %d 列：%s", loc->line, loc->column, text);
     if (loc && loc->line > 0)
         return bx_fail(err, loc, status, "第 %d 行：%s", loc->line, text);
     return bx_fail(err, loc, status, "%s", text);

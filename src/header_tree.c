@@ -18,8 +18,7 @@ size_t bx_header_leaf_count(const bx_header *h)
     return count_leaves(h->roots, h->nroots);
 }
 
-static size_t collect_leaves(const bx_hnode *n, size_t k, const bx_hnode **out,
-                             size_t at)
+static size_t collect_leaves(const bx_hnode *n, size_t k, const bx_hnode **out, size_t at)
 {
     for (size_t i = 0; i < k; i++) {
         if (n[i].nchildren)
@@ -119,12 +118,11 @@ static int by_row_then_col(const void *a, const void *b)
     return (x->col > y->col) - (x->col < y->col);
 }
 
-bool bx_header_place(const bx_header *h, int first_col, bx_arena *arena,
-                     bx_hplace **out, size_t *count, bx_error *err)
+bool bx_header_place(const bx_header *h, int first_col, bx_arena *arena, bx_hplace **out,
+                     size_t *count, bx_error *err)
 {
     size_t total = count_nodes(h->roots, h->nroots);
-    placer p = {bx_arena_alloc(arena, total * sizeof(bx_hplace), err), 0,
-                bx_header_depth(h)};
+    placer p = {bx_arena_alloc(arena, total * sizeof(bx_hplace), err), 0, bx_header_depth(h)};
     if (!p.cells)
         return false;
     place(&p, h->roots, h->nroots, 0, first_col);

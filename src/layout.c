@@ -67,8 +67,8 @@ static bool check_template(loader *ld, const yaml_node_t *node, const char *t)
 }
 
 /* A template string at map[key]. */
-static bool get_template(loader *ld, const yaml_node_t *map, const char *key,
-                         bool required, const char **out)
+static bool get_template(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                         const char **out)
 {
     const char *s = bx_yaml_str(ld->y, map, key, required, ld->err);
     if (!s)
@@ -79,8 +79,8 @@ static bool get_template(loader *ld, const yaml_node_t *map, const char *key,
     return *out != NULL;
 }
 
-static bool get_plain(loader *ld, const yaml_node_t *map, const char *key,
-                      bool required, const char **out)
+static bool get_plain(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                      const char **out)
 {
     const char *s = bx_yaml_str(ld->y, map, key, required, ld->err);
     if (!s)
@@ -163,15 +163,13 @@ static int default_width(bx_coltype type)
 
 /* ---- header trees ------------------------------------------------------ */
 
-static bool parse_hnodes(loader *ld, const yaml_node_t *seq, int depth,
-                         bx_hnode **out, size_t *count);
+static bool parse_hnodes(loader *ld, const yaml_node_t *seq, int depth, bx_hnode **out,
+                         size_t *count);
 
-static bool parse_hnode(loader *ld, const yaml_node_t *map, int depth,
-                        bx_hnode *n)
+static bool parse_hnode(loader *ld, const yaml_node_t *map, int depth, bx_hnode *n)
 {
-    static const char *const keys[] = {"title", "field", "type", "width",
-                                       "span", "indent", "align", "side",
-                                       "decimals", "rows", "children", NULL};
+    static const char *const keys[] = {"title", "field", "type",     "width", "span",     "indent",
+                                       "align", "side",  "decimals", "rows",  "children", NULL};
     if (!bx_yaml_want_map(ld->y, map, "表头的每一项", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -197,16 +195,15 @@ static bool parse_hnode(loader *ld, const yaml_node_t *map, int depth,
                        n->title);
     if (children) {
         if (n->field || bx_yaml_get(ld->y, map, "type") || bx_yaml_get(ld->y, map, "span"))
-            return fail_at(ld, map, "“%s”有下级列，它本身不能再有 field、type 或 span",
-                           n->title);
+            return fail_at(ld, map, "“%s”有下级列，它本身不能再有 field、type 或 span", n->title);
         if (!parse_hnodes(ld, children, depth + 1, &n->children, &n->nchildren))
             return false;
     }
     return true;
 }
 
-static bool parse_hnodes(loader *ld, const yaml_node_t *seq, int depth,
-                         bx_hnode **out, size_t *count)
+static bool parse_hnodes(loader *ld, const yaml_node_t *seq, int depth, bx_hnode **out,
+                         size_t *count)
 {
     if (depth >= BX_MAX_DEPTH)
         return fail_at(ld, seq, "表头层级超过 %d 层的上限", BX_MAX_DEPTH);
@@ -238,8 +235,8 @@ static bool parse_header(loader *ld, const yaml_node_t *seq, bx_header *h)
 }
 
 /* Every leaf of a data table must be bound to a CSV column, once. */
-static bool check_bound_leaves(loader *ld, const yaml_node_t *where,
-                               const bx_header *h, bool unique)
+static bool check_bound_leaves(loader *ld, const yaml_node_t *where, const bx_header *h,
+                               bool unique)
 {
     size_t n = bx_header_leaf_count(h);
     const bx_hnode **leaves = bx_arena_alloc(ld->set->arena, n * sizeof *leaves, ld->err);
@@ -248,8 +245,8 @@ static bool check_bound_leaves(loader *ld, const yaml_node_t *where,
     bx_header_leaves(h, leaves);
     for (size_t i = 0; i < n; i++) {
         if (!leaves[i]->field) {
-            bx_fail(ld->err, &leaves[i]->loc, BX_ERR_LAYOUT,
-                    "列“%s”没有绑定数据（缺少 field）", leaves[i]->title);
+            bx_fail(ld->err, &leaves[i]->loc, BX_ERR_LAYOUT, "列“%s”没有绑定数据（缺少 field）",
+                    leaves[i]->title);
             return false;
         }
         if (leaves[i]->span != 1) {
@@ -259,8 +256,8 @@ static bool check_bound_leaves(loader *ld, const yaml_node_t *where,
         }
         for (size_t k = 0; unique && k < i; k++) {
             if (strcmp(leaves[k]->field, leaves[i]->field) == 0) {
-                bx_fail(ld->err, &leaves[i]->loc, BX_ERR_LAYOUT,
-                        "数据列“%s”被绑定了两次", leaves[i]->field);
+                bx_fail(ld->err, &leaves[i]->loc, BX_ERR_LAYOUT, "数据列“%s”被绑定了两次",
+                        leaves[i]->field);
                 return false;
             }
         }
@@ -271,10 +268,9 @@ static bool check_bound_leaves(loader *ld, const yaml_node_t *where,
 
 /* ---- forms ------------------------------------------------------------- */
 
-static bool parse_fcell(loader *ld, const yaml_node_t *map, bool in_repeat,
-                        bx_fcell *c)
+static bool parse_fcell(loader *ld, const yaml_node_t *map, bool in_repeat, bx_fcell *c)
 {
-    static const char *const keys[] = {"text", "value", "field", "type", "span",
+    static const char *const keys[] = {"text",  "value", "field", "type",     "span",
                                        "label", "merge", "align", "decimals", NULL};
     if (!bx_yaml_want_map(ld->y, map, "表单的每个单元格", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
@@ -303,8 +299,8 @@ static bool parse_fcell(loader *ld, const yaml_node_t *map, bool in_repeat,
     return !bx_failed(ld->err);
 }
 
-static bool parse_fcells(loader *ld, const yaml_node_t *seq, bool in_repeat,
-                         int width, bx_fcell **out, size_t *count)
+static bool parse_fcells(loader *ld, const yaml_node_t *seq, bool in_repeat, int width,
+                         bx_fcell **out, size_t *count)
 {
     if (!bx_yaml_want_seq(ld->y, seq, "cells", ld->err))
         return false;
@@ -327,14 +323,12 @@ static bool parse_fcells(loader *ld, const yaml_node_t *seq, bool in_repeat,
     return true;
 }
 
-static bool parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth,
-                        bx_band **out, size_t *count);
+static bool parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth, bx_band **out,
+                        size_t *count);
 
-static bool parse_band(loader *ld, const yaml_node_t *map, int width, int depth,
-                       bx_band *b)
+static bool parse_band(loader *ld, const yaml_node_t *map, int width, int depth, bx_band *b)
 {
-    static const char *const keys[] = {"cells", "header", "repeat", "group",
-                                       "bands", NULL};
+    static const char *const keys[] = {"cells", "header", "repeat", "group", "bands", NULL};
     if (!bx_yaml_want_map(ld->y, map, "bands 的每一段", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -374,8 +368,8 @@ static bool parse_band(loader *ld, const yaml_node_t *map, int width, int depth,
     return parse_fcells(ld, cells, repeat != NULL, width, &b->cells, &b->ncells);
 }
 
-static bool parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth,
-                        bx_band **out, size_t *count)
+static bool parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth, bx_band **out,
+                        size_t *count)
 {
     if (depth >= BX_MAX_DEPTH)
         return fail_at(ld, seq, "表单嵌套超过 %d 层的上限", BX_MAX_DEPTH);
@@ -409,8 +403,8 @@ static bool parse_grid(loader *ld, const yaml_node_t *seq, bx_table_layout *t)
         yaml_node_t *item = bx_yaml_item(ld->y, seq, i);
         const char *text = bx_yaml_text(item);
         int64_t v = 0;
-        if (!text || bx_amount_parse(text, 2, &v) != BX_AMOUNT_OK || v < 100 ||
-            v > 20000 || strchr(text, ','))
+        if (!text || bx_amount_parse(text, 2, &v) != BX_AMOUNT_OK || v < 100 || v > 20000 ||
+            strchr(text, ','))
             return fail_at(ld, item, "grid 的每一项是一列的宽度（1 到 200 个汉字宽）");
         t->grid_widths[i] = (int)v;
     }
@@ -499,8 +493,7 @@ static bool parse_ledger(loader *ld, const yaml_node_t *root, bx_table_layout *t
         const bx_hnode *g = &t->header.roots[i];
         if (!g->side || !g->nchildren) {
             bx_fail(ld->err, &g->loc, BX_ERR_LAYOUT,
-                    "ledger 表的每一栏应有 side（数据中“%s”列的值）和下级列",
-                    t->side_field);
+                    "ledger 表的每一栏应有 side（数据中“%s”列的值）和下级列", t->side_field);
             return false;
         }
         bx_header one = {(bx_hnode *)g, 1};
@@ -513,9 +506,9 @@ static bool parse_ledger(loader *ld, const yaml_node_t *root, bx_table_layout *t
 static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     static const char *const keys[] = {
-        "number", "label", "title", "sheet", "orientation", "caption", "kind",
-        "data", "level_field", "side_field", "kind_field", "total_marker",
-        "columns", "grid", "bands", "notes", "empty_note", NULL};
+        "number",  "label", "title",       "sheet",      "orientation", "caption",
+        "kind",    "data",  "level_field", "side_field", "kind_field",  "total_marker",
+        "columns", "grid",  "bands",       "notes",      "empty_note",  NULL};
     if (!bx_yaml_want_map(ld->y, root, "表格布局文件", ld->err) ||
         !bx_yaml_check_keys(ld->y, root, keys, ld->err))
         return false;
@@ -570,8 +563,7 @@ static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
     return check_bound_leaves(ld, root, &t->header, true);
 }
 
-static bool parse_into(bx_layout_set *set, bx_yaml *y, bx_table_layout *out,
-                       bx_error *err)
+static bool parse_into(bx_layout_set *set, bx_yaml *y, bx_table_layout *out, bx_error *err)
 {
     loader ld = {set, y, NULL, err};
     ld.file = copy(&ld, bx_yaml_file(y));
@@ -582,8 +574,7 @@ static bool parse_into(bx_layout_set *set, bx_yaml *y, bx_table_layout *out,
 }
 
 bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
-                           const char *display_name, bx_table_layout *out,
-                           bx_error *err)
+                           const char *display_name, bx_table_layout *out, bx_error *err)
 {
     bx_yaml *y = bx_yaml_parse(data, len, display_name, err);
     if (!y)
@@ -593,9 +584,8 @@ bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
     return ok;
 }
 
-bool bx_table_layout_load(bx_layout_set *set, const char *path,
-                          const char *display_name, bx_table_layout *out,
-                          bx_error *err)
+bool bx_table_layout_load(bx_layout_set *set, const char *path, const char *display_name,
+                          bx_table_layout *out, bx_error *err)
 {
     bx_yaml *y = bx_yaml_load(path, display_name, err);
     if (!y)
@@ -711,16 +701,15 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
         return NULL;
     }
     loader ld = {set, y, NULL, err};
-    static const char *const keys[] = {"name", "title", "font", "display",
+    static const char *const keys[] = {"name",   "title",       "font", "display",
                                        "tables", "description", NULL};
     yaml_node_t *root = bx_yaml_root(y);
-    bool ok = (ld.file = copy(&ld, bx_yaml_file(y))) != NULL &&
-              (set->dir = copy(&ld, set_dir)) != NULL &&
-              bx_yaml_want_map(y, root, "set.yaml", err) &&
-              bx_yaml_check_keys(y, root, keys, err) &&
-              get_plain(&ld, root, "name", true, &set->name) &&
-              get_template(&ld, root, "title", false, &set->title) &&
-              get_plain(&ld, root, "font", false, &set->font) && parse_display(&ld, root);
+    bool ok =
+        (ld.file = copy(&ld, bx_yaml_file(y))) != NULL && (set->dir = copy(&ld, set_dir)) != NULL &&
+        bx_yaml_want_map(y, root, "set.yaml", err) && bx_yaml_check_keys(y, root, keys, err) &&
+        get_plain(&ld, root, "name", true, &set->name) &&
+        get_template(&ld, root, "title", false, &set->title) &&
+        get_plain(&ld, root, "font", false, &set->font) && parse_display(&ld, root);
     yaml_node_t *tables = ok ? bx_yaml_get(y, root, "tables") : NULL;
     if (ok && !tables)
         ok = fail_at(&ld, root, "set.yaml 缺少 tables（布局文件列表）");
@@ -753,8 +742,7 @@ static bx_layout_set *try_dir(const char *dir, const char *name, bx_error *err)
     return set;
 }
 
-bx_layout_set *bx_layout_set_find(const char *name,
-                                  const char *const *search_dirs, bx_error *err)
+bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_dirs, bx_error *err)
 {
     if (!name || !*name || strchr(name, '/') || name[0] == '.') {
         bx_fail(err, NULL, BX_ERR_USAGE, "模板名“%s”无效", name ? name : "");
@@ -772,7 +760,8 @@ bx_layout_set *bx_layout_set_find(const char *name,
         if (set || bx_failed(err))
             return set;
     }
-    bx_fail(err, NULL, BX_ERR_DATA, "找不到模板“%s”的布局（已查找 --layouts、$BUDGETX_LAYOUTS、%s、%s）",
-            name, BX_LAYOUTS_INSTALL_DIR, BX_LAYOUTS_SOURCE_DIR);
+    bx_fail(err, NULL, BX_ERR_DATA,
+            "找不到模板“%s”的布局（已查找 --layouts、$BUDGETX_LAYOUTS、%s、%s）", name,
+            BX_LAYOUTS_INSTALL_DIR, BX_LAYOUTS_SOURCE_DIR);
     return NULL;
 }

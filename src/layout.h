@@ -32,15 +32,15 @@ typedef struct bx_hnode {
     /* leaves only */
     const char *field; /* CSV column bound to the leaf (NULL: none) */
     bx_coltype type;
-    int decimals;      /* BX_COL_NUMBER: decimals shown */
-    int width;         /* hundredths of a CJK character; 0 = by type */
-    int span;          /* grid columns the leaf covers (forms); >= 1 */
-    bool indent;       /* indented by the row's level */
+    int decimals; /* BX_COL_NUMBER: decimals shown */
+    int width;    /* hundredths of a CJK character; 0 = by type */
+    int span;     /* grid columns the leaf covers (forms); >= 1 */
+    bool indent;  /* indented by the row's level */
     bx_align align;
     /* groups only */
-    int rows;          /* header rows the group's own cell spans (>= 1) */
+    int rows; /* header rows the group's own cell spans (>= 1) */
     /* ledger groups only */
-    const char *side;  /* value of the side column choosing this group */
+    const char *side; /* value of the side column choosing this group */
 } bx_hnode;
 
 typedef struct bx_header {
@@ -56,9 +56,9 @@ typedef struct bx_fcell {
     bx_loc loc;
     bx_coltype type;
     int decimals;
-    int span;          /* grid columns */
-    bool label;        /* a label cell: centred */
-    bool merge_equal;  /* repeat bands: merge equal neighbours vertically */
+    int span;         /* grid columns */
+    bool label;       /* a label cell: centred */
+    bool merge_equal; /* repeat bands: merge equal neighbours vertically */
     bx_align align;
 } bx_fcell;
 
@@ -72,11 +72,11 @@ typedef enum bx_band_kind {
 typedef struct bx_band {
     bx_band_kind kind;
     bx_loc loc;
-    bx_fcell *cells;     /* CELLS, REPEAT */
+    bx_fcell *cells; /* CELLS, REPEAT */
     size_t ncells;
-    bx_header header;    /* HEADER */
-    const char *data;    /* REPEAT: CSV file name */
-    const char *label;   /* GROUP */
+    bx_header header;  /* HEADER */
+    const char *data;  /* REPEAT: CSV file name */
+    const char *label; /* GROUP */
     struct bx_band *bands;
     size_t nbands;
 } bx_band;
@@ -97,28 +97,28 @@ typedef struct bx_table_layout {
     const char *caption_right; /* "单位：万元" */
     bool landscape;
     bx_table_kind kind;
-    bx_header header;          /* GRID, LEDGER */
-    const char *data;          /* GRID, LEDGER: CSV file name */
-    const char *level_field;   /* CSV column with the indentation level */
-    const char *side_field;    /* LEDGER: column naming the side */
-    const char *kind_field;    /* LEDGER: column marking total rows */
-    const char *total_marker;  /* LEDGER: its value on total rows */
-    int *grid_widths;          /* FORM: width of each grid column */
+    bx_header header;         /* GRID, LEDGER */
+    const char *data;         /* GRID, LEDGER: CSV file name */
+    const char *level_field;  /* CSV column with the indentation level */
+    const char *side_field;   /* LEDGER: column naming the side */
+    const char *kind_field;   /* LEDGER: column marking total rows */
+    const char *total_marker; /* LEDGER: its value on total rows */
+    int *grid_widths;         /* FORM: width of each grid column */
     size_t ngrid;
-    bx_band *bands;            /* FORM */
+    bx_band *bands; /* FORM */
     size_t nbands;
-    const char **notes;        /* templates */
+    const char **notes; /* templates */
     size_t nnotes;
-    const char *empty_note;    /* shown when no amount is non-zero */
+    const char *empty_note; /* shown when no amount is non-zero */
 } bx_table_layout;
 
 struct bx_layout_set {
     bx_arena *arena;
     const char *dir;
     const char *name;
-    const char *title;      /* document title template */
-    const char *font;       /* font name the published documents use */
-    bx_scale display;       /* unit and decimals amounts are shown in */
+    const char *title; /* document title template */
+    const char *font;  /* font name the published documents use */
+    bx_scale display;  /* unit and decimals amounts are shown in */
     bx_table_layout *tables;
     size_t ntables;
 };
@@ -142,18 +142,16 @@ typedef struct bx_hplace {
 
 /* Place the header with its first column at first_col. *out is allocated
  * in arena; *count receives the number of nodes. */
-bool bx_header_place(const bx_header *h, int first_col, bx_arena *arena,
-                     bx_hplace **out, size_t *count, bx_error *err);
+bool bx_header_place(const bx_header *h, int first_col, bx_arena *arena, bx_hplace **out,
+                     size_t *count, bx_error *err);
 
 /* Load one table layout file into set's arena (used by the set loader and
  * by tests). */
-bool bx_table_layout_load(bx_layout_set *set, const char *path,
-                          const char *display_name, bx_table_layout *out,
-                          bx_error *err);
+bool bx_table_layout_load(bx_layout_set *set, const char *path, const char *display_name,
+                          bx_table_layout *out, bx_error *err);
 /* The same from a buffer. */
 bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
-                           const char *display_name, bx_table_layout *out,
-                           bx_error *err);
+                           const char *display_name, bx_table_layout *out, bx_error *err);
 
 /* An empty set with an arena and the default display scale (tests). */
 bx_layout_set *bx_layout_set_new(bx_error *err);

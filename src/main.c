@@ -126,8 +126,8 @@ static int run_check(const cli *c)
     bx_error err;
     bx_error_clear(&err);
     bx_dataset *ds = bx_dataset_load(c->dataset, &err);
-    bx_layout_set *set = ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err)
-                            : NULL;
+    bx_layout_set *set =
+        ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err) : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
     if (err.status == BX_OK)
         printf("%s：检查通过（布局 %s）。\n", c->dataset, bx_layout_set_dir(set));

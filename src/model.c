@@ -82,12 +82,10 @@ int bx_sheet_add_row(bx_sheet *s, bx_error *err)
  * with unit spans. */
 static bool is_free(const bx_cell *c)
 {
-    return c->kind == BX_CELL_EMPTY && !c->covered && c->rowspan == 1 &&
-           c->colspan == 1;
+    return c->kind == BX_CELL_EMPTY && !c->covered && c->rowspan == 1 && c->colspan == 1;
 }
 
-bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell,
-                  bx_error *err)
+bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell, bx_error *err)
 {
     int rs = cell->rowspan < 1 ? 1 : cell->rowspan;
     int cs = cell->colspan < 1 ? 1 : cell->colspan;
@@ -99,8 +97,8 @@ bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell,
     for (int r = row; r < row + rs; r++) {
         for (int c = col; c < col + cs; c++) {
             if (!is_free(bx_sheet_cell(s, r, c))) {
-                bx_fail(err, NULL, BX_ERR_LAYOUT, "单元格 (%d,%d) 与已有的合并区域重叠",
-                        r + 1, c + 1);
+                bx_fail(err, NULL, BX_ERR_LAYOUT, "单元格 (%d,%d) 与已有的合并区域重叠", r + 1,
+                        c + 1);
                 return false;
             }
         }
@@ -122,8 +120,7 @@ bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell,
     return true;
 }
 
-bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan,
-                          bx_error *err)
+bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan, bx_error *err)
 {
     bx_cell *anchor = bx_sheet_cell(s, row, col);
     if (row + rowspan > s->nrows) {
@@ -171,8 +168,8 @@ bool bx_model_check(const bx_model *m, bx_error *err)
                 const bx_cell *cell = bx_sheet_cell(s, r, c);
                 if (cell->covered)
                     continue;
-                if (cell->rowspan < 1 || cell->colspan < 1 ||
-                    r + cell->rowspan > s->nrows || c + cell->colspan > s->ncols) {
+                if (cell->rowspan < 1 || cell->colspan < 1 || r + cell->rowspan > s->nrows ||
+                    c + cell->colspan > s->ncols) {
                     bx_fail(err, &loc, BX_ERR_LAYOUT, "第 %d 行第 %d 列的合并超出表格", r + 1,
                             c + 1);
                     ok = false;

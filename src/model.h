@@ -36,16 +36,16 @@ typedef struct bx_cell {
 } bx_cell;
 
 typedef struct bx_sheet {
-    const char *name;          /* worksheet name, legal for XLSX */
-    const char *label;         /* "表 1" */
+    const char *name;  /* worksheet name, legal for XLSX */
+    const char *label; /* "表 1" */
     const char *title;
     const char *caption_left;  /* may be NULL */
     const char *caption_right; /* may be NULL */
     bool landscape;
     int nrows, ncols;
-    int header_rows;           /* rows [0, header_rows) are column headers */
-    int *col_widths;           /* hundredths of a CJK character */
-    bx_cell *cells;            /* nrows × ncols, row-major */
+    int header_rows; /* rows [0, header_rows) are column headers */
+    int *col_widths; /* hundredths of a CJK character */
+    bx_cell *cells;  /* nrows × ncols, row-major */
     int cap_rows;
     const char **notes;
     int nnotes;
@@ -53,13 +53,13 @@ typedef struct bx_sheet {
 
 struct bx_model {
     bx_arena *arena;
-    const char *title;         /* document title */
-    const char *author;        /* the unit */
+    const char *title;  /* document title */
+    const char *author; /* the unit */
     const char *template_name;
-    const char *font;          /* font name to ask for (宋体) */
-    const char *amount_unit;   /* display unit name, e.g. 万元 */
+    const char *font;        /* font name to ask for (宋体) */
+    const char *amount_unit; /* display unit name, e.g. 万元 */
     int year;
-    long long created;         /* seconds since the epoch */
+    long long created; /* seconds since the epoch */
     bx_sheet *sheets;
     int nsheets;
 };
@@ -79,12 +79,10 @@ int bx_sheet_add_row(bx_sheet *s, bx_error *err);
 /* Put an anchor cell with its spans at (row, col); rows the span needs
  * must exist. Fails if the span leaves the grid or overlaps a cell that is
  * already placed. */
-bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell,
-                  bx_error *err);
+bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell, bx_error *err);
 
 /* Grow an anchor's row span (merging cells below, which must be empty). */
-bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan,
-                          bx_error *err);
+bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan, bx_error *err);
 
 /* The invariants every back end relies on: spans inside the grid, every
  * position covered exactly once, header rows at the top, amounts in

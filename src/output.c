@@ -26,8 +26,8 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
     }
     for (int attempt = 0; attempt < 100; attempt++) {
         unsigned k = atomic_fetch_add(&counter, 1);
-        snprintf(o->tmp_path, cap, "%.*s.%s.%ld.%u.tmp", (int)dirlen, path, base,
-                 (long)getpid(), k);
+        snprintf(o->tmp_path, cap, "%.*s.%s.%ld.%u.tmp", (int)dirlen, path, base, (long)getpid(),
+                 k);
         int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             close(fd);

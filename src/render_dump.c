@@ -45,9 +45,8 @@ static void *dump_open(const bx_model *m, const char *path, bx_error *err)
 
 static void dump_sheet_begin(FILE *f, const bx_sheet *s)
 {
-    fprintf(f, "== %s\nlabel\t%s\ntitle\t%s\ncaption\t%s\t%s\n", s->name, s->label,
-            s->title, s->caption_left ? s->caption_left : "",
-            s->caption_right ? s->caption_right : "");
+    fprintf(f, "== %s\nlabel\t%s\ntitle\t%s\ncaption\t%s\t%s\n", s->name, s->label, s->title,
+            s->caption_left ? s->caption_left : "", s->caption_right ? s->caption_right : "");
     fprintf(f, "page\t%s\nheader_rows\t%d\nwidths", s->landscape ? "landscape" : "portrait",
             s->header_rows);
     for (int c = 0; c < s->ncols; c++)
@@ -87,12 +86,8 @@ static bool dump_event(void *vst, const bx_event *ev, bx_error *err)
     dump_state *st = vst;
     (void)err;
     switch (ev->type) {
-    case BX_EV_SHEET_BEGIN:
-        dump_sheet_begin(st->f, ev->sheet);
-        break;
-    case BX_EV_CELL:
-        dump_cell(st->f, ev);
-        break;
+    case BX_EV_SHEET_BEGIN: dump_sheet_begin(st->f, ev->sheet); break;
+    case BX_EV_CELL: dump_cell(st->f, ev); break;
     case BX_EV_SHEET_END:
         for (int i = 0; i < ev->sheet->nnotes; i++) {
             fputs("note\t", st->f);
@@ -102,8 +97,7 @@ static bool dump_event(void *vst, const bx_event *ev, bx_error *err)
         break;
     case BX_EV_ROW_BEGIN:
     case BX_EV_ROW_END:
-    case BX_EV_DONE:
-        break;
+    case BX_EV_DONE: break;
     }
     return true;
 }

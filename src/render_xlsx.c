@@ -12,7 +12,7 @@
 #include <xlsxwriter.h>
 
 enum {
-    TITLE_ROWS = 3,   /* 表号, title, caption line */
+    TITLE_ROWS = 3, /* 表号, title, caption line */
     BODY_FONT_SIZE = 10,
     TITLE_FONT_SIZE = 16,
     PAPER_A4 = 9,
@@ -82,18 +82,13 @@ static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
         format_set_align(f, LXW_ALIGN_CENTER);
         return;
     case ROLE_NUMBER_LINE:
-    case ROLE_CAPTION_LEFT:
-        format_set_align(f, LXW_ALIGN_LEFT);
-        return;
-    case ROLE_CAPTION_RIGHT:
-        format_set_align(f, LXW_ALIGN_RIGHT);
-        return;
+    case ROLE_CAPTION_LEFT: format_set_align(f, LXW_ALIGN_LEFT); return;
+    case ROLE_CAPTION_RIGHT: format_set_align(f, LXW_ALIGN_RIGHT); return;
     case ROLE_NOTE:
         format_set_align(f, LXW_ALIGN_LEFT);
         format_set_text_wrap(f);
         return;
-    case ROLE_CELL:
-        break;
+    case ROLE_CELL: break;
     }
     format_set_border(f, LXW_BORDER_THIN);
     format_set_align(f, lxw_align((bx_align)k->align));
@@ -102,8 +97,8 @@ static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
     if (k->indent)
         format_set_indent(f, (uint8_t)k->indent);
     if (k->style == BX_STYLE_AMOUNT || k->style == BX_STYLE_NUMBER) {
-        bx_cell probe = {.kind = BX_CELL_AMOUNT, .style = k->style,
-                         .decimals = (uint8_t)k->decimals};
+        bx_cell probe = {
+            .kind = BX_CELL_AMOUNT, .style = k->style, .decimals = (uint8_t)k->decimals};
         format_set_num_format(f, bx_cell_numfmt(&probe));
     }
 }
@@ -243,8 +238,8 @@ static bool write_title_block(xlsx_state *st, bx_error *err)
         !check(worksheet_set_row(ws, 1, 30, NULL), "行高", err))
         return false;
     if (last > 0) {
-        if (!check(worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last, s->title, title),
-                   "标题", err))
+        if (!check(worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last, s->title, title), "标题",
+                   err))
             return false;
     } else if (!check(worksheet_write_string(ws, 1, 0, s->title, title), "标题", err)) {
         return false;
@@ -269,8 +264,7 @@ static bool write_title_block(xlsx_state *st, bx_error *err)
     if (!ok)
         return false;
     return split < last
-               ? check(worksheet_merge_range(ws, 2, (lxw_col_t)split, 2, (lxw_col_t)last, r,
-                                             right),
+               ? check(worksheet_merge_range(ws, 2, (lxw_col_t)split, 2, (lxw_col_t)last, r, right),
                        "金额单位", err)
                : check(worksheet_write_string(ws, 2, (lxw_col_t)last, r, right), "金额单位", err);
 }
@@ -370,13 +364,10 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
         return check(worksheet_set_row(st->ws, (lxw_row_t)(TITLE_ROWS + ev->row),
                                        st->row_heights[ev->row], NULL),
                      "行高", err);
-    case BX_EV_CELL:
-        return write_cell(st, ev, err);
-    case BX_EV_SHEET_END:
-        return write_notes(st, err);
+    case BX_EV_CELL: return write_cell(st, ev, err);
+    case BX_EV_SHEET_END: return write_notes(st, err);
     case BX_EV_ROW_END:
-    case BX_EV_DONE:
-        return true;
+    case BX_EV_DONE: return true;
     }
     return true;
 }
@@ -401,16 +392,14 @@ static bool set_properties(xlsx_state *st, bx_error *err)
            check(workbook_set_custom_property_string(st->wb, "budgetx.template",
                                                      (char *)m->template_name),
                  "文档属性", err) &&
-           check(workbook_set_custom_property_string(st->wb, "budgetx.unit",
-                                                     (char *)m->author),
+           check(workbook_set_custom_property_string(st->wb, "budgetx.unit", (char *)m->author),
                  "文档属性", err) &&
-           check(workbook_set_custom_property_string(st->wb, "budgetx.year", year),
-                 "文档属性", err) &&
+           check(workbook_set_custom_property_string(st->wb, "budgetx.year", year), "文档属性",
+                 err) &&
            check(workbook_set_custom_property_string(st->wb, "budgetx.amount_unit",
                                                      (char *)m->amount_unit),
                  "文档属性", err) &&
-           check(workbook_set_custom_property_string(st->wb, "budgetx.version",
-                                                     BX_VERSION),
+           check(workbook_set_custom_property_string(st->wb, "budgetx.version", BX_VERSION),
                  "文档属性", err);
 }
 

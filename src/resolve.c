@@ -69,9 +69,8 @@ static const char *expand(resolver *rv, const char *tpl, const bx_loc *loc)
         name[len] = '\0';
         const char *value = placeholder(rv, name, num, sizeof num);
         if (!value) {
-            bx_fail(rv->err, loc, BX_ERR_DATA,
-                    "占位符 {%s} 没有数据：请在 %s 的 fields 中填写“%s”", name,
-                    rv->ds->yaml_name, name);
+            bx_fail(rv->err, loc, BX_ERR_DATA, "占位符 {%s} 没有数据：请在 %s 的 fields 中填写“%s”",
+                    name, rv->ds->yaml_name, name);
             break;
         }
         bx_strbuf_puts(&out, value);
@@ -106,8 +105,7 @@ static const char *trimmed(resolver *rv, const char *s)
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
         s++;
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-                     s[n - 1] == '\n'))
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
         n--;
     return bx_arena_strndup(rv->m->arena, s, n, rv->err);
 }
@@ -194,8 +192,10 @@ static bool put_header(resolver *rv, const bx_header *h, int first_col)
         if (bx_sheet_add_row(rv->sheet, rv->err) < 0)
             return false;
     for (size_t i = 0; i < n; i++) {
-        bx_cell cell = {.kind = BX_CELL_TEXT, .style = BX_STYLE_HEADER,
-                        .rowspan = cells[i].rowspan, .colspan = cells[i].colspan};
+        bx_cell cell = {.kind = BX_CELL_TEXT,
+                        .style = BX_STYLE_HEADER,
+                        .rowspan = cells[i].rowspan,
+                        .colspan = cells[i].colspan};
         cell.text = expand(rv, cells[i].node->title, &cells[i].node->loc);
         if (!cell.text)
             return false;
@@ -392,13 +392,12 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
     }
 }
 
-static bool read_ledger_rows(resolver *rv, const bx_csv *csv, ledger_side *sides,
-                             size_t nsides, int side_col, int kind_col, int level_col)
+static bool read_ledger_rows(resolver *rv, const bx_csv *csv, ledger_side *sides, size_t nsides,
+                             int side_col, int kind_col, int level_col)
 {
     for (size_t s = 0; s < nsides; s++) {
-        sides[s].entries = bx_arena_alloc(rv->m->arena,
-                                          (csv->nrows ? csv->nrows : 1) * sizeof(ledger_entry),
-                                          rv->err);
+        sides[s].entries = bx_arena_alloc(
+            rv->m->arena, (csv->nrows ? csv->nrows : 1) * sizeof(ledger_entry), rv->err);
         if (!sides[s].entries)
             return false;
     }
@@ -426,8 +425,7 @@ static bool read_ledger_rows(resolver *rv, const bx_csv *csv, ledger_side *sides
         const char *kind = kind_col >= 0 ? bx_csv_cell(csv, r, (size_t)kind_col) : "";
         if (*kind && strcmp(kind, rv->t->total_marker) != 0) {
             loc = bx_csv_loc(csv, r, (size_t)kind_col);
-            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "“%s”应为空或“%s”", kind,
-                         rv->t->total_marker);
+            bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "“%s”应为空或“%s”", kind, rv->t->total_marker);
             return false;
         }
         e->total = *kind != '\0';
@@ -533,8 +531,7 @@ static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
     return bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
 }
 
-static bool merge_equal_runs(resolver *rv, const bx_band *b, int first_row, int nrows,
-                             int col0)
+static bool merge_equal_runs(resolver *rv, const bx_band *b, int first_row, int nrows, int col0)
 {
     /* run_start[r]: first row of the run row r belongs to in the previous
      * merged column; runs of later columns stay inside those runs. */
@@ -594,8 +591,8 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
             }
             bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
             bx_cell cell;
-            ok = make_cell(rv, fc->type, fc->decimals, bx_csv_cell(csv, r, (size_t)cols[i]),
-                           &loc, &cell);
+            ok = make_cell(rv, fc->type, fc->decimals, bx_csv_cell(csv, r, (size_t)cols[i]), &loc,
+                           &cell);
             if (!ok)
                 break;
             if (fc->label)
@@ -626,10 +623,8 @@ static int resolve_band(resolver *rv, const bx_band *b, int col0)
                 return -1;
         return 1;
     }
-    case BX_BAND_HEADER:
-        return put_header(rv, &b->header, col0) ? rv->sheet->nrows - start : -1;
-    case BX_BAND_REPEAT:
-        return resolve_repeat(rv, b, col0);
+    case BX_BAND_HEADER: return put_header(rv, &b->header, col0) ? rv->sheet->nrows - start : -1;
+    case BX_BAND_REPEAT: return resolve_repeat(rv, b, col0);
     case BX_BAND_GROUP: {
         int n = resolve_bands(rv, b->bands, b->nbands, col0 + 1);
         if (n < 0)
@@ -639,8 +634,7 @@ static int resolve_band(resolver *rv, const bx_band *b, int col0)
                 return -1;
             n = 1;
         }
-        bx_cell label = {.kind = BX_CELL_TEXT, .style = BX_STYLE_LABEL, .rowspan = n,
-                         .colspan = 1};
+        bx_cell label = {.kind = BX_CELL_TEXT, .style = BX_STYLE_LABEL, .rowspan = n, .colspan = 1};
         label.text = expand(rv, b->label, &b->loc);
         if (!label.text || !bx_sheet_put(rv->sheet, start, col0, &label, rv->err))
             return -1;

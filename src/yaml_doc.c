@@ -10,8 +10,7 @@ struct bx_yaml {
     char *file;
 };
 
-static bx_yaml *parse(const char *data, size_t len, const char *name,
-                      bx_error *err)
+static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *err)
 {
     bx_yaml *y = bx_calloc(1, sizeof *y, err);
     if (!y)
@@ -33,8 +32,8 @@ static bx_yaml *parse(const char *data, size_t len, const char *name,
         bx_loc loc = {y->file, (int)parser.problem_mark.line + 1,
                       (int)parser.problem_mark.column + 1};
         bx_fail(err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s",
-                parser.problem ? parser.problem : "无法解析",
-                parser.context ? "（" : "", parser.context ? parser.context : "");
+                parser.problem ? parser.problem : "无法解析", parser.context ? "（" : "",
+                parser.context ? parser.context : "");
         if (parser.context)
             strncat(err->message, "）", sizeof err->message - strlen(err->message) - 1);
         yaml_parser_delete(&parser);
@@ -46,8 +45,7 @@ static bx_yaml *parse(const char *data, size_t len, const char *name,
     return y;
 }
 
-bx_yaml *bx_yaml_parse(const char *data, size_t len, const char *display_name,
-                       bx_error *err)
+bx_yaml *bx_yaml_parse(const char *data, size_t len, const char *display_name, bx_error *err)
 {
     return parse(data, len, display_name ? display_name : "<yaml>", err);
 }
@@ -126,8 +124,8 @@ yaml_node_t *bx_yaml_item(bx_yaml *y, const yaml_node_t *seq, size_t i)
     return yaml_document_get_node(&y->doc, seq->data.sequence.items.start[i]);
 }
 
-void bx_yaml_pair(bx_yaml *y, const yaml_node_t *map, size_t i,
-                  yaml_node_t **key, yaml_node_t **value)
+void bx_yaml_pair(bx_yaml *y, const yaml_node_t *map, size_t i, yaml_node_t **key,
+                  yaml_node_t **value)
 {
     yaml_node_pair_t *p = &map->data.mapping.pairs.start[i];
     *key = yaml_document_get_node(&y->doc, p->key);
@@ -149,8 +147,8 @@ yaml_node_t *bx_yaml_get(bx_yaml *y, const yaml_node_t *map, const char *key)
     return NULL;
 }
 
-static bool want(bx_yaml *y, const yaml_node_t *node, yaml_node_type_t type,
-                 const char *shape, const char *what, bx_error *err)
+static bool want(bx_yaml *y, const yaml_node_t *node, yaml_node_type_t type, const char *shape,
+                 const char *what, bx_error *err)
 {
     if (node && node->type == type)
         return true;
@@ -159,26 +157,23 @@ static bool want(bx_yaml *y, const yaml_node_t *node, yaml_node_type_t type,
     return false;
 }
 
-bool bx_yaml_want_map(bx_yaml *y, const yaml_node_t *node, const char *what,
-                      bx_error *err)
+bool bx_yaml_want_map(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err)
 {
     return want(y, node, YAML_MAPPING_NODE, "映射（key: value）", what, err);
 }
 
-bool bx_yaml_want_seq(bx_yaml *y, const yaml_node_t *node, const char *what,
-                      bx_error *err)
+bool bx_yaml_want_seq(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err)
 {
     return want(y, node, YAML_SEQUENCE_NODE, "列表（- …）", what, err);
 }
 
-bool bx_yaml_want_scalar(bx_yaml *y, const yaml_node_t *node, const char *what,
-                         bx_error *err)
+bool bx_yaml_want_scalar(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err)
 {
     return want(y, node, YAML_SCALAR_NODE, "单个值", what, err);
 }
 
-bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map,
-                        const char *const *allowed, bx_error *err)
+bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map, const char *const *allowed,
+                        bx_error *err)
 {
     size_t n = bx_yaml_len(map);
     for (size_t i = 0; i < n; i++) {
@@ -210,8 +205,8 @@ bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map,
     return true;
 }
 
-const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key,
-                        bool required, bx_error *err)
+const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key, bool required,
+                        bx_error *err)
 {
     yaml_node_t *v = bx_yaml_get(y, map, key);
     if (!v) {
@@ -228,44 +223,41 @@ const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key,
     return bx_yaml_text(v);
 }
 
-bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key,
-                 bool required, long min, long max, long *out, bx_error *err)
+bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key, bool required, long min,
+                 long max, long *out, bx_error *err)
 {
     const char *text = bx_yaml_str(y, map, key, required, err);
     if (!text)
         return !bx_failed(err);
     int64_t v;
     bx_loc loc = bx_yaml_loc(y, bx_yaml_get(y, map, key));
-    if (bx_amount_parse(text, 0, &v) != BX_AMOUNT_OK || strchr(text, ',') ||
-        v < min || v > max) {
-        bx_fail(err, &loc, BX_ERR_LAYOUT, "“%s”应为 %ld 到 %ld 之间的整数，而不是“%s”",
-                key, min, max, text);
+    if (bx_amount_parse(text, 0, &v) != BX_AMOUNT_OK || strchr(text, ',') || v < min || v > max) {
+        bx_fail(err, &loc, BX_ERR_LAYOUT, "“%s”应为 %ld 到 %ld 之间的整数，而不是“%s”", key, min,
+                max, text);
         return false;
     }
     *out = (long)v;
     return true;
 }
 
-bool bx_yaml_hundredths(bx_yaml *y, const yaml_node_t *map, const char *key,
-                        long min, long max, long *out, bx_error *err)
+bool bx_yaml_hundredths(bx_yaml *y, const yaml_node_t *map, const char *key, long min, long max,
+                        long *out, bx_error *err)
 {
     const char *text = bx_yaml_str(y, map, key, false, err);
     if (!text)
         return !bx_failed(err);
     int64_t v;
     bx_loc loc = bx_yaml_loc(y, bx_yaml_get(y, map, key));
-    if (bx_amount_parse(text, 2, &v) != BX_AMOUNT_OK || strchr(text, ',') ||
-        v < min || v > max) {
-        bx_fail(err, &loc, BX_ERR_LAYOUT, "“%s”应为 %ld 到 %ld 之间的数，而不是“%s”",
-                key, min / 100, max / 100, text);
+    if (bx_amount_parse(text, 2, &v) != BX_AMOUNT_OK || strchr(text, ',') || v < min || v > max) {
+        bx_fail(err, &loc, BX_ERR_LAYOUT, "“%s”应为 %ld 到 %ld 之间的数，而不是“%s”", key,
+                min / 100, max / 100, text);
         return false;
     }
     *out = (long)v;
     return true;
 }
 
-bool bx_yaml_bool(bx_yaml *y, const yaml_node_t *map, const char *key,
-                  bool *out, bx_error *err)
+bool bx_yaml_bool(bx_yaml *y, const yaml_node_t *map, const char *key, bool *out, bx_error *err)
 {
     const char *text = bx_yaml_str(y, map, key, false, err);
     if (!text)

@@ -14,8 +14,7 @@ typedef struct bx_yaml bx_yaml;
  * file gives an empty mapping. Caller frees with bx_yaml_free. */
 bx_yaml *bx_yaml_load(const char *path, const char *display_name, bx_error *err);
 /* Parse a buffer (for tests and fuzzing). */
-bx_yaml *bx_yaml_parse(const char *data, size_t len, const char *display_name,
-                       bx_error *err);
+bx_yaml *bx_yaml_parse(const char *data, size_t len, const char *display_name, bx_error *err);
 void bx_yaml_free(bx_yaml *y);
 
 yaml_node_t *bx_yaml_root(bx_yaml *y);
@@ -35,39 +34,35 @@ yaml_node_t *bx_yaml_get(bx_yaml *y, const yaml_node_t *map, const char *key);
 /* Sequences and mappings by index. */
 size_t bx_yaml_len(const yaml_node_t *node);
 yaml_node_t *bx_yaml_item(bx_yaml *y, const yaml_node_t *seq, size_t i);
-void bx_yaml_pair(bx_yaml *y, const yaml_node_t *map, size_t i,
-                  yaml_node_t **key, yaml_node_t **value);
+void bx_yaml_pair(bx_yaml *y, const yaml_node_t *map, size_t i, yaml_node_t **key,
+                  yaml_node_t **value);
 
 /* Fail unless node has the wanted shape; `what` names it in the message. */
-bool bx_yaml_want_map(bx_yaml *y, const yaml_node_t *node, const char *what,
-                      bx_error *err);
-bool bx_yaml_want_seq(bx_yaml *y, const yaml_node_t *node, const char *what,
-                      bx_error *err);
-bool bx_yaml_want_scalar(bx_yaml *y, const yaml_node_t *node, const char *what,
-                         bx_error *err);
+bool bx_yaml_want_map(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err);
+bool bx_yaml_want_seq(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err);
+bool bx_yaml_want_scalar(bx_yaml *y, const yaml_node_t *node, const char *what, bx_error *err);
 
 /* Fail on a key of map that is not in the NULL-ended list `allowed`, or
  * on a key that is given twice. */
-bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map,
-                        const char *const *allowed, bx_error *err);
+bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map, const char *const *allowed,
+                        bx_error *err);
 
 /* The scalar text at map[key]; NULL if absent (an error if required) or
  * not a scalar (always an error). */
-const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key,
-                        bool required, bx_error *err);
+const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key, bool required,
+                        bx_error *err);
 
 /* map[key] as an integer in [min, max]; `*out` unchanged if absent and
  * not required. */
-bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key,
-                 bool required, long min, long max, long *out, bx_error *err);
+bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key, bool required, long min,
+                 long max, long *out, bx_error *err);
 
 /* map[key] as a decimal with up to 2 decimals, in hundredths (12.5 → 1250),
  * within [min, max] hundredths. */
-bool bx_yaml_hundredths(bx_yaml *y, const yaml_node_t *map, const char *key,
-                        long min, long max, long *out, bx_error *err);
+bool bx_yaml_hundredths(bx_yaml *y, const yaml_node_t *map, const char *key, long min, long max,
+                        long *out, bx_error *err);
 
 /* map[key] as true/false. */
-bool bx_yaml_bool(bx_yaml *y, const yaml_node_t *map, const char *key,
-                  bool *out, bx_error *err);
+bool bx_yaml_bool(bx_yaml *y, const yaml_node_t *map, const char *key, bool *out, bx_error *err);
 
 #endif /* BX_YAML_DOC_H */

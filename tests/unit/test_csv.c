@@ -24,7 +24,8 @@ static const char *error_of(const char *data, size_t len)
 static void reads_header_and_rows(void **state)
 {
     (void)state;
-    const char *data = "科目编码,科目名称,金额\n208,社会保障和就业支出,1259.77\n20805,\"养老, 支出\",2.20\n";
+    const char *data =
+        "科目编码,科目名称,金额\n208,社会保障和就业支出,1259.77\n20805,\"养老, 支出\",2.20\n";
     bx_error err;
     bx_csv *csv = parse(data, strlen(data), &err);
     assert_non_null(csv);
@@ -42,7 +43,8 @@ static void reads_header_and_rows(void **state)
 static void strips_utf8_bom_and_crlf(void **state)
 {
     (void)state;
-    const char *data = "\xEF\xBB\xBF" "a,b\r\n1,2\r\n";
+    const char *data = "\xEF\xBB\xBF"
+                       "a,b\r\n1,2\r\n";
     bx_error err;
     bx_csv *csv = parse(data, strlen(data), &err);
     assert_non_null(csv);
@@ -118,7 +120,8 @@ static void unbalanced_quote(void **state)
 {
     (void)state;
     const char *data = "a,b\n\"open,2\n";
-    assert_string_equal(error_of(data, strlen(data)), "t.csv:2: 第 2 行：CSV 格式错误：引号没有结束");
+    assert_string_equal(error_of(data, strlen(data)),
+                        "t.csv:2: 第 2 行：CSV 格式错误：引号没有结束");
 }
 
 static void quote_inside_a_field(void **state)
@@ -141,7 +144,8 @@ static void duplicate_or_blank_header(void **state)
     const char *dup = "a,b,a\n";
     assert_string_equal(error_of(dup, strlen(dup)), "t.csv:1:3: 第 1 行第 3 列：表头的列名“a”重复");
     const char *blank = "a,,c\n1,2,3\n";
-    assert_string_equal(error_of(blank, strlen(blank)), "t.csv:1:2: 第 1 行第 2 列：表头的列名为空");
+    assert_string_equal(error_of(blank, strlen(blank)),
+                        "t.csv:1:2: 第 1 行第 2 列：表头的列名为空");
 }
 
 static void binary_and_utf16_are_refused(void **state)
@@ -149,10 +153,12 @@ static void binary_and_utf16_are_refused(void **state)
     (void)state;
     const char nul[] = "a,b\n1,\0\n";
     assert_contains(error_of(nul, sizeof nul - 1), "空字符（NUL）");
-    const char utf16[] = "\xFF\xFE" "a\0,\0b\0";
+    const char utf16[] = "\xFF\xFE"
+                         "a\0,\0b\0";
     assert_contains(error_of(utf16, sizeof utf16 - 1), "UTF-16");
     const char junk[] = "a,b\n\x80\xFF\xFE,1\n";
-    assert_contains(error_of(junk, sizeof junk - 1), "第 2 行（第 5 字节）：文件既不是 UTF-8 也不是 GB18030 编码");
+    assert_contains(error_of(junk, sizeof junk - 1),
+                    "第 2 行（第 5 字节）：文件既不是 UTF-8 也不是 GB18030 编码");
 }
 
 int main(void)

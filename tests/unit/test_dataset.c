@@ -6,18 +6,17 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *good =
-    "template: shenzhen-2024\n"
-    "unit: 深圳市医疗保障局（本级）\n"
-    "year: 2024\n"
-    "amounts: {unit: 元, decimals: 2}\n"
-    "created: 2024-02-29\n"
-    "fields:\n"
-    "  主管部门: 深圳市医疗保障局\n"
-    "  金额合计: 21866.99\n"
-    "files:\n"
-    "  03_支出总表.csv: other.csv\n"
-    "tables: [1, 3]\n";
+static const char *good = "template: shenzhen-2024\n"
+                          "unit: 深圳市医疗保障局（本级）\n"
+                          "year: 2024\n"
+                          "amounts: {unit: 元, decimals: 2}\n"
+                          "created: 2024-02-29\n"
+                          "fields:\n"
+                          "  主管部门: 深圳市医疗保障局\n"
+                          "  金额合计: 21866.99\n"
+                          "files:\n"
+                          "  03_支出总表.csv: other.csv\n"
+                          "tables: [1, 3]\n";
 
 static void loads_every_key(void **state)
 {
@@ -76,14 +75,17 @@ static void wrong_values(void **state)
     (void)state;
     assert_string_equal(error_of("template: x\nunit: u\nyear: 二〇二四\n"),
                         "dataset.yaml:3:7: “year”应为 1980 到 2999 之间的整数，而不是“二〇二四”");
-    assert_string_equal(error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 美元, decimals: 2}\n"),
-                        "dataset.yaml:4:17: 未知的金额单位“美元”（可用：元、千元、万元、亿元）");
-    assert_string_equal(error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 元, decimals: 2}\n"
-                                 "created: 2024-02-30\n"),
-                        "dataset.yaml:5:10: created 应为日期，例如 2024-01-15");
-    assert_string_equal(error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 元, decimals: 2}\n"
-                                 "tables: [1, 一]\n"),
-                        "dataset.yaml:5:13: tables 的每一项应为表号（1 到 999）");
+    assert_string_equal(
+        error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 美元, decimals: 2}\n"),
+        "dataset.yaml:4:17: 未知的金额单位“美元”（可用：元、千元、万元、亿元）");
+    assert_string_equal(
+        error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 元, decimals: 2}\n"
+                 "created: 2024-02-30\n"),
+        "dataset.yaml:5:10: created 应为日期，例如 2024-01-15");
+    assert_string_equal(
+        error_of("template: x\nunit: u\nyear: 2024\namounts: {unit: 元, decimals: 2}\n"
+                 "tables: [1, 一]\n"),
+        "dataset.yaml:5:13: tables 的每一项应为表号（1 到 999）");
 }
 
 static void unknown_key(void **state)
@@ -118,12 +120,9 @@ static void parses_dates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(loads_every_key),
-        cmocka_unit_test(required_keys),
-        cmocka_unit_test(wrong_values),
-        cmocka_unit_test(unknown_key),
-        cmocka_unit_test(missing_file),
-        cmocka_unit_test(parses_dates),
+        cmocka_unit_test(loads_every_key), cmocka_unit_test(required_keys),
+        cmocka_unit_test(wrong_values),    cmocka_unit_test(unknown_key),
+        cmocka_unit_test(missing_file),    cmocka_unit_test(parses_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,9 +86,10 @@ static void leaf_without_data(void **state)
 static void unknown_column_type(void **state)
 {
     (void)state;
-    assert_string_equal(error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
-                                 "  - {title: a, field: a, type: money}\n"),
-                        "t.yaml:5:32: 未知的列类型“money”（可用：text, code, longtext, amount, number）");
+    assert_string_equal(
+        error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
+                 "  - {title: a, field: a, type: money}\n"),
+        "t.yaml:5:32: 未知的列类型“money”（可用：text, code, longtext, amount, number）");
 }
 
 static void field_bound_twice(void **state)
@@ -131,8 +132,7 @@ static void deep_header_is_refused(void **state)
     char indent[128] = "  ";
     for (int i = 0; i < 20; i++) {
         size_t at = strlen(yaml);
-        snprintf(yaml + at, sizeof yaml - at, "%s- title: g%d\n%s  children:\n", indent, i,
-                 indent);
+        snprintf(yaml + at, sizeof yaml - at, "%s- title: g%d\n%s  children:\n", indent, i, indent);
         strcat(indent, "    ");
     }
     size_t at = strlen(yaml);
@@ -149,10 +149,11 @@ static void yaml_syntax_error_has_a_place(void **state)
 static void ledger_needs_sides(void **state)
 {
     (void)state;
-    assert_contains(error_of("number: 1\ntitle: t\nkind: ledger\ndata: x.csv\ncolumns:\n"
-                             "  - title: 收入\n    children: [{title: a, field: a}]\n"
-                             "  - title: 支出\n    side: 支出\n    children: [{title: a, field: a}]\n"),
-                    "ledger 表的每一栏应有 side");
+    assert_contains(
+        error_of("number: 1\ntitle: t\nkind: ledger\ndata: x.csv\ncolumns:\n"
+                 "  - title: 收入\n    children: [{title: a, field: a}]\n"
+                 "  - title: 支出\n    side: 支出\n    children: [{title: a, field: a}]\n"),
+        "ledger 表的每一栏应有 side");
 }
 
 /* Every "# example: table" block of docs/layout-format.md must load. */
@@ -176,8 +177,7 @@ static void documented_examples_load(void **state)
         bx_error_clear(&err);
         bool ok = bx_table_layout_parse(set, start, (size_t)(end - start), "example", &t, &err);
         if (!ok)
-            print_error("example %d: %d:%d: %s\n", examples + 1, err.line, err.column,
-                        err.message);
+            print_error("example %d: %d:%d: %s\n", examples + 1, err.line, err.column, err.message);
         assert_true(ok);
         bx_layout_set_free(set);
         examples++;

@@ -64,7 +64,8 @@ static void write_fixture(const char *a_csv, const char *b_csv, const char *c_cs
     scratch_write(dir, "data/c.csv", c_csv);
 }
 
-static const char *good_a = "层级,项目,合计,其中\n0,某局,1234567.89,5000.00\n1,工资福利支出,12350,-\n";
+static const char *good_a =
+    "层级,项目,合计,其中\n0,某局,1234567.89,5000.00\n1,工资福利支出,12350,-\n";
 static const char *good_b = "栏目,类型,层级,项目,金额\n"
                             "收入,,0,一、财政拨款,100000\n"
                             "收入,合计,,本年收入合计,100000\n"
@@ -119,84 +120,83 @@ static void resolves_grid_ledger_and_form(void **state)
     write_fixture(good_a, good_b, good_c);
     char *dump = NULL;
     assert_string_equal(render("dump", &dump), "");
-    assert_text(dump,
-                "# budgetx model dump\n"
-                "title\t2024年某局部门预算\n"
-                "author\t某局\n"
-                "template\tmini\n"
-                "== 表1 基本支出\n"
-                "label\t表 1\n"
-                "title\t基本支出\n"
-                "caption\t部门名称：某局\t单位：万元\n"
-                "page\tlandscape\n"
-                "header_rows\t2\n"
-                "widths\t12.00\t7.00\t7.00\n"
-                "A1:A2\theader\ttext\t项目\n"
-                "B1:C1\theader\ttext\t2024年\n"
-                "B2\theader\ttext\t合计\n"
-                "C2\theader\ttext\t其中\n"
-                "A3\ttext\ttext\t某局\n"
-                "B3\tamount\tamount\t123.46\t#,##0.00\n"
-                "C3\tamount\tamount\t0.50\t#,##0.00\n"
-                "A4\ttext+1\ttext\t工资福利支出\n"
-                "B4\tamount\tamount\t1.24\t#,##0.00\n"
-                "C4\tamount\tempty\n"
-                "== 表2 收支总表\n"
-                "label\t表 2\n"
-                "title\t收支总表\n"
-                "caption\t\t\n"
-                "page\tlandscape\n"
-                "header_rows\t2\n"
-                "widths\t12.00\t7.00\t12.00\t7.00\n"
-                "A1:B1\theader\ttext\t收入\n"
-                "C1:D1\theader\ttext\t支出\n"
-                "A2\theader\ttext\t项目\n"
-                "B2\theader\ttext\t金额\n"
-                "C2\theader\ttext\t项目\n"
-                "D2\theader\ttext\t金额\n"
-                "A3\ttext\ttext\t一、财政拨款\n"
-                "B3\tamount\tamount\t10.00\t#,##0.00\n"
-                "C3\ttext\ttext\t一、卫生健康支出\n"
-                "D3\tamount\tamount\t6.00\t#,##0.00\n"
-                "A4\ttext\tempty\n"
-                "B4\tamount\tempty\n"
-                "C4\ttext+1\ttext\t行政运行\n"
-                "D4\tamount\tamount\t6.00\t#,##0.00\n"
-                "A5\tlabel\ttext\t本年收入合计\n"
-                "B5\tamount\tamount\t10.00\t#,##0.00\n"
-                "C5\tlabel\ttext\t本年支出合计\n"
-                "D5\tamount\tamount\t6.00\t#,##0.00\n"
-                "A6\ttext\ttext\t上年结余\n"
-                "B6\tamount\tamount\t0.00\t#,##0.00\n"
-                "C6\ttext\ttext\t结转下年\n"
-                "D6\tamount\tamount\t4.00\t#,##0.00\n"
-                "A7\tlabel\ttext\t收入总计\n"
-                "B7\tamount\tamount\t10.00\t#,##0.00\n"
-                "C7\tlabel\ttext\t支出总计\n"
-                "D7\tamount\tamount\t10.00\t#,##0.00\n"
-                "note\t注：某某局\n"
-                "== 表3 绩效\n"
-                "label\t表 3\n"
-                "title\t某局绩效目标表\n"
-                "caption\t\t\n"
-                "page\tlandscape\n"
-                "header_rows\t0\n"
-                "widths\t4.00\t6.00\t6.00\t5.00\n"
-                "A1\tlabel\ttext\t主管部门\n"
-                "B1:D1\ttext\ttext\t某某局\n"
-                "A2:A6\tlabel\ttext\t指标\n"
-                "B2\theader\ttext\t一级\n"
-                "C2\theader\ttext\t二级\n"
-                "D2\theader\ttext\t值\n"
-                "B3:B5\ttext\ttext\t产出\n"
-                "C3:C4\ttext\ttext\t数量\n"
-                "D3\tamount\tamount\t0.00\t#,##0.00\n"
-                "D4\tamount\tamount\t0.00\t#,##0.00\n"
-                "C5\ttext\ttext\t质量\n"
-                "D5\tamount\tamount\t0.00\t#,##0.00\n"
-                "B6\ttext\ttext\t效益\n"
-                "C6\ttext\ttext\t质量\n"
-                "D6\tamount\tamount\t0.00\t#,##0.00\n");
+    assert_text(dump, "# budgetx model dump\n"
+                      "title\t2024年某局部门预算\n"
+                      "author\t某局\n"
+                      "template\tmini\n"
+                      "== 表1 基本支出\n"
+                      "label\t表 1\n"
+                      "title\t基本支出\n"
+                      "caption\t部门名称：某局\t单位：万元\n"
+                      "page\tlandscape\n"
+                      "header_rows\t2\n"
+                      "widths\t12.00\t7.00\t7.00\n"
+                      "A1:A2\theader\ttext\t项目\n"
+                      "B1:C1\theader\ttext\t2024年\n"
+                      "B2\theader\ttext\t合计\n"
+                      "C2\theader\ttext\t其中\n"
+                      "A3\ttext\ttext\t某局\n"
+                      "B3\tamount\tamount\t123.46\t#,##0.00\n"
+                      "C3\tamount\tamount\t0.50\t#,##0.00\n"
+                      "A4\ttext+1\ttext\t工资福利支出\n"
+                      "B4\tamount\tamount\t1.24\t#,##0.00\n"
+                      "C4\tamount\tempty\n"
+                      "== 表2 收支总表\n"
+                      "label\t表 2\n"
+                      "title\t收支总表\n"
+                      "caption\t\t\n"
+                      "page\tlandscape\n"
+                      "header_rows\t2\n"
+                      "widths\t12.00\t7.00\t12.00\t7.00\n"
+                      "A1:B1\theader\ttext\t收入\n"
+                      "C1:D1\theader\ttext\t支出\n"
+                      "A2\theader\ttext\t项目\n"
+                      "B2\theader\ttext\t金额\n"
+                      "C2\theader\ttext\t项目\n"
+                      "D2\theader\ttext\t金额\n"
+                      "A3\ttext\ttext\t一、财政拨款\n"
+                      "B3\tamount\tamount\t10.00\t#,##0.00\n"
+                      "C3\ttext\ttext\t一、卫生健康支出\n"
+                      "D3\tamount\tamount\t6.00\t#,##0.00\n"
+                      "A4\ttext\tempty\n"
+                      "B4\tamount\tempty\n"
+                      "C4\ttext+1\ttext\t行政运行\n"
+                      "D4\tamount\tamount\t6.00\t#,##0.00\n"
+                      "A5\tlabel\ttext\t本年收入合计\n"
+                      "B5\tamount\tamount\t10.00\t#,##0.00\n"
+                      "C5\tlabel\ttext\t本年支出合计\n"
+                      "D5\tamount\tamount\t6.00\t#,##0.00\n"
+                      "A6\ttext\ttext\t上年结余\n"
+                      "B6\tamount\tamount\t0.00\t#,##0.00\n"
+                      "C6\ttext\ttext\t结转下年\n"
+                      "D6\tamount\tamount\t4.00\t#,##0.00\n"
+                      "A7\tlabel\ttext\t收入总计\n"
+                      "B7\tamount\tamount\t10.00\t#,##0.00\n"
+                      "C7\tlabel\ttext\t支出总计\n"
+                      "D7\tamount\tamount\t10.00\t#,##0.00\n"
+                      "note\t注：某某局\n"
+                      "== 表3 绩效\n"
+                      "label\t表 3\n"
+                      "title\t某局绩效目标表\n"
+                      "caption\t\t\n"
+                      "page\tlandscape\n"
+                      "header_rows\t0\n"
+                      "widths\t4.00\t6.00\t6.00\t5.00\n"
+                      "A1\tlabel\ttext\t主管部门\n"
+                      "B1:D1\ttext\ttext\t某某局\n"
+                      "A2:A6\tlabel\ttext\t指标\n"
+                      "B2\theader\ttext\t一级\n"
+                      "C2\theader\ttext\t二级\n"
+                      "D2\theader\ttext\t值\n"
+                      "B3:B5\ttext\ttext\t产出\n"
+                      "C3:C4\ttext\ttext\t数量\n"
+                      "D3\tamount\tamount\t0.00\t#,##0.00\n"
+                      "D4\tamount\tamount\t0.00\t#,##0.00\n"
+                      "C5\ttext\ttext\t质量\n"
+                      "D5\tamount\tamount\t0.00\t#,##0.00\n"
+                      "B6\ttext\ttext\t效益\n"
+                      "C6\ttext\ttext\t质量\n"
+                      "D6\tamount\tamount\t0.00\t#,##0.00\n");
     scratch_free(dir);
 }
 
@@ -214,16 +214,16 @@ static void bad_amount_names_row_and_column(void **state)
 {
     (void)state;
     write_fixture("层级,项目,合计,其中\n0,某局,1,2,3,4\n", good_b, good_c);
-    assert_string_equal(render("dump", NULL),
-                        "data/a.csv:2: 第 2 行：这一行有 6 列，表头有 4 列");
+    assert_string_equal(render("dump", NULL), "data/a.csv:2: 第 2 行：这一行有 6 列，表头有 4 列");
     scratch_free(dir);
     write_fixture("层级,项目,合计,其中\n0,某局,\"1,2,3\",0\n", good_b, good_c);
     assert_string_equal(render("dump", NULL),
                         "data/a.csv:2:3: 第 2 行第 3 列：金额的千位分隔符位置不正确“1,2,3”");
     scratch_free(dir);
     write_fixture("层级,项目,合计,其中\n0,某局,12.345,0\n", good_b, good_c);
-    assert_string_equal(render("dump", NULL),
-                        "data/a.csv:2:3: 第 2 行第 3 列：金额的小数位数超过允许的位数“12.345”（最多 2 位小数）");
+    assert_string_equal(
+        render("dump", NULL),
+        "data/a.csv:2:3: 第 2 行第 3 列：金额的小数位数超过允许的位数“12.345”（最多 2 位小数）");
     scratch_free(dir);
     write_fixture("层级,项目,合计,其中\n0,某局,abc,0\n", good_b, good_c);
     assert_string_equal(render("dump", NULL), "data/a.csv:2:3: 第 2 行第 3 列：金额格式无效“abc”");
@@ -234,8 +234,9 @@ static void missing_and_unknown_columns(void **state)
 {
     (void)state;
     write_fixture("层级,项目,合计\n0,某局,1\n", good_b, good_c);
-    assert_string_equal(render("dump", NULL),
-                        "data/a.csv:1: 第 1 行：缺少列“其中”（表 1 的布局 layouts/mini/a.yaml 需要这一列）");
+    assert_string_equal(
+        render("dump", NULL),
+        "data/a.csv:1: 第 1 行：缺少列“其中”（表 1 的布局 layouts/mini/a.yaml 需要这一列）");
     scratch_free(dir);
 }
 
@@ -243,8 +244,9 @@ static void unknown_column(void **state)
 {
     (void)state;
     write_fixture("层级,项目,合计,其中,备注\n0,某局,1,1,x\n", good_b, good_c);
-    assert_string_equal(render("dump", NULL),
-                        "data/a.csv:1:5: 第 1 行第 5 列：未知的列“备注”（表 1 的布局中没有这一列）");
+    assert_string_equal(
+        render("dump", NULL),
+        "data/a.csv:1:5: 第 1 行第 5 列：未知的列“备注”（表 1 的布局中没有这一列）");
     scratch_free(dir);
 }
 
@@ -282,7 +284,8 @@ static void missing_field_of_a_form(void **state)
     scratch_write(dir, "data/dataset.yaml",
                   "template: mini\nunit: 某局\nyear: 2024\namounts: {unit: 元, decimals: 2}\n");
     assert_string_equal(render("dump", NULL),
-                        "layouts/mini/b.yaml: 占位符 {主管部门} 没有数据：请在 data/dataset.yaml 的 fields 中填写“主管部门”");
+                        "layouts/mini/b.yaml: 占位符 {主管部门} 没有数据：请在 data/dataset.yaml "
+                        "的 fields 中填写“主管部门”");
     scratch_free(dir);
 }
 
