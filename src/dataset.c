@@ -109,13 +109,7 @@ static const char *copy(dloader *ld, const char *s)
 static bool get_text(dloader *ld, const yaml_node_t *map, const char *key, bool required,
                      const char **out)
 {
-    const char *s = bx_yaml_str(ld->y, map, key, required, ld->err);
-    if (!s)
-        return !bx_failed(ld->err);
-    if (!*s)
-        return fail_at(ld, bx_yaml_get(ld->y, map, key), "“%s”不能为空", key);
-    *out = copy(ld, s);
-    return *out != NULL;
+    return bx_yaml_copy_text(ld->y, map, key, required, ld->ds->arena, out, ld->err);
 }
 
 static bool load_amounts(dloader *ld, const yaml_node_t *root)

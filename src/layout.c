@@ -82,13 +82,7 @@ static bool get_template(loader *ld, const yaml_node_t *map, const char *key, bo
 static bool get_plain(loader *ld, const yaml_node_t *map, const char *key, bool required,
                       const char **out)
 {
-    const char *s = bx_yaml_str(ld->y, map, key, required, ld->err);
-    if (!s)
-        return !bx_failed(ld->err);
-    if (!*s)
-        return fail_at(ld, bx_yaml_get(ld->y, map, key), "“%s”不能为空", key);
-    *out = copy(ld, s);
-    return *out != NULL;
+    return bx_yaml_copy_text(ld->y, map, key, required, ld->set->arena, out, ld->err);
 }
 
 static bool parse_type(loader *ld, const yaml_node_t *map, bx_coltype *type)

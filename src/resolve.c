@@ -239,6 +239,22 @@ static bool bind_columns(resolver *rv, const bx_csv *csv, const char *const *fie
 
 /* ---- grid tables ------------------------------------------------------- */
 
+/* What grids and ledgers begin with: the header rows, then the table's
+ * CSV with its columns bound to the wanted fields. Caller frees the CSV. */
+static bx_csv *start_data_table(resolver *rv, const char *const *fields, const bool *optional,
+                                size_t n, int *cols)
+{
+    if (!put_header(rv, &rv->t->header, 0))
+        return NULL;
+    rv->sheet->header_rows = rv->sheet->nrows;
+    bx_csv *csv = bx_dataset_csv(rv->ds, rv->t->data, rv->err);
+    if (csv && !bind_columns(rv, csv, fields, optional, n, cols)) {
+        bx_csv_free(csv);
+        return NULL;
+    }
+    return csv;
+}
+
 static bool resolve_grid(resolver *rv)
 {
     const bx_table_layout *t = rv->t;
@@ -257,14 +273,10 @@ static bool resolve_grid(resolver *rv)
     for (size_t i = 0; i < nleaves; i++)
         rv->sheet->col_widths[i] = leaves[i]->width;
 
-    if (!put_header(rv, &t->header, 0))
-        return false;
-    rv->sheet->header_rows = rv->sheet->nrows;
-
-    bx_csv *csv = bx_dataset_csv(rv->ds, t->data, rv->err);
+    bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
     if (!csv)
         return false;
-    bool ok = bind_columns(rv, csv, fields, optional, nleaves + 1, cols);
+    bool ok = true;
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         int level = 0;
         if (cols[nleaves] >= 0) {
@@ -479,14 +491,10 @@ static bool resolve_ledger(resolver *rv)
         }
         col += (int)side->nleaves;
     }
-    if (!put_header(rv, &t->header, 0))
-        return false;
-    rv->sheet->header_rows = rv->sheet->nrows;
-
-    bx_csv *csv = bx_dataset_csv(rv->ds, t->data, rv->err);
+    bx_csv *csv = start_data_table(rv, fields, optional, nfields, cols);
     if (!csv)
         return false;
-    bool ok = bind_columns(rv, csv, fields, optional, nfields, cols);
+    bool ok = true;
     for (size_t s = 0; ok && s < nsides; s++)
         for (size_t i = 0; i < sides[s].nleaves; i++)
             sides[s].cols[i] = bx_csv_column(csv, sides[s].leaves[i]->field);

@@ -1,6 +1,7 @@
 #include "yaml_doc.h"
 
 #include "amount.h"
+#include "arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,21 @@ const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key, boo
     if (!bx_yaml_want_scalar(y, v, what, err))
         return NULL;
     return bx_yaml_text(v);
+}
+
+bool bx_yaml_copy_text(bx_yaml *y, const yaml_node_t *map, const char *key, bool required,
+                       bx_arena *arena, const char **out, bx_error *err)
+{
+    const char *s = bx_yaml_str(y, map, key, required, err);
+    if (!s)
+        return !bx_failed(err);
+    if (!*s) {
+        bx_loc loc = bx_yaml_loc(y, bx_yaml_get(y, map, key));
+        bx_fail(err, &loc, BX_ERR_LAYOUT, "“%s”不能为空", key);
+        return false;
+    }
+    *out = bx_arena_strdup(arena, s, err);
+    return *out != NULL;
 }
 
 bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key, bool required, long min,

@@ -52,6 +52,12 @@ bool bx_yaml_check_keys(bx_yaml *y, const yaml_node_t *map, const char *const *a
 const char *bx_yaml_str(bx_yaml *y, const yaml_node_t *map, const char *key, bool required,
                         bx_error *err);
 
+/* A non-empty scalar at map[key], copied into arena. Absent and not
+ * required: true with *out unchanged. Empty: an error. */
+struct bx_arena;
+bool bx_yaml_copy_text(bx_yaml *y, const yaml_node_t *map, const char *key, bool required,
+                       struct bx_arena *arena, const char **out, bx_error *err);
+
 /* map[key] as an integer in [min, max]; `*out` unchanged if absent and
  * not required. */
 bool bx_yaml_int(bx_yaml *y, const yaml_node_t *map, const char *key, bool required, long min,

@@ -2,9 +2,9 @@
 # `cmake --install` puts the CLI, library, header, pkg-config file, man page
 # and layouts in place; the installed CLI finds its layouts beside itself,
 # and a program built with pkg-config renders a sample.
-#   test_install.sh BUILD_DIR SAMPLE_DIR
+#   test_install.sh BUILD_DIR SAMPLE_DIR [EXTRA_CFLAGS]
 set -euo pipefail
-build=$1 sample=$2
+build=$1 sample=$2 extra=${3:-}
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 
@@ -25,7 +25,7 @@ esac
 ls "$prefix"/out/*.xlsx > /dev/null
 
 export PKG_CONFIG_PATH=$(dirname "$pc")
-cc -std=c11 -Wall -Wextra -Werror "$(dirname "$0")/example.c" -o "$prefix/example" \
+cc -std=c11 -Wall -Wextra -Werror $extra "$(dirname "$0")/example.c" -o "$prefix/example" \
   $(pkg-config --cflags --static --libs budgetx)
 BUDGETX_LAYOUTS="$prefix/share/budgetx/layouts" "$prefix/example" "$sample" "$prefix/out2"
 ls "$prefix"/out2/*.xlsx > /dev/null
