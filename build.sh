@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 packages=(
   build-essential cmake pkg-config
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev
-  libcmocka-dev python3 unzip poppler-utils
+  libcmocka-dev python3 unzip poppler-utils curl ca-certificates
+  fonts-arphic-gbsn00lp
   libreoffice-calc-nogui clang-format
 )
 
@@ -30,6 +31,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
     --no-install-recommends "${missing[@]}"
 fi
+
+# The PDF's default fonts (Noto Serif SC), verified by SHA-256; without them
+# the PDF falls back to AR PL SungtiL GB.
+./fonts/fetch.sh || echo "build.sh: continuing without Noto Serif SC" >&2
 
 build_type=${BUILD_TYPE:-Debug}
 werror=OFF

@@ -99,7 +99,7 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
             snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
             char *path = bx_path_join(out_dir, name, err);
             if (path)
-                bx_model_write(model, *f, path, err);
+                bx_model_write(model, *f, path, options, err);
             free(path);
         }
     }

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-static const bx_backend *const backends[] = {&bx_backend_xlsx, &bx_backend_dump};
+static const bx_backend *const backends[] = {&bx_backend_xlsx, &bx_backend_pdf, &bx_backend_dump};
 
 const bx_backend *bx_backend_find(const char *name)
 {
@@ -39,7 +39,8 @@ static bool walk(const bx_backend *b, void *state, const bx_model *m, bx_error *
     return true;
 }
 
-bx_status bx_model_write(const bx_model *model, const char *format, const char *path, bx_error *err)
+bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
+                         const bx_render_options *options, bx_error *err)
 {
     bx_error local;
     if (!err) {
@@ -54,7 +55,7 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
     bx_output out;
     if (!bx_output_begin(&out, path, err))
         return err->status;
-    void *state = b->open(model, out.tmp_path, err);
+    void *state = b->open(model, out.tmp_path, options, err);
     if (!state) {
         bx_output_abort(&out);
         return bx_failed(err) ? err->status : BX_ERR_BACKEND;

@@ -10,7 +10,8 @@ typedef struct bx_backend {
     const char *name;      /* "xlsx" */
     const char *extension; /* "xlsx" */
     /* Start writing model to path; returns the back end's state. */
-    void *(*open)(const bx_model *m, const char *path, bx_error *err);
+    void *(*open)(const bx_model *m, const char *path, const bx_render_options *opts,
+                  bx_error *err);
     /* One event of the walk over the model. */
     bool (*event)(void *state, const bx_event *ev, bx_error *err);
     /* Complete the file and free the state. */
@@ -21,6 +22,7 @@ typedef struct bx_backend {
 
 extern const bx_backend bx_backend_xlsx;
 extern const bx_backend bx_backend_dump;
+extern const bx_backend bx_backend_pdf;
 
 /* The back end called name, or NULL. */
 const bx_backend *bx_backend_find(const char *name);

@@ -88,17 +88,22 @@ const char *const *bx_formats(void);
 /* The file name extension of a format ("xlsx"), or NULL if unknown. */
 const char *bx_format_extension(const char *format);
 
-/* Write a model in one format to path. The file is written to a temporary
- * file next to path and renamed into place only when complete, so a
- * failure never leaves a partial file nor clobbers an existing one. */
-bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
-                         bx_error *err);
-
-/* Options of bx_render. Zero-initialise, then set what you need. */
+/* Options of bx_render and bx_model_write. Zero-initialise, then set what
+ * you need. */
 typedef struct bx_render_options {
     const char *const *formats;     /* NULL-ended list; NULL = {"xlsx"} */
     const char *const *layout_dirs; /* extra folders holding layout sets */
+    const char *font;               /* PDF: regular face (.ttf/.ttc); NULL = default */
+    const char *bold_font;          /* PDF: bold face; NULL = default */
+    const char *const *font_dirs;   /* PDF: extra folders holding the default fonts */
 } bx_render_options;
+
+/* Write a model in one format to path (options may be NULL). The file is
+ * written to a temporary file next to path and renamed into place only
+ * when complete, so a failure never leaves a partial file nor clobbers an
+ * existing one. */
+bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
+                         const bx_render_options *options, bx_error *err);
 
 /* What `budgetx render DATASET -o OUT` does: load the dataset, find its
  * layout set, resolve, and write OUT/<name>.<ext> for every format, where

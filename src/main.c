@@ -15,6 +15,7 @@ enum { EXIT_DATA = 1, EXIT_USAGE = 2, MAX_LAYOUT_DIRS = 8 };
 static const char usage_text[] =
     "用法 (usage):\n"
     "  budgetx render DATASET_DIR -o OUT_DIR [--format xlsx|pdf|both] [--layouts DIR]\n"
+    "                 [--font FILE] [--bold-font FILE]\n"
     "  budgetx check DATASET_DIR [--layouts DIR]\n"
     "  budgetx --help | --version\n"
     "\n"
@@ -26,6 +27,8 @@ static const char usage_text[] =
     "  -o, --output DIR   输出目录（不存在时创建）\n"
     "  --format F         xlsx、pdf 或 both（默认 both）\n"
     "  --layouts DIR      另外查找布局模板的目录（可重复）\n"
+    "  --font FILE        PDF 正文字体（TrueType .ttf/.ttc；默认 Noto Serif SC）\n"
+    "  --bold-font FILE   PDF 标题字体（默认 Noto Serif SC Bold）\n"
     "\n"
     "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
 
@@ -36,6 +39,8 @@ typedef struct cli {
     const char *format;
     const char *layout_dirs[MAX_LAYOUT_DIRS + 2];
     int nlayout_dirs;
+    const char *font, *bold_font;
+    const char *font_dirs[2];
 } cli;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -86,6 +91,14 @@ static int parse_args(int argc, char **argv, cli *c)
             if (c->nlayout_dirs == MAX_LAYOUT_DIRS)
                 return usage_error("%s 最多可给出 8 次", a);
             c->layout_dirs[c->nlayout_dirs++] = v;
+        } else if (is_option(a, "--font")) {
+            if (!(v = option_value(argc, argv, &i, "--font")))
+                return usage_error("%s 后面应有字体文件", a);
+            c->font = v;
+        } else if (is_option(a, "--bold-font")) {
+            if (!(v = option_value(argc, argv, &i, "--bold-font")))
+                return usage_error("%s 后面应有字体文件", a);
+            c->bold_font = v;
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("未知的选项 %s", a);
         } else if (!c->command) {
@@ -99,19 +112,22 @@ static int parse_args(int argc, char **argv, cli *c)
     return 0;
 }
 
-/* Folders the CLI adds to the library's search: the layouts installed
- * beside this executable (<prefix>/share/budgetx/layouts). */
-static void add_exe_layouts(cli *c, char *buf, size_t size)
+/* Folders the CLI adds to the library's search: the layouts and fonts
+ * installed beside this executable (<prefix>/share/budgetx/…). */
+static void add_exe_dirs(cli *c, char *layouts, char *fonts, size_t size)
 {
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    ssize_t n = readlink("/proc/self/exe", layouts, size - 1);
     if (n <= 0 || (size_t)n >= size - 40)
         return;
-    buf[n] = '\0';
-    char *slash = strrchr(buf, '/');
+    layouts[n] = '\0';
+    char *slash = strrchr(layouts, '/');
     if (!slash)
         return;
+    *slash = '\0';
+    snprintf(fonts, size, "%s/../share/budgetx/fonts", layouts);
     strcpy(slash, "/../share/budgetx/layouts");
-    c->layout_dirs[c->nlayout_dirs++] = buf;
+    c->layout_dirs[c->nlayout_dirs++] = layouts;
+    c->font_dirs[0] = fonts;
 }
 
 static int report(const bx_error *err)
@@ -147,14 +163,14 @@ static int run_render(const cli *c)
     } else {
         formats[0] = f;
     }
-    for (int i = 0; formats[i]; i++) {
-        if (!bx_format_extension(formats[i])) {
-            if (strcmp(formats[i], "pdf") == 0)
-                return usage_error("%s 输出尚未实现；请使用 --format xlsx", "PDF");
+    for (int i = 0; formats[i]; i++)
+        if (!bx_format_extension(formats[i]))
             return usage_error("未知的格式“%s”（可用：xlsx、pdf、both）", formats[i]);
-        }
-    }
-    bx_render_options opts = {.formats = formats, .layout_dirs = c->layout_dirs};
+    bx_render_options opts = {.formats = formats,
+                              .layout_dirs = c->layout_dirs,
+                              .font = c->font,
+                              .bold_font = c->bold_font,
+                              .font_dirs = c->font_dirs};
     bx_error err;
     bx_error_clear(&err);
     if (bx_render(c->dataset, c->out_dir, &opts, &err) != BX_OK)
@@ -180,8 +196,8 @@ int main(int argc, char **argv)
         return rc;
     if (!c.command)
         return usage_error("%s", "缺少命令（render 或 check）");
-    char exe_layouts[PATH_MAX];
-    add_exe_layouts(&c, exe_layouts, sizeof exe_layouts);
+    char exe_layouts[PATH_MAX], exe_fonts[PATH_MAX];
+    add_exe_dirs(&c, exe_layouts, exe_fonts, sizeof exe_layouts);
     if (strcmp(c.command, "render") == 0) {
         if (!c.dataset)
             return usage_error("%s", "render 需要数据目录");
@@ -192,8 +208,8 @@ int main(int argc, char **argv)
     if (strcmp(c.command, "check") == 0) {
         if (!c.dataset)
             return usage_error("%s", "check 需要数据目录");
-        if (c.out_dir || c.format)
-            return usage_error("%s", "check 不写文件，不接受 -o 或 --format");
+        if (c.out_dir || c.format || c.font || c.bold_font)
+            return usage_error("%s", "check 不写文件，不接受 -o、--format 或字体选项");
         return run_check(&c);
     }
     return usage_error("未知的命令“%s”（可用：render、check）", c.command);

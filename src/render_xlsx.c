@@ -403,8 +403,10 @@ static bool set_properties(xlsx_state *st, bx_error *err)
                  "文档属性", err);
 }
 
-static void *xlsx_open(const bx_model *m, const char *path, bx_error *err)
+static void *xlsx_open(const bx_model *m, const char *path, const bx_render_options *opts,
+                       bx_error *err)
 {
+    (void)opts;
     xlsx_state *st = bx_calloc(1, sizeof *st, err);
     if (!st)
         return NULL;

@@ -9,6 +9,9 @@
  * surrogate, truncated, > U+10FFFF). */
 size_t bx_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Encode cp as UTF-8 into out (at least 4 bytes); returns the length. */
+size_t bx_utf8_encode(uint32_t cp, char *out);
+
 /* Offset of the first invalid byte, or n if all of s is valid UTF-8. */
 size_t bx_utf8_invalid_at(const char *s, size_t n);
 

@@ -1,0 +1,663 @@
+#include "pdf_layout.h"
+
+#include "display.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bx_pdf_style_default(bx_pdf_style *st)
+{
+    memset(st, 0, sizeof *st);
+    st->page_w = 595.28;
+    st->page_h = 841.89;
+    st->margin_l = st->margin_r = 28.35; /* 10 mm */
+    st->margin_t = 28.35;
+    st->margin_b = 22.0;
+    st->body_size = 9.0;
+    st->min_body_size = 5.0;
+    st->title_size = 16.0;
+    st->label_size = 9.0;
+    st->leading = 1.3;
+    st->pad_x = 3.0;
+    st->pad_y = 2.5;
+    st->indent_em = 1.0;
+    st->gap = 4.0;
+    st->footer_h = 16.0;
+}
+
+/* ---- wrapping ---------------------------------------------------------- */
+
+typedef enum tok_kind { TOK_WORD, TOK_CJK, TOK_SPACE, TOK_BREAK } tok_kind;
+
+typedef struct token {
+    uint32_t off, len;
+    double w;
+    tok_kind kind;
+    uint32_t first, last; /* first and last code point */
+} token;
+
+/* Characters between which a line may break: CJK ideographs and
+ * punctuation, full-width forms, and the quotes, dashes and ellipsis
+ * Chinese text uses. Everything else groups into unbreakable words. */
+static bool breaks_around(uint32_t cp)
+{
+    return cp >= 0x2E80 || (cp >= 0x2010 && cp <= 0x2027) || cp == 0xB7;
+}
+
+/* 避头尾: characters that may not start a line … */
+static bool no_line_start(uint32_t cp)
+{
+    static const uint32_t list[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+                                    0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x201D,
+                                    0x2019, 0x2026, 0x2014, 0xFF05, 0x3015, 0xFF3D, 0xFF5D,
+                                    0x3017, 0x00B7, 0xFF0E, ',',    '.',    ';',    ':',
+                                    '?',    '!',    ')',    ']',    '}',    '%'};
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (list[i] == cp)
+            return true;
+    return false;
+}
+
+/* … and characters that may not end one. */
+static bool no_line_end(uint32_t cp)
+{
+    static const uint32_t list[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008, 0x201C, 0x2018,
+                                    0x3014, 0xFF3B, 0xFF5B, 0x3016, '(',    '[',    '{'};
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (list[i] == cp)
+            return true;
+    return false;
+}
+
+static double measure(const bx_metrics *m, bool bold, const char *s, size_t n, double size)
+{
+    return n ? m->width(m->ctx, bold, s, n) * size / 1000.0 : 0.0;
+}
+
+/* Split text into words, CJK characters, space runs and forced breaks. */
+static token *tokenize(const bx_metrics *m, bool bold, const char *text, double size, size_t *count,
+                       bx_error *err)
+{
+    size_t n = strlen(text);
+    token *toks = malloc((n + 1) * sizeof *toks);
+    if (!toks) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    size_t k = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t len = bx_utf8_decode(text + i, n - i, &cp);
+        if (len == 0) {
+            cp = 0xFFFD;
+            len = 1;
+        }
+        tok_kind kind = cp == '\n'                ? TOK_BREAK
+                        : cp == ' ' || cp == '\t' ? TOK_SPACE
+                        : breaks_around(cp)       ? TOK_CJK
+                                                  : TOK_WORD;
+        if (cp == '\r') {
+            i += len;
+            continue;
+        }
+        bool extends = k > 0 && toks[k - 1].kind == kind &&
+                       (kind == TOK_WORD || kind == TOK_SPACE) &&
+                       toks[k - 1].off + toks[k - 1].len == i;
+        if (extends) {
+            toks[k - 1].len += (uint32_t)len;
+            toks[k - 1].last = cp;
+        } else {
+            toks[k++] = (token){(uint32_t)i, (uint32_t)len, 0, kind, cp, cp};
+        }
+        i += len;
+    }
+    for (size_t t = 0; t < k; t++)
+        if (toks[t].kind != TOK_BREAK)
+            toks[t].w = measure(m, bold, text + toks[t].off, toks[t].len, size);
+    *count = k;
+    return toks;
+}
+
+/* The longest prefix of a word (at least one character) that fits in
+ * width; advances the token past it and returns the prefix's byte count. */
+static uint32_t split_word(const bx_metrics *m, bool bold, const char *text, double size,
+                           double width, token *t, double *prefix_w)
+{
+    uint32_t used = 0;
+    double w = 0;
+    while (used < t->len) {
+        uint32_t cp;
+        size_t len = bx_utf8_decode(text + t->off + used, t->len - used, &cp);
+        if (len == 0)
+            len = 1;
+        double cw = measure(m, bold, text + t->off + used, len, size);
+        if (used > 0 && w + cw > width)
+            break;
+        w += cw;
+        used += (uint32_t)len;
+    }
+    *prefix_w = w;
+    t->off += used;
+    t->len -= used;
+    t->w = measure(m, bold, text + t->off, t->len, size);
+    if (t->len > 0)
+        bx_utf8_decode(text + t->off, t->len, &t->first);
+    return used;
+}
+
+typedef struct line_list {
+    bx_text_line *lines;
+    int n, cap;
+} line_list;
+
+static bool push_line(line_list *l, uint32_t off, uint32_t len, double w, bx_error *err)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 8;
+        bx_text_line *p = realloc(l->lines, (size_t)cap * sizeof *p);
+        if (!p) {
+            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+            return false;
+        }
+        l->lines = p;
+        l->cap = cap;
+    }
+    l->lines[l->n++] = (bx_text_line){off, len, w};
+    return true;
+}
+
+static double span_width(const token *t, size_t from, size_t to)
+{
+    double w = 0;
+    for (size_t i = from; i < to; i++)
+        w += t[i].w;
+    return w;
+}
+
+bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, double width,
+             bx_arena *arena, bx_wrapped *out, bx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t n;
+    token *t = tokenize(m, bold, text, size, &n, err);
+    if (!t)
+        return false;
+    line_list lines = {0};
+    bool ok = true;
+    size_t i = 0;
+    while (ok && i < n) {
+        while (i < n && t[i].kind == TOK_SPACE)
+            i++;
+        if (i == n)
+            break;
+        if (t[i].kind == TOK_BREAK) { /* an empty line */
+            ok = push_line(&lines, t[i].off, 0, 0, err);
+            i++;
+            continue;
+        }
+        /* Take tokens while they fit; the first always goes on the line,
+         * and a word too wide for any line is cut at the width. */
+        size_t start = i, end = i, j = i;
+        double w = 0, pending = 0;
+        bool split = false;
+        while (j < n && t[j].kind != TOK_BREAK) {
+            if (t[j].kind == TOK_SPACE) {
+                pending += t[j++].w;
+                continue;
+            }
+            double need = (end > start ? w + pending : 0) + t[j].w;
+            if (need > width && end > start)
+                break;
+            if (need > width && t[j].kind == TOK_WORD && t[j].len > 1) {
+                double pw;
+                uint32_t off = t[j].off;
+                uint32_t used = split_word(m, bold, text, size, width, &t[j], &pw);
+                ok = push_line(&lines, off, used, pw, err);
+                split = true;
+                break;
+            }
+            w = need;
+            pending = 0;
+            end = ++j;
+        }
+        if (split) {
+            i = j; /* the rest of the word starts the next line */
+            continue;
+        }
+        bool broke = j < n && t[j].kind != TOK_BREAK;
+        if (broke) {
+            /* 避头尾: pull characters down rather than start a line with
+             * closing punctuation or end one with opening punctuation. */
+            size_t next = end;
+            while (next < n && t[next].kind == TOK_SPACE)
+                next++;
+            while (end - start >= 2 && next < n && t[next].kind != TOK_BREAK &&
+                   no_line_start(t[next].first)) {
+                next = --end;
+                while (end > start && t[end - 1].kind == TOK_SPACE)
+                    end--;
+            }
+            while (end - start >= 2 && no_line_end(t[end - 1].last)) {
+                end--;
+                while (end > start && t[end - 1].kind == TOK_SPACE)
+                    end--;
+            }
+        }
+        uint32_t off = t[start].off;
+        uint32_t len = t[end - 1].off + t[end - 1].len - off;
+        ok = push_line(&lines, off, len, span_width(t, start, end), err);
+        i = broke ? end : j + 1; /* past the forced break, if any */
+    }
+    free(t);
+    if (ok && lines.n > 0) {
+        out->lines = bx_arena_alloc(arena, (size_t)lines.n * sizeof *out->lines, err);
+        ok = out->lines != NULL;
+        if (ok) {
+            memcpy(out->lines, lines.lines, (size_t)lines.n * sizeof *out->lines);
+            out->n = lines.n;
+            for (int k = 0; k < lines.n; k++)
+                if (lines.lines[k].width > out->width)
+                    out->width = lines.lines[k].width;
+        }
+    }
+    free(lines.lines);
+    return ok;
+}
+
+bool bx_wrap_balanced(const bx_metrics *m, bool bold, const char *text, double size, double width,
+                      bx_arena *arena, bx_wrapped *out, bx_error *err)
+{
+    if (!bx_wrap(m, bold, text, size, width, arena, out, err))
+        return false;
+    if (out->n < 2 || strchr(text, '\n'))
+        return true;
+    /* narrow the width while the line count holds: bisect on points */
+    double lo = width / out->n, hi = width;
+    bx_wrapped best = *out, trial;
+    for (int step = 0; step < 12 && hi - lo > 0.5; step++) {
+        double mid = (lo + hi) / 2;
+        if (!bx_wrap(m, bold, text, size, mid, arena, &trial, err))
+            return false;
+        if (trial.n == best.n) {
+            best = trial;
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    *out = best;
+    return true;
+}
+
+/* ---- columns ----------------------------------------------------------- */
+
+static const char *cell_text(const bx_cell *c, char *buf, size_t size)
+{
+    if (c->kind == BX_CELL_TEXT)
+        return c->text;
+    bx_cell_display(c, buf, size);
+    return buf;
+}
+
+static double indent_of(const bx_cell *c, const bx_pdf_style *st, double size)
+{
+    return c->indent * st->indent_em * size;
+}
+
+/* Widest line of a text set on one line per "\n". */
+static double natural_width(const bx_metrics *m, const char *s, double size)
+{
+    double best = 0;
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        double w = measure(m, false, s, len, size);
+        if (w > best)
+            best = w;
+        if (!nl)
+            return best;
+        s = nl + 1;
+    }
+}
+
+/* Column widths at body size `size`; false if even the narrowest
+ * columns do not fit in `avail`. */
+static bool size_columns(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
+                         double size, double avail, double *w)
+{
+    int nc = s->ncols;
+    double *minw = calloc((size_t)nc * 2, sizeof(double));
+    if (!minw)
+        return false;
+    double *need = minw + nc;
+    for (int c = 0; c < nc; c++) {
+        w[c] = s->col_widths[c] / 100.0 * size + 2 * st->pad_x;
+        minw[c] = size + 2 * st->pad_x; /* one CJK character */
+    }
+    char buf[64];
+    for (int r = 0; r < s->nrows; r++) {
+        for (int c = 0; c < nc; c++) {
+            const bx_cell *cell = bx_sheet_cell(s, r, c);
+            if (cell->covered || cell->colspan != 1 || cell->kind == BX_CELL_EMPTY)
+                continue;
+            double nat = natural_width(m, cell_text(cell, buf, sizeof buf), size) + 2 * st->pad_x +
+                         indent_of(cell, st, size);
+            if (nat > need[c])
+                need[c] = nat;
+            if (!bx_cell_wraps(cell) && nat > minw[c])
+                minw[c] = nat;
+        }
+    }
+    double sum = 0, summin = 0;
+    for (int c = 0; c < nc; c++) {
+        if (w[c] < minw[c])
+            w[c] = minw[c];
+        sum += w[c];
+        summin += minw[c];
+    }
+    bool fits = summin <= avail + 1e-6;
+    if (fits && sum > avail) {
+        double shrinkable = sum - summin, cut = sum - avail;
+        for (int c = 0; c < nc; c++)
+            w[c] -= (w[c] - minw[c]) * cut / shrinkable;
+    } else if (fits && sum < avail) {
+        /* grow columns whose content wants more, then fill the width */
+        double extra = avail - sum, deficit = 0;
+        for (int c = 0; c < nc; c++)
+            deficit += need[c] > w[c] ? need[c] - w[c] : 0;
+        double share = deficit > extra ? extra / deficit : 1.0;
+        for (int c = 0; c < nc; c++) {
+            if (need[c] > w[c]) {
+                double grow = (need[c] - w[c]) * share;
+                w[c] += grow;
+                extra -= grow;
+            }
+        }
+        double total = 0;
+        for (int c = 0; c < nc; c++)
+            total += w[c];
+        for (int c = 0; c < nc && total > 0; c++)
+            w[c] += extra * w[c] / total;
+    }
+    free(minw);
+    return fits;
+}
+
+/* ---- rows -------------------------------------------------------------- */
+
+static double cell_space(const bx_sheet_layout *l, const bx_cell *c, int col,
+                         const bx_pdf_style *st)
+{
+    double w = 0;
+    for (int k = col; k < col + c->colspan; k++)
+        w += l->col_w[k];
+    w -= 2 * st->pad_x + indent_of(c, st, l->size);
+    return w > l->size ? w : l->size;
+}
+
+static bool wrap_cells(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
+                       bx_arena *arena, bx_sheet_layout *l, bx_error *err)
+{
+    char buf[64];
+    for (int r = 0; r < s->nrows; r++) {
+        for (int c = 0; c < s->ncols; c++) {
+            const bx_cell *cell = bx_sheet_cell(s, r, c);
+            if (cell->covered || cell->kind == BX_CELL_EMPTY)
+                continue;
+            bx_wrapped *out = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
+            const char *text = cell_text(cell, buf, sizeof buf);
+            double width = bx_cell_wraps(cell) ? cell_space(l, cell, c, st) : 1e9;
+            if (cell->kind == BX_CELL_AMOUNT) {
+                /* keep the text in the arena: buf is reused */
+                text = bx_arena_strdup(arena, text, err);
+                if (!text)
+                    return false;
+            }
+            bool centred = bx_cell_halign(cell) == BX_ALIGN_CENTER;
+            if (!(centred ? bx_wrap_balanced : bx_wrap)(m, false, text, l->size, width, arena, out,
+                                                        err))
+                return false;
+        }
+    }
+    return true;
+}
+
+static double block_h(int lines, double line_h, const bx_pdf_style *st)
+{
+    return (lines > 0 ? lines : 1) * line_h + 2 * st->pad_y;
+}
+
+static void size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout *l)
+{
+    for (int r = 0; r < s->nrows; r++)
+        l->row_h[r] = block_h(1, l->line_h, st);
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < s->nrows; r++) {
+            for (int c = 0; c < s->ncols; c++) {
+                const bx_cell *cell = bx_sheet_cell(s, r, c);
+                if (cell->covered || (cell->rowspan > 1) != (pass == 1))
+                    continue;
+                const bx_wrapped *w = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
+                double need = block_h(w->n, l->line_h, st), have = 0;
+                for (int k = r; k < r + cell->rowspan; k++)
+                    have += l->row_h[k];
+                if (need > have)
+                    l->row_h[r + cell->rowspan - 1] += need - have;
+            }
+        }
+    }
+}
+
+bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
+                     bx_arena *arena, bx_sheet_layout *out, bx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->sheet = s;
+    out->page_w = s->landscape ? st->page_h : st->page_w;
+    out->page_h = s->landscape ? st->page_w : st->page_h;
+    double avail = out->page_w - st->margin_l - st->margin_r;
+    size_t ncells = (size_t)s->nrows * (size_t)s->ncols;
+    out->col_x = bx_arena_alloc(arena, (size_t)s->ncols * sizeof(double), err);
+    out->col_w = bx_arena_alloc(arena, (size_t)s->ncols * sizeof(double), err);
+    out->row_h = bx_arena_alloc(arena, (size_t)(s->nrows + 1) * sizeof(double), err);
+    out->cells = bx_arena_alloc(arena, (ncells ? ncells : 1) * sizeof(bx_wrapped), err);
+    out->notes = bx_arena_alloc(arena, (size_t)(s->nnotes + 1) * sizeof(bx_wrapped), err);
+    if (!out->col_x || !out->col_w || !out->row_h || !out->cells || !out->notes)
+        return false;
+
+    /* the largest body size, in half points, at which the columns fit */
+    out->size = st->body_size;
+    while (!size_columns(s, m, st, out->size, avail, out->col_w) &&
+           out->size - 0.5 >= st->min_body_size)
+        out->size -= 0.5;
+    out->line_h = out->size * st->leading;
+    out->table_w = 0;
+    for (int c = 0; c < s->ncols; c++)
+        out->table_w += out->col_w[c];
+    out->x0 = st->margin_l + (avail - out->table_w) / 2;
+    double x = out->x0;
+    for (int c = 0; c < s->ncols; c++) {
+        out->col_x[c] = x;
+        x += out->col_w[c];
+    }
+    if (!wrap_cells(s, m, st, arena, out, err))
+        return false;
+    size_rows(s, st, out);
+    out->header_h = 0;
+    for (int r = 0; r < s->header_rows; r++)
+        out->header_h += out->row_h[r];
+
+    if (!bx_wrap(m, true, s->title, st->title_size, out->table_w, arena, &out->title, err))
+        return false;
+    double label_line = st->label_size * st->leading;
+    out->title_block_h =
+        label_line + out->title.n * st->title_size * st->leading + label_line + 2 * st->gap;
+    out->notes_h = 0;
+    for (int i = 0; i < s->nnotes; i++) {
+        if (!bx_wrap(m, false, s->notes[i], st->label_size, out->table_w, arena, &out->notes[i],
+                     err))
+            return false;
+        out->notes_h += (out->notes[i].n ? out->notes[i].n : 1) * label_line;
+    }
+    if (s->nnotes)
+        out->notes_h += st->gap;
+    return true;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+double bx_layout_body_top(const bx_sheet_layout *l, const bx_pdf_style *st)
+{
+    return l->page_h - st->margin_t - l->title_block_h - l->header_h;
+}
+
+double bx_layout_body_space(const bx_sheet_layout *l, const bx_pdf_style *st)
+{
+    return bx_layout_body_top(l, st) - st->margin_b - st->footer_h;
+}
+
+typedef struct planner {
+    bx_slice *slices;
+    int nslices, cap_slices;
+    bx_page_plan *pages;
+    int npages, cap_pages;
+    double used;
+    bx_error *err;
+} planner;
+
+static bool grow_array(void **p, int *cap, int need, size_t elem, bx_error *err)
+{
+    if (need <= *cap)
+        return true;
+    int n = *cap ? *cap * 2 : 16;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, (size_t)n * elem);
+    if (!q) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+static bool new_page(planner *p)
+{
+    if (!grow_array((void **)&p->pages, &p->cap_pages, p->npages + 1, sizeof *p->pages, p->err))
+        return false;
+    p->pages[p->npages++] = (bx_page_plan){p->nslices, 0, false};
+    p->used = 0;
+    return true;
+}
+
+static bool add_slice(planner *p, int row, int from, int to, double h)
+{
+    if (!grow_array((void **)&p->slices, &p->cap_slices, p->nslices + 1, sizeof *p->slices, p->err))
+        return false;
+    p->slices[p->nslices++] = (bx_slice){row, from, to, h};
+    p->pages[p->npages - 1].nslices++;
+    p->used += h;
+    return true;
+}
+
+/* Lines of the tallest one-row cell of row r. */
+static int row_lines(const bx_sheet_layout *l, int r)
+{
+    const bx_sheet *s = l->sheet;
+    int most = 1;
+    for (int c = 0; c < s->ncols; c++) {
+        const bx_cell *cell = bx_sheet_cell(s, r, c);
+        const bx_wrapped *w = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
+        if (!cell->covered && cell->rowspan == 1 && w->n > most)
+            most = w->n;
+    }
+    return most;
+}
+
+/* A row taller than a page: its lines go on as many pages as needed,
+ * starting on the current page when a few lines still fit there. */
+static bool split_row(planner *p, const bx_sheet_layout *l, const bx_pdf_style *st, int r,
+                      double space)
+{
+    int total = row_lines(l, r), from = 0;
+    while (from < total) {
+        int fit = (int)floor((space - p->used - 2 * st->pad_y) / l->line_h);
+        if (fit < 1 || (from == 0 && p->used > 0 && fit < 3)) {
+            if (!new_page(p))
+                return false;
+            continue;
+        }
+        int to = from + fit < total ? from + fit : total;
+        if (!add_slice(p, r, from, to, (to - from) * l->line_h + 2 * st->pad_y))
+            return false;
+        from = to;
+        if (from < total && !new_page(p))
+            return false;
+    }
+    return true;
+}
+
+static bool place_notes(planner *p, const bx_sheet_layout *l, double space)
+{
+    if (!l->sheet->nnotes || p->used + l->notes_h <= space) {
+        p->pages[p->npages - 1].notes = true;
+        return true;
+    }
+    /* The notes move to a new page and take the last row with them, so
+     * that they never stand alone. */
+    bx_page_plan *last = &p->pages[p->npages - 1];
+    bool take_row = last->nslices >= 2 && p->slices[p->nslices - 1].line_to < 0;
+    double moved = take_row ? p->slices[p->nslices - 1].h : 0;
+    if (take_row)
+        last->nslices--;
+    if (!new_page(p))
+        return false;
+    if (take_row) {
+        p->pages[p->npages - 1].first_slice = p->nslices - 1;
+        p->pages[p->npages - 1].nslices = 1;
+        p->used = moved;
+    }
+    p->pages[p->npages - 1].notes = true;
+    return true;
+}
+
+bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err)
+{
+    const bx_sheet *s = l->sheet;
+    double space = bx_layout_body_space(l, st);
+    if (space < 2 * l->line_h + 2 * st->pad_y) {
+        bx_loc loc = {s->name, 0, 0};
+        bx_fail(err, &loc, BX_ERR_LAYOUT, "表头太高，一页放不下表头和一行表体");
+        return false;
+    }
+    planner p = {.err = err};
+    bool ok = new_page(&p);
+    for (int r = s->header_rows; ok && r < s->nrows; r++) {
+        double h = l->row_h[r];
+        if (h > space) {
+            ok = split_row(&p, l, st, r, space);
+            continue;
+        }
+        if (p.used + h > space)
+            ok = new_page(&p);
+        ok = ok && add_slice(&p, r, 0, -1, h);
+    }
+    ok = ok && place_notes(&p, l, space);
+    if (ok) {
+        l->slices = bx_arena_alloc(arena, (size_t)(p.nslices + 1) * sizeof *l->slices, err);
+        l->pages = bx_arena_alloc(arena, (size_t)p.npages * sizeof *l->pages, err);
+        ok = l->slices && l->pages;
+    }
+    if (ok) {
+        memcpy(l->slices, p.slices, (size_t)p.nslices * sizeof *l->slices);
+        memcpy(l->pages, p.pages, (size_t)p.npages * sizeof *l->pages);
+        l->nslices = p.nslices;
+        l->npages = p.npages;
+    }
+    free(p.slices);
+    free(p.pages);
+    return ok;
+}

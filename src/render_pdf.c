@@ -1,0 +1,607 @@
+/* The PDF back end on libharu 2.3.0. Each sheet event is laid out by
+ * pdf_layout.c (measure, wrap, paginate); at the end every page is drawn,
+ * so "第 N 页 共 M 页" knows M. Text is set in an embedded subset of a
+ * TrueType CJK font through libharu's UTF-8 encoder; libharu's ToUnicode
+ * map for that case is malformed, so it is replaced by a correct one, and
+ * characters the font lacks are reported before anything is drawn.
+ * libharu errors are converted to bx_error in one place (hpdf_fail()). */
+#include "backend.h"
+#include "display.h"
+#include "fonts.h"
+#include "pdf_layout.h"
+#include "strbuf.h"
+#include "text.h"
+
+#include <hpdf.h>
+#include <hpdf_conf.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { MAX_MISSING = 12 };
+
+typedef struct pdf_state {
+    const bx_model *model;
+    char *path;
+    HPDF_Doc pdf;
+    HPDF_Font regular, bold;
+    bool fake_bold; /* no bold face: stroke the regular one */
+    HPDF_Encoder utf8;
+    HPDF_STATUS hpdf_error; /* the first error libharu reported */
+    HPDF_STATUS hpdf_detail;
+    bx_pdf_style style;
+    bx_arena *arena;
+    bx_sheet_layout *layouts; /* one per sheet */
+    int nlayouts;
+    bx_strbuf text; /* NUL-terminated copies of line slices */
+} pdf_state;
+
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+    pdf_state *st = data;
+    if (!st->hpdf_error) {
+        st->hpdf_error = error;
+        st->hpdf_detail = detail;
+    }
+}
+
+static bool hpdf_fail(pdf_state *st, const char *what, bx_error *err)
+{
+    bx_loc loc = {st->path, 0, 0};
+    bx_fail(err, &loc, BX_ERR_BACKEND, "写入 PDF 失败（%s）：libharu 错误 0x%04X，细节 %u", what,
+            (unsigned)st->hpdf_error, (unsigned)st->hpdf_detail);
+    return false;
+}
+
+static bool ok_so_far(pdf_state *st, const char *what, bx_error *err)
+{
+    return st->hpdf_error == HPDF_OK || hpdf_fail(st, what, err);
+}
+
+/* ---- fonts ------------------------------------------------------------- */
+
+/* libharu writes its ToUnicode CMap for the UTF-8 encoder with
+ * `begincidrange`, which belongs to CID CMaps; readers then warn and may
+ * fail to copy text. With Identity-H and that encoder, character codes
+ * are the Unicode values themselves, so the correct map is the identity
+ * over the BMP (surrogates excluded), written as bfranges. */
+static bool write_to_unicode(HPDF_Font font)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+    if (!cmap)
+        return true;
+    HPDF_Stream s = HPDF_MemStream_New(cmap->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (!s)
+        return false;
+    HPDF_STATUS r = HPDF_Stream_WriteStr(
+        s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    int high[256], n = 0;
+    for (int h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF)
+            high[n++] = h;
+    for (int i = 0; i < n && r == HPDF_OK; i += 100) {
+        int block = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", block);
+        r = HPDF_Stream_WriteStr(s, line);
+        for (int k = i; k < i + block && r == HPDF_OK; k++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high[k], high[k], high[k]);
+            r = HPDF_Stream_WriteStr(s, line);
+        }
+        if (r == HPDF_OK)
+            r = HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    if (r == HPDF_OK)
+        r = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+                                    "end\nend\n");
+    if (r != HPDF_OK) {
+        HPDF_Stream_Free(s);
+        return false;
+    }
+    HPDF_Stream_Free(cmap->stream);
+    cmap->stream = s;
+    /* keys of a CID CMap that a ToUnicode stream does not have */
+    HPDF_Dict_RemoveElement(cmap, "Type");
+    HPDF_Dict_RemoveElement(cmap, "CMapName");
+    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+    HPDF_Dict_RemoveElement(cmap, "WMode");
+    return true;
+}
+
+static HPDF_Font load_font(pdf_state *st, const char *path, bx_error *err)
+{
+    bool collection = false;
+    if (!bx_font_check_file(path, &collection, err))
+        return NULL;
+    const char *name = collection ? HPDF_LoadTTFontFromFile2(st->pdf, path, 0, HPDF_TRUE)
+                                  : HPDF_LoadTTFontFromFile(st->pdf, path, HPDF_TRUE);
+    HPDF_Font font = name ? HPDF_GetFont(st->pdf, name, "UTF-8") : NULL;
+    if (!font || st->hpdf_error) {
+        bx_loc loc = {path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_BACKEND, "无法载入字体（libharu 错误 0x%04X）",
+                (unsigned)st->hpdf_error);
+        return NULL;
+    }
+    if (!write_to_unicode(font)) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    return font;
+}
+
+static bool load_fonts(pdf_state *st, const bx_render_options *opts, bx_error *err)
+{
+    bx_font_choice choice;
+    if (!bx_fonts_choose(opts ? opts->font : NULL, opts ? opts->bold_font : NULL,
+                         opts ? opts->font_dirs : NULL, &choice, err))
+        return false;
+    st->regular = load_font(st, choice.path, err);
+    if (!st->regular)
+        return false;
+    st->fake_bold = !choice.bold_path[0];
+    st->bold = st->fake_bold ? st->regular : load_font(st, choice.bold_path, err);
+    return st->bold != NULL;
+}
+
+static double metrics_width(void *ctx, bool bold, const char *s, size_t n)
+{
+    pdf_state *st = ctx;
+    HPDF_TextWidth w =
+        HPDF_Font_TextWidth(bold ? st->bold : st->regular, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+    return (double)w.width;
+}
+
+/* ---- missing glyphs ---------------------------------------------------- */
+
+typedef struct missing {
+    uint32_t cp[MAX_MISSING];
+    char where[MAX_MISSING][96];
+    int n;
+    bool more;
+} missing;
+
+static bool font_has(HPDF_Font font, uint32_t cp)
+{
+    if (cp < 0x20)
+        return true; /* line breaks and tabs are never drawn */
+    if (cp > 0xFFFF)
+        return false; /* libharu draws only the BMP */
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    return HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) != 0;
+}
+
+static void check_text(HPDF_Font font, const char *text, const char *where, missing *ms)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = bx_utf8_decode(text + i, n - i, &cp);
+        if (k == 0) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        i += k;
+        if (font_has(font, cp))
+            continue;
+        bool seen = false;
+        for (int j = 0; j < ms->n && !seen; j++)
+            seen = ms->cp[j] == cp;
+        if (seen)
+            continue;
+        if (ms->n == MAX_MISSING) {
+            ms->more = true;
+            continue;
+        }
+        ms->cp[ms->n] = cp;
+        snprintf(ms->where[ms->n++], sizeof ms->where[0], "%s", where);
+    }
+}
+
+/* Every character of the sheet must be in the font that draws it. */
+static bool check_glyphs(pdf_state *st, const bx_sheet *s, bx_error *err)
+{
+    missing ms = {0};
+    char where[96];
+    snprintf(where, sizeof where, "%s!标题", s->name);
+    check_text(st->bold, s->title, where, &ms);
+    snprintf(where, sizeof where, "%s!表号与表头说明", s->name);
+    check_text(st->regular, s->label, where, &ms);
+    check_text(st->regular, s->caption_left ? s->caption_left : "", where, &ms);
+    check_text(st->regular, s->caption_right ? s->caption_right : "", where, &ms);
+    char buf[64];
+    for (int r = 0; r < s->nrows; r++) {
+        for (int c = 0; c < s->ncols; c++) {
+            const bx_cell *cell = bx_sheet_cell(s, r, c);
+            if (cell->covered || cell->kind != BX_CELL_TEXT)
+                continue;
+            snprintf(where, sizeof where, "%s!%s", s->name, bx_cell_ref(r, c, buf, sizeof buf));
+            check_text(st->regular, cell->text, where, &ms);
+        }
+    }
+    for (int i = 0; i < s->nnotes; i++) {
+        snprintf(where, sizeof where, "%s!注释第 %d 行", s->name, i + 1);
+        check_text(st->regular, s->notes[i], where, &ms);
+    }
+    if (ms.n == 0)
+        return true;
+    bx_strbuf msg;
+    bx_strbuf_init(&msg, 900);
+    bx_strbuf_puts(&msg, "字体中没有这些字符，PDF 中会显示为空白：");
+    for (int i = 0; i < ms.n; i++) {
+        char ch[8];
+        ch[bx_utf8_encode(ms.cp[i], ch)] = '\0';
+        bx_strbuf_printf(&msg, "%s“%s”（U+%04X，%s）", i ? "、" : "", ch, (unsigned)ms.cp[i],
+                         ms.where[i]);
+    }
+    if (ms.more)
+        bx_strbuf_puts(&msg, "等");
+    bx_strbuf_puts(&msg, "。请用 --font 指定包含这些字符的 TrueType 字体");
+    bx_fail(err, NULL, BX_ERR_DATA, "%s", bx_strbuf_str(&msg));
+    bx_strbuf_free(&msg);
+    return false;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+/* Where a row is on the current page. */
+typedef struct row_place {
+    bool shown;
+    double top, h;
+    int line_from, line_to; /* line_to < 0: all */
+} row_place;
+
+static const char *line_text(pdf_state *st, const char *text, const bx_text_line *line)
+{
+    bx_strbuf_reset(&st->text);
+    bx_strbuf_append(&st->text, text + line->off, line->len);
+    return bx_strbuf_str(&st->text);
+}
+
+static void show(pdf_state *st, HPDF_Page page, HPDF_Font font, double size, double x,
+                 double baseline, const char *s)
+{
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size);
+    HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)baseline, s);
+    HPDF_Page_EndText(page);
+    (void)st;
+}
+
+/* Baseline that centres CJK glyphs (their em box spans about -0.12 em
+ * to 0.88 em) on a line's middle. */
+static double baseline_for(double line_top, double line_h, double size)
+{
+    return line_top - line_h / 2 - 0.36 * size;
+}
+
+static double aligned_x(bx_align a, double x, double w, double pad, double indent, double text_w)
+{
+    switch (a) {
+    case BX_ALIGN_CENTER: return x + (w - text_w) / 2;
+    case BX_ALIGN_RIGHT: return x + w - pad - text_w;
+    case BX_ALIGN_LEFT:
+    case BX_ALIGN_DEFAULT: return x + pad + indent;
+    }
+    return x + pad;
+}
+
+static const char *cell_source(const bx_cell *c, char *buf, size_t size)
+{
+    if (c->kind == BX_CELL_TEXT)
+        return c->text;
+    bx_cell_display(c, buf, size);
+    return buf;
+}
+
+static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
+                      const row_place *rows, int r, int c)
+{
+    const bx_sheet *s = l->sheet;
+    const bx_cell *cell = bx_sheet_cell(s, r, c);
+    int first = -1, last = -1;
+    for (int k = r; k < r + cell->rowspan; k++) {
+        if (rows[k].shown) {
+            if (first < 0)
+                first = k;
+            last = k;
+        }
+    }
+    if (first < 0)
+        return;
+    double x = l->col_x[c], w = 0;
+    for (int k = c; k < c + cell->colspan; k++)
+        w += l->col_w[k];
+    double top = rows[first].top, bottom = rows[last].top - rows[last].h, h = top - bottom;
+    HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)bottom, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Stroke(page);
+
+    const bx_wrapped *wr = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
+    if (wr->n == 0)
+        return;
+    int from = 0, to = wr->n;
+    if (cell->rowspan == 1 && rows[r].line_to >= 0) { /* a slice of a tall row */
+        from = rows[r].line_from < wr->n ? rows[r].line_from : wr->n;
+        to = rows[r].line_to < wr->n ? rows[r].line_to : wr->n;
+    }
+    if (from >= to)
+        return;
+    char buf[64];
+    const char *text = cell_source(cell, buf, sizeof buf);
+    double block = (to - from) * l->line_h;
+    double y = top - (h - block) / 2;
+    bool clip = block > h + 0.01;
+    if (clip) { /* a label whose span was cut by a page break */
+        HPDF_Page_GSave(page);
+        HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)bottom, (HPDF_REAL)w, (HPDF_REAL)h);
+        HPDF_Page_Clip(page);
+        HPDF_Page_EndPath(page);
+        y = top;
+    }
+    bx_align align = bx_cell_halign(cell);
+    double indent = cell->indent * st->style.indent_em * l->size;
+    for (int k = from; k < to; k++) {
+        const bx_text_line *line = &wr->lines[k];
+        double lx = aligned_x(align, x, w, st->style.pad_x, indent, line->width);
+        show(st, page, st->regular, l->size, lx, baseline_for(y, l->line_h, l->size),
+             line_text(st, text, line));
+        y -= l->line_h;
+    }
+    if (clip)
+        HPDF_Page_GRestore(page);
+}
+
+static void draw_title_block(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l)
+{
+    const bx_pdf_style *ps = &st->style;
+    const bx_sheet *s = l->sheet;
+    double label_line = ps->label_size * ps->leading;
+    double y = l->page_h - ps->margin_t;
+    show(st, page, st->regular, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size),
+         s->label);
+    y -= label_line + ps->gap;
+    double title_line = ps->title_size * ps->leading;
+    if (st->fake_bold) {
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+        HPDF_Page_SetLineWidth(page, (HPDF_REAL)(ps->title_size / 30));
+    }
+    for (int i = 0; i < l->title.n; i++) {
+        const bx_text_line *line = &l->title.lines[i];
+        double x = l->x0 + (l->table_w - line->width) / 2;
+        show(st, page, st->bold, ps->title_size, x, baseline_for(y, title_line, ps->title_size),
+             line_text(st, s->title, line));
+        y -= title_line;
+    }
+    if (st->fake_bold)
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
+    y -= ps->gap;
+    double base = baseline_for(y, label_line, ps->label_size);
+    if (s->caption_left)
+        show(st, page, st->regular, ps->label_size, l->x0, base, s->caption_left);
+    if (s->caption_right) {
+        double w = metrics_width(st, false, s->caption_right, strlen(s->caption_right)) *
+                   ps->label_size / 1000.0;
+        show(st, page, st->regular, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right);
+    }
+}
+
+static void draw_notes(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, double y)
+{
+    const bx_pdf_style *ps = &st->style;
+    double line_h = ps->label_size * ps->leading;
+    y -= ps->gap;
+    for (int i = 0; i < l->sheet->nnotes; i++) {
+        const bx_wrapped *w = &l->notes[i];
+        for (int k = 0; k < w->n; k++) {
+            show(st, page, st->regular, ps->label_size, l->x0,
+                 baseline_for(y, line_h, ps->label_size),
+                 line_text(st, l->sheet->notes[i], &w->lines[k]));
+            y -= line_h;
+        }
+        if (w->n == 0)
+            y -= line_h;
+    }
+}
+
+static void draw_footer(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, int number,
+                        int total)
+{
+    char text[64];
+    snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
+    double size = st->style.label_size;
+    double w = metrics_width(st, false, text, strlen(text)) * size / 1000.0;
+    show(st, page, st->regular, size, (l->page_w - w) / 2, st->style.margin_b, text);
+}
+
+static bool draw_page(pdf_state *st, const bx_sheet_layout *l, const bx_page_plan *plan, int number,
+                      int total, bool first_of_sheet, bx_error *err)
+{
+    const bx_sheet *s = l->sheet;
+    HPDF_Page page = HPDF_AddPage(st->pdf);
+    if (!page)
+        return hpdf_fail(st, "新页面", err);
+    HPDF_Page_SetWidth(page, (HPDF_REAL)l->page_w);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)l->page_h);
+    if (first_of_sheet) {
+        char title[512];
+        snprintf(title, sizeof title, "%s", s->name);
+        HPDF_Outline o = HPDF_CreateOutline(st->pdf, NULL, title, st->utf8);
+        if (o)
+            HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
+    }
+    HPDF_Page_SetLineWidth(page, 0.5);
+    draw_title_block(st, page, l);
+
+    row_place *rows = calloc((size_t)s->nrows + 1, sizeof *rows);
+    if (!rows) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    double y = l->page_h - st->style.margin_t - l->title_block_h;
+    for (int r = 0; r < s->header_rows; r++) {
+        rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
+        y -= l->row_h[r];
+    }
+    for (int i = 0; i < plan->nslices; i++) {
+        const bx_slice *sl = &l->slices[plan->first_slice + i];
+        rows[sl->row] = (row_place){true, y, sl->h, sl->line_from, sl->line_to};
+        y -= sl->h;
+    }
+    HPDF_Page_SetLineWidth(page, 0.5);
+    /* Anchors whose span reaches this page, including labels that began
+     * on an earlier page: they are drawn again. */
+    for (int r = 0; r < s->nrows; r++) {
+        for (int c = 0; c < s->ncols; c++) {
+            const bx_cell *cell = bx_sheet_cell(s, r, c);
+            if (cell->covered)
+                continue;
+            bool visible = false;
+            for (int k = r; k < r + cell->rowspan && !visible; k++)
+                visible = rows[k].shown;
+            if (visible)
+                draw_cell(st, page, l, rows, r, c);
+        }
+    }
+    free(rows);
+    if (plan->notes)
+        draw_notes(st, page, l, y);
+    draw_footer(st, page, l, number, total);
+    return ok_so_far(st, "绘制页面", err);
+}
+
+static bool draw_all(pdf_state *st, bx_error *err)
+{
+    int total = 0;
+    for (int i = 0; i < st->nlayouts; i++)
+        total += st->layouts[i].npages;
+    int number = 0;
+    for (int i = 0; i < st->nlayouts; i++) {
+        const bx_sheet_layout *l = &st->layouts[i];
+        for (int p = 0; p < l->npages; p++)
+            if (!draw_page(st, l, &l->pages[p], ++number, total, p == 0, err))
+                return false;
+    }
+    return true;
+}
+
+/* ---- the back end ------------------------------------------------------ */
+
+static bool set_info(pdf_state *st, bx_error *err)
+{
+    const bx_model *m = st->model;
+    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_TITLE, m->title);
+    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_AUTHOR, m->author);
+    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_SUBJECT, "部门预算公开表格");
+    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_CREATOR, "budgetx " BX_VERSION);
+    time_t t = (time_t)m->created;
+    struct tm tm;
+    if (gmtime_r(&t, &tm)) {
+        HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                       tm.tm_sec,         'Z',           0,          0};
+        HPDF_SetInfoDateAttr(st->pdf, HPDF_INFO_CREATION_DATE, d);
+    }
+    return ok_so_far(st, "文档属性", err);
+}
+
+static void free_state(pdf_state *st)
+{
+    if (st->pdf)
+        HPDF_Free(st->pdf);
+    bx_arena_free(st->arena);
+    bx_strbuf_free(&st->text);
+    free(st->layouts);
+    free(st->path);
+    free(st);
+}
+
+static void *pdf_open(const bx_model *m, const char *path, const bx_render_options *opts,
+                      bx_error *err)
+{
+    pdf_state *st = bx_calloc(1, sizeof *st, err);
+    if (!st)
+        return NULL;
+    st->model = m;
+    bx_pdf_style_default(&st->style);
+    bx_strbuf_init(&st->text, 0);
+    st->path = bx_strdup(path, err);
+    st->arena = bx_arena_new();
+    st->layouts = bx_calloc((size_t)(m->nsheets ? m->nsheets : 1), sizeof *st->layouts, err);
+    if (!st->path || !st->arena || !st->layouts) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        free_state(st);
+        return NULL;
+    }
+    st->pdf = HPDF_New(on_hpdf_error, st);
+    if (!st->pdf) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        free_state(st);
+        return NULL;
+    }
+    HPDF_SetCompressionMode(st->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(st->pdf);
+    HPDF_SetCurrentEncoder(st->pdf, "UTF-8");
+    st->utf8 = HPDF_GetEncoder(st->pdf, "UTF-8");
+    if (!ok_so_far(st, "初始化", err) || !load_fonts(st, opts, err) || !set_info(st, err)) {
+        free_state(st);
+        return NULL;
+    }
+    return st;
+}
+
+static bool pdf_event(void *vst, const bx_event *ev, bx_error *err)
+{
+    pdf_state *st = vst;
+    switch (ev->type) {
+    case BX_EV_SHEET_BEGIN: {
+        bx_metrics m = {st, metrics_width};
+        bx_sheet_layout *l = &st->layouts[st->nlayouts];
+        if (!check_glyphs(st, ev->sheet, err) ||
+            !bx_layout_sheet(ev->sheet, &m, &st->style, st->arena, l, err) ||
+            !bx_paginate(l, &st->style, st->arena, err))
+            return false;
+        st->nlayouts++;
+        return true;
+    }
+    case BX_EV_ROW_BEGIN:
+    case BX_EV_CELL:
+    case BX_EV_ROW_END:
+    case BX_EV_SHEET_END:
+    case BX_EV_DONE: return true;
+    }
+    return true;
+}
+
+static bool pdf_finish(void *vst, bx_error *err)
+{
+    pdf_state *st = vst;
+    bool ok = draw_all(st, err);
+    if (ok && HPDF_SaveToFile(st->pdf, st->path) != HPDF_OK) {
+        bx_loc loc = {st->path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_IO, "无法写入 PDF 文件（libharu 错误 0x%04X）",
+                (unsigned)st->hpdf_error);
+        ok = false;
+    }
+    free_state(st);
+    return ok;
+}
+
+static void pdf_abort(void *vst)
+{
+    free_state(vst);
+}
+
+const bx_backend bx_backend_pdf = {
+    .name = "pdf",
+    .extension = "pdf",
+    .open = pdf_open,
+    .event = pdf_event,
+    .finish = pdf_finish,
+    .abort = pdf_abort,
+};
