@@ -20,7 +20,7 @@ bool bx_font_check_file(const char *path, bool *collection, bx_error *err)
     bx_loc loc = {path, 0, 0};
     FILE *f = fopen(path, "rb");
     if (!f) {
-        bx_fail(err, &loc, BX_ERR_IO, "无法打开字体文件");
+        bx_fail(err, &loc, BX_ERR_USAGE, "无法打开字体文件");
         return false;
     }
     unsigned char magic[4] = {0};

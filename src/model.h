@@ -35,6 +35,10 @@ typedef struct bx_cell {
     int64_t amount;   /* BX_CELL_AMOUNT */
 } bx_cell;
 
+/* Worksheet rows above the grid: 表号, title, caption line. Cell
+ * references in messages count them too, so they match the workbook. */
+enum { BX_TITLE_ROWS = 3 };
+
 typedef struct bx_sheet {
     const char *name;  /* worksheet name, legal for XLSX */
     const char *label; /* "表 1" */

@@ -163,7 +163,7 @@ static double metrics_width(void *ctx, bool bold, const char *s, size_t n)
 
 typedef struct missing {
     uint32_t cp[MAX_MISSING];
-    char where[MAX_MISSING][96];
+    char where[MAX_MISSING][160];
     int n;
     bool more;
 } missing;
@@ -209,7 +209,7 @@ static void check_text(HPDF_Font font, const char *text, const char *where, miss
 static bool check_glyphs(pdf_state *st, const bx_sheet *s, bx_error *err)
 {
     missing ms = {0};
-    char where[96];
+    char where[160];
     snprintf(where, sizeof where, "%s!标题", s->name);
     check_text(st->bold, s->title, where, &ms);
     snprintf(where, sizeof where, "%s!表号与表头说明", s->name);
@@ -222,7 +222,8 @@ static bool check_glyphs(pdf_state *st, const bx_sheet *s, bx_error *err)
             const bx_cell *cell = bx_sheet_cell(s, r, c);
             if (cell->covered || cell->kind != BX_CELL_TEXT)
                 continue;
-            snprintf(where, sizeof where, "%s!%s", s->name, bx_cell_ref(r, c, buf, sizeof buf));
+            snprintf(where, sizeof where, "%s!%s“%.40s”", s->name,
+                     bx_cell_ref(BX_TITLE_ROWS + r, c, buf, sizeof buf), cell->text);
             check_text(st->regular, cell->text, where, &ms);
         }
     }

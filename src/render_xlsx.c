@@ -12,7 +12,7 @@
 #include <xlsxwriter.h>
 
 enum {
-    TITLE_ROWS = 3, /* 表号, title, caption line */
+    TITLE_ROWS = BX_TITLE_ROWS, /* 表号, title, caption line */
     BODY_FONT_SIZE = 10,
     TITLE_FONT_SIZE = 16,
     PAPER_A4 = 9,

@@ -39,6 +39,29 @@ run 0 "$budgetx" render "$sample" -o "$work/good" --format xlsx
 ls "$work/good"/*.xlsx > /dev/null 2>&1 || fail "no .xlsx written"
 run 0 "$budgetx" check "$sample";   grep -q "检查通过" "$work/out" || fail "check prints its verdict"
 
+# the default: both formats, one file each
+run 0 "$budgetx" render "$sample" -o "$work/both"
+[ "$(ls "$work/both" | wc -l)" -eq 2 ] || fail "expected an .xlsx and a .pdf: $(ls "$work/both")"
+ls "$work/both"/*.xlsx "$work/both"/*.pdf > /dev/null 2>&1 || fail "render without --format writes both"
+run 0 "$budgetx" render "$sample" -o "$work/both2"
+cmp -s "$work/both"/*.pdf "$work/both2"/*.pdf || fail "two PDF renders differ"
+
+# fonts: a fallback TrueType font works; a CFF font or a missing file is a
+# usage error; a character the font lacks is an error and writes no PDF
+arphic=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf
+run 0 "$budgetx" render "$sample" -o "$work/arphic" --format pdf --font "$arphic"
+pdffonts "$work/arphic"/*.pdf | grep -q "BousungEG-Light-GB.*yes yes yes" || fail "fallback font not embedded"
+printf 'OTTO\0\0\0\0' > "$work/cff.otf"
+run 2 "$budgetx" render "$sample" -o "$work/cff" --format pdf --font "$work/cff.otf"
+expect_err "这是 CFF 轮廓的 OpenType 字体"
+run 2 "$budgetx" render "$sample" -o "$work/cff" --format pdf --font "$work/none.ttf"
+expect_err "none.ttf: 无法打开字体文件"
+cp -r "$sample" "$work/rare"
+sed -i 's/,208,社会保障和就业支出,/,208,社会保障和就业支出𠮷,/' "$work/rare/03_支出总表.csv"
+run 1 "$budgetx" render "$work/rare" -o "$work/rare-out" --format pdf
+expect_err "字体中没有这些字符，PDF 中会显示为空白：“𠮷”（U+20BB7，表3 支出总表!C7“社会保障和就业支出𠮷”）"
+[ -n "$(ls -A "$work/rare-out" 2>/dev/null)" ] && fail "a PDF was written despite a missing glyph"
+
 # same bytes again, and under another locale
 run 0 env LC_ALL=C "$budgetx" render "$sample" -o "$work/again" --format xlsx
 cmp -s "$work/good"/*.xlsx "$work/again"/*.xlsx || fail "two renders differ (LC_ALL=C)"

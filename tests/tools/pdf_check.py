@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Check a rendered PDF against the golden tables (tests/golden/SET/tableNN.txt).
+
+  pdf_check.py BOOK.pdf GOLDEN_DIR
+
+Text is read back with poppler's pdftotext -raw (content-stream order, the
+order budgetx draws: title block, header cells row by row, body cells row by
+row, notes). Normalisation, decided once: all whitespace is removed, because
+line wrapping inside a cell differs from the published PDF by design; nothing
+else is.
+
+For every table:
+- its pages start with its title block: "表 N", the title, and the caption
+  texts (部门名称：… / 单位：万元);
+- grids repeat every header text on every page;
+- the title block, every header text, every body cell and every note of the
+  golden file occur in the table's pages in reading order.
+For the document: no poppler tool prints a warning, every font is embedded
+as a subset with a ToUnicode map, and the metadata has a title and author.
+"""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("FAIL: %s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr))
+    if p.stderr.strip():
+        sys.exit("FAIL: %s warned: %s" % (" ".join(cmd), p.stderr.strip()))
+    return p.stdout
+
+
+def squash(s):
+    return re.sub(r"\s+", "", s)
+
+
+def golden(path):
+    """Title block lines, header texts and body items of a golden file."""
+    title, header, body = [], [], []
+    section = None
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith(("row1: ", "row2: ", "row3: ")):
+            title += [p for p in line[6:].split(" | ") if p]
+        elif line in ("header:", "body:", "merges:") or line.startswith(("formats:", "sheet:")):
+            section = line.rstrip(":") if line in ("header:", "body:", "merges:") else None
+        elif section == "header":
+            header.append(line.split(" ", 1)[1])
+        elif section == "body":
+            body += [c.strip() for c in line.split("\t") if c.strip()]
+    return title, header, body
+
+
+def in_order(hay, needles, what):
+    pos = 0
+    for n in needles:
+        k = hay.find(squash(n), pos)
+        if k < 0:
+            sys.exit("FAIL: %s: %r not found in reading order after …%s" % (what, n, hay[max(0, pos - 40):pos]))
+        pos = k + len(squash(n))
+
+
+def main():
+    pdf, golden_dir = sys.argv[1], Path(sys.argv[2])
+    info = run("pdfinfo", pdf)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    for key in ("Title", "Author"):
+        if not re.search(r"^%s:\s+\S" % key, info, re.M):
+            sys.exit("FAIL: no %s in the PDF metadata" % key)
+    fonts = run("pdffonts", pdf).splitlines()[2:]
+    if not fonts:
+        sys.exit("FAIL: no fonts")
+    for f in fonts:
+        cols = f.split()
+        if cols[-5:-2] != ["yes", "yes", "yes"]:
+            sys.exit("FAIL: font not embedded as a subset with ToUnicode: %s" % f)
+    run("pdftotext", pdf, "/dev/null")
+    run("pdftoppm", "-r", "10", "-png", pdf, "/dev/null")  # renders every page without a warning
+
+    by_table = {}
+    for i in range(1, pages + 1):
+        text = run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-")
+        m = re.match(r"\s*表\s*(\d+)", text)
+        if not m:
+            sys.exit("FAIL: page %d does not start with a table number: %r" % (i, text[:40]))
+        by_table.setdefault(int(m.group(1)), []).append(squash(text))
+
+    goldens = sorted(golden_dir.glob("table*.txt"))
+    if sorted(by_table) != [int(g.stem[5:]) for g in goldens]:
+        sys.exit("FAIL: tables in the PDF %s, golden files %s" % (sorted(by_table), [g.name for g in goldens]))
+    for g in goldens:
+        n = int(g.stem[5:])
+        title, header, body = golden(g)
+        for k, page in enumerate(by_table[n], 1):
+            what = "表%d page %d" % (n, k)
+            if not page.startswith(squash(title[0] + title[1])):
+                sys.exit("FAIL: %s does not start with its title block: %r" % (what, page[:60]))
+            in_order(page, title + header, what + " (title block and header)")
+        in_order("".join(by_table[n]), title + header + body, "表%d" % n)
+        print("表%d: %d page(s), %d header texts, %d body items in order" % (n, len(by_table[n]), len(header), len(body)))
+
+
+if __name__ == "__main__":
+    main()
