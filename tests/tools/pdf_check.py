@@ -16,7 +16,8 @@ For every table:
 - the title block, every header text, every body cell and every note of the
   golden file occur in the table's pages in reading order.
 For the document: no poppler tool prints a warning, every font is embedded
-as a subset with a ToUnicode map, and the metadata has a title and author.
+as a subset with a ToUnicode map, the metadata has a title and author, and
+the outline has one bookmark per table (its sheet name) at its first page.
 """
 import re
 import subprocess
@@ -35,6 +36,13 @@ def run(*cmd):
 
 def squash(s):
     return re.sub(r"\s+", "", s)
+
+
+def sheet_name(path):
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("sheet: "):
+            return line[7:]
+    return None
 
 
 def golden(path):
@@ -79,17 +87,23 @@ def main():
     run("pdftotext", pdf, "/dev/null")
     run("pdftoppm", "-r", "10", "-png", pdf, "/dev/null")  # renders every page without a warning
 
-    by_table = {}
+    by_table, first_page = {}, {}
     for i in range(1, pages + 1):
         text = run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-")
         m = re.match(r"\s*表\s*(\d+)", text)
         if not m:
             sys.exit("FAIL: page %d does not start with a table number: %r" % (i, text[:40]))
         by_table.setdefault(int(m.group(1)), []).append(squash(text))
+        first_page.setdefault(int(m.group(1)), i)
 
     goldens = sorted(golden_dir.glob("table*.txt"))
     if sorted(by_table) != [int(g.stem[5:]) for g in goldens]:
         sys.exit("FAIL: tables in the PDF %s, golden files %s" % (sorted(by_table), [g.name for g in goldens]))
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", pdf], capture_output=True, text=True).stdout
+    outline = re.findall(r'<item page="(\d+)">([^<]*)</item>', xml)
+    want = [(str(first_page[int(g.stem[5:])]), sheet_name(g)) for g in goldens]
+    if outline != want:
+        sys.exit("FAIL: outline %s, expected %s" % (outline, want))
     for g in goldens:
         n = int(g.stem[5:])
         title, header, body = golden(g)
