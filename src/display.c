@@ -36,6 +36,8 @@ const char *bx_cell_numfmt(const bx_cell *cell)
                                         "0.0000", "0.00000", "0.000000"};
     if (cell->kind != BX_CELL_AMOUNT || cell->decimals > BX_MAX_DECIMALS)
         return NULL;
+    if (cell->trim)
+        return "General";
     return cell->style == BX_STYLE_NUMBER ? plain[cell->decimals] : grouped[cell->decimals];
 }
 

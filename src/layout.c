@@ -136,6 +136,11 @@ static bool parse_span(loader *ld, const yaml_node_t *map, int *span)
 
 static bool parse_decimals(loader *ld, const yaml_node_t *map, int *decimals)
 {
+    const char *text = bx_yaml_str(ld->y, map, "decimals", false, ld->err);
+    if (text && strcmp(text, "given") == 0) {
+        *decimals = BX_DECIMALS_GIVEN;
+        return true;
+    }
     long v = 2;
     if (!bx_yaml_int(ld->y, map, "decimals", false, 0, BX_MAX_DECIMALS, &v, ld->err))
         return false;
@@ -497,6 +502,38 @@ static bool parse_ledger(loader *ld, const yaml_node_t *root, bx_table_layout *t
     return true;
 }
 
+/* display: {decimals: N, trim: true} — this table's amounts differ from
+ * the set's (2022 表8 “三公”经费 prints "43.44" beside "42"). */
+static bool parse_table_display(loader *ld, const yaml_node_t *root, bx_table_layout *t)
+{
+    t->display_decimals = -1;
+    yaml_node_t *d = bx_yaml_get(ld->y, root, "display");
+    if (!d)
+        return true;
+    static const char *const keys[] = {"decimals", "trim", NULL};
+    long decimals = -1;
+    if (!bx_yaml_want_map(ld->y, d, "display", ld->err) ||
+        !bx_yaml_check_keys(ld->y, d, keys, ld->err) ||
+        !bx_yaml_int(ld->y, d, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err) ||
+        !bx_yaml_bool(ld->y, d, "trim", &t->display_trim, ld->err))
+        return false;
+    t->display_decimals = (int)decimals;
+    return true;
+}
+
+/* each: {data: FILE.csv, key: COLUMN} — a form repeated once per row. */
+static bool parse_each(loader *ld, const yaml_node_t *root, bx_table_layout *t)
+{
+    yaml_node_t *e = bx_yaml_get(ld->y, root, "each");
+    if (!e)
+        return true;
+    static const char *const keys[] = {"data", "key", NULL};
+    return bx_yaml_want_map(ld->y, e, "each", ld->err) &&
+           bx_yaml_check_keys(ld->y, e, keys, ld->err) &&
+           get_plain(ld, e, "data", true, &t->each_data) &&
+           get_plain(ld, e, "key", true, &t->each_key);
+}
+
 static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     static const char *const keys[] = {
@@ -533,12 +570,15 @@ static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
         t->sheet_name = s;
     }
     yaml_node_t *notes = bx_yaml_get(ld->y, root, "notes");
-    if (notes && !parse_notes(ld, notes, t))
+    if ((notes && !parse_notes(ld, notes, t)) || !parse_table_display(ld, root, t) ||
+        !parse_each(ld, root, t))
         return false;
 
     yaml_node_t *columns = bx_yaml_get(ld->y, root, "columns");
     yaml_node_t *grid = bx_yaml_get(ld->y, root, "grid");
     yaml_node_t *bands = bx_yaml_get(ld->y, root, "bands");
+    if (t->each_data && t->kind != BX_TABLE_FORM)
+        return fail_at(ld, bx_yaml_get(ld->y, root, "each"), "each 只用于表单（kind: form）");
     if (t->kind == BX_TABLE_FORM) {
         if (!grid || !bands || columns || t->data)
             return fail_at(ld, root, "表单（kind: form）应有 grid 和 bands，不用 columns 和 data");

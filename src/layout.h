@@ -16,6 +16,10 @@ typedef enum bx_coltype {
     BX_COL_NUMBER    /* a plain decimal (rates, scores): not converted */
 } bx_coltype;
 
+/* A number column shown with as many decimals as each value was given
+ * with (自评表: "27433741.7" beside "17948700.00"). */
+enum { BX_DECIMALS_GIVEN = -1 };
+
 typedef enum bx_align {
     BX_ALIGN_DEFAULT, /* by type: text left, numbers right */
     BX_ALIGN_LEFT,
@@ -32,7 +36,7 @@ typedef struct bx_hnode {
     /* leaves only */
     const char *field; /* CSV column bound to the leaf (NULL: none) */
     bx_coltype type;
-    int decimals; /* BX_COL_NUMBER: decimals shown */
+    int decimals; /* BX_COL_NUMBER: decimals shown; BX_DECIMALS_GIVEN: as typed */
     int width;    /* hundredths of a CJK character; 0 = by type */
     int span;     /* grid columns the leaf covers (forms); >= 1 */
     bool indent;  /* indented by the row's level */
@@ -110,6 +114,10 @@ typedef struct bx_table_layout {
     const char **notes; /* templates */
     size_t nnotes;
     const char *empty_note; /* shown when no amount is non-zero */
+    int display_decimals;   /* amount decimals of this table; < 0: the set's */
+    bool display_trim;      /* amounts drop trailing zeros ("General") */
+    const char *each_data;  /* FORM: one sheet per row of this CSV … */
+    const char *each_key;   /* … identified by this column */
 } bx_table_layout;
 
 struct bx_layout_set {

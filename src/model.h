@@ -29,6 +29,7 @@ typedef struct bx_cell {
     uint8_t indent;   /* indentation level, 0..BX_MAX_INDENT */
     uint8_t decimals; /* BX_CELL_AMOUNT */
     int8_t align;     /* a bx_align override (0 = by style) */
+    bool trim;        /* BX_CELL_AMOUNT: drop trailing zeros ("42", "43.44") */
     bool covered;     /* inside another cell's span: not an anchor */
     int rowspan, colspan;
     const char *text; /* BX_CELL_TEXT */

@@ -19,7 +19,24 @@ typedef struct resolver {
     bx_error *err;
     const bx_table_layout *t;
     bx_sheet *sheet;
+    /* a form repeated per row of an index CSV (layout `each`): that row */
+    const bx_csv *inst;
+    size_t inst_row;
+    int inst_key; /* column of the key in inst */
 } resolver;
+
+/* The instance's value of a column of its index CSV, or NULL. */
+static const char *instance_field(const resolver *rv, const char *name, bx_loc *loc)
+{
+    if (!rv->inst)
+        return NULL;
+    int c = bx_csv_column(rv->inst, name);
+    if (c < 0)
+        return NULL;
+    if (loc)
+        *loc = bx_csv_loc(rv->inst, rv->inst_row, (size_t)c);
+    return bx_csv_cell(rv->inst, rv->inst_row, (size_t)c);
+}
 
 static bool failed(const resolver *rv)
 {
@@ -37,6 +54,9 @@ static const char *placeholder(resolver *rv, const char *name, char *buf, size_t
     }
     if (strcmp(name, "unit") == 0)
         return rv->ds->unit;
+    const char *inst = instance_field(rv, name, NULL);
+    if (inst)
+        return inst;
     const bx_dfield *f = bx_dataset_field(rv->ds, name);
     return f ? f->value : NULL;
 }
@@ -113,7 +133,31 @@ static const char *trimmed(resolver *rv, const char *s)
 /* "-" is how the published tables write "nothing" in an amount cell. */
 static bool means_nothing(const char *s)
 {
-    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0;
+    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
+}
+
+/* A cell of the given type from a data text. */
+/* Decimals a number was typed with ("27433741.7" → 1), at most the
+ * maximum; for number columns shown as given. */
+static int typed_decimals(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    if (!dot)
+        return 0;
+    int n = 0;
+    for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
+        n++;
+    return n > BX_MAX_DECIMALS ? BX_MAX_DECIMALS : n;
+}
+
+/* The display scale of the current table: the set's unit, and the
+ * table's own decimals when its layout says so. */
+static bx_scale table_scale(const resolver *rv)
+{
+    bx_scale sc = rv->set->display;
+    if (rv->t && rv->t->display_decimals >= 0)
+        sc.decimals = rv->t->display_decimals;
+    return sc;
 }
 
 /* A cell of the given type from a data text. */
@@ -126,16 +170,18 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *r
     const char *text = trimmed(rv, raw);
     if (!text)
         return false;
-    if (type != BX_COL_AMOUNT && type != BX_COL_NUMBER) {
+    bool numeric = type == BX_COL_AMOUNT || type == BX_COL_NUMBER;
+    if (!numeric || means_nothing(text)) {
+        /* text as typed; a "-" in a figure's place is shown as written */
         if (*text) {
             cell->kind = BX_CELL_TEXT;
             cell->text = text;
         }
         return true;
     }
-    if (means_nothing(text))
-        return true;
-    int given = type == BX_COL_AMOUNT ? rv->ds->input.decimals : decimals;
+    int given = type == BX_COL_AMOUNT           ? rv->ds->input.decimals
+                : decimals == BX_DECIMALS_GIVEN ? typed_decimals(text)
+                                                : decimals;
     int64_t v;
     bx_amount_result r = bx_amount_parse(text, given, &v);
     if (r == BX_AMOUNT_DECIMALS) {
@@ -151,8 +197,10 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *r
     cell->decimals = (uint8_t)given;
     cell->amount = v;
     if (type == BX_COL_AMOUNT) {
-        cell->decimals = (uint8_t)rv->set->display.decimals;
-        if (!bx_amount_rescale(v, rv->ds->input, rv->set->display, &cell->amount)) {
+        bx_scale sc = table_scale(rv);
+        cell->decimals = (uint8_t)sc.decimals;
+        cell->trim = rv->t && rv->t->display_trim;
+        if (!bx_amount_rescale(v, rv->ds->input, sc, &cell->amount)) {
             bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”",
                          bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
             return false;
@@ -522,13 +570,19 @@ static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
             cell.text = text;
         }
     } else {
-        const bx_dfield *f = bx_dataset_field(rv->ds, fc->value);
-        if (!f) {
+        bx_loc loc;
+        const char *value = instance_field(rv, fc->value, &loc);
+        const bx_dfield *f = value ? NULL : bx_dataset_field(rv->ds, fc->value);
+        if (!value && !f) {
             bx_fail(rv->err, &fc->loc, BX_ERR_DATA, "表 %d 需要数据“%s”：请在 %s 的 fields 中填写",
                     rv->t->number, fc->value, rv->ds->yaml_name);
             return false;
         }
-        if (!make_cell(rv, fc->type, fc->decimals, f->value, &f->loc, &cell))
+        if (f) {
+            value = f->value;
+            loc = f->loc;
+        }
+        if (!make_cell(rv, fc->type, fc->decimals, value, &loc, &cell))
             return false;
     }
     if (fc->label)
@@ -574,22 +628,48 @@ static bool merge_equal_runs(resolver *rv, const bx_band *b, int first_row, int 
     return true;
 }
 
+/* Whether CSV row r of a repeat band belongs to the current instance: its
+ * key column holds the instance's key. Always true without instances. */
+static bool row_of_instance(resolver *rv, const bx_csv *csv, size_t r, int key_col, bool *ok)
+{
+    if (!rv->inst)
+        return true;
+    const char *key = bx_csv_cell(csv, r, (size_t)key_col);
+    if (strcmp(key, bx_csv_cell(rv->inst, rv->inst_row, (size_t)rv->inst_key)) == 0)
+        return true;
+    for (size_t i = 0; i < rv->inst->nrows; i++)
+        if (strcmp(key, bx_csv_cell(rv->inst, i, (size_t)rv->inst_key)) == 0)
+            return false;
+    bx_loc loc = bx_csv_loc(csv, r, (size_t)key_col);
+    bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "%s“%s”在 %s 中没有对应的行", rv->t->each_key, key,
+                 rv->inst->name);
+    *ok = false;
+    return false;
+}
+
 static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
 {
     bx_csv *csv = bx_dataset_csv(rv->ds, b->data, rv->err);
     if (!csv)
         return -1;
-    const char **fields = bx_arena_alloc(rv->m->arena, b->ncells * sizeof *fields, rv->err);
-    bool *optional = bx_arena_alloc(rv->m->arena, b->ncells, rv->err);
-    int *cols = bx_arena_alloc(rv->m->arena, b->ncells * sizeof *cols, rv->err);
+    /* the cells' fields, and the instance key when the form repeats */
+    size_t n = b->ncells + 1;
+    const char **fields = bx_arena_alloc(rv->m->arena, n * sizeof *fields, rv->err);
+    bool *optional = bx_arena_alloc(rv->m->arena, n, rv->err);
+    int *cols = bx_arena_alloc(rv->m->arena, n * sizeof *cols, rv->err);
     bool ok = fields && optional && cols;
     for (size_t i = 0; ok && i < b->ncells; i++)
         fields[i] = b->cells[i].field;
-    ok = ok && bind_columns(rv, csv, fields, optional, b->ncells, cols);
-    int first_row = rv->sheet->nrows;
+    if (ok)
+        fields[b->ncells] = rv->inst ? rv->t->each_key : NULL;
+    ok = ok && bind_columns(rv, csv, fields, optional, n, cols);
+    int first_row = rv->sheet->nrows, nrows = 0;
     for (size_t r = 0; ok && r < csv->nrows; r++) {
+        if (!row_of_instance(rv, csv, r, cols[b->ncells], &ok))
+            continue;
         int row = bx_sheet_add_row(rv->sheet, rv->err);
         ok = row >= 0;
+        nrows++;
         int col = col0;
         for (size_t i = 0; ok && i < b->ncells; col += b->cells[i].span, i++) {
             const bx_fcell *fc = &b->cells[i];
@@ -610,7 +690,6 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
             ok = bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
         }
     }
-    int nrows = (int)csv->nrows;
     bx_csv_free(csv);
     if (ok)
         ok = merge_equal_runs(rv, b, first_row, nrows, col0);
@@ -753,7 +832,8 @@ static int table_columns(const bx_table_layout *t)
     return t->kind == BX_TABLE_FORM ? (int)t->ngrid : bx_header_width(&t->header);
 }
 
-static bool resolve_table(resolver *rv, const bx_table_layout *t)
+/* One sheet of table t (for the current instance, if any). */
+static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
 {
     rv->t = t;
     rv->sheet = bx_model_add_sheet(rv->m, table_columns(t), rv->err);
@@ -778,6 +858,42 @@ static bool resolve_table(resolver *rv, const bx_table_layout *t)
     case BX_TABLE_FORM: ok = resolve_form(rv); break;
     }
     return ok && resolve_notes(rv);
+}
+
+/* A table, or (layout `each`) one sheet per row of its index CSV, whose
+ * key column must be present and unique. */
+static bool resolve_table(resolver *rv, const bx_table_layout *t)
+{
+    if (!t->each_data)
+        return resolve_sheet(rv, t);
+    rv->t = t;
+    bx_csv *index = bx_dataset_csv(rv->ds, t->each_data, rv->err);
+    if (!index)
+        return false;
+    int key = bx_csv_column(index, t->each_key);
+    bool ok = true;
+    if (key < 0) {
+        bx_loc loc = {index->name, index->header_line, 0};
+        ok = bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "缺少列“%s”（表 %d 按这一列逐行生成）",
+                          t->each_key, t->number) == BX_OK;
+    }
+    for (size_t r = 0; ok && r < index->nrows; r++) {
+        for (size_t k = 0; k < r && ok; k++) {
+            if (strcmp(bx_csv_cell(index, r, (size_t)key), bx_csv_cell(index, k, (size_t)key)) ==
+                0) {
+                bx_loc loc = bx_csv_loc(index, r, (size_t)key);
+                ok = bx_fail_cell(rv->err, &loc, BX_ERR_DATA, "%s“%s”重复", t->each_key,
+                                  bx_csv_cell(index, r, (size_t)key)) == BX_OK;
+            }
+        }
+        rv->inst = index;
+        rv->inst_row = r;
+        rv->inst_key = key;
+        ok = ok && resolve_sheet(rv, t);
+    }
+    rv->inst = NULL;
+    bx_csv_free(index);
+    return ok;
 }
 
 /* Creation time: the dataset's date, else SOURCE_DATE_EPOCH, else 1
@@ -817,7 +933,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     bx_model *m = bx_model_new(err);
     if (!m)
         return NULL;
-    resolver rv = {set, ds, m, err, NULL, NULL};
+    resolver rv = {.set = set, .ds = ds, .m = m, .err = err};
     bx_loc loc = {ds->yaml_name, 0, 0};
     m->author = ds->unit;
     m->year = ds->year;

@@ -140,7 +140,7 @@ static void resolves_grid_ledger_and_form(void **state)
                       "C3\tamount\tamount\t0.50\t#,##0.00\n"
                       "A4\ttext+1\ttext\t工资福利支出\n"
                       "B4\tamount\tamount\t1.24\t#,##0.00\n"
-                      "C4\tamount\tempty\n"
+                      "C4\tamount\ttext\t-\n"
                       "== 表2 收支总表\n"
                       "label\t表 2\n"
                       "title\t收支总表\n"
