@@ -5,6 +5,27 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What a spreadsheet's General format shows: no thousands separators, no
+ * trailing zeros ("43.44", "42", "0"). */
+static size_t trimmed_amount(const bx_cell *cell, char *buf, size_t size)
+{
+    char tmp[64];
+    size_t n = bx_amount_format(cell->amount, cell->decimals, false, tmp, sizeof tmp);
+    if (cell->decimals > 0) {
+        while (n > 0 && tmp[n - 1] == '0')
+            n--;
+        if (n > 0 && tmp[n - 1] == '.')
+            n--;
+        tmp[n] = '\0';
+    }
+    if (size) {
+        size_t k = n < size - 1 ? n : size - 1;
+        memcpy(buf, tmp, k);
+        buf[k] = '\0';
+    }
+    return n;
+}
+
 size_t bx_cell_display(const bx_cell *cell, char *buf, size_t size)
 {
     switch (cell->kind) {
@@ -22,6 +43,8 @@ size_t bx_cell_display(const bx_cell *cell, char *buf, size_t size)
         return n;
     }
     case BX_CELL_AMOUNT:
+        if (cell->trim)
+            return trimmed_amount(cell, buf, size);
         return bx_amount_format(cell->amount, cell->decimals, cell->style != BX_STYLE_NUMBER, buf,
                                 size);
     }

@@ -36,6 +36,7 @@ typedef struct fmt_key {
     role role;
     bx_cell_style style;
     int indent, align, decimals;
+    bool trim;
     bool wrap;
 } fmt_key;
 
@@ -97,8 +98,10 @@ static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
     if (k->indent)
         format_set_indent(f, (uint8_t)k->indent);
     if (k->style == BX_STYLE_AMOUNT || k->style == BX_STYLE_NUMBER) {
-        bx_cell probe = {
-            .kind = BX_CELL_AMOUNT, .style = k->style, .decimals = (uint8_t)k->decimals};
+        bx_cell probe = {.kind = BX_CELL_AMOUNT,
+                         .style = k->style,
+                         .decimals = (uint8_t)k->decimals,
+                         .trim = k->trim};
         format_set_num_format(f, bx_cell_numfmt(&probe));
     }
 }
@@ -140,6 +143,7 @@ static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, bx_error *err)
     k.indent = c->indent;
     k.align = bx_cell_halign(c);
     k.decimals = c->kind == BX_CELL_AMOUNT ? c->decimals : 0;
+    k.trim = c->kind == BX_CELL_AMOUNT && c->trim;
     k.wrap = bx_cell_wraps(c);
     return format_for(st, &k, err);
 }

@@ -35,7 +35,8 @@ def run(*cmd):
 
 
 def squash(s):
-    return re.sub(r"\s+", "", s)
+    """Whitespace removed; a cell's line break is written \\n in golden files."""
+    return re.sub(r"\s+", "", s.replace("\\n", "\n"))
 
 
 def sheet_name(path):

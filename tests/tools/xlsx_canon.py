@@ -16,7 +16,7 @@ Normalisation (the only things allowed to vary):
 - header: rows from 4 to the frozen pane's top row - 1; every anchor cell as
   "REF text" in row-major order ("A4:A7" when merged)
 - body: one TAB-separated line per row after the header; indentation level n
-  becomes 2n spaces; numbers are formatted with their number format, rounding
+  becomes 2n spaces; a line break inside a cell is written \n; numbers are formatted with their number format, rounding
   half-up; trailing empty cells dropped
 - merges: merged ranges below the header, row-major, with the anchor's text
 - formats: the distinct number formats of numeric cells
@@ -162,7 +162,8 @@ def canon(book, index, flat=False):
         if pos in covered or pos not in cells:
             return ""
         kind, value, _, indent = cells[pos]
-        return ("  " * indent + value) if kind == "s" else value
+        # a line break inside a cell is written "\n", so every row stays one line
+        return ("  " * indent + value.replace("\n", "\\n")) if kind == "s" else value
 
     out = ["sheet: " + name]
     max_row = max([r for r, _ in cells] + [b[0] for _, b in merges] + [3])
