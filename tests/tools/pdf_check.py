@@ -10,8 +10,8 @@ line wrapping inside a cell differs from the published PDF by design; nothing
 else is.
 
 For every table:
-- its pages start with its title block: "表 N", the title, and the caption
-  texts (部门名称：… / 单位：万元);
+- its pages start with its title block: its label ("表 N", "附件 1-N"), the
+  title, and the caption texts (部门名称：… / 单位：万元);
 - grids repeat every header text on every page;
 - the title block, every header text, every body cell and every note of the
   golden file occur in the table's pages in reading order.
@@ -88,16 +88,20 @@ def main():
     run("pdftotext", pdf, "/dev/null")
     run("pdftoppm", "-r", "10", "-png", pdf, "/dev/null")  # renders every page without a warning
 
+    goldens = sorted(golden_dir.glob("table*.txt"))
+    # a page belongs to the table whose label ("表 3", "附件 1-2") starts it;
+    # the longest label wins, so "表 1" does not take the pages of "表 12"
+    labels = {squash(golden(g)[0][0]): int(g.stem[5:]) for g in goldens}
     by_table, first_page = {}, {}
     for i in range(1, pages + 1):
-        text = run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-")
-        m = re.match(r"\s*表\s*(\d+)", text)
-        if not m:
-            sys.exit("FAIL: page %d does not start with a table number: %r" % (i, text[:40]))
-        by_table.setdefault(int(m.group(1)), []).append(squash(text))
-        first_page.setdefault(int(m.group(1)), i)
+        text = squash(run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-"))
+        hits = [l for l in labels if text.startswith(l)]
+        if not hits:
+            sys.exit("FAIL: page %d does not start with a table label: %r" % (i, text[:40]))
+        n = labels[max(hits, key=len)]
+        by_table.setdefault(n, []).append(text)
+        first_page.setdefault(n, i)
 
-    goldens = sorted(golden_dir.glob("table*.txt"))
     if sorted(by_table) != [int(g.stem[5:]) for g in goldens]:
         sys.exit("FAIL: tables in the PDF %s, golden files %s" % (sorted(by_table), [g.name for g in goldens]))
     xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", pdf], capture_output=True, text=True).stdout
