@@ -106,7 +106,7 @@ def check_pdf(pdf, facts):
         if not line.strip() or line.startswith("#"):
             continue
         prefix, label, header, value = [p.strip() for p in line.split("|")]
-        number = re.match(r"表(\d+(?:-\d+)?)", squash(prefix)).group(1)
+        number = re.match(r"表\s*(\d+(?:-\d+)?)", prefix.split()[0]).group(1)
         mine = "".join(t for t in texts if re.match(r"表%s(?!\d)" % re.escape(number), t))
         want = [value] if label.startswith("@") else [label, value]
         pos = 0
