@@ -92,7 +92,13 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
         ds ? bx_layout_set_find(ds->template_name, options ? options->layout_dirs : NULL, err)
            : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
-    char *base = model ? output_base(ds, dataset_dir, err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, set, err) : NULL;
+    if (findings && bx_findings_errors(findings) > 0 && !(options && options->force))
+        bx_fail(err, NULL, BX_ERR_VALIDATION,
+                "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "
+                "仍然输出）",
+                bx_findings_errors(findings));
+    char *base = findings && !bx_failed(err) ? output_base(ds, dataset_dir, err) : NULL;
     if (base && make_dirs(out_dir, err)) {
         for (const char *const *f = formats; *f && !bx_failed(err); f++) {
             char name[1024];
@@ -104,6 +110,10 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
         }
     }
     free(base);
+    if (options && options->findings)
+        *options->findings = findings;
+    else
+        bx_findings_free(findings);
     bx_model_free(model);
     bx_layout_set_free(set);
     bx_dataset_free(ds);

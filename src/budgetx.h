@@ -88,6 +88,38 @@ const char *const *bx_formats(void);
 /* The file name extension of a format ("xlsx"), or NULL if unknown. */
 const char *bx_format_extension(const char *format);
 
+/* ---- consistency checks ---- */
+
+/* One finding of the consistency checks. Strings live as long as the
+ * findings. */
+typedef struct bx_finding {
+    int error;            /* 1: an error; 0: a rounding notice (尾数差异) */
+    const char *table;    /* the sheet, e.g. "表3 支出总表" */
+    const char *row;      /* e.g. "2101501 行政运行", "收入总计" */
+    const char *column;   /* the figure's column, "" for a structural problem */
+    const char *rule;     /* the check as the layout writes it */
+    const char *expected; /* as the figures are given (e.g. "8,347.27") */
+    const char *actual;
+    const char *difference; /* actual − expected, or what is wrong */
+    const char *file;       /* where the figure is */
+    int line, column_number;
+} bx_finding;
+
+typedef struct bx_findings bx_findings;
+
+/* Run the checks the layout set declares on a resolved model. Figures
+ * given in 元 must add up exactly; figures given already rounded (万元)
+ * may differ by half a unit per rounded figure involved: a rounding
+ * notice; anything more is an error. Caller frees with bx_findings_free. */
+bx_findings *bx_model_validate(const bx_model *model, const bx_layout_set *set, bx_error *err);
+void bx_findings_free(bx_findings *findings);
+size_t bx_findings_count(const bx_findings *findings);
+size_t bx_findings_errors(const bx_findings *findings);
+const bx_finding *bx_findings_at(const bx_findings *findings, size_t i);
+/* The findings as "text" (one line each, in Chinese) or "json" (with every
+ * figure, whether a check looked at it, and its place). Caller frees. */
+char *bx_findings_report(const bx_findings *findings, const char *format, bx_error *err);
+
 /* Options of bx_render and bx_model_write. Zero-initialise, then set what
  * you need. */
 typedef struct bx_render_options {
@@ -96,6 +128,9 @@ typedef struct bx_render_options {
     const char *font;               /* PDF: regular face (.ttf/.ttc); NULL = default */
     const char *bold_font;          /* PDF: bold face; NULL = default */
     const char *const *font_dirs;   /* PDF: extra folders holding the default fonts */
+    int force;                      /* bx_render: write even when checks find errors */
+    bx_findings **findings;         /* bx_render: if set, receives the checks' findings
+                                       (caller frees; NULL when the run stopped before) */
 } bx_render_options;
 
 /* Write a model in one format to path (options may be NULL). The file is
@@ -106,7 +141,9 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
                          const bx_render_options *options, bx_error *err);
 
 /* What `budgetx render DATASET -o OUT` does: load the dataset, find its
- * layout set, resolve, and write OUT/<name>.<ext> for every format, where
+ * layout set, resolve, run the checks (stopping with BX_ERR_VALIDATION when
+ * they find errors, unless options->force), and write OUT/<name>.<ext> for
+ * every format, where
  * <name> is the dataset's output name (default: the dataset folder name).
  * Creates OUT if needed. */
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,

@@ -85,6 +85,46 @@ typedef struct bx_band {
     size_t nbands;
 } bx_band;
 
+/* Consistency checks a layout declares (docs/layout-format.md, "Checks"). */
+typedef enum bx_check_kind {
+    BX_CHECK_SUM,    /* every row: lhs = ±term ±term … */
+    BX_CHECK_WITHIN, /* every row: term <= term <= … */
+    BX_CHECK_CODES,  /* a 科目编码 = the sum of its sub-codes; the code-less row = top codes */
+    BX_CHECK_LEVELS, /* a row = the sum of the rows one level below it */
+    BX_CHECK_LEDGER, /* items by level, cumulative totals, last totals equal */
+    BX_CHECK_ROWS,   /* row lhs = ±row ±row … (rows by label), in every column */
+    BX_CHECK_TOTAL,  /* forms: a single value = the sum of a column */
+    BX_CHECK_EQUAL,  /* set: figures of several tables are equal */
+    BX_CHECK_MATCH   /* set: rows of one table = the rows of another with the same name */
+} bx_check_kind;
+
+typedef struct bx_term {
+    const char *name; /* a field, or a row label template (ROWS) */
+    int sign;         /* +1 or -1 */
+} bx_term;
+
+/* A figure in the set: table number, row (@first, @last, @fields, code=…,
+ * or a row label) and field. */
+typedef struct bx_ref {
+    int table;
+    const char *row;
+    const char *field;
+    const char *text; /* as written */
+} bx_ref;
+
+typedef struct bx_check {
+    bx_check_kind kind;
+    const char *text; /* as written, for messages */
+    bx_loc loc;
+    const char *lhs; /* SUM, ROWS, TOTAL */
+    bx_term *terms;  /* SUM, WITHIN, ROWS, TOTAL */
+    int nterms;
+    bx_ref *refs; /* EQUAL */
+    int nrefs;
+    const char **columns; /* ROWS: only these fields (NULL: all) */
+    int ncolumns;
+} bx_check;
+
 typedef enum bx_table_kind {
     BX_TABLE_GRID,   /* header tree + one row per CSV row */
     BX_TABLE_LEDGER, /* two lists side by side (收入 | 支出) */
@@ -104,6 +144,7 @@ typedef struct bx_table_layout {
     bx_header header;         /* GRID, LEDGER */
     const char *data;         /* GRID, LEDGER: CSV file name */
     const char *level_field;  /* CSV column with the indentation level */
+    const char *label_field;  /* column naming a row in checks (default: first text) */
     const char *side_field;   /* LEDGER: column naming the side */
     const char *kind_field;   /* LEDGER: column marking total rows */
     const char *total_marker; /* LEDGER: its value on total rows */
@@ -116,8 +157,10 @@ typedef struct bx_table_layout {
     const char *empty_note; /* shown when no amount is non-zero */
     int display_decimals;   /* amount decimals of this table; < 0: the set's */
     bool display_trim;      /* amounts drop trailing zeros ("General") */
-    const char *each_data;  /* FORM: one sheet per row of this CSV … */
-    const char *each_key;   /* … identified by this column */
+    bx_check *checks;       /* this table's consistency checks */
+    size_t nchecks;
+    const char *each_data; /* FORM: one sheet per row of this CSV … */
+    const char *each_key;  /* … identified by this column */
 } bx_table_layout;
 
 struct bx_layout_set {
@@ -129,6 +172,8 @@ struct bx_layout_set {
     bx_scale display;  /* unit and decimals amounts are shown in */
     bx_table_layout *tables;
     size_t ntables;
+    bx_check *checks; /* identities across the tables of the set */
+    size_t nchecks;
 };
 
 /* Leaves of a header in column order. `out` must hold bx_header_leaves()
@@ -138,6 +183,12 @@ size_t bx_header_leaves(const bx_header *h, const bx_hnode **out);
 
 /* Width of the header in grid columns (sum of leaf spans). */
 int bx_header_width(const bx_header *h);
+
+/* The figure fields of a table (its amount and number columns, or for a
+ * form its numeric cells), each once, in layout order; money[i] tells an
+ * amount from a plain number. Returns how many were written (<= max). */
+int bx_table_figure_fields(const struct bx_table_layout *t, const char **fields, bool *money,
+                           int max);
 
 /* Number of header rows: the depth of the deepest leaf. */
 int bx_header_depth(const bx_header *h);

@@ -16,19 +16,23 @@ static const char usage_text[] =
     "用法 (usage):\n"
     "  budgetx render DATASET_DIR -o OUT_DIR [--format xlsx|pdf|both] [--layouts DIR]\n"
     "                 [--font FILE] [--bold-font FILE]\n"
-    "  budgetx check DATASET_DIR [--layouts DIR]\n"
+    "  budgetx check DATASET_DIR [--format text|json] [--layouts DIR]\n"
     "  budgetx --help | --version\n"
     "\n"
     "render  把数据集转换为部门预算公开表格：OUT_DIR 中写入一个 .xlsx（每表一个工作表）\n"
     "        和一个 .pdf（每表另起一页）。文件先写入临时文件，完成后才改名，\n"
     "        失败时不会留下不完整的文件，也不会覆盖原有文件。\n"
-    "check   只读取并检查数据集，不写文件。\n"
+    "        写入前先做一致性检查：有错误时不写文件（--force 仍然输出），\n"
+    "        尾数差异提示照常输出到标准错误。\n"
+    "check   只读取数据集并做一致性检查（合计与明细、上下级科目、各表之间），\n"
+    "        列出每个错误和尾数差异提示，不写文件；有错误时退出状态为 1。\n"
     "\n"
     "  -o, --output DIR   输出目录（不存在时创建）\n"
     "  --format F         xlsx、pdf 或 both（默认 both）\n"
     "  --layouts DIR      另外查找布局模板的目录（可重复）\n"
     "  --font FILE        PDF 正文字体（TrueType .ttf/.ttc；默认 Noto Serif SC）\n"
     "  --bold-font FILE   PDF 标题字体（默认 Noto Serif SC Bold）\n"
+    "  --force            一致性检查有错误时仍然输出\n"
     "\n"
     "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
 
@@ -41,6 +45,7 @@ typedef struct cli {
     int nlayout_dirs;
     const char *font, *bold_font;
     const char *font_dirs[2];
+    bool force;
 } cli;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -91,6 +96,8 @@ static int parse_args(int argc, char **argv, cli *c)
             if (c->nlayout_dirs == MAX_LAYOUT_DIRS)
                 return usage_error("%s 最多可给出 8 次", a);
             c->layout_dirs[c->nlayout_dirs++] = v;
+        } else if (strcmp(a, "--force") == 0) {
+            c->force = true;
         } else if (is_option(a, "--font")) {
             if (!(v = option_value(argc, argv, &i, "--font")))
                 return usage_error("%s 后面应有字体文件", a);
@@ -137,6 +144,18 @@ static int report(const bx_error *err)
     return err->status == BX_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
+/* Print the checks' findings: all of them for `check`, to stdout; for
+ * `render`, to stderr. */
+static void print_findings(const bx_findings *f, const char *format, FILE *to)
+{
+    bx_error err;
+    bx_error_clear(&err);
+    char *text = bx_findings_report(f, format, &err);
+    if (text)
+        fputs(text, to);
+    free(text);
+}
+
 static int run_check(const cli *c)
 {
     bx_error err;
@@ -145,12 +164,19 @@ static int run_check(const cli *c)
     bx_layout_set *set =
         ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err) : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
-    if (err.status == BX_OK)
-        printf("%s：检查通过（布局 %s）。\n", c->dataset, bx_layout_set_dir(set));
+    bx_findings *findings = model ? bx_model_validate(model, set, &err) : NULL;
+    bool json = c->format && strcmp(c->format, "json") == 0;
+    if (findings) {
+        if (!json)
+            printf("%s（布局 %s）\n", c->dataset, bx_layout_set_dir(set));
+        print_findings(findings, json ? "json" : "text", stdout);
+    }
+    int rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
+    bx_findings_free(findings);
     bx_model_free(model);
     bx_layout_set_free(set);
     bx_dataset_free(ds);
-    return err.status == BX_OK ? 0 : report(&err);
+    return rc;
 }
 
 static int run_render(const cli *c)
@@ -170,12 +196,17 @@ static int run_render(const cli *c)
                               .layout_dirs = c->layout_dirs,
                               .font = c->font,
                               .bold_font = c->bold_font,
-                              .font_dirs = c->font_dirs};
+                              .font_dirs = c->font_dirs,
+                              .force = c->force};
+    bx_findings *findings = NULL;
+    opts.findings = &findings;
     bx_error err;
     bx_error_clear(&err);
-    if (bx_render(c->dataset, c->out_dir, &opts, &err) != BX_OK)
-        return report(&err);
-    return 0;
+    bx_status st = bx_render(c->dataset, c->out_dir, &opts, &err);
+    if (findings && bx_findings_count(findings))
+        print_findings(findings, "text", stderr);
+    bx_findings_free(findings);
+    return st != BX_OK ? report(&err) : 0;
 }
 
 int main(int argc, char **argv)
@@ -208,8 +239,10 @@ int main(int argc, char **argv)
     if (strcmp(c.command, "check") == 0) {
         if (!c.dataset)
             return usage_error("%s", "check 需要数据目录");
-        if (c.out_dir || c.format || c.font || c.bold_font)
-            return usage_error("%s", "check 不写文件，不接受 -o、--format 或字体选项");
+        if (c.out_dir || c.font || c.bold_font || c.force)
+            return usage_error("%s", "check 不写文件，不接受 -o、--force 或字体选项");
+        if (c.format && strcmp(c.format, "text") != 0 && strcmp(c.format, "json") != 0)
+            return usage_error("check 的 --format 应为 text 或 json，而不是“%s”", c.format);
         return run_check(&c);
     }
     return usage_error("未知的命令“%s”（可用：render、check）", c.command);

@@ -26,6 +26,9 @@ void bx_model_free(bx_model *m)
     for (int i = 0; i < m->nsheets; i++)
         free(m->sheets[i].cells);
     free(m->sheets);
+    for (int i = 0; i < m->nvtables; i++)
+        free(m->vtables[i].rows);
+    free(m->vtables);
     bx_arena_free(m->arena);
     free(m);
 }

@@ -4,8 +4,10 @@
 #ifndef BX_MODEL_H
 #define BX_MODEL_H
 
+#include "amount.h"
 #include "arena.h"
 #include "common.h"
+#include "dataview.h"
 
 typedef enum bx_cell_kind {
     BX_CELL_EMPTY,
@@ -67,6 +69,10 @@ struct bx_model {
     long long created; /* seconds since the epoch */
     bx_sheet *sheets;
     int nsheets;
+    /* for the consistency checks: the data behind every sheet */
+    bx_vtable *vtables; /* one per sheet, same order */
+    int nvtables;
+    bx_scale input; /* the unit and decimals amounts were given in */
 };
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)

@@ -23,7 +23,35 @@ typedef struct resolver {
     const bx_csv *inst;
     size_t inst_row;
     int inst_key; /* column of the key in inst */
+    /* the data view of the current sheet and the row being read */
+    bx_vtable *vt;
+    bx_vrow *vrow;
+    bx_vrow *fixed_row;               /* of the form being read */
+    struct ledger_side *ledger_sides; /* of the ledger being read */
+    const char **files;               /* file names interned in the model */
+    int nfiles;
 } resolver;
+
+/* A file name that lives as long as the model (CSV names die with their
+ * CSV; the data view keeps locations). */
+static const char *intern_file(resolver *rv, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (int i = 0; i < rv->nfiles; i++)
+        if (strcmp(rv->files[i], name) == 0)
+            return rv->files[i];
+    const char **grown = realloc(rv->files, (size_t)(rv->nfiles + 1) * sizeof *grown);
+    const char *copy = bx_arena_strdup(rv->m->arena, name, rv->err);
+    if (!grown || !copy) {
+        if (grown)
+            rv->files = grown;
+        return name;
+    }
+    rv->files = grown;
+    rv->files[rv->nfiles++] = copy;
+    return copy;
+}
 
 /* The instance's value of a column of its index CSV, or NULL. */
 static const char *instance_field(const resolver *rv, const char *name, bx_loc *loc)
@@ -160,9 +188,120 @@ static bx_scale table_scale(const resolver *rv)
     return sc;
 }
 
-/* A cell of the given type from a data text. */
-static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *raw,
-                      const bx_loc *loc, bx_cell *cell)
+/* ---- the data view ----------------------------------------------------- */
+
+static int vt_field(const bx_vtable *vt, const char *name)
+{
+    for (int i = 0; vt && name && i < vt->nfields; i++)
+        if (strcmp(vt->fields[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Start the data view of the sheet just added, with its figure fields
+ * (NULL-ended names, each once; money[i]: an amount rather than a plain
+ * number). */
+static bool vt_begin(resolver *rv, const char *const *fields, const bool *money, int n)
+{
+    bx_model *m = rv->m;
+    bx_vtable *grown = realloc(m->vtables, (size_t)(m->nvtables + 1) * sizeof *grown);
+    if (!grown) {
+        bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    m->vtables = grown;
+    bx_vtable *vt = &m->vtables[m->nvtables++];
+    memset(vt, 0, sizeof *vt);
+    vt->number = rv->t->number;
+    vt->sheet = rv->sheet->name;
+    vt->layout = rv->t;
+    vt->fields = bx_arena_alloc(m->arena, (size_t)(n + 1) * sizeof *vt->fields, rv->err);
+    vt->money = bx_arena_alloc(m->arena, (size_t)(n + 1), rv->err);
+    if (!vt->fields || !vt->money)
+        return false;
+    for (int i = 0; i < n; i++) {
+        if (vt_field(vt, fields[i]) >= 0)
+            continue;
+        vt->fields[vt->nfields] = fields[i];
+        vt->money[vt->nfields++] = money[i];
+    }
+    rv->vt = vt;
+    return true;
+}
+
+/* Open a data row: figures read by make_cell until the next one go there. */
+static bx_vrow *vt_row(resolver *rv, const bx_loc *loc)
+{
+    bx_vtable *vt = rv->vt;
+    if (vt->nrows == vt->cap_rows) {
+        int cap = vt->cap_rows ? vt->cap_rows * 2 : 16;
+        bx_vrow *p = realloc(vt->rows, (size_t)cap * sizeof *p);
+        if (!p) {
+            bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
+            return NULL;
+        }
+        vt->rows = p;
+        vt->cap_rows = cap;
+    }
+    bx_vrow *row = &vt->rows[vt->nrows++];
+    memset(row, 0, sizeof *row);
+    row->side = -1;
+    row->loc = *loc;
+    row->loc.file = intern_file(rv, loc->file);
+    size_t n = (size_t)(vt->nfields ? vt->nfields : 1);
+    row->v = bx_arena_alloc(rv->m->arena, n * sizeof *row->v, rv->err);
+    row->vloc = bx_arena_alloc(rv->m->arena, n * sizeof *row->vloc, rv->err);
+    row->used = bx_arena_alloc(rv->m->arena, n, rv->err);
+    row->shown = bx_arena_alloc(rv->m->arena, n, rv->err);
+    if (!row->v || !row->vloc || !row->used || !row->shown)
+        return NULL;
+    for (int i = 0; i < vt->nfields; i++)
+        row->v[i] = BX_NOVALUE;
+    rv->vrow = row;
+    return row;
+}
+
+/* The data view of the current table: its figure fields. */
+static bool vt_begin_table(resolver *rv)
+{
+    enum { MAX = BX_MAX_COLUMNS * 4 };
+    const char *fields[MAX];
+    bool money[MAX];
+    int n = bx_table_figure_fields(rv->t, fields, money, MAX);
+    return vt_begin(rv, fields, money, n);
+}
+
+/* A row's name and code from its text cells: the layout's label_field,
+ * else the first text; the first code. */
+static void name_row(resolver *rv, bx_vrow *vr, const char *field, bx_coltype type,
+                     const bx_cell *cell)
+{
+    if (!vr || cell->kind != BX_CELL_TEXT)
+        return;
+    const char *label_field = rv->t->label_field;
+    if (type == BX_COL_CODE && !vr->code)
+        vr->code = cell->text;
+    else if (label_field ? strcmp(field ? field : "", label_field) == 0
+                         : (type == BX_COL_TEXT || type == BX_COL_LONGTEXT) && !vr->label)
+        vr->label = cell->text;
+}
+
+/* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow. */
+static bool normalize(int64_t v, int decimals, int64_t *out)
+{
+    int64_t f = 1;
+    for (int i = decimals; i < BX_NORM_DECIMALS; i++)
+        f *= 10;
+    if (v > INT64_MAX / f || v < -(INT64_MAX / f))
+        return false;
+    *out = v * f;
+    return true;
+}
+
+/* A cell of the given type from a data text. A figure is also recorded
+ * under `field` in the open data row, if any. */
+static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *field,
+                      const char *raw, const bx_loc *loc, bx_cell *cell)
 {
     memset(cell, 0, sizeof *cell);
     cell->rowspan = cell->colspan = 1;
@@ -196,6 +335,17 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *r
     cell->kind = BX_CELL_AMOUNT;
     cell->decimals = (uint8_t)given;
     cell->amount = v;
+    int at = rv->vrow ? vt_field(rv->vt, field) : -1;
+    if (at >= 0) {
+        if (!normalize(v, given, &rv->vrow->v[at])) {
+            bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”",
+                         bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
+            return false;
+        }
+        rv->vrow->vloc[at] = *loc;
+        rv->vrow->vloc[at].file = intern_file(rv, loc->file);
+        rv->vrow->shown[at] = (int8_t)(type == BX_COL_AMOUNT ? table_scale(rv).decimals : given);
+    }
     if (type == BX_COL_AMOUNT) {
         bx_scale sc = table_scale(rv);
         cell->decimals = (uint8_t)sc.decimals;
@@ -324,7 +474,7 @@ static bool resolve_grid(resolver *rv)
     bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
     if (!csv)
         return false;
-    bool ok = true;
+    bool ok = vt_begin_table(rv);
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         int level = 0;
         if (cols[nleaves] >= 0) {
@@ -332,20 +482,26 @@ static bool resolve_grid(resolver *rv)
             ok = parse_level(rv, bx_csv_cell(csv, r, (size_t)cols[nleaves]), &loc, &level);
         }
         int row = ok ? bx_sheet_add_row(rv->sheet, rv->err) : -1;
-        ok = row >= 0;
+        bx_loc row_loc = bx_csv_loc(csv, r, 0);
+        bx_vrow *vr = row >= 0 ? vt_row(rv, &row_loc) : NULL;
+        ok = vr != NULL;
+        if (ok)
+            vr->level = level;
         for (size_t i = 0; ok && i < nleaves; i++) {
             bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
             bx_cell cell;
-            ok = make_cell(rv, leaves[i]->type, leaves[i]->decimals,
+            ok = make_cell(rv, leaves[i]->type, leaves[i]->decimals, leaves[i]->field,
                            bx_csv_cell(csv, r, (size_t)cols[i]), &loc, &cell);
             if (!ok)
                 break;
+            name_row(rv, vr, leaves[i]->field, leaves[i]->type, &cell);
             cell.align = (int8_t)leaves[i]->align;
             if (leaves[i]->indent)
                 cell.indent = (uint8_t)level;
             ok = bx_sheet_put(rv->sheet, row, (int)i, &cell, rv->err);
         }
     }
+    rv->vrow = NULL;
     bx_csv_free(csv);
     return ok;
 }
@@ -356,6 +512,7 @@ static bool resolve_grid(resolver *rv)
 typedef struct ledger_entry {
     size_t csv_row;
     int level;
+    int segment; /* totals of its side before it */
     bool total;
 } ledger_entry;
 
@@ -369,6 +526,7 @@ typedef struct ledger_side {
     size_t nentries;
     size_t next;    /* entry to place next */
     size_t seg_len; /* entries of the segment being placed */
+    int segments;   /* totals read so far */
 } ledger_side;
 
 /* Entries of a side up to (not including) its next total, from `next`. */
@@ -383,15 +541,26 @@ static size_t segment_length(const ledger_side *s)
 static bool put_ledger_entry(resolver *rv, const bx_csv *csv, ledger_side *side,
                              const ledger_entry *e, int row)
 {
+    bx_vrow *vr = NULL;
+    if (e) {
+        bx_loc row_loc = bx_csv_loc(csv, e->csv_row, 0);
+        if (!(vr = vt_row(rv, &row_loc)))
+            return false;
+        vr->side = (int)(side - rv->ledger_sides);
+        vr->segment = e->segment;
+        vr->total = e->total;
+        vr->level = e->level;
+    }
     for (size_t i = 0; i < side->nleaves; i++) {
         const bx_hnode *leaf = side->leaves[i];
         int col = side->first_col + (int)i;
         bx_cell cell = {.rowspan = 1, .colspan = 1, .style = style_for(leaf->type)};
         if (e) {
             bx_loc loc = bx_csv_loc(csv, e->csv_row, (size_t)side->cols[i]);
-            if (!make_cell(rv, leaf->type, leaf->decimals,
+            if (!make_cell(rv, leaf->type, leaf->decimals, leaf->field,
                            bx_csv_cell(csv, e->csv_row, (size_t)side->cols[i]), &loc, &cell))
                 return false;
+            name_row(rv, vr, leaf->field, leaf->type, &cell);
             cell.align = (int8_t)leaf->align;
             if (leaf->indent && !e->total)
                 cell.indent = (uint8_t)e->level;
@@ -489,6 +658,8 @@ static bool read_ledger_rows(resolver *rv, const bx_csv *csv, ledger_side *sides
             return false;
         }
         e->total = *kind != '\0';
+        e->segment = side->segments;
+        side->segments += e->total;
         if (level_col >= 0) {
             loc = bx_csv_loc(csv, r, (size_t)level_col);
             if (!parse_level(rv, bx_csv_cell(csv, r, (size_t)level_col), &loc, &e->level))
@@ -542,12 +713,15 @@ static bool resolve_ledger(resolver *rv)
     bx_csv *csv = start_data_table(rv, fields, optional, nfields, cols);
     if (!csv)
         return false;
-    bool ok = true;
+    bool ok = vt_begin_table(rv);
     for (size_t s = 0; ok && s < nsides; s++)
         for (size_t i = 0; i < sides[s].nleaves; i++)
             sides[s].cols[i] = bx_csv_column(csv, sides[s].leaves[i]->field);
+    rv->ledger_sides = sides;
     ok = ok && read_ledger_rows(rv, csv, sides, nsides, cols[0], cols[1], cols[2]) &&
          zip_ledger(rv, csv, sides, nsides);
+    rv->ledger_sides = NULL;
+    rv->vrow = NULL;
     bx_csv_free(csv);
     return ok;
 }
@@ -582,7 +756,7 @@ static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
             value = f->value;
             loc = f->loc;
         }
-        if (!make_cell(rv, fc->type, fc->decimals, value, &loc, &cell))
+        if (!make_cell(rv, fc->type, fc->decimals, fc->value, value, &loc, &cell))
             return false;
     }
     if (fc->label)
@@ -668,7 +842,11 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
         if (!row_of_instance(rv, csv, r, cols[b->ncells], &ok))
             continue;
         int row = bx_sheet_add_row(rv->sheet, rv->err);
-        ok = row >= 0;
+        bx_loc row_loc = bx_csv_loc(csv, r, 0);
+        bx_vrow *vr = row >= 0 ? vt_row(rv, &row_loc) : NULL;
+        ok = vr != NULL;
+        if (ok)
+            vr->band = b->data;
         nrows++;
         int col = col0;
         for (size_t i = 0; ok && i < b->ncells; col += b->cells[i].span, i++) {
@@ -679,10 +857,11 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
             }
             bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
             bx_cell cell;
-            ok = make_cell(rv, fc->type, fc->decimals, bx_csv_cell(csv, r, (size_t)cols[i]), &loc,
-                           &cell);
+            ok = make_cell(rv, fc->type, fc->decimals, fc->field,
+                           bx_csv_cell(csv, r, (size_t)cols[i]), &loc, &cell);
             if (!ok)
                 break;
+            name_row(rv, vr, fc->field, fc->type, &cell);
             if (fc->label)
                 cell.style = BX_STYLE_LABEL;
             cell.align = (int8_t)fc->align;
@@ -690,6 +869,7 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
             ok = bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
         }
     }
+    rv->vrow = NULL;
     bx_csv_free(csv);
     if (ok)
         ok = merge_equal_runs(rv, b, first_row, nrows, col0);
@@ -704,6 +884,7 @@ static int resolve_band(resolver *rv, const bx_band *b, int col0)
         int row = bx_sheet_add_row(rv->sheet, rv->err);
         if (row < 0)
             return -1;
+        rv->vrow = rv->fixed_row;
         int col = col0;
         for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++)
             if (!put_fixed_cell(rv, &b->cells[i], row, col))
@@ -748,7 +929,15 @@ static bool resolve_form(resolver *rv)
     for (size_t i = 0; i < rv->t->ngrid; i++)
         rv->sheet->col_widths[i] = rv->t->grid_widths[i];
     rv->sheet->header_rows = 0;
-    return resolve_bands(rv, rv->t->bands, rv->t->nbands, 0) >= 0;
+    /* the form's single values (dataset fields, or its row of the `each`
+     * file) go in one data row named "@fields" */
+    bx_loc loc = {rv->inst ? rv->inst->name : rv->ds->yaml_name, 0, 0};
+    if (!vt_begin_table(rv) || !(rv->fixed_row = vt_row(rv, &loc)))
+        return false;
+    rv->fixed_row->label = rv->fixed_row->band = "@fields";
+    bool ok = resolve_bands(rv, rv->t->bands, rv->t->nbands, 0) >= 0;
+    rv->vrow = rv->fixed_row = NULL;
+    return ok;
 }
 
 /* ---- sheets ------------------------------------------------------------ */
@@ -941,6 +1130,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     m->font = set->font;
     m->amount_unit = unit_name(set->display.unit_yuan);
     m->created = creation_time(ds);
+    m->input = ds->input;
     m->title = ds->title ? ds->title : expand(&rv, set->title, &loc);
     bool ok = m->title != NULL;
     for (size_t i = 0; ok && i < ds->ntables; i++) {
@@ -961,6 +1151,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     if (ok && wanted == 0)
         ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",
                      set->name) == BX_OK;
+    free(rv.files);
     if (ok)
         ok = bx_model_check(m, err);
     if (!ok) {

@@ -37,7 +37,7 @@ run 2 "$budgetx" check "$sample" -o "$work/x"; expect_err "check 不写文件"
 run 0 "$budgetx" render "$sample" -o "$work/good" --format xlsx
 [ "$(ls "$work/good" | wc -l)" -eq 1 ] || fail "expected one file in OUT_DIR: $(ls "$work/good")"
 ls "$work/good"/*.xlsx > /dev/null 2>&1 || fail "no .xlsx written"
-run 0 "$budgetx" check "$sample";   grep -q "检查通过" "$work/out" || fail "check prints its verdict"
+run 0 "$budgetx" check "$sample";   grep -q "共 0 个错误" "$work/out" || fail "check prints its verdict"
 
 # the default: both formats, one file each
 run 0 "$budgetx" render "$sample" -o "$work/both"

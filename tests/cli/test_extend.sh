@@ -24,7 +24,7 @@ columns:
       - {title: 财政拨款, field: 财政拨款, type: amount}
 notes: [注：新增的第十三张表。]
 YAML
-echo "  - 13_部门预算项目表.yaml" >> "$work/layouts/shenzhen-2024/set.yaml"
+sed -i 's/^  - 12_整体支出绩效目标表.yaml$/&\n  - 13_部门预算项目表.yaml/' "$work/layouts/shenzhen-2024/set.yaml"
 cp -r "$sample" "$work/data"
 printf '项目名称,合计,财政拨款\n基金监督管理,831.30,831.30\n预算准备金,"1,150.00",150\n' \
   > "$work/data/13_部门预算项目明细表.csv"

@@ -1,0 +1,41 @@
+/* What the consistency checks read: every table's data rows with their
+ * figures at full precision (before rounding to the display unit), their
+ * labels, codes, levels and source locations. Resolve fills it beside the
+ * model; back ends never look at it. */
+#ifndef BX_DATAVIEW_H
+#define BX_DATAVIEW_H
+
+#include "common.h"
+
+/* Figures are held at 10^-6 of their unit (元 or 万元 as given, or a plain
+ * number), so amounts and scores of any declared precision compare. */
+enum { BX_NORM_DECIMALS = 6 };
+#define BX_NOVALUE INT64_MIN
+
+typedef struct bx_vrow {
+    const char *label; /* the row's name in rules and messages */
+    const char *code;  /* 科目编码, or NULL */
+    const char *band;  /* forms: the repeat CSV; "@fields" for the dataset's values */
+    int level;
+    int side;      /* ledger: side index; else -1 */
+    int segment;   /* ledger: segment (0 before the first total, …) */
+    bool total;    /* ledger: a total row */
+    bx_loc loc;    /* the row in its CSV (or dataset.yaml) */
+    int64_t *v;    /* per field; BX_NOVALUE where there is none */
+    bx_loc *vloc;  /* per field: where the figure is */
+    int8_t *shown; /* per field: decimals it is shown with */
+    uint8_t *used; /* per field: a check looked at it */
+} bx_vrow;
+
+typedef struct bx_vtable {
+    int number;
+    const char *sheet;
+    const struct bx_table_layout *layout;
+    const char **fields; /* the table's figure fields */
+    bool *money;         /* per field: an amount (rounded when given in 万元) */
+    int nfields;
+    bx_vrow *rows;
+    int nrows, cap_rows;
+} bx_vtable;
+
+#endif /* BX_DATAVIEW_H */

@@ -1,0 +1,891 @@
+/* Consistency checks: the rules the layouts declare (checks:), evaluated
+ * on the figures as given (before rounding to the display unit). When the
+ * figures are given in 元 everything must add up exactly; when they were
+ * already rounded (万元), a difference within half a unit per rounded
+ * figure involved is a rounding notice (尾数差异), anything more an error. */
+#include "dataview.h"
+#include "layout.h"
+#include "model.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct finding_rec {
+    bx_finding pub;
+    char expected[40], actual[40], difference[40];
+} finding_rec;
+
+struct bx_findings {
+    bx_arena *arena;
+    finding_rec *items;
+    size_t n, cap, errors;
+    const bx_model *model;
+    bx_scale display; /* the set's display unit, for the figures' steps */
+};
+
+/* What one evaluation carries around. */
+typedef struct checker {
+    const bx_model *m;
+    const bx_layout_set *set;
+    bx_findings *out;
+    bx_error *err;
+    bx_scale display;      /* the set's display unit */
+    const bx_vtable *vt;   /* the table being checked */
+    const bx_check *check; /* the rule being evaluated */
+} checker;
+
+/* ---- numbers ----------------------------------------------------------- */
+
+static int64_t pow10i(int n)
+{
+    int64_t f = 1;
+    while (n-- > 0)
+        f *= 10;
+    return f;
+}
+
+/* A normalised figure as the user typed it: money at the input decimals
+ * with thousands separators, plain numbers without trailing zeros. */
+static void show(const checker *ck, bool money, int shown, int64_t v, char *buf, size_t size)
+{
+    if (money) {
+        /* as many decimals as the figure is shown with when it is given in
+         * the display unit, else as many as it was given with */
+        int d = ck->display.unit_yuan == ck->m->input.unit_yuan && shown >= 0 &&
+                        shown <= BX_NORM_DECIMALS
+                    ? shown
+                    : ck->m->input.decimals;
+        int64_t f = pow10i(BX_NORM_DECIMALS - d);
+        if (v % f == 0) {
+            bx_amount_format(v / f, d, true, buf, size);
+            return;
+        }
+    }
+    bx_amount_format(v, BX_NORM_DECIMALS, !money ? false : true, buf, size);
+    size_t n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+static const char *row_name(const checker *ck, const bx_vrow *r, char *buf, size_t size)
+{
+    if (r->band && strcmp(r->band, "@fields") == 0)
+        snprintf(buf, size, "表内单项");
+    else if (r->code && r->label)
+        snprintf(buf, size, "%s %s", r->code, r->label);
+    else if (r->code || r->label)
+        snprintf(buf, size, "%s", r->code ? r->code : r->label);
+    else
+        snprintf(buf, size, "第 %d 行", r->loc.line);
+    (void)ck;
+    return buf;
+}
+
+static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
+                        const char *expected, const char *actual, const char *difference,
+                        const char *rule)
+{
+    bx_findings *f = ck->out;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 32;
+        finding_rec *p = realloc(f->items, cap * sizeof *p);
+        if (!p) {
+            bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+            return false;
+        }
+        f->items = p;
+        f->cap = cap;
+    }
+    finding_rec *r = &f->items[f->n++];
+    memset(r, 0, sizeof *r);
+    char name[512];
+    bx_loc loc = row ? row->loc : (bx_loc){vt->layout->file, 0, 0};
+    if (row && field >= 0 && row->vloc[field].file)
+        loc = row->vloc[field];
+    r->pub.error = error;
+    r->pub.table = vt->sheet;
+    r->pub.row =
+        row ? bx_arena_strdup(f->arena, row_name(ck, row, name, sizeof name), ck->err) : "";
+    r->pub.column = field >= 0 ? vt->fields[field] : "";
+    r->pub.rule = rule;
+    snprintf(r->expected, sizeof r->expected, "%s", expected);
+    snprintf(r->actual, sizeof r->actual, "%s", actual);
+    snprintf(r->difference, sizeof r->difference, "%s", difference);
+    r->pub.file = loc.file ? loc.file : "";
+    r->pub.line = loc.line;
+    r->pub.column_number = loc.column;
+    f->errors += error;
+    return r->pub.row != NULL;
+}
+
+/* Half the unit a money figure was rounded to: the last decimal it is
+ * shown with, in the display unit, expressed in the unit it was given in.
+ * Figures given in 元 are exact (0). */
+static int64_t half_unit(const checker *ck, int shown)
+{
+    const bx_model *m = ck->m;
+    if (m->input.unit_yuan == 1 || shown < 0 || shown > BX_NORM_DECIMALS)
+        return 0;
+    int64_t unit = pow10i(BX_NORM_DECIMALS - shown); /* one shown unit, display unit */
+    if (ck->display.unit_yuan >= m->input.unit_yuan)
+        unit *= ck->display.unit_yuan / m->input.unit_yuan;
+    else
+        unit /= m->input.unit_yuan / ck->display.unit_yuan;
+    return unit / 2;
+}
+
+/* Compare a figure with what a rule expects of it. `rounded` counts the
+ * rounded figures involved (each may be off by half a unit). */
+static bool compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
+                    int64_t expected, int64_t actual, int rounded, const char *rule)
+{
+    if (expected == actual)
+        return true;
+    int64_t diff = actual - expected;
+    int64_t mag = diff < 0 ? -diff : diff;
+    bool money = vt->money[field];
+    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0;
+    bool error = half == 0 || mag > half * rounded;
+    char e[40], a[40], d[40];
+    int shown = row ? row->shown[field] : -1;
+    show(ck, money, shown, expected, e, sizeof e);
+    show(ck, money, shown, actual, a, sizeof a);
+    show(ck, money, shown, diff, d, sizeof d);
+    return add_finding(ck, vt, row, field, error, e, a, d, rule);
+}
+
+/* A structural problem (a missing row, a code without its parent). */
+static bool problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what)
+{
+    return add_finding(ck, vt, row, -1, true, "", "", what, ck->check->text);
+}
+
+/* ---- reading figures ----------------------------------------------------- */
+
+static int field_of(const bx_vtable *vt, const char *name)
+{
+    for (int i = 0; i < vt->nfields; i++)
+        if (strcmp(vt->fields[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* The figure (0 when there is none) and whether there is one; marks it as
+ * taking part in a check. */
+static int64_t take(const bx_vrow *r, int f, bool *present)
+{
+    ((bx_vrow *)r)->used[f] = 1;
+    if (present)
+        *present = r->v[f] != BX_NOVALUE;
+    return r->v[f] == BX_NOVALUE ? 0 : r->v[f];
+}
+
+static bool squash_equal(const char *a, const char *b)
+{
+    while (*a || *b) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (*a != *b)
+            return false;
+        if (*a) {
+            a++;
+            b++;
+        }
+    }
+    return true;
+}
+
+/* {year} and {last_year} in a row label of a check. */
+static void expand_years(int year, const char *tpl, char *out, size_t size)
+{
+    size_t at = 0;
+    for (const char *p = tpl; *p && at + 8 < size;) {
+        if (strncmp(p, "{year}", 6) == 0) {
+            at += (size_t)snprintf(out + at, size - at, "%d", year);
+            p += 6;
+        } else if (strncmp(p, "{last_year}", 11) == 0) {
+            at += (size_t)snprintf(out + at, size - at, "%d", year - 1);
+            p += 11;
+        } else {
+            out[at++] = *p++;
+        }
+    }
+    out[at] = '\0';
+}
+
+/* ---- table rules ------------------------------------------------------- */
+
+/* sum: lhs = ±terms, on every row that has any of them */
+static bool check_sum(checker *ck, const bx_vtable *vt, const bx_check *c)
+{
+    int lhs = field_of(vt, c->lhs);
+    for (int r = 0; r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        bool any = false, p;
+        int rounded = 0;
+        int64_t expected = 0;
+        for (int k = 0; k < c->nterms; k++) {
+            int f = field_of(vt, c->terms[k].name);
+            expected += c->terms[k].sign * take(row, f, &p);
+            any |= p;
+            rounded += p && vt->money[f];
+        }
+        int64_t actual = take(row, lhs, &p);
+        any |= p;
+        rounded += p && vt->money[lhs];
+        if (any && !compare(ck, vt, row, lhs, expected, actual, rounded, c->text))
+            return false;
+    }
+    return true;
+}
+
+/* within: a <= b <= … on every row */
+static bool check_within(checker *ck, const bx_vtable *vt, const bx_check *c)
+{
+    for (int r = 0; r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        for (int k = 0; k + 1 < c->nterms; k++) {
+            int fa = field_of(vt, c->terms[k].name), fb = field_of(vt, c->terms[k + 1].name);
+            bool pa, pb;
+            int64_t a = take(row, fa, &pa), b = take(row, fb, &pb);
+            if ((!pa && !pb) || a <= b)
+                continue;
+            /* the part exceeds the whole: expected at most b */
+            if (!compare(ck, vt, row, fa, b, a, pa + pb, c->text))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Parent row = the sum of its children, in every figure field. */
+static bool check_family(checker *ck, const bx_vtable *vt, const bx_vrow *parent,
+                         const bx_vrow *const *children, int n)
+{
+    for (int f = 0; f < vt->nfields; f++) {
+        bool any = false, p;
+        int rounded = 0;
+        int64_t expected = 0;
+        for (int k = 0; k < n; k++) {
+            expected += take(children[k], f, &p);
+            any |= p;
+            rounded += p && vt->money[f];
+        }
+        int64_t actual = take(parent, f, &p);
+        any |= p;
+        rounded += p && vt->money[f];
+        if (any && !compare(ck, vt, parent, f, expected, actual, rounded, ck->check->text))
+            return false;
+    }
+    return true;
+}
+
+/* codes: a 科目编码 = the sum of the codes one level below (3 → 5 → 7
+ * digits); the first row without a code = the sum of the top codes. */
+static bool check_codes(checker *ck, const bx_vtable *vt)
+{
+    const bx_vrow **kids = malloc((size_t)(vt->nrows + 1) * sizeof *kids);
+    if (!kids) {
+        bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    bool ok = true;
+    size_t top = 0;
+    for (int r = 0; r < vt->nrows; r++)
+        if (vt->rows[r].code && (top == 0 || strlen(vt->rows[r].code) < top))
+            top = strlen(vt->rows[r].code);
+    /* every code below the top level needs its parent */
+    for (int r = 0; ok && r < vt->nrows; r++) {
+        const char *code = vt->rows[r].code;
+        if (!code || strlen(code) <= top)
+            continue;
+        bool found = false;
+        for (int q = 0; q < vt->nrows && !found; q++) {
+            const char *pc = vt->rows[q].code;
+            found = pc && strlen(pc) + 2 == strlen(code) && strncmp(pc, code, strlen(pc)) == 0;
+        }
+        if (!found) {
+            char what[160];
+            snprintf(what, sizeof what, "科目 %s 没有上级科目 %.*s", code, (int)strlen(code) - 2,
+                     code);
+            ok = problem(ck, vt, &vt->rows[r], what);
+        }
+    }
+    for (int r = 0; ok && r < vt->nrows; r++) {
+        const bx_vrow *parent = &vt->rows[r];
+        int n = 0;
+        for (int q = 0; q < vt->nrows; q++) {
+            const char *c = vt->rows[q].code;
+            if (!c)
+                continue;
+            if (parent->code ? strlen(c) == strlen(parent->code) + 2 &&
+                                   strncmp(c, parent->code, strlen(parent->code)) == 0
+                             : strlen(c) == top)
+                kids[n++] = &vt->rows[q];
+        }
+        bool root = !parent->code && r == 0;
+        if (n > 0 && (parent->code || root))
+            ok = check_family(ck, vt, parent, kids, n);
+    }
+    free(kids);
+    return ok;
+}
+
+/* "其中：…" rows name a part of the row above, not an addend. */
+static bool is_of_which(const bx_vrow *r)
+{
+    return r->label && strncmp(r->label, "其中", strlen("其中")) == 0;
+}
+
+/* A part is at most its whole, in every figure field. */
+static bool check_part(checker *ck, const bx_vtable *vt, const bx_vrow *whole, const bx_vrow *part)
+{
+    for (int f = 0; f < vt->nfields; f++) {
+        bool pa, pb;
+        int64_t a = take(part, f, &pa), b = take(whole, f, &pb);
+        if ((pa || pb) && a > b && !compare(ck, vt, part, f, b, a, pa + pb, ck->check->text))
+            return false;
+    }
+    return true;
+}
+
+/* A row = the sum of the following rows one level deeper, up to the next
+ * row at its level or above (total rows end a run). */
+static bool check_levels_of(checker *ck, const bx_vtable *vt, const bx_vrow *const *rows, int n)
+{
+    const bx_vrow **kids = malloc((size_t)(n + 1) * sizeof *kids);
+    if (!kids) {
+        bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    bool ok = true;
+    for (int r = 0; ok && r < n; r++) {
+        const bx_vrow *parent = rows[r];
+        if (parent->total)
+            continue;
+        int k = 0;
+        for (int q = r + 1; ok && q < n && !rows[q]->total && rows[q]->level > parent->level; q++) {
+            if (rows[q]->level != parent->level + 1)
+                continue;
+            if (is_of_which(rows[q]))
+                ok = check_part(ck, vt, parent, rows[q]);
+            else
+                kids[k++] = rows[q];
+        }
+        if (ok && k > 0)
+            ok = check_family(ck, vt, parent, kids, k);
+    }
+    free(kids);
+    return ok;
+}
+
+static bool check_levels(checker *ck, const bx_vtable *vt)
+{
+    const bx_vrow **rows = malloc((size_t)(vt->nrows + 1) * sizeof *rows);
+    if (!rows) {
+        bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    for (int r = 0; r < vt->nrows; r++)
+        rows[r] = &vt->rows[r];
+    bool ok = check_levels_of(ck, vt, rows, vt->nrows);
+    free(rows);
+    return ok;
+}
+
+/* ledger: on every side, items by level inside each segment; each total =
+ * the previous total + the segment's top items; the last totals of all
+ * sides equal. */
+static bool check_ledger(checker *ck, const bx_vtable *vt)
+{
+    int sides = 0;
+    for (int r = 0; r < vt->nrows; r++)
+        if (vt->rows[r].side + 1 > sides)
+            sides = vt->rows[r].side + 1;
+    const bx_vrow **side = malloc((size_t)(vt->nrows + 1) * sizeof *side);
+    const bx_vrow **kids = malloc((size_t)(vt->nrows + 2) * sizeof *kids);
+    const bx_vrow **last = calloc((size_t)sides + 1, sizeof *last);
+    if (!side || !kids || !last) {
+        free(side);
+        free(kids);
+        free(last);
+        bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    bool ok = true;
+    for (int s = 0; ok && s < sides; s++) {
+        int n = 0;
+        for (int r = 0; r < vt->nrows; r++)
+            if (vt->rows[r].side == s)
+                side[n++] = &vt->rows[r];
+        const bx_vrow *prev_total = NULL;
+        int start = 0;
+        for (int r = 0; ok && r < n; r++) {
+            if (!side[r]->total)
+                continue;
+            ok = check_levels_of(ck, vt, side + start, r - start);
+            int k = 0;
+            if (prev_total)
+                kids[k++] = prev_total;
+            for (int q = start; q < r; q++)
+                if (side[q]->level == 0)
+                    kids[k++] = side[q];
+            ok = ok && check_family(ck, vt, side[r], kids, k);
+            prev_total = side[r];
+            start = r + 1;
+        }
+        if (ok && start < n)
+            ok = check_levels_of(ck, vt, side + start, n - start);
+        last[s] = prev_total;
+    }
+    for (int s = 1; ok && s < sides; s++)
+        if (last[0] && last[s])
+            ok = check_family(ck, vt, last[s], &last[0], 1);
+    free(side);
+    free(kids);
+    free(last);
+    return ok;
+}
+
+/* rows: lhs row = ±rows (by label), in every figure field */
+static bool check_rows(checker *ck, const bx_vtable *vt, const bx_check *c)
+{
+    char label[256];
+    const bx_vrow *rows[BX_MAX_COLUMNS + 1];
+    for (int k = -1; k < c->nterms; k++) {
+        const char *tpl = k < 0 ? c->lhs : c->terms[k].name;
+        expand_years(ck->m->year, tpl, label, sizeof label);
+        const bx_vrow *found = NULL;
+        for (int r = 0; r < vt->nrows && !found; r++)
+            if (vt->rows[r].label && squash_equal(vt->rows[r].label, label))
+                found = &vt->rows[r];
+        if (!found) {
+            char what[320];
+            snprintf(what, sizeof what, "找不到行“%s”", label);
+            return problem(ck, vt, NULL, what);
+        }
+        rows[k + 1] = found;
+    }
+    for (int f = 0; f < vt->nfields; f++) {
+        bool wanted = c->ncolumns == 0;
+        for (int k = 0; k < c->ncolumns && !wanted; k++)
+            wanted = strcmp(c->columns[k], vt->fields[f]) == 0;
+        if (!wanted)
+            continue;
+        bool any = false, p;
+        int rounded = 0;
+        int64_t expected = 0;
+        for (int k = 0; k < c->nterms; k++) {
+            expected += c->terms[k].sign * take(rows[k + 1], f, &p);
+            any |= p;
+            rounded += p && vt->money[f];
+        }
+        int64_t actual = take(rows[0], f, &p);
+        any |= p;
+        rounded += p && vt->money[f];
+        if (any && !compare(ck, vt, rows[0], f, expected, actual, rounded, c->text))
+            return false;
+    }
+    return true;
+}
+
+/* total (forms): a single value = the sum of a column over its rows */
+static bool check_total(checker *ck, const bx_vtable *vt, const bx_check *c)
+{
+    int lhs = field_of(vt, c->lhs);
+    const bx_vrow *fixed = NULL;
+    for (int r = 0; r < vt->nrows && !fixed; r++)
+        if (vt->rows[r].band && strcmp(vt->rows[r].band, "@fields") == 0)
+            fixed = &vt->rows[r];
+    if (!fixed)
+        return true;
+    bool any = false, p;
+    int rounded = 0;
+    int64_t expected = 0;
+    for (int k = 0; k < c->nterms; k++) {
+        int f = field_of(vt, c->terms[k].name);
+        for (int r = 0; r < vt->nrows; r++) {
+            if (&vt->rows[r] == fixed)
+                continue;
+            expected += c->terms[k].sign * take(&vt->rows[r], f, &p);
+            any |= p;
+            rounded += p && vt->money[f];
+        }
+    }
+    int64_t actual = take(fixed, lhs, &p);
+    any |= p;
+    rounded += p && vt->money[lhs];
+    return !any || compare(ck, vt, fixed, lhs, expected, actual, rounded, c->text);
+}
+
+static bool check_table(checker *ck, const bx_vtable *vt)
+{
+    const bx_table_layout *t = vt->layout;
+    bool ok = true;
+    for (size_t i = 0; ok && i < t->nchecks; i++) {
+        const bx_check *c = &t->checks[i];
+        ck->check = c;
+        switch (c->kind) {
+        case BX_CHECK_SUM: ok = check_sum(ck, vt, c); break;
+        case BX_CHECK_WITHIN: ok = check_within(ck, vt, c); break;
+        case BX_CHECK_CODES: ok = check_codes(ck, vt); break;
+        case BX_CHECK_LEVELS: ok = check_levels(ck, vt); break;
+        case BX_CHECK_LEDGER: ok = check_ledger(ck, vt); break;
+        case BX_CHECK_ROWS: ok = check_rows(ck, vt, c); break;
+        case BX_CHECK_TOTAL: ok = check_total(ck, vt, c); break;
+        case BX_CHECK_EQUAL:
+        case BX_CHECK_MATCH: break;
+        }
+    }
+    return ok;
+}
+
+/* ---- set rules --------------------------------------------------------- */
+
+/* The row a reference names: @first, @last, @fields, code=…, or a label
+ * (with {year}, {last_year}). */
+static const bx_vrow *ref_row(const bx_vtable *vt, const char *tpl, int year)
+{
+    char sel[256];
+    expand_years(year, tpl, sel, sizeof sel);
+    int first = 0;
+    while (first < vt->nrows && vt->rows[first].band &&
+           strcmp(vt->rows[first].band, "@fields") == 0)
+        first++;
+    if (strcmp(sel, "@first") == 0)
+        return first < vt->nrows ? &vt->rows[first] : NULL;
+    if (strcmp(sel, "@last") == 0)
+        return vt->nrows > first ? &vt->rows[vt->nrows - 1] : NULL;
+    for (int r = 0; r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        if (strcmp(sel, "@fields") == 0     ? row->band && strcmp(row->band, "@fields") == 0
+            : strncmp(sel, "code=", 5) == 0 ? row->code && strcmp(row->code, sel + 5) == 0
+                                            : row->label && squash_equal(row->label, sel))
+            return row;
+    }
+    return NULL;
+}
+
+static bool check_equal(checker *ck, const bx_check *c)
+{
+    const bx_vtable *first_vt = NULL;
+    const bx_vrow *first_row = NULL;
+    int first_f = -1;
+    for (int k = 0; k < c->nrefs; k++) {
+        const bx_ref *ref = &c->refs[k];
+        const bx_vtable *vt = NULL;
+        for (int i = 0; i < ck->m->nvtables && !vt; i++)
+            if (ck->m->vtables[i].number == ref->table)
+                vt = &ck->m->vtables[i];
+        if (!vt)
+            continue; /* the dataset leaves that table out */
+        const bx_vrow *row = ref_row(vt, ref->row, ck->m->year);
+        int f = field_of(vt, ref->field);
+        if (!row || f < 0) {
+            char what[320];
+            snprintf(what, sizeof what, "找不到 %s 的行“%s”", vt->sheet, ref->row);
+            if (!problem(ck, vt, NULL, what))
+                return false;
+            continue;
+        }
+        if (!first_row) {
+            first_vt = vt;
+            first_row = row;
+            first_f = f;
+            take(row, f, NULL);
+            continue;
+        }
+        bool pa, pb;
+        int64_t expected = take(first_row, first_f, &pa), actual = take(row, f, &pb);
+        int rounded = (pa && first_vt->money[first_f]) + (pb && vt->money[f]);
+        char rule[600];
+        snprintf(rule, sizeof rule, "%s = %s", ref->text, c->refs[0].text);
+        const char *r = bx_arena_strdup(ck->out->arena, rule, ck->err);
+        if (!r || !compare(ck, vt, row, f, expected, actual, rounded, r))
+            return false;
+    }
+    return true;
+}
+
+/* A row name without its numbering: "一、卫生健康支出", "1.一般公共预算拨款"
+ * and "（一）…" compare by what follows. */
+static const char *unnumbered(const char *s)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五",
+                                           "六", "七", "八", "九", "十"};
+    static const char *const marks[] = {"、", ".", "．", "）"};
+    while (*s == ' ')
+        s++;
+    const char *q = s;
+    if (strncmp(q, "（", strlen("（")) == 0)
+        q += strlen("（");
+    const char *start = q;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    for (bool more = q == start; more;) {
+        more = false;
+        for (size_t i = 0; i < sizeof numerals / sizeof numerals[0] && !more; i++) {
+            size_t n = strlen(numerals[i]);
+            if (strncmp(q, numerals[i], n) == 0) {
+                q += n;
+                more = true;
+            }
+        }
+    }
+    if (q == start)
+        return s;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncmp(q, marks[i], strlen(marks[i])) == 0)
+            return q + strlen(marks[i]);
+    return s;
+}
+
+/* match: every row of the first reference's table (of its side, for a
+ * ledger: "1:支出:金额"; "*" for all rows) equals the row of the second
+ * table with the same name, where there is one. */
+static bool check_match(checker *ck, const bx_check *c)
+{
+    const bx_ref *a = &c->refs[0], *b = &c->refs[1];
+    const bx_vtable *va = NULL, *vb = NULL;
+    for (int i = 0; i < ck->m->nvtables; i++) {
+        if (!va && ck->m->vtables[i].number == a->table)
+            va = &ck->m->vtables[i];
+        if (!vb && ck->m->vtables[i].number == b->table)
+            vb = &ck->m->vtables[i];
+    }
+    if (!va || !vb)
+        return true;
+    int fa = field_of(va, a->field), fb = field_of(vb, b->field);
+    int side = -1;
+    if (strcmp(a->row, "*") != 0) {
+        const bx_table_layout *t = va->layout;
+        for (size_t i = 0; i < t->header.nroots; i++)
+            if (t->header.roots[i].side && strcmp(t->header.roots[i].side, a->row) == 0)
+                side = (int)i;
+    }
+    char rule[600];
+    snprintf(rule, sizeof rule, "%s = %s（同名的行）", a->text, b->text);
+    const char *text = bx_arena_strdup(ck->out->arena, rule, ck->err);
+    if (!text)
+        return false;
+    for (int r = 0; r < va->nrows; r++) {
+        const bx_vrow *ra = &va->rows[r];
+        if (!ra->label || ra->total || (side >= 0 && ra->side != side))
+            continue;
+        const char *name = unnumbered(ra->label);
+        for (int q = 0; q < vb->nrows; q++) {
+            const bx_vrow *rb = &vb->rows[q];
+            if (!rb->label || !squash_equal(unnumbered(rb->label), name))
+                continue;
+            bool pa, pb;
+            int64_t x = take(ra, fa, &pa), y = take(rb, fb, &pb);
+            int rounded = (pa && va->money[fa]) + (pb && vb->money[fb]);
+            if ((pa || pb) && !compare(ck, vb, rb, fb, x, y, rounded, text))
+                return false;
+            break;
+        }
+    }
+    return true;
+}
+
+/* ---- the API ----------------------------------------------------------- */
+
+bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, bx_error *err)
+{
+    bx_findings *f = bx_calloc(1, sizeof *f, err);
+    if (!f)
+        return NULL;
+    f->arena = bx_arena_new();
+    f->model = m;
+    f->display = set->display;
+    if (!f->arena) {
+        free(f);
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    checker ck = {.m = m, .set = set, .out = f, .err = err, .display = set->display};
+    bool ok = true;
+    for (int i = 0; ok && i < m->nvtables; i++) {
+        for (int r = 0; r < m->vtables[i].nrows; r++)
+            memset(m->vtables[i].rows[r].used, 0, (size_t)m->vtables[i].nfields);
+    }
+    for (int i = 0; ok && i < m->nvtables; i++)
+        ok = check_table(&ck, &m->vtables[i]);
+    for (size_t i = 0; ok && i < set->nchecks; i++) {
+        ck.check = &set->checks[i];
+        ok = set->checks[i].kind == BX_CHECK_MATCH ? check_match(&ck, &set->checks[i])
+                                                   : check_equal(&ck, &set->checks[i]);
+    }
+    if (!ok) {
+        bx_findings_free(f);
+        return NULL;
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        f->items[i].pub.expected = f->items[i].expected;
+        f->items[i].pub.actual = f->items[i].actual;
+        f->items[i].pub.difference = f->items[i].difference;
+    }
+    return f;
+}
+
+void bx_findings_free(bx_findings *f)
+{
+    if (!f)
+        return;
+    free(f->items);
+    bx_arena_free(f->arena);
+    free(f);
+}
+
+size_t bx_findings_count(const bx_findings *f)
+{
+    return f ? f->n : 0;
+}
+
+size_t bx_findings_errors(const bx_findings *f)
+{
+    return f ? f->errors : 0;
+}
+
+const bx_finding *bx_findings_at(const bx_findings *f, size_t i)
+{
+    return f && i < f->n ? &f->items[i].pub : NULL;
+}
+
+/* ---- reports ----------------------------------------------------------- */
+
+static void json_string(bx_strbuf *b, const char *s)
+{
+    bx_strbuf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            bx_strbuf_printf(b, "\\%c", c);
+        else if (c < 0x20)
+            bx_strbuf_printf(b, "\\u%04x", c);
+        else
+            bx_strbuf_putc(b, (char)c);
+    }
+    bx_strbuf_putc(b, '"');
+}
+
+static void text_report(const bx_findings *f, bx_strbuf *b)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const bx_finding *x = &f->items[i].pub;
+        if (x->file[0])
+            bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
+        bx_strbuf_printf(b, "%s：%s", x->error ? "错误" : "提示（尾数差异）", x->table);
+        if (x->row[0])
+            bx_strbuf_printf(b, "，%s", x->row);
+        if (x->column[0])
+            bx_strbuf_printf(b, "，%s：应为 %s，实为 %s，差 %s", x->column, x->expected, x->actual,
+                             x->difference);
+        else
+            bx_strbuf_printf(b, "：%s", x->difference);
+        bx_strbuf_printf(b, "（检查：%s）\n", x->rule ? x->rule : "");
+    }
+    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示。\n", f->errors, f->n - f->errors);
+}
+
+/* Every figure with its place, whether a check looked at it, and the
+ * change of 10 display units in the unit it was given in (for tests that
+ * alter figures one by one). */
+static void json_figures(const bx_findings *f, bx_strbuf *b)
+{
+    const bx_model *m = f->model;
+    bool first = true;
+    for (int i = 0; i < m->nvtables; i++) {
+        const bx_vtable *vt = &m->vtables[i];
+        for (int r = 0; r < vt->nrows; r++) {
+            const bx_vrow *row = &vt->rows[r];
+            for (int k = 0; k < vt->nfields; k++) {
+                if (row->v[k] == BX_NOVALUE)
+                    continue;
+                /* 10 units of the last shown decimal, in the given unit */
+                int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
+                if (vt->money[k] && f->display.unit_yuan >= m->input.unit_yuan)
+                    step *= f->display.unit_yuan / m->input.unit_yuan;
+                else if (vt->money[k])
+                    step /= m->input.unit_yuan / f->display.unit_yuan;
+                char name[512], value[48], stepbuf[48];
+                checker ck = {.m = m, .display = f->display};
+                show(&ck, vt->money[k], row->shown[k], row->v[k], value, sizeof value);
+                show(&ck, false, -1, step, stepbuf, sizeof stepbuf);
+                bx_strbuf_puts(b, first ? "\n    " : ",\n    ");
+                first = false;
+                bx_strbuf_puts(b, "{\"table\": ");
+                json_string(b, vt->sheet);
+                bx_strbuf_puts(b, ", \"row\": ");
+                json_string(b, row_name(&ck, row, name, sizeof name));
+                bx_strbuf_puts(b, ", \"column\": ");
+                json_string(b, vt->fields[k]);
+                bx_strbuf_puts(b, ", \"file\": ");
+                json_string(b, row->vloc[k].file ? row->vloc[k].file : "");
+                bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ",
+                                 row->vloc[k].line, row->vloc[k].column);
+                json_string(b, value);
+                bx_strbuf_printf(b, ", \"money\": %s, \"checked\": %s, \"step\": ",
+                                 vt->money[k] ? "true" : "false", row->used[k] ? "true" : "false");
+                json_string(b, stepbuf);
+                bx_strbuf_putc(b, '}');
+            }
+        }
+    }
+}
+
+static void json_report(const bx_findings *f, bx_strbuf *b)
+{
+    bx_strbuf_printf(b, "{\n  \"errors\": %zu,\n  \"notices\": %zu,\n  \"findings\": [", f->errors,
+                     f->n - f->errors);
+    for (size_t i = 0; i < f->n; i++) {
+        const bx_finding *x = &f->items[i].pub;
+        bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
+        bx_strbuf_printf(b, "{\"severity\": \"%s\", \"table\": ", x->error ? "error" : "notice");
+        json_string(b, x->table);
+        bx_strbuf_puts(b, ", \"row\": ");
+        json_string(b, x->row);
+        bx_strbuf_puts(b, ", \"column\": ");
+        json_string(b, x->column);
+        bx_strbuf_puts(b, ", \"expected\": ");
+        json_string(b, x->expected);
+        bx_strbuf_puts(b, ", \"actual\": ");
+        json_string(b, x->actual);
+        bx_strbuf_puts(b, ", \"difference\": ");
+        json_string(b, x->difference);
+        bx_strbuf_puts(b, ", \"check\": ");
+        json_string(b, x->rule ? x->rule : "");
+        bx_strbuf_puts(b, ", \"file\": ");
+        json_string(b, x->file);
+        bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d}", x->line, x->column_number);
+    }
+    bx_strbuf_puts(b, "\n  ],\n  \"figures\": [");
+    json_figures(f, b);
+    bx_strbuf_puts(b, "\n  ]\n}\n");
+}
+
+char *bx_findings_report(const bx_findings *f, const char *format, bx_error *err)
+{
+    bx_strbuf b;
+    bx_strbuf_init(&b, 0);
+    if (format && strcmp(format, "json") == 0)
+        json_report(f, &b);
+    else
+        text_report(f, &b);
+    if (b.failed) {
+        bx_strbuf_free(&b);
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    if (!b.data)
+        bx_strbuf_puts(&b, "");
+    return b.data;
+}
