@@ -176,14 +176,21 @@ static int field_of(const bx_vtable *vt, const char *name)
     return -1;
 }
 
-/* The figure (0 when there is none) and whether there is one; marks it as
- * taking part in a check. */
-static int64_t take(const bx_vrow *r, int f, bool *present)
+/* The figure (0 when there is none) and whether there is one. */
+static int64_t peek(const bx_vrow *r, int f, bool *present)
 {
-    ((bx_vrow *)r)->used[f] = 1;
     if (present)
         *present = r->v[f] != BX_NOVALUE;
     return r->v[f] == BX_NOVALUE ? 0 : r->v[f];
+}
+
+/* The same, marking the figure as held by an equation: any change to it
+ * shows. (Inequalities — a part within its whole — use peek: a figure
+ * they alone hold can change unnoticed, so it is not marked.) */
+static int64_t take(const bx_vrow *r, int f, bool *present)
+{
+    ((bx_vrow *)r)->used[f] = 1;
+    return peek(r, f, present);
 }
 
 static bool squash_equal(const char *a, const char *b)
@@ -255,7 +262,7 @@ static bool check_within(checker *ck, const bx_vtable *vt, const bx_check *c)
         for (int k = 0; k + 1 < c->nterms; k++) {
             int fa = field_of(vt, c->terms[k].name), fb = field_of(vt, c->terms[k + 1].name);
             bool pa, pb;
-            int64_t a = take(row, fa, &pa), b = take(row, fb, &pb);
+            int64_t a = peek(row, fa, &pa), b = peek(row, fb, &pb);
             if ((!pa && !pb) || a <= b)
                 continue;
             /* the part exceeds the whole: expected at most b */
@@ -350,7 +357,7 @@ static bool check_part(checker *ck, const bx_vtable *vt, const bx_vrow *whole, c
 {
     for (int f = 0; f < vt->nfields; f++) {
         bool pa, pb;
-        int64_t a = take(part, f, &pa), b = take(whole, f, &pb);
+        int64_t a = peek(part, f, &pa), b = peek(whole, f, &pb);
         if ((pa || pb) && a > b && !compare(ck, vt, part, f, b, a, pa + pb, ck->check->text))
             return false;
     }

@@ -1,0 +1,120 @@
+/* The consistency checks through the public API: rounding notices versus
+ * errors (figures given in 万元 are rounded; in 元 they are exact), code
+ * trees, and what a finding says. */
+#include "test_util.h"
+
+#include "budgetx.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *layout = "number: 1\ntitle: 支出\ndata: a.csv\ncolumns:\n"
+                            "  - {title: 编码, field: 编码, type: code}\n"
+                            "  - {title: 名称, field: 名称}\n"
+                            "  - {title: 合计, field: 合计, type: amount}\n"
+                            "  - {title: 甲, field: 甲, type: amount}\n"
+                            "  - {title: 乙, field: 乙, type: amount}\n"
+                            "checks:\n"
+                            "  - sum: 合计 = 甲 + 乙\n"
+                            "  - codes: all\n";
+
+static char *dir;
+
+/* Findings of `csv` given in `unit` with 2 decimals, as "E|N row column
+ * expected actual difference" lines. */
+static const char *findings_of(const char *unit, const char *csv)
+{
+    static char out[4096];
+    dir = scratch_new();
+    char yaml[256];
+    snprintf(yaml, sizeof yaml,
+             "template: v\nunit: 某局\nyear: 2024\namounts: {unit: %s, decimals: 2}\n", unit);
+    scratch_write(dir, "layouts/v/set.yaml",
+                  "name: v\ndisplay: {unit: 万元, decimals: 2}\n"
+                  "tables: [a.yaml]\n");
+    scratch_write(dir, "layouts/v/a.yaml", layout);
+    scratch_write(dir, "data/dataset.yaml", yaml);
+    scratch_write(dir, "data/a.csv", csv);
+    char data[1024], layouts[1024];
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(layouts, sizeof layouts, "%s/layouts/v", dir);
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = bx_dataset_load(data, &err);
+    bx_layout_set *set = bx_layout_set_load(layouts, &err);
+    bx_model *m = ds && set ? bx_model_resolve(set, ds, &err) : NULL;
+    bx_findings *f = m ? bx_model_validate(m, set, &err) : NULL;
+    if (!f)
+        print_error("%s\n", err.message);
+    assert_non_null(f);
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < bx_findings_count(f); i++) {
+        const bx_finding *x = bx_findings_at(f, i);
+        at += (size_t)snprintf(out + at, sizeof out - at, "%s %s|%s|%s|%s|%s line %d col %d\n",
+                               x->error ? "E" : "N", x->row, x->column, x->expected, x->actual,
+                               x->difference, x->line, x->column_number);
+    }
+    bx_findings_free(f);
+    bx_model_free(m);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    scratch_free(dir);
+    return out;
+}
+
+static void rounded_figures_differ_by_a_unit_as_a_notice(void **state)
+{
+    (void)state;
+    assert_string_equal(findings_of("万元", "编码,名称,合计,甲,乙\n,某局,10.01,5.00,5.00\n"),
+                        "N 某局|合计|10.00|10.01|0.01 line 2 col 3\n");
+}
+
+static void a_digit_typed_wrong_is_an_error(void **state)
+{
+    (void)state;
+    assert_string_equal(findings_of("万元", "编码,名称,合计,甲,乙\n,某局,10.10,5.00,5.00\n"),
+                        "E 某局|合计|10.00|10.10|0.10 line 2 col 3\n");
+}
+
+static void figures_in_yuan_must_add_up_exactly(void **state)
+{
+    (void)state;
+    assert_string_equal(findings_of("元", "编码,名称,合计,甲,乙\n,某局,100.01,50.00,50.00\n"),
+                        "E 某局|合计|100.00|100.01|0.01 line 2 col 3\n");
+    assert_string_equal(findings_of("元", "编码,名称,合计,甲,乙\n,某局,100.00,50.00,50.00\n"), "");
+}
+
+static void code_tree_sums_and_orphans(void **state)
+{
+    (void)state;
+    assert_string_equal(findings_of("万元", "编码,名称,合计,甲,乙\n"
+                                            ",某局,3.00,3.00,0.00\n"
+                                            "208,社会保障,3.00,3.00,0.00\n"
+                                            "20805,养老,2.00,2.00,0.00\n"
+                                            "2080505,缴费,2.00,2.00,0.00\n"
+                                            "2080601,无上级,1.00,1.00,0.00\n"),
+                        "E 2080601 无上级||||科目 2080601 没有上级科目 20806 line 6 col 1\n"
+                        "E 208 社会保障|合计|2.00|3.00|1.00 line 3 col 3\n"
+                        "E 208 社会保障|甲|2.00|3.00|1.00 line 3 col 4\n");
+}
+
+static void many_rounded_terms_widen_the_tolerance(void **state)
+{
+    (void)state;
+    /* 合计 and 2 parts: up to 1.5 units; 0.02 is 2 units: an error */
+    assert_string_equal(findings_of("万元", "编码,名称,合计,甲,乙\n,某局,10.02,5.00,5.00\n"),
+                        "E 某局|合计|10.00|10.02|0.02 line 2 col 3\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rounded_figures_differ_by_a_unit_as_a_notice),
+        cmocka_unit_test(a_digit_typed_wrong_is_an_error),
+        cmocka_unit_test(figures_in_yuan_must_add_up_exactly),
+        cmocka_unit_test(code_tree_sums_and_orphans),
+        cmocka_unit_test(many_rounded_terms_widen_the_tolerance),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
