@@ -26,7 +26,7 @@ typedef struct resolver {
     /* the data view of the current sheet and the row being read */
     bx_vtable *vt;
     bx_vrow *vrow;
-    bx_vrow *fixed_row;               /* of the form being read */
+    int fixed_row;                    /* of the form being read: an index, as rows move */
     struct ledger_side *ledger_sides; /* of the ledger being read */
     const char **files;               /* file names interned in the model */
     int nfiles;
@@ -884,7 +884,7 @@ static int resolve_band(resolver *rv, const bx_band *b, int col0)
         int row = bx_sheet_add_row(rv->sheet, rv->err);
         if (row < 0)
             return -1;
-        rv->vrow = rv->fixed_row;
+        rv->vrow = rv->fixed_row >= 0 ? &rv->vt->rows[rv->fixed_row] : NULL;
         int col = col0;
         for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++)
             if (!put_fixed_cell(rv, &b->cells[i], row, col))
@@ -932,11 +932,14 @@ static bool resolve_form(resolver *rv)
     /* the form's single values (dataset fields, or its row of the `each`
      * file) go in one data row named "@fields" */
     bx_loc loc = {rv->inst ? rv->inst->name : rv->ds->yaml_name, 0, 0};
-    if (!vt_begin_table(rv) || !(rv->fixed_row = vt_row(rv, &loc)))
+    bx_vrow *fixed = vt_begin_table(rv) ? vt_row(rv, &loc) : NULL;
+    if (!fixed)
         return false;
-    rv->fixed_row->label = rv->fixed_row->band = "@fields";
+    fixed->label = fixed->band = "@fields";
+    rv->fixed_row = (int)(fixed - rv->vt->rows);
     bool ok = resolve_bands(rv, rv->t->bands, rv->t->nbands, 0) >= 0;
-    rv->vrow = rv->fixed_row = NULL;
+    rv->vrow = NULL;
+    rv->fixed_row = -1;
     return ok;
 }
 
@@ -1122,7 +1125,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     bx_model *m = bx_model_new(err);
     if (!m)
         return NULL;
-    resolver rv = {.set = set, .ds = ds, .m = m, .err = err};
+    resolver rv = {.set = set, .ds = ds, .m = m, .err = err, .fixed_row = -1};
     bx_loc loc = {ds->yaml_name, 0, 0};
     m->author = ds->unit;
     m->year = ds->year;

@@ -17,12 +17,21 @@ typedef struct finding_rec {
     char expected[40], actual[40], difference[40];
 } finding_rec;
 
+/* A figure of the data, for the JSON report: its place, its value, whether
+ * an equation holds it, and 10 shown units in the unit it is given in. */
+typedef struct figure_rec {
+    const char *table, *row, *column, *file;
+    int line, column_number;
+    bool money, checked;
+    char value[40], step[40];
+} figure_rec;
+
 struct bx_findings {
     bx_arena *arena;
     finding_rec *items;
     size_t n, cap, errors;
-    const bx_model *model;
-    bx_scale display; /* the set's display unit, for the figures' steps */
+    figure_rec *figures;
+    size_t nfigures;
 };
 
 /* What one evaluation carries around. */
@@ -109,19 +118,20 @@ static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, in
     if (row && field >= 0 && row->vloc[field].file)
         loc = row->vloc[field];
     r->pub.error = error;
-    r->pub.table = vt->sheet;
+    /* findings outlive the model and the layouts: they own their texts */
+    r->pub.table = bx_arena_strdup(f->arena, vt->sheet, ck->err);
     r->pub.row =
         row ? bx_arena_strdup(f->arena, row_name(ck, row, name, sizeof name), ck->err) : "";
-    r->pub.column = field >= 0 ? vt->fields[field] : "";
-    r->pub.rule = rule;
+    r->pub.column = bx_arena_strdup(f->arena, field >= 0 ? vt->fields[field] : "", ck->err);
+    r->pub.rule = bx_arena_strdup(f->arena, rule ? rule : "", ck->err);
     snprintf(r->expected, sizeof r->expected, "%s", expected);
     snprintf(r->actual, sizeof r->actual, "%s", actual);
     snprintf(r->difference, sizeof r->difference, "%s", difference);
-    r->pub.file = loc.file ? loc.file : "";
+    r->pub.file = bx_arena_strdup(f->arena, loc.file ? loc.file : "", ck->err);
     r->pub.line = loc.line;
     r->pub.column_number = loc.column;
     f->errors += error;
-    return r->pub.row != NULL;
+    return r->pub.row && r->pub.table && r->pub.column && r->pub.rule && r->pub.file;
 }
 
 /* Half the unit a money figure was rounded to: the last decimal it is
@@ -703,6 +713,59 @@ static bool check_match(checker *ck, const bx_check *c)
     return true;
 }
 
+/* Every figure with its place, whether a check looked at it, and the
+ * change of 10 shown units in the unit it was given in (for tests that
+ * alter figures one by one). */
+static bool snapshot_figures(checker *ck)
+{
+    const bx_model *m = ck->m;
+    bx_findings *f = ck->out;
+    size_t n = 0;
+    for (int i = 0; i < m->nvtables; i++)
+        for (int r = 0; r < m->vtables[i].nrows; r++)
+            for (int k = 0; k < m->vtables[i].nfields; k++)
+                n += m->vtables[i].rows[r].v[k] != BX_NOVALUE;
+    f->figures = bx_arena_alloc(f->arena, (n ? n : 1) * sizeof *f->figures, ck->err);
+    if (!f->figures)
+        return false;
+    for (int i = 0; i < m->nvtables; i++) {
+        const bx_vtable *vt = &m->vtables[i];
+        const char *sheet = bx_arena_strdup(f->arena, vt->sheet, ck->err);
+        for (int r = 0; sheet && r < vt->nrows; r++) {
+            const bx_vrow *row = &vt->rows[r];
+            char name[512];
+            const char *rname = NULL;
+            for (int k = 0; k < vt->nfields; k++) {
+                if (row->v[k] == BX_NOVALUE)
+                    continue;
+                if (!rname && !(rname = bx_arena_strdup(
+                                    f->arena, row_name(ck, row, name, sizeof name), ck->err)))
+                    return false;
+                figure_rec *g = &f->figures[f->nfigures++];
+                g->table = sheet;
+                g->row = rname;
+                g->column = bx_arena_strdup(f->arena, vt->fields[k], ck->err);
+                g->file =
+                    bx_arena_strdup(f->arena, row->vloc[k].file ? row->vloc[k].file : "", ck->err);
+                if (!g->column || !g->file)
+                    return false;
+                g->line = row->vloc[k].line;
+                g->column_number = row->vloc[k].column;
+                g->money = vt->money[k];
+                g->checked = row->used[k];
+                int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
+                if (vt->money[k] && ck->display.unit_yuan >= m->input.unit_yuan)
+                    step *= ck->display.unit_yuan / m->input.unit_yuan;
+                else if (vt->money[k])
+                    step /= m->input.unit_yuan / ck->display.unit_yuan;
+                show(ck, vt->money[k], row->shown[k], row->v[k], g->value, sizeof g->value);
+                show(ck, false, -1, step, g->step, sizeof g->step);
+            }
+        }
+    }
+    return true;
+}
+
 /* ---- the API ----------------------------------------------------------- */
 
 bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, bx_error *err)
@@ -711,8 +774,6 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, bx_e
     if (!f)
         return NULL;
     f->arena = bx_arena_new();
-    f->model = m;
-    f->display = set->display;
     if (!f->arena) {
         free(f);
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
@@ -731,6 +792,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, bx_e
         ok = set->checks[i].kind == BX_CHECK_MATCH ? check_match(&ck, &set->checks[i])
                                                    : check_equal(&ck, &set->checks[i]);
     }
+    ok = ok && snapshot_figures(&ck);
     if (!ok) {
         bx_findings_free(f);
         return NULL;
@@ -803,49 +865,26 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
     bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示。\n", f->errors, f->n - f->errors);
 }
 
-/* Every figure with its place, whether a check looked at it, and the
- * change of 10 display units in the unit it was given in (for tests that
- * alter figures one by one). */
 static void json_figures(const bx_findings *f, bx_strbuf *b)
 {
-    const bx_model *m = f->model;
-    bool first = true;
-    for (int i = 0; i < m->nvtables; i++) {
-        const bx_vtable *vt = &m->vtables[i];
-        for (int r = 0; r < vt->nrows; r++) {
-            const bx_vrow *row = &vt->rows[r];
-            for (int k = 0; k < vt->nfields; k++) {
-                if (row->v[k] == BX_NOVALUE)
-                    continue;
-                /* 10 units of the last shown decimal, in the given unit */
-                int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
-                if (vt->money[k] && f->display.unit_yuan >= m->input.unit_yuan)
-                    step *= f->display.unit_yuan / m->input.unit_yuan;
-                else if (vt->money[k])
-                    step /= m->input.unit_yuan / f->display.unit_yuan;
-                char name[512], value[48], stepbuf[48];
-                checker ck = {.m = m, .display = f->display};
-                show(&ck, vt->money[k], row->shown[k], row->v[k], value, sizeof value);
-                show(&ck, false, -1, step, stepbuf, sizeof stepbuf);
-                bx_strbuf_puts(b, first ? "\n    " : ",\n    ");
-                first = false;
-                bx_strbuf_puts(b, "{\"table\": ");
-                json_string(b, vt->sheet);
-                bx_strbuf_puts(b, ", \"row\": ");
-                json_string(b, row_name(&ck, row, name, sizeof name));
-                bx_strbuf_puts(b, ", \"column\": ");
-                json_string(b, vt->fields[k]);
-                bx_strbuf_puts(b, ", \"file\": ");
-                json_string(b, row->vloc[k].file ? row->vloc[k].file : "");
-                bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ",
-                                 row->vloc[k].line, row->vloc[k].column);
-                json_string(b, value);
-                bx_strbuf_printf(b, ", \"money\": %s, \"checked\": %s, \"step\": ",
-                                 vt->money[k] ? "true" : "false", row->used[k] ? "true" : "false");
-                json_string(b, stepbuf);
-                bx_strbuf_putc(b, '}');
-            }
-        }
+    for (size_t i = 0; i < f->nfigures; i++) {
+        const figure_rec *g = &f->figures[i];
+        bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
+        bx_strbuf_puts(b, "{\"table\": ");
+        json_string(b, g->table);
+        bx_strbuf_puts(b, ", \"row\": ");
+        json_string(b, g->row);
+        bx_strbuf_puts(b, ", \"column\": ");
+        json_string(b, g->column);
+        bx_strbuf_puts(b, ", \"file\": ");
+        json_string(b, g->file);
+        bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ", g->line,
+                         g->column_number);
+        json_string(b, g->value);
+        bx_strbuf_printf(b, ", \"money\": %s, \"checked\": %s, \"step\": ",
+                         g->money ? "true" : "false", g->checked ? "true" : "false");
+        json_string(b, g->step);
+        bx_strbuf_putc(b, '}');
     }
 }
 
