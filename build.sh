@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Build budgetx on Debian 12: install what is missing, configure, build.
-#   ./build.sh          build into ./build
-#   ./build.sh test     also run every test (what CI runs)
+#   ./build.sh            build into ./build
+#   ./build.sh test       also run every test (what CI runs first)
+#   ./build.sh sanitize   build with ASan+UBSan into ./build-asan, run every test
+#   ./build.sh fuzz [S]   build the libFuzzer harnesses with clang into
+#                         ./build-fuzz and run each for S seconds (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
+mode=${1:-build}
 
 # Debian packages the build and the tests need. Keep this list the only place
 # where dependencies are installed.
@@ -12,7 +16,7 @@ packages=(
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev
   libcmocka-dev python3 unzip poppler-utils curl ca-certificates
   fonts-arphic-gbsn00lp
-  libreoffice-calc-nogui clang-format
+  libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
 )
 
 installed() {
@@ -36,12 +40,51 @@ fi
 # the PDF falls back to AR PL SungtiL GB.
 ./fonts/fetch.sh || echo "build.sh: continuing without Noto Serif SC" >&2
 
-build_type=${BUILD_TYPE:-Debug}
-werror=OFF
-[ "${1:-}" = test ] && werror=ON
-cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" -DBX_WERROR="$werror"
-cmake --build build -j"$(nproc)"
-
-if [ "${1:-}" = test ]; then
-  ctest --test-dir build --output-on-failure -j"$(nproc)"
-fi
+jobs=$(nproc)
+case "$mode" in
+build | test)
+  werror=OFF
+  [ "$mode" = test ] && werror=ON
+  cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Debug}" -DBX_WERROR="$werror"
+  cmake --build build -j"$jobs"
+  [ "$mode" = test ] && ctest --test-dir build --output-on-failure -j"$jobs"
+  ;;
+sanitize)
+  # valgrind cannot run ASan binaries; everything else runs
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBX_SANITIZE=ON -DBX_WERROR=ON
+  cmake --build build-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -E valgrind
+  ;;
+fuzz)
+  seconds=${2:-60}
+  CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBX_FUZZ=ON
+  cmake --build build-fuzz -j"$jobs" --target fuzz_csv fuzz_dataset fuzz_layout fuzz_resolve
+  corpus=build-fuzz/corpus
+  rm -rf "$corpus"
+  mkdir -p "$corpus"/{csv,dataset,layout,resolve} build-fuzz/crashes
+  cp samples/*/*.csv tests/fuzz/csv/* "$corpus/csv/"
+  for f in samples/*/dataset.yaml; do cp "$f" "$corpus/dataset/$(basename "$(dirname "$f")").yaml"; done
+  cp tests/fuzz/dataset/* "$corpus/dataset/"
+  for f in layouts/*/*.yaml; do cp "$f" "$corpus/layout/$(echo "$f" | tr / _)"; done
+  cp tests/fuzz/layout/* "$corpus/layout/"
+  cp tests/fuzz/resolve/* "$corpus/resolve/"
+  status=0
+  for h in csv dataset layout resolve; do
+    echo "build.sh: fuzzing $h for $seconds s"
+    if ! build-fuzz/fuzz_$h -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -artifact_prefix=build-fuzz/crashes/$h- -print_final_stats=1 "$corpus/$h" \
+      > build-fuzz/$h.log 2>&1; then
+      echo "build.sh: fuzz_$h found a problem:" >&2
+      grep -A30 -E "ERROR|runtime error|Timeout|out-of-memory" build-fuzz/$h.log | head -60 >&2
+      echo "build.sh: keep the input as a regression: cp build-fuzz/crashes/$h-* tests/fuzz/$h/" >&2
+      status=1
+    fi
+  done
+  exit $status
+  ;;
+*)
+  echo "usage: ./build.sh [test|sanitize|fuzz [SECONDS]]" >&2
+  exit 2
+  ;;
+esac

@@ -1,6 +1,7 @@
 /* The one-shot call behind `budgetx render`, built from the public pieces. */
 #include "common.h"
 #include "dataset.h"
+#include "model.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -71,6 +72,24 @@ static char *output_base(const bx_dataset *ds, const char *dataset_dir, bx_error
     return base;
 }
 
+/* An output must not land on a file the run reads (a symlink, a name that
+ * happens to match): that would destroy the data it was made from. */
+static bool over_an_input(const bx_model *m, const char *path, bx_error *err)
+{
+    struct stat out;
+    if (stat(path, &out) != 0)
+        return false;
+    for (int i = 0; i < m->ninputs; i++) {
+        struct stat in;
+        if (stat(m->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            bx_loc loc = {path, 0, 0};
+            bx_fail(err, &loc, BX_ERR_USAGE, "不能写在输入文件 %s 上", m->inputs[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err)
 {
@@ -88,6 +107,11 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
             return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", *f);
 
     bx_dataset *ds = bx_dataset_load(dataset_dir, err);
+    if (ds && options && options->encoding &&
+        bx_dataset_set_encoding(ds, options->encoding, err) != BX_OK) {
+        bx_dataset_free(ds);
+        ds = NULL;
+    }
     bx_layout_set *set =
         ds ? bx_layout_set_find(ds->template_name, options ? options->layout_dirs : NULL, err)
            : NULL;
@@ -104,7 +128,7 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
             char name[1024];
             snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
             char *path = bx_path_join(out_dir, name, err);
-            if (path)
+            if (path && !over_an_input(model, path, err))
                 bx_model_write(model, *f, path, options, err);
             free(path);
         }

@@ -64,6 +64,9 @@ char *bx_error_format(const bx_error *err, char *buf, size_t size);
  * is resolved. Caller frees with bx_dataset_free. */
 bx_dataset *bx_dataset_load(const char *dir, bx_error *err);
 void bx_dataset_free(bx_dataset *dataset);
+/* Read every CSV of the dataset as "utf-8", "gb18030" (GBK, GB2312) or
+ * "auto" (detect per file, the default), overriding dataset.yaml. */
+bx_status bx_dataset_set_encoding(bx_dataset *dataset, const char *encoding, bx_error *err);
 /* The template set the dataset asks for, e.g. "shenzhen-2024". */
 const char *bx_dataset_template(const bx_dataset *dataset);
 
@@ -120,6 +123,11 @@ const bx_finding *bx_findings_at(const bx_findings *findings, size_t i);
  * figure, whether a check looked at it, and its place). Caller frees. */
 char *bx_findings_report(const bx_findings *findings, const char *format, bx_error *err);
 
+/* Remove the temporary files of every output being written. For a signal
+ * handler (SIGINT, SIGTERM): async-signal-safe; the files already in
+ * place are not touched. */
+void bx_abandon_outputs(void);
+
 /* Options of bx_render and bx_model_write. Zero-initialise, then set what
  * you need. */
 typedef struct bx_render_options {
@@ -129,6 +137,7 @@ typedef struct bx_render_options {
     const char *bold_font;          /* PDF: bold face; NULL = default */
     const char *const *font_dirs;   /* PDF: extra folders holding the default fonts */
     int force;                      /* bx_render: write even when checks find errors */
+    const char *encoding;           /* bx_render: CSV encoding, as bx_dataset_set_encoding */
     bx_findings **findings;         /* bx_render: if set, receives the checks' findings
                                        (caller frees; NULL when the run stopped before) */
 } bx_render_options;

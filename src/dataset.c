@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *bx_dataset_template(const bx_dataset *ds)
 {
@@ -74,6 +75,29 @@ bool bx_parse_date(const char *s, long long *out)
         return false;
     *out = days_from_civil(v[0], (unsigned)v[1], (unsigned)v[2]) * 86400LL;
     return true;
+}
+
+/* "auto", "utf-8", "gb18030" (also "gbk"), any case. */
+static bool encoding_named(const char *name, bx_encoding *out)
+{
+    if (strcasecmp(name, "auto") == 0)
+        *out = BX_ENCODING_AUTO;
+    else if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0)
+        *out = BX_ENCODING_UTF8;
+    else if (strcasecmp(name, "gb18030") == 0 || strcasecmp(name, "gbk") == 0 ||
+             strcasecmp(name, "gb2312") == 0)
+        *out = BX_ENCODING_GB18030;
+    else
+        return false;
+    return true;
+}
+
+bx_status bx_dataset_set_encoding(bx_dataset *ds, const char *encoding, bx_error *err)
+{
+    if (!ds || !encoding || !encoding_named(encoding, &ds->encoding))
+        return bx_fail(err, NULL, BX_ERR_USAGE, "编码“%s”无效（可用：auto、utf-8、gb18030）",
+                       encoding ? encoding : "");
+    return BX_OK;
 }
 
 /* ---- loading ----------------------------------------------------------- */
@@ -214,35 +238,22 @@ static bool load_misc(dloader *ld, const yaml_node_t *root)
                        "created 应为日期，例如 2024-01-15");
     ds->encoding = BX_ENCODING_AUTO;
     if (encoding) {
-        if (strcmp(encoding, "utf-8") == 0 || strcmp(encoding, "UTF-8") == 0)
-            ds->encoding = BX_ENCODING_UTF8;
-        else if (strcmp(encoding, "gb18030") == 0 || strcmp(encoding, "GB18030") == 0 ||
-                 strcmp(encoding, "gbk") == 0 || strcmp(encoding, "GBK") == 0)
-            ds->encoding = BX_ENCODING_GB18030;
-        else if (strcmp(encoding, "auto") != 0)
+        if (!encoding_named(encoding, &ds->encoding))
             return fail_at(ld, bx_yaml_get(ld->y, root, "encoding"),
                            "encoding 应为 auto、utf-8 或 gb18030");
     }
     return true;
 }
 
-bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
+/* A dataset from its parsed dataset.yaml (y is freed here). */
+static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml *y, bx_error *err)
 {
-    bx_dataset *ds = bx_calloc(1, sizeof *ds, err);
-    if (!ds)
-        return NULL;
-    ds->arena = bx_arena_new();
-    char *path = bx_path_join(dir, "dataset.yaml", err);
-    if (!ds->arena || !path) {
-        free(path);
-        bx_dataset_free(ds);
+    bx_dataset *ds = y ? bx_calloc(1, sizeof *ds, err) : NULL;
+    if (ds && !(ds->arena = bx_arena_new()))
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-        return NULL;
-    }
-    bx_yaml *y = bx_yaml_load(path, path, err);
     dloader ld = {ds, y, err};
-    bool ok = y && (ds->dir = copy(&ld, dir)) && (ds->yaml_name = copy(&ld, path));
-    free(path);
+    bool ok =
+        ds && ds->arena && (ds->dir = copy(&ld, dir)) && (ds->yaml_name = copy(&ld, yaml_name));
     if (ok) {
         static const char *const keys[] = {"template", "unit",    "year",     "amounts",
                                            "fields",   "files",   "tables",   "title",
@@ -262,6 +273,19 @@ bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
         return NULL;
     }
     return ds;
+}
+
+bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
+{
+    char *path = bx_path_join(dir, "dataset.yaml", err);
+    bx_dataset *ds = path ? dataset_from(dir, path, bx_yaml_load(path, path, err), err) : NULL;
+    free(path);
+    return ds;
+}
+
+bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err)
+{
+    return dataset_from(dir, "dataset.yaml", bx_yaml_parse(data, len, "dataset.yaml", err), err);
 }
 
 void bx_dataset_free(bx_dataset *ds)

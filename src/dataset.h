@@ -34,6 +34,10 @@ struct bx_dataset {
     size_t ntables;
 };
 
+/* A dataset from the text of its dataset.yaml (tests, fuzzing); CSV files
+ * are looked for in dir. */
+bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err);
+
 /* The field called key, or NULL. */
 const bx_dfield *bx_dataset_field(const bx_dataset *ds, const char *key);
 

@@ -4,6 +4,7 @@
 #include "budgetx.h"
 
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +16,8 @@ enum { EXIT_DATA = 1, EXIT_USAGE = 2, MAX_LAYOUT_DIRS = 8 };
 static const char usage_text[] =
     "用法 (usage):\n"
     "  budgetx render DATASET_DIR -o OUT_DIR [--format xlsx|pdf|both] [--layouts DIR]\n"
-    "                 [--font FILE] [--bold-font FILE]\n"
-    "  budgetx check DATASET_DIR [--format text|json] [--layouts DIR]\n"
+    "                 [--font FILE] [--bold-font FILE] [--force] [--encoding E]\n"
+    "  budgetx check DATASET_DIR [--format text|json] [--layouts DIR] [--encoding E]\n"
     "  budgetx --help | --version\n"
     "\n"
     "render  把数据集转换为部门预算公开表格：OUT_DIR 中写入一个 .xlsx（每表一个工作表）\n"
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "  --font FILE        PDF 正文字体（TrueType .ttf/.ttc；默认 Noto Serif SC）\n"
     "  --bold-font FILE   PDF 标题字体（默认 Noto Serif SC Bold）\n"
     "  --force            一致性检查有错误时仍然输出\n"
+    "  --encoding E       CSV 文件的编码：auto（默认，逐个识别）、utf-8 或 gb18030\n"
     "\n"
     "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
 
@@ -44,6 +46,7 @@ typedef struct cli {
     const char *layout_dirs[MAX_LAYOUT_DIRS + 2];
     int nlayout_dirs;
     const char *font, *bold_font;
+    const char *encoding;
     const char *font_dirs[2];
     bool force;
 } cli;
@@ -96,6 +99,10 @@ static int parse_args(int argc, char **argv, cli *c)
             if (c->nlayout_dirs == MAX_LAYOUT_DIRS)
                 return usage_error("%s 最多可给出 8 次", a);
             c->layout_dirs[c->nlayout_dirs++] = v;
+        } else if (is_option(a, "--encoding")) {
+            if (!(v = option_value(argc, argv, &i, "--encoding")))
+                return usage_error("%s 后面应有编码（auto、utf-8 或 gb18030）", a);
+            c->encoding = v;
         } else if (strcmp(a, "--force") == 0) {
             c->force = true;
         } else if (is_option(a, "--font")) {
@@ -161,6 +168,10 @@ static int run_check(const cli *c)
     bx_error err;
     bx_error_clear(&err);
     bx_dataset *ds = bx_dataset_load(c->dataset, &err);
+    if (ds && c->encoding && bx_dataset_set_encoding(ds, c->encoding, &err) != BX_OK) {
+        bx_dataset_free(ds);
+        ds = NULL;
+    }
     bx_layout_set *set =
         ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err) : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
@@ -197,7 +208,8 @@ static int run_render(const cli *c)
                               .font = c->font,
                               .bold_font = c->bold_font,
                               .font_dirs = c->font_dirs,
-                              .force = c->force};
+                              .force = c->force,
+                              .encoding = c->encoding};
     bx_findings *findings = NULL;
     opts.findings = &findings;
     bx_error err;
@@ -209,8 +221,20 @@ static int run_render(const cli *c)
     return st != BX_OK ? report(&err) : 0;
 }
 
+/* Interrupted: take the half-written temporary files away (the outputs
+ * in place stay as they were), then die of the same signal. */
+static void on_signal(int sig)
+{
+    bx_abandon_outputs();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+    static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+        signal(fatal[i], on_signal);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(usage_text, stdout);

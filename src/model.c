@@ -29,6 +29,7 @@ void bx_model_free(bx_model *m)
     for (int i = 0; i < m->nvtables; i++)
         free(m->vtables[i].rows);
     free(m->vtables);
+    free(m->inputs);
     bx_arena_free(m->arena);
     free(m);
 }

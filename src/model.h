@@ -72,7 +72,9 @@ struct bx_model {
     /* for the consistency checks: the data behind every sheet */
     bx_vtable *vtables; /* one per sheet, same order */
     int nvtables;
-    bx_scale input; /* the unit and decimals amounts were given in */
+    bx_scale input;      /* the unit and decimals amounts were given in */
+    const char **inputs; /* the dataset files read (strings in the arena) */
+    int ninputs;
 };
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)

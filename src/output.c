@@ -10,6 +10,43 @@
 
 static atomic_uint counter;
 
+/* Temporary files being written, for bx_abandon_outputs() in a signal
+ * handler: fixed storage, so that no allocation or lock is needed there. */
+enum { MAX_PENDING = 64, PENDING_PATH = 4096 };
+static char pending[MAX_PENDING][PENDING_PATH];
+static atomic_int pending_used[MAX_PENDING];
+
+static int pending_add(const char *path)
+{
+    if (strlen(path) >= PENDING_PATH)
+        return -1;
+    for (int i = 0; i < MAX_PENDING; i++) {
+        int expected = 0;
+        if (atomic_compare_exchange_strong(&pending_used[i], &expected, 2)) {
+            strcpy(pending[i], path);
+            atomic_store(&pending_used[i], 1);
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void pending_remove(const char *path)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (atomic_load(&pending_used[i]) == 1 && strcmp(pending[i], path) == 0) {
+            atomic_store(&pending_used[i], 0);
+            return;
+        }
+}
+
+void bx_abandon_outputs(void)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (atomic_load(&pending_used[i]) == 1)
+            unlink(pending[i]);
+}
+
 bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -31,6 +68,7 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
         int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             close(fd);
+            pending_add(o->tmp_path);
             return true;
         }
         if (errno != EEXIST) {
@@ -49,6 +87,7 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
 bool bx_output_commit(bx_output *o, bx_error *err)
 {
     bool ok = true;
+    pending_remove(o->tmp_path);
     if (rename(o->tmp_path, o->path) != 0) {
         bx_loc loc = {o->path, 0, 0};
         bx_fail(err, &loc, BX_ERR_IO, "无法写入文件：%s", strerror(errno));
@@ -63,8 +102,10 @@ bool bx_output_commit(bx_output *o, bx_error *err)
 
 void bx_output_abort(bx_output *o)
 {
-    if (o->tmp_path)
+    if (o->tmp_path) {
         unlink(o->tmp_path);
+        pending_remove(o->tmp_path);
+    }
     free(o->path);
     free(o->tmp_path);
     memset(o, 0, sizeof *o);

@@ -71,6 +71,15 @@ static bool failed(const resolver *rv)
     return bx_failed(rv->err);
 }
 
+/* A CSV of the dataset; its name is remembered as an input of the model. */
+static bx_csv *load_csv(resolver *rv, const char *name)
+{
+    bx_csv *csv = bx_dataset_csv(rv->ds, name, rv->err);
+    if (csv)
+        intern_file(rv, csv->name);
+    return csv;
+}
+
 /* ---- templates --------------------------------------------------------- */
 
 /* The value of placeholder `name`: year, unit, or a dataset field. */
@@ -445,7 +454,7 @@ static bx_csv *start_data_table(resolver *rv, const char *const *fields, const b
     if (!put_header(rv, &rv->t->header, 0))
         return NULL;
     rv->sheet->header_rows = rv->sheet->nrows;
-    bx_csv *csv = bx_dataset_csv(rv->ds, rv->t->data, rv->err);
+    bx_csv *csv = load_csv(rv, rv->t->data);
     if (csv && !bind_columns(rv, csv, fields, optional, n, cols)) {
         bx_csv_free(csv);
         return NULL;
@@ -823,7 +832,7 @@ static bool row_of_instance(resolver *rv, const bx_csv *csv, size_t r, int key_c
 
 static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
 {
-    bx_csv *csv = bx_dataset_csv(rv->ds, b->data, rv->err);
+    bx_csv *csv = load_csv(rv, b->data);
     if (!csv)
         return -1;
     /* the cells' fields, and the instance key when the form repeats */
@@ -1059,7 +1068,7 @@ static bool resolve_table(resolver *rv, const bx_table_layout *t)
     if (!t->each_data)
         return resolve_sheet(rv, t);
     rv->t = t;
-    bx_csv *index = bx_dataset_csv(rv->ds, t->each_data, rv->err);
+    bx_csv *index = load_csv(rv, t->each_data);
     if (!index)
         return false;
     int key = bx_csv_column(index, t->each_key);
@@ -1154,6 +1163,11 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     if (ok && wanted == 0)
         ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",
                      set->name) == BX_OK;
+    /* the files read, so that no output is written over one of them */
+    intern_file(&rv, ds->yaml_name);
+    m->inputs = rv.files;
+    m->ninputs = rv.nfiles;
+    rv.files = NULL;
     free(rv.files);
     if (ok)
         ok = bx_model_check(m, err);

@@ -14,7 +14,7 @@
 
 typedef struct finding_rec {
     bx_finding pub;
-    char expected[40], actual[40], difference[40];
+    char expected[40], actual[40], difference[320];
 } finding_rec;
 
 /* A figure of the data, for the JSON report: its place, its value, whether
@@ -319,6 +319,19 @@ static bool check_codes(checker *ck, const bx_vtable *vt)
     for (int r = 0; r < vt->nrows; r++)
         if (vt->rows[r].code && (top == 0 || strlen(vt->rows[r].code) < top))
             top = strlen(vt->rows[r].code);
+    /* a code appears once */
+    for (int r = 0; ok && r < vt->nrows; r++) {
+        const char *code = vt->rows[r].code;
+        for (int q = 0; ok && code && q < r; q++) {
+            if (vt->rows[q].code && strcmp(vt->rows[q].code, code) == 0) {
+                char what[200];
+                snprintf(what, sizeof what, "科目编码 %s 重复（第 %d 行已有）", code,
+                         vt->rows[q].loc.line);
+                ok = problem(ck, vt, &vt->rows[r], what);
+                break;
+            }
+        }
+    }
     /* every code below the top level needs its parent */
     for (int r = 0; ok && r < vt->nrows; r++) {
         const char *code = vt->rows[r].code;

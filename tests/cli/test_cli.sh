@@ -66,6 +66,29 @@ expect_err "字体中没有这些字符，PDF 中会显示为空白：“𠮷”
 run 0 env LC_ALL=C "$budgetx" render "$sample" -o "$work/again" --format xlsx
 cmp -s "$work/good"/*.xlsx "$work/again"/*.xlsx || fail "two renders differ (LC_ALL=C)"
 
+# a GB18030 (GBK) copy of the sample renders to the same bytes
+mkdir -p "$work/gb"
+cp -r "$sample" "$work/gb/$(basename "$sample")"
+for f in "$work/gb/$(basename "$sample")"/*.csv; do
+  iconv -f UTF-8 -t GB18030 "$f" > "$f.tmp" && mv "$f.tmp" "$f"
+done
+run 0 "$budgetx" render "$work/gb/$(basename "$sample")" -o "$work/gbout"
+cmp -s "$work/both"/*.xlsx "$work/gbout"/*.xlsx || fail "GB18030 copy: the XLSX differs"
+cmp -s "$work/both"/*.pdf "$work/gbout"/*.pdf || fail "GB18030 copy: the PDF differs"
+# --encoding forces one reading: UTF-8 on GB18030 bytes names the place
+run 1 "$budgetx" check "$work/gb/$(basename "$sample")" --encoding utf-8
+expect_err "01_收支总表.csv:1: 第 1 行（第 1 字节）：无效的 UTF-8 字节"
+run 0 "$budgetx" check "$work/gb/$(basename "$sample")" --encoding gb18030
+run 2 "$budgetx" check "$sample" --encoding latin1; expect_err "编码“latin1”无效"
+
+# never written over its own inputs
+cp -r "$sample" "$work/self"
+ln -s 03_支出总表.csv "$work/self/self.xlsx"
+cp "$work/self/03_支出总表.csv" "$work/self.csv"
+run 2 "$budgetx" render "$work/self" -o "$work/self"
+expect_err "self.xlsx: 不能写在输入文件"
+cmp -s "$work/self/03_支出总表.csv" "$work/self.csv" || fail "an input was overwritten"
+
 # bad data: status 1, file:line:column and the finance user's message
 cp -r "$sample" "$work/bad"
 sed -i '3s/1259.77/"12,59.77"/' "$work/bad/03_支出总表.csv"
