@@ -652,7 +652,8 @@ bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx
         ok = l->slices && l->pages;
     }
     if (ok) {
-        memcpy(l->slices, p.slices, (size_t)p.nslices * sizeof *l->slices);
+        if (p.nslices) /* a table with no body rows has no slices */
+            memcpy(l->slices, p.slices, (size_t)p.nslices * sizeof *l->slices);
         memcpy(l->pages, p.pages, (size_t)p.npages * sizeof *l->pages);
         l->nslices = p.nslices;
         l->npages = p.npages;
