@@ -13,6 +13,10 @@
  * Returns the length written into buf (truncated to size-1). */
 size_t bx_cell_display(const bx_cell *cell, char *buf, size_t size);
 
+/* Every character bx_cell_display can write for an amount (the PDF font
+ * subset holds them without formatting every amount twice). */
+#define BX_AMOUNT_CHARS "0123456789,.-"
+
 /* The spreadsheet number format for an amount cell ("#,##0.00"), or NULL
  * for other cells. */
 const char *bx_cell_numfmt(const bx_cell *cell);

@@ -8,15 +8,18 @@
 #include "backend.h"
 #include "display.h"
 #include "fonts.h"
+#include "pdf_font.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
 #include "text.h"
 
 #include <hpdf.h>
 #include <hpdf_conf.h>
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +27,19 @@
 
 enum { MAX_MISSING = 12 };
 
+/* One face of the document: the TrueType file, the characters drawn in it
+ * and the libharu font made from their subset. */
+typedef struct pdf_face {
+    bx_face *face;
+    bx_charset chars;
+    HPDF_Font font;
+} pdf_face;
+
 typedef struct pdf_state {
     const bx_model *model;
     char *path;
     HPDF_Doc pdf;
-    HPDF_Font regular, bold;
+    pdf_face regular, bold;
     bool fake_bold; /* no bold face: stroke the regular one */
     HPDF_Encoder utf8;
     HPDF_STATUS hpdf_error; /* the first error libharu reported */
@@ -37,7 +48,7 @@ typedef struct pdf_state {
     bx_arena *arena;
     bx_sheet_layout *layouts; /* one per sheet */
     int nlayouts;
-    bx_strbuf text; /* NUL-terminated copies of line slices */
+    bx_strbuf text; /* NUL-terminated copies of line slices, in dense codes */
 } pdf_state;
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -64,36 +75,45 @@ static bool ok_so_far(pdf_state *st, const char *what, bx_error *err)
 
 /* ---- fonts ------------------------------------------------------------- */
 
-/* libharu writes its ToUnicode CMap for the UTF-8 encoder with
- * `begincidrange`, which belongs to CID CMaps; readers then warn and may
- * fail to copy text. With Identity-H and that encoder, character codes
- * are the Unicode values themselves, so the correct map is the identity
- * over the BMP (surrogates excluded), written as bfranges. */
-static bool write_to_unicode(HPDF_Font font)
+/* The ToUnicode CMap: code → the character it stands for, as bfranges
+ * where codes and characters both run on (within one low byte), else
+ * bfchars. libharu's own map for its UTF-8 encoder is malformed and would
+ * map the dense codes to themselves. */
+static bool put_to_unicode(HPDF_Stream s, const bx_charset *cs)
 {
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap)
-        return true;
-    HPDF_Stream s = HPDF_MemStream_New(cmap->mmgr, HPDF_STREAM_BUF_SIZ);
-    if (!s)
-        return false;
     HPDF_STATUS r = HPDF_Stream_WriteStr(
         s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    int high[256], n = 0;
-    for (int h = 0; h < 256; h++)
-        if (h < 0xD8 || h > 0xDF)
-            high[n++] = h;
-    for (int i = 0; i < n && r == HPDF_OK; i += 100) {
-        int block = n - i < 100 ? n - i : 100;
-        char line[64];
-        snprintf(line, sizeof line, "%d beginbfrange\n", block);
+    char line[96];
+    for (size_t i = 0; i < cs->n && r == HPDF_OK;) {
+        /* one block of at most 100 entries, each a run or a single code */
+        size_t starts[100], ends[100];
+        int nb = 0;
+        while (i < cs->n && nb < 100) {
+            size_t j = i;
+            unsigned code = (unsigned)(BX_FONT_FIRST_CODE + i);
+            while (j + 1 < cs->n && cs->cps[j + 1] == cs->cps[j] + 1 && cs->cps[j + 1] <= 0xFFFF &&
+                   ((code + (j + 1 - i)) & 0xFF) != 0)
+                j++;
+            starts[nb] = i;
+            ends[nb++] = j;
+            i = j + 1;
+        }
+        snprintf(line, sizeof line, "%d beginbfrange\n", nb);
         r = HPDF_Stream_WriteStr(s, line);
-        for (int k = i; k < i + block && r == HPDF_OK; k++) {
-            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high[k], high[k], high[k]);
+        for (int b = 0; b < nb && r == HPDF_OK; b++) {
+            unsigned lo = (unsigned)(BX_FONT_FIRST_CODE + starts[b]);
+            unsigned hi = (unsigned)(BX_FONT_FIRST_CODE + ends[b]);
+            uint32_t cp = cs->cps[starts[b]];
+            if (cp > 0xFFFF) {
+                uint32_t v = cp - 0x10000;
+                snprintf(line, sizeof line, "<%04X> <%04X> <%04X%04X>\n", lo, hi,
+                         (unsigned)(0xD800 + (v >> 10)), (unsigned)(0xDC00 + (v & 0x3FF)));
+            } else {
+                snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", lo, hi, (unsigned)cp);
+            }
             r = HPDF_Stream_WriteStr(s, line);
         }
         if (r == HPDF_OK)
@@ -102,7 +122,19 @@ static bool write_to_unicode(HPDF_Font font)
     if (r == HPDF_OK)
         r = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
                                     "end\nend\n");
-    if (r != HPDF_OK) {
+    return r == HPDF_OK;
+}
+
+static bool write_to_unicode(HPDF_Font font, const bx_charset *cs)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+    if (!cmap)
+        return true;
+    HPDF_Stream s = HPDF_MemStream_New(cmap->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (!s)
+        return false;
+    if (!put_to_unicode(s, cs)) {
         HPDF_Stream_Free(s);
         return false;
     }
@@ -116,50 +148,80 @@ static bool write_to_unicode(HPDF_Font font)
     return true;
 }
 
-static HPDF_Font load_font(pdf_state *st, const char *path, bx_error *err)
+/* The subset's tag (six capitals before "+" in the font name): derived
+ * from its characters, so output stays reproducible and two documents'
+ * different subsets of one font keep different names when merged. */
+static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
 {
-    bool collection = false;
-    if (!bx_font_check_file(path, &collection, err))
-        return NULL;
-    const char *name = collection ? HPDF_LoadTTFontFromFile2(st->pdf, path, 0, HPDF_TRUE)
-                                  : HPDF_LoadTTFontFromFile(st->pdf, path, HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(st->pdf, name, "UTF-8") : NULL;
-    if (!font || st->hpdf_error) {
-        bx_loc loc = {path, 0, 0};
-        bx_fail(err, &loc, BX_ERR_BACKEND, "无法载入字体（libharu 错误 0x%04X）",
-                (unsigned)st->hpdf_error);
-        return NULL;
-    }
-    if (!write_to_unicode(font)) {
-        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-        return NULL;
-    }
-    return font;
+    uint64_t h = 1469598103934665603ull ^ (bold ? 0x9e37u : 0);
+    for (size_t i = 0; i < cs->n; i++)
+        h = (h ^ cs->cps[i]) * 1099511628211ull;
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = '\0';
 }
 
-static bool load_fonts(pdf_state *st, const bx_render_options *opts, bx_error *err)
+static bool load_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
+{
+    unsigned char *data;
+    size_t len;
+    bx_charset_seal(&pf->chars);
+    if (!bx_face_subset(pf->face, &pf->chars, &data, &len, err))
+        return false;
+    HPDF_Stream s = HPDF_MemStream_New(st->pdf->mmgr, HPDF_STREAM_BUF_SIZ);
+    bool ok = s && HPDF_Stream_Write(s, data, (HPDF_UINT)len) == HPDF_OK;
+    free(data);
+    if (!ok) {
+        if (s)
+            HPDF_Stream_Free(s);
+        return hpdf_fail(st, "字体", err);
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(st->pdf->mmgr, s, HPDF_TRUE); /* owns s */
+    if (def) {
+        char tag[7];
+        subset_tag(&pf->chars, bold, tag);
+        HPDF_TTFontDef_SetTagName(def, tag);
+    }
+    if (!def || HPDF_Doc_RegisterFontDef(st->pdf, def) != HPDF_OK) /* owns def */
+        return hpdf_fail(st, "载入字体子集", err);
+    pf->font = HPDF_GetFont(st->pdf, def->base_font, "UTF-8");
+    if (!pf->font || st->hpdf_error)
+        return hpdf_fail(st, "载入字体子集", err);
+    if (!write_to_unicode(pf->font, &pf->chars))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    return true;
+}
+
+static bool open_faces(pdf_state *st, const bx_render_options *opts, bx_error *err)
 {
     bx_font_choice choice;
     if (!bx_fonts_choose(opts ? opts->font : NULL, opts ? opts->bold_font : NULL,
                          opts ? opts->font_dirs : NULL, &choice, err))
         return false;
-    st->regular = load_font(st, choice.path, err);
-    if (!st->regular)
-        return false;
     st->fake_bold = !choice.bold_path[0];
-    st->bold = st->fake_bold ? st->regular : load_font(st, choice.bold_path, err);
-    return st->bold != NULL;
+    st->regular.face = bx_face_open(choice.path, err);
+    if (!st->regular.face || !bx_charset_init(&st->regular.chars, err))
+        return false;
+    if (st->fake_bold)
+        return true;
+    st->bold.face = bx_face_open(choice.bold_path, err);
+    return st->bold.face && bx_charset_init(&st->bold.chars, err);
+}
+
+/* The face a title is drawn in: the bold one, or the regular one stroked. */
+static pdf_face *title_face(pdf_state *st)
+{
+    return st->fake_bold ? &st->regular : &st->bold;
 }
 
 static double metrics_width(void *ctx, bool bold, const char *s, size_t n)
 {
     pdf_state *st = ctx;
-    HPDF_TextWidth w =
-        HPDF_Font_TextWidth(bold ? st->bold : st->regular, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    return (double)w.width;
+    pdf_face *pf = bold ? title_face(st) : &st->regular;
+    return (double)bx_charset_text_width(&pf->chars, s, n);
 }
 
-/* ---- missing glyphs ---------------------------------------------------- */
+/* ---- which characters are drawn ------------------------------------------ */
 
 typedef struct missing {
     uint32_t cp[MAX_MISSING];
@@ -168,17 +230,9 @@ typedef struct missing {
     bool more;
 } missing;
 
-static bool font_has(HPDF_Font font, uint32_t cp)
-{
-    if (cp < 0x20)
-        return true; /* line breaks and tabs are never drawn */
-    if (cp > 0xFFFF)
-        return false; /* libharu draws only the BMP */
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    return HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) != 0;
-}
-
-static void check_text(HPDF_Font font, const char *text, const char *where, missing *ms)
+/* Add text's characters to the face's set; characters the face lacks are
+ * noted (their place is filled in by the caller, once, for new ones). */
+static bool collect(pdf_face *pf, const char *text, missing *ms, bx_error *err)
 {
     size_t n = strlen(text);
     for (size_t i = 0; i < n;) {
@@ -189,65 +243,109 @@ static void check_text(HPDF_Font font, const char *text, const char *where, miss
             cp = 0xFFFD;
         }
         i += k;
-        if (font_has(font, cp))
+        if (cp < 0x20 || bx_charset_contains(&pf->chars, cp))
             continue;
+        if (bx_face_has(pf->face, cp)) {
+            if (!bx_charset_add(&pf->chars, cp, err))
+                return false;
+            continue;
+        }
         bool seen = false;
         for (int j = 0; j < ms->n && !seen; j++)
             seen = ms->cp[j] == cp;
         if (seen)
             continue;
-        if (ms->n == MAX_MISSING) {
+        if (ms->n == MAX_MISSING)
             ms->more = true;
-            continue;
-        }
-        ms->cp[ms->n] = cp;
-        snprintf(ms->where[ms->n++], sizeof ms->where[0], "%s", where);
+        else
+            ms->where[ms->n][0] = '\0', ms->cp[ms->n++] = cp;
+    }
+    return true;
+}
+
+/* Name the place of characters just found missing. */
+static void place_missing(missing *ms, int from, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void place_missing(missing *ms, int from, const char *fmt, ...)
+{
+    for (int i = from; i < ms->n; i++) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(ms->where[i], sizeof ms->where[i], fmt, ap);
+        va_end(ap);
     }
 }
 
-/* Every character of the sheet must be in the font that draws it. */
-static bool check_glyphs(pdf_state *st, const bx_sheet *s, bx_error *err)
+static bool collect_sheet(pdf_state *st, const bx_sheet *s, missing *ms, bx_error *err)
 {
-    missing ms = {0};
-    char where[160];
-    snprintf(where, sizeof where, "%s!标题", s->name);
-    check_text(st->bold, s->title, where, &ms);
-    snprintf(where, sizeof where, "%s!表号与表头说明", s->name);
-    check_text(st->regular, s->label, where, &ms);
-    check_text(st->regular, s->caption_left ? s->caption_left : "", where, &ms);
-    check_text(st->regular, s->caption_right ? s->caption_right : "", where, &ms);
-    char buf[64];
-    for (int r = 0; r < s->nrows; r++) {
-        for (int c = 0; c < s->ncols; c++) {
+    int before = ms->n;
+    bool ok = collect(title_face(st), s->title, ms, err);
+    place_missing(ms, before, "%s!标题", s->name);
+    before = ms->n;
+    ok = ok && collect(&st->regular, s->label, ms, err) &&
+         collect(&st->regular, s->caption_left ? s->caption_left : "", ms, err) &&
+         collect(&st->regular, s->caption_right ? s->caption_right : "", ms, err);
+    place_missing(ms, before, "%s!表号与表头说明", s->name);
+    bool amounts = false;
+    for (int r = 0; r < s->nrows && ok; r++) {
+        for (int c = 0; c < s->ncols && ok; c++) {
             const bx_cell *cell = bx_sheet_cell(s, r, c);
-            if (cell->covered || cell->kind != BX_CELL_TEXT)
+            if (cell->covered || cell->kind == BX_CELL_EMPTY)
                 continue;
-            snprintf(where, sizeof where, "%s!%s“%.40s”", s->name,
-                     bx_cell_ref(BX_TITLE_ROWS + r, c, buf, sizeof buf), cell->text);
-            check_text(st->regular, cell->text, where, &ms);
+            if (cell->kind == BX_CELL_AMOUNT) {
+                amounts = true;
+                continue;
+            }
+            before = ms->n;
+            ok = collect(&st->regular, cell->text, ms, err);
+            char ref[32];
+            place_missing(ms, before, "%s!%s“%.40s”", s->name,
+                          bx_cell_ref(BX_TITLE_ROWS + r, c, ref, sizeof ref), cell->text);
         }
     }
-    for (int i = 0; i < s->nnotes; i++) {
-        snprintf(where, sizeof where, "%s!注释第 %d 行", s->name, i + 1);
-        check_text(st->regular, s->notes[i], where, &ms);
+    for (int i = 0; i < s->nnotes && ok; i++) {
+        before = ms->n;
+        ok = collect(&st->regular, s->notes[i], ms, err);
+        place_missing(ms, before, "%s!注释第 %d 行", s->name, i + 1);
     }
-    if (ms.n == 0)
-        return true;
+    return ok && (!amounts || collect(&st->regular, BX_AMOUNT_CHARS, ms, err));
+}
+
+static bool report_missing(const missing *ms, bx_error *err)
+{
     bx_strbuf msg;
     bx_strbuf_init(&msg, 900);
     bx_strbuf_puts(&msg, "字体中没有这些字符，PDF 中会显示为空白：");
-    for (int i = 0; i < ms.n; i++) {
+    for (int i = 0; i < ms->n; i++) {
         char ch[8];
-        ch[bx_utf8_encode(ms.cp[i], ch)] = '\0';
-        bx_strbuf_printf(&msg, "%s“%s”（U+%04X，%s）", i ? "、" : "", ch, (unsigned)ms.cp[i],
-                         ms.where[i]);
+        ch[bx_utf8_encode(ms->cp[i], ch)] = '\0';
+        bx_strbuf_printf(&msg, "%s“%s”（U+%04X，%s）", i ? "、" : "", ch, (unsigned)ms->cp[i],
+                         ms->where[i]);
     }
-    if (ms.more)
+    if (ms->more)
         bx_strbuf_puts(&msg, "等");
     bx_strbuf_puts(&msg, "。请用 --font 指定包含这些字符的 TrueType 字体");
     bx_fail(err, NULL, BX_ERR_DATA, "%s", bx_strbuf_str(&msg));
     bx_strbuf_free(&msg);
     return false;
+}
+
+/* Every character the document draws, each in the face that draws it
+ * (the page footer "第 N 页 共 M 页" included); then the two subsets. */
+static bool make_fonts(pdf_state *st, bx_error *err)
+{
+    missing ms = {0};
+    bool ok = true;
+    for (int i = 0; i < st->model->nsheets && ok; i++)
+        ok = collect_sheet(st, &st->model->sheets[i], &ms, err);
+    int before = ms.n;
+    ok = ok && collect(&st->regular, "第页共 0123456789", &ms, err);
+    place_missing(&ms, before, "%s", "页码");
+    if (ok && ms.n)
+        return report_missing(&ms, err);
+    if (!ok || !load_subset(st, &st->regular, false, err))
+        return false;
+    return st->fake_bold || load_subset(st, &st->bold, true, err);
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -259,21 +357,23 @@ typedef struct row_place {
     int line_from, line_to; /* line_to < 0: all */
 } row_place;
 
-static const char *line_text(pdf_state *st, const char *text, const bx_text_line *line)
+/* Draw UTF-8 text at (x, baseline) in a face, re-encoded in the dense
+ * codes of its subset. */
+static void show(pdf_state *st, HPDF_Page page, const pdf_face *pf, double size, double x,
+                 double baseline, const char *s, size_t n)
 {
     bx_strbuf_reset(&st->text);
-    bx_strbuf_append(&st->text, text + line->off, line->len);
-    return bx_strbuf_str(&st->text);
+    bx_charset_encode(&pf->chars, s, n, &st->text);
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, pf->font, (HPDF_REAL)size);
+    HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)baseline, bx_strbuf_str(&st->text));
+    HPDF_Page_EndText(page);
 }
 
-static void show(pdf_state *st, HPDF_Page page, HPDF_Font font, double size, double x,
-                 double baseline, const char *s)
+static void show_line(pdf_state *st, HPDF_Page page, const pdf_face *pf, double size, double x,
+                      double baseline, const char *text, const bx_text_line *line)
 {
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size);
-    HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)baseline, s);
-    HPDF_Page_EndText(page);
-    (void)st;
+    show(st, page, pf, size, x, baseline, text + line->off, line->len);
 }
 
 /* Baseline that centres CJK glyphs (their em box spans about -0.12 em
@@ -351,8 +451,8 @@ static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
     for (int k = from; k < to; k++) {
         const bx_text_line *line = &wr->lines[k];
         double lx = aligned_x(align, x, w, st->style.pad_x, indent, line->width);
-        show(st, page, st->regular, l->size, lx, baseline_for(y, l->line_h, l->size),
-             line_text(st, text, line));
+        show_line(st, page, &st->regular, l->size, lx, baseline_for(y, l->line_h, l->size), text,
+                  line);
         y -= l->line_h;
     }
     if (clip)
@@ -365,8 +465,8 @@ static void draw_title_block(pdf_state *st, HPDF_Page page, const bx_sheet_layou
     const bx_sheet *s = l->sheet;
     double label_line = ps->label_size * ps->leading;
     double y = l->page_h - ps->margin_t;
-    show(st, page, st->regular, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size),
-         s->label);
+    show(st, page, &st->regular, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size),
+         s->label, strlen(s->label));
     y -= label_line + ps->gap;
     double title_line = ps->title_size * ps->leading;
     if (st->fake_bold) {
@@ -376,8 +476,8 @@ static void draw_title_block(pdf_state *st, HPDF_Page page, const bx_sheet_layou
     for (int i = 0; i < l->title.n; i++) {
         const bx_text_line *line = &l->title.lines[i];
         double x = l->x0 + (l->table_w - line->width) / 2;
-        show(st, page, st->bold, ps->title_size, x, baseline_for(y, title_line, ps->title_size),
-             line_text(st, s->title, line));
+        show_line(st, page, title_face(st), ps->title_size, x,
+                  baseline_for(y, title_line, ps->title_size), s->title, line);
         y -= title_line;
     }
     if (st->fake_bold)
@@ -385,11 +485,13 @@ static void draw_title_block(pdf_state *st, HPDF_Page page, const bx_sheet_layou
     y -= ps->gap;
     double base = baseline_for(y, label_line, ps->label_size);
     if (s->caption_left)
-        show(st, page, st->regular, ps->label_size, l->x0, base, s->caption_left);
+        show(st, page, &st->regular, ps->label_size, l->x0, base, s->caption_left,
+             strlen(s->caption_left));
     if (s->caption_right) {
         double w = metrics_width(st, false, s->caption_right, strlen(s->caption_right)) *
                    ps->label_size / 1000.0;
-        show(st, page, st->regular, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right);
+        show(st, page, &st->regular, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right,
+             strlen(s->caption_right));
     }
 }
 
@@ -401,9 +503,8 @@ static void draw_notes(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, 
     for (int i = 0; i < l->sheet->nnotes; i++) {
         const bx_wrapped *w = &l->notes[i];
         for (int k = 0; k < w->n; k++) {
-            show(st, page, st->regular, ps->label_size, l->x0,
-                 baseline_for(y, line_h, ps->label_size),
-                 line_text(st, l->sheet->notes[i], &w->lines[k]));
+            show_line(st, page, &st->regular, ps->label_size, l->x0,
+                      baseline_for(y, line_h, ps->label_size), l->sheet->notes[i], &w->lines[k]);
             y -= line_h;
         }
         if (w->n == 0)
@@ -418,7 +519,7 @@ static void draw_footer(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
     double w = metrics_width(st, false, text, strlen(text)) * size / 1000.0;
-    show(st, page, st->regular, size, (l->page_w - w) / 2, st->style.margin_b, text);
+    show(st, page, &st->regular, size, (l->page_w - w) / 2, st->style.margin_b, text, strlen(text));
 }
 
 static bool draw_page(pdf_state *st, const bx_sheet_layout *l, const bx_page_plan *plan, int number,
@@ -515,6 +616,10 @@ static void free_state(pdf_state *st)
 {
     if (st->pdf)
         HPDF_Free(st->pdf);
+    bx_face_free(st->regular.face);
+    bx_face_free(st->bold.face);
+    bx_charset_free(&st->regular.chars);
+    bx_charset_free(&st->bold.chars);
     bx_arena_free(st->arena);
     bx_strbuf_free(&st->text);
     free(st->layouts);
@@ -549,7 +654,8 @@ static void *pdf_open(const bx_model *m, const char *path, const bx_render_optio
     HPDF_UseUTFEncodings(st->pdf);
     HPDF_SetCurrentEncoder(st->pdf, "UTF-8");
     st->utf8 = HPDF_GetEncoder(st->pdf, "UTF-8");
-    if (!ok_so_far(st, "初始化", err) || !load_fonts(st, opts, err) || !set_info(st, err)) {
+    if (!ok_so_far(st, "初始化", err) || !open_faces(st, opts, err) || !make_fonts(st, err) ||
+        !set_info(st, err)) {
         free_state(st);
         return NULL;
     }
@@ -563,8 +669,7 @@ static bool pdf_event(void *vst, const bx_event *ev, bx_error *err)
     case BX_EV_SHEET_BEGIN: {
         bx_metrics m = {st, metrics_width};
         bx_sheet_layout *l = &st->layouts[st->nlayouts];
-        if (!check_glyphs(st, ev->sheet, err) ||
-            !bx_layout_sheet(ev->sheet, &m, &st->style, st->arena, l, err) ||
+        if (!bx_layout_sheet(ev->sheet, &m, &st->style, st->arena, l, err) ||
             !bx_paginate(l, &st->style, st->arena, err))
             return false;
         st->nlayouts++;

@@ -24,9 +24,11 @@ for sig in TERM INT; do
   cp "$work/out/data.pdf" "$work/before.pdf"
   "$budgetx" render "$work/big/data" -o "$work/out" --force 2> /dev/null &
   pid=$!
-  # wait until it is writing an output: a temporary file appears
-  for _ in $(seq 600); do
+  # wait until it is writing an output: a temporary file appears (the
+  # checks come first; slow under the sanitizers on a busy machine)
+  for _ in $(seq 6000); do
     ls -A "$work/out" | grep -q '\.tmp$' && break
+    kill -0 "$pid" 2> /dev/null || break
     sleep 0.05
   done
   ls -A "$work/out" | grep -q '\.tmp$' || fail "SIG$sig: never saw the render writing"
