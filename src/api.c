@@ -116,7 +116,7 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
         ds ? bx_layout_set_find(ds->template_name, options ? options->layout_dirs : NULL, err)
            : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
-    bx_findings *findings = model ? bx_model_validate(model, set, err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
     if (findings && bx_findings_errors(findings) > 0 && !(options && options->force))
         bx_fail(err, NULL, BX_ERR_VALIDATION,
                 "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "

@@ -110,17 +110,26 @@ typedef struct bx_finding {
 
 typedef struct bx_findings bx_findings;
 
+/* Flags of bx_model_validate. */
+enum {
+    /* Also keep every figure with its place and whether a check holds it,
+     * for the "json" report (memory in proportion to the figures). */
+    BX_VALIDATE_FIGURES = 1
+};
+
 /* Run the checks the layout set declares on a resolved model. Figures
  * given in 元 must add up exactly; figures given already rounded (万元)
  * may differ by half a unit per rounded figure involved: a rounding
  * notice; anything more is an error. Caller frees with bx_findings_free. */
-bx_findings *bx_model_validate(const bx_model *model, const bx_layout_set *set, bx_error *err);
+bx_findings *bx_model_validate(const bx_model *model, const bx_layout_set *set, int flags,
+                               bx_error *err);
 void bx_findings_free(bx_findings *findings);
 size_t bx_findings_count(const bx_findings *findings);
 size_t bx_findings_errors(const bx_findings *findings);
 const bx_finding *bx_findings_at(const bx_findings *findings, size_t i);
 /* The findings as "text" (one line each, in Chinese) or "json" (with every
- * figure, whether a check looked at it, and its place). Caller frees. */
+ * figure, whether a check looked at it, and its place, when validated with
+ * BX_VALIDATE_FIGURES; else an empty list). Caller frees. */
 char *bx_findings_report(const bx_findings *findings, const char *format, bx_error *err);
 
 /* Remove the temporary files of every output being written. For a signal

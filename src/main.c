@@ -175,8 +175,9 @@ static int run_check(const cli *c)
     bx_layout_set *set =
         ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err) : NULL;
     bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
-    bx_findings *findings = model ? bx_model_validate(model, set, &err) : NULL;
     bool json = c->format && strcmp(c->format, "json") == 0;
+    bx_findings *findings =
+        model ? bx_model_validate(model, set, json ? BX_VALIDATE_FIGURES : 0, &err) : NULL;
     if (findings) {
         if (!json)
             printf("%s（布局 %s）\n", c->dataset, bx_layout_set_dir(set));

@@ -8,6 +8,7 @@
 #include "backend.h"
 #include "display.h"
 #include "fonts.h"
+#include "pdf_content.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
@@ -16,6 +17,8 @@
 #include <hpdf.h>
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -48,7 +51,8 @@ typedef struct pdf_state {
     bx_arena *arena;
     bx_sheet_layout *layouts; /* one per sheet */
     int nlayouts;
-    bx_strbuf text; /* NUL-terminated copies of line slices, in dense codes */
+    bx_content content;    /* the page being drawn */
+    bx_strbuf page_stream; /* its content stream */
 } pdf_state;
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -357,23 +361,29 @@ typedef struct row_place {
     int line_from, line_to; /* line_to < 0: all */
 } row_place;
 
-/* Draw UTF-8 text at (x, baseline) in a face, re-encoded in the dense
- * codes of its subset. */
-static void show(pdf_state *st, HPDF_Page page, const pdf_face *pf, double size, double x,
-                 double baseline, const char *s, size_t n)
+/* What drawing one page needs. */
+typedef struct page_ctx {
+    pdf_state *st;
+    const bx_sheet_layout *l;
+    row_place *rows;            /* one per sheet row; only this page's are shown */
+    const char *regular, *bold; /* the fonts' resource names on the page */
+} page_ctx;
+
+/* Text at (x, baseline), in the title face or the regular one. */
+static void show(page_ctx *pc, bool title, double size, double x, double baseline, const char *s,
+                 size_t n)
 {
-    bx_strbuf_reset(&st->text);
-    bx_charset_encode(&pf->chars, s, n, &st->text);
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, pf->font, (HPDF_REAL)size);
-    HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)baseline, bx_strbuf_str(&st->text));
-    HPDF_Page_EndText(page);
+    pdf_state *st = pc->st;
+    const pdf_face *pf = title ? title_face(st) : &st->regular;
+    double stroke = title && st->fake_bold ? size / 30 : 0;
+    bx_content_text(&st->content, title ? pc->bold : pc->regular, size, x, baseline, &pf->chars, s,
+                    n, stroke);
 }
 
-static void show_line(pdf_state *st, HPDF_Page page, const pdf_face *pf, double size, double x,
-                      double baseline, const char *text, const bx_text_line *line)
+static void show_line(page_ctx *pc, bool title, double size, double x, double baseline,
+                      const char *text, const bx_text_line *line)
 {
-    show(st, page, pf, size, x, baseline, text + line->off, line->len);
+    show(pc, title, size, x, baseline, text + line->off, line->len);
 }
 
 /* Baseline that centres CJK glyphs (their em box spans about -0.12 em
@@ -402,9 +412,14 @@ static const char *cell_source(const bx_cell *c, char *buf, size_t size)
     return buf;
 }
 
-static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
-                      const row_place *rows, int r, int c)
+/* An anchor cell: its box over the rows of its span shown on this page,
+ * and its lines (a label whose span a page break cut is clipped to the
+ * part on this page). */
+static void draw_cell(page_ctx *pc, int r, int c)
 {
+    pdf_state *st = pc->st;
+    const bx_sheet_layout *l = pc->l;
+    const row_place *rows = pc->rows;
     const bx_sheet *s = l->sheet;
     const bx_cell *cell = bx_sheet_cell(s, r, c);
     int first = -1, last = -1;
@@ -421,8 +436,7 @@ static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
     for (int k = c; k < c + cell->colspan; k++)
         w += l->col_w[k];
     double top = rows[first].top, bottom = rows[last].top - rows[last].h, h = top - bottom;
-    HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)bottom, (HPDF_REAL)w, (HPDF_REAL)h);
-    HPDF_Page_Stroke(page);
+    bx_content_rect(&st->content, x, bottom, w, h);
 
     const bx_wrapped *wr = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
     if (wr->n == 0)
@@ -439,11 +453,8 @@ static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
     double block = (to - from) * l->line_h;
     double y = top - (h - block) / 2;
     bool clip = block > h + 0.01;
-    if (clip) { /* a label whose span was cut by a page break */
-        HPDF_Page_GSave(page);
-        HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)bottom, (HPDF_REAL)w, (HPDF_REAL)h);
-        HPDF_Page_Clip(page);
-        HPDF_Page_EndPath(page);
+    if (clip) {
+        bx_content_clip_begin(&st->content, x, bottom, w, h);
         y = top;
     }
     bx_align align = bx_cell_halign(cell);
@@ -451,60 +462,79 @@ static void draw_cell(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l,
     for (int k = from; k < to; k++) {
         const bx_text_line *line = &wr->lines[k];
         double lx = aligned_x(align, x, w, st->style.pad_x, indent, line->width);
-        show_line(st, page, &st->regular, l->size, lx, baseline_for(y, l->line_h, l->size), text,
-                  line);
+        show_line(pc, false, l->size, lx, baseline_for(y, l->line_h, l->size), text, line);
         y -= l->line_h;
     }
     if (clip)
-        HPDF_Page_GRestore(page);
+        bx_content_clip_end(&st->content);
 }
 
-static void draw_title_block(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l)
+/* The anchors of row r. */
+static void draw_row(page_ctx *pc, int r)
 {
+    const bx_sheet *s = pc->l->sheet;
+    for (int c = 0; c < s->ncols; c++)
+        if (!bx_sheet_cell(s, r, c)->covered)
+            draw_cell(pc, r, c);
+}
+
+/* Anchors above row `first` whose row span reaches it: labels that began
+ * on an earlier page are drawn again. */
+static void draw_spans_from_above(page_ctx *pc, int first)
+{
+    const bx_sheet *s = pc->l->sheet;
+    for (int c = 0; c < s->ncols; c++) {
+        int r = first;
+        while (r > s->header_rows && bx_sheet_cell(s, r, c)->covered)
+            r--;
+        const bx_cell *a = bx_sheet_cell(s, r, c);
+        if (r < first && !a->covered && r + a->rowspan > first)
+            draw_cell(pc, r, c);
+    }
+}
+
+static void draw_title_block(page_ctx *pc)
+{
+    pdf_state *st = pc->st;
     const bx_pdf_style *ps = &st->style;
+    const bx_sheet_layout *l = pc->l;
     const bx_sheet *s = l->sheet;
     double label_line = ps->label_size * ps->leading;
     double y = l->page_h - ps->margin_t;
-    show(st, page, &st->regular, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size),
-         s->label, strlen(s->label));
+    show(pc, false, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size), s->label,
+         strlen(s->label));
     y -= label_line + ps->gap;
     double title_line = ps->title_size * ps->leading;
-    if (st->fake_bold) {
-        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-        HPDF_Page_SetLineWidth(page, (HPDF_REAL)(ps->title_size / 30));
-    }
     for (int i = 0; i < l->title.n; i++) {
         const bx_text_line *line = &l->title.lines[i];
         double x = l->x0 + (l->table_w - line->width) / 2;
-        show_line(st, page, title_face(st), ps->title_size, x,
-                  baseline_for(y, title_line, ps->title_size), s->title, line);
+        show_line(pc, true, ps->title_size, x, baseline_for(y, title_line, ps->title_size),
+                  s->title, line);
         y -= title_line;
     }
-    if (st->fake_bold)
-        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     y -= ps->gap;
     double base = baseline_for(y, label_line, ps->label_size);
     if (s->caption_left)
-        show(st, page, &st->regular, ps->label_size, l->x0, base, s->caption_left,
-             strlen(s->caption_left));
+        show(pc, false, ps->label_size, l->x0, base, s->caption_left, strlen(s->caption_left));
     if (s->caption_right) {
         double w = metrics_width(st, false, s->caption_right, strlen(s->caption_right)) *
                    ps->label_size / 1000.0;
-        show(st, page, &st->regular, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right,
+        show(pc, false, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right,
              strlen(s->caption_right));
     }
 }
 
-static void draw_notes(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, double y)
+static void draw_notes(page_ctx *pc, double y)
 {
-    const bx_pdf_style *ps = &st->style;
+    const bx_pdf_style *ps = &pc->st->style;
+    const bx_sheet_layout *l = pc->l;
     double line_h = ps->label_size * ps->leading;
     y -= ps->gap;
     for (int i = 0; i < l->sheet->nnotes; i++) {
         const bx_wrapped *w = &l->notes[i];
         for (int k = 0; k < w->n; k++) {
-            show_line(st, page, &st->regular, ps->label_size, l->x0,
-                      baseline_for(y, line_h, ps->label_size), l->sheet->notes[i], &w->lines[k]);
+            show_line(pc, false, ps->label_size, l->x0, baseline_for(y, line_h, ps->label_size),
+                      l->sheet->notes[i], &w->lines[k]);
             y -= line_h;
         }
         if (w->n == 0)
@@ -512,70 +542,87 @@ static void draw_notes(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, 
     }
 }
 
-static void draw_footer(pdf_state *st, HPDF_Page page, const bx_sheet_layout *l, int number,
-                        int total)
+static void draw_footer(page_ctx *pc, int number, int total)
 {
+    pdf_state *st = pc->st;
     char text[64];
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
     double w = metrics_width(st, false, text, strlen(text)) * size / 1000.0;
-    show(st, page, &st->regular, size, (l->page_w - w) / 2, st->style.margin_b, text, strlen(text));
+    show(pc, false, size, (pc->l->page_w - w) / 2, st->style.margin_b, text, strlen(text));
 }
 
-static bool draw_page(pdf_state *st, const bx_sheet_layout *l, const bx_page_plan *plan, int number,
-                      int total, bool first_of_sheet, bx_error *err)
+/* A new page of the sheet's size with the fonts in its resources; the
+ * first page of a sheet gets an outline entry. */
+static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
 {
-    const bx_sheet *s = l->sheet;
+    pdf_state *st = pc->st;
     HPDF_Page page = HPDF_AddPage(st->pdf);
     if (!page)
-        return hpdf_fail(st, "新页面", err);
-    HPDF_Page_SetWidth(page, (HPDF_REAL)l->page_w);
-    HPDF_Page_SetHeight(page, (HPDF_REAL)l->page_h);
+        return NULL;
+    HPDF_Page_SetWidth(page, (HPDF_REAL)pc->l->page_w);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)pc->l->page_h);
     if (first_of_sheet) {
-        char title[512];
-        snprintf(title, sizeof title, "%s", s->name);
-        HPDF_Outline o = HPDF_CreateOutline(st->pdf, NULL, title, st->utf8);
+        HPDF_Outline o = HPDF_CreateOutline(st->pdf, NULL, pc->l->sheet->name, st->utf8);
         if (o)
             HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
     }
-    HPDF_Page_SetLineWidth(page, 0.5);
-    draw_title_block(st, page, l);
+    pc->regular = HPDF_Page_GetLocalFontName(page, st->regular.font);
+    pc->bold = st->fake_bold ? pc->regular : HPDF_Page_GetLocalFontName(page, st->bold.font);
+    return pc->regular && pc->bold ? page : NULL;
+}
 
-    row_place *rows = calloc((size_t)s->nrows + 1, sizeof *rows);
-    if (!rows) {
-        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-        return false;
-    }
+static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int total,
+                      bool first_of_sheet, bx_error *err)
+{
+    pdf_state *st = pc->st;
+    const bx_sheet_layout *l = pc->l;
+    const bx_sheet *s = l->sheet;
+    HPDF_Page page = new_page(pc, first_of_sheet);
+    if (!page)
+        return hpdf_fail(st, "新页面", err);
+    bx_content_reset(&st->content);
+    draw_title_block(pc);
     double y = l->page_h - st->style.margin_t - l->title_block_h;
     for (int r = 0; r < s->header_rows; r++) {
-        rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
+        pc->rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
         y -= l->row_h[r];
     }
+    const bx_slice *slices = &l->slices[plan->first_slice];
     for (int i = 0; i < plan->nslices; i++) {
-        const bx_slice *sl = &l->slices[plan->first_slice + i];
-        rows[sl->row] = (row_place){true, y, sl->h, sl->line_from, sl->line_to};
-        y -= sl->h;
+        pc->rows[slices[i].row] =
+            (row_place){true, y, slices[i].h, slices[i].line_from, slices[i].line_to};
+        y -= slices[i].h;
     }
-    HPDF_Page_SetLineWidth(page, 0.5);
-    /* Anchors whose span reaches this page, including labels that began
-     * on an earlier page: they are drawn again. */
-    for (int r = 0; r < s->nrows; r++) {
-        for (int c = 0; c < s->ncols; c++) {
-            const bx_cell *cell = bx_sheet_cell(s, r, c);
-            if (cell->covered)
-                continue;
-            bool visible = false;
-            for (int k = r; k < r + cell->rowspan && !visible; k++)
-                visible = rows[k].shown;
-            if (visible)
-                draw_cell(st, page, l, rows, r, c);
-        }
-    }
-    free(rows);
+    for (int r = 0; r < s->header_rows; r++)
+        draw_row(pc, r);
+    if (plan->nslices)
+        draw_spans_from_above(pc, slices[0].row);
+    for (int i = 0; i < plan->nslices; i++)
+        if (i == 0 || slices[i].row != slices[i - 1].row)
+            draw_row(pc, slices[i].row);
+    for (int i = 0; i < plan->nslices; i++)
+        pc->rows[slices[i].row].shown = false; /* for the next page */
     if (plan->notes)
-        draw_notes(st, page, l, y);
-    draw_footer(st, page, l, number, total);
+        draw_notes(pc, y);
+    draw_footer(pc, number, total);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)st->page_stream.data,
+                          (HPDF_UINT)st->page_stream.len) != HPDF_OK)
+        return hpdf_fail(st, "绘制页面", err);
     return ok_so_far(st, "绘制页面", err);
+}
+
+/* libharu embeds only the glyphs its own text calls measured; ours are
+ * drawn directly, and the subset holds only glyphs the document uses. */
+static void embed_every_glyph(HPDF_Font font)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_TTFontDefAttr def = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+    if (def->glyph_tbl.flgs)
+        memset(def->glyph_tbl.flgs, 1, def->num_glyphs);
 }
 
 static bool draw_all(pdf_state *st, bx_error *err)
@@ -583,14 +630,20 @@ static bool draw_all(pdf_state *st, bx_error *err)
     int total = 0;
     for (int i = 0; i < st->nlayouts; i++)
         total += st->layouts[i].npages;
+    embed_every_glyph(st->regular.font);
+    if (!st->fake_bold)
+        embed_every_glyph(st->bold.font);
     int number = 0;
-    for (int i = 0; i < st->nlayouts; i++) {
-        const bx_sheet_layout *l = &st->layouts[i];
-        for (int p = 0; p < l->npages; p++)
-            if (!draw_page(st, l, &l->pages[p], ++number, total, p == 0, err))
-                return false;
+    bool ok = true;
+    for (int i = 0; i < st->nlayouts && ok; i++) {
+        page_ctx pc = {.st = st, .l = &st->layouts[i]};
+        pc.rows = bx_calloc((size_t)pc.l->sheet->nrows + 1, sizeof *pc.rows, err);
+        ok = pc.rows != NULL;
+        for (int p = 0; ok && p < pc.l->npages; p++)
+            ok = draw_page(&pc, &pc.l->pages[p], ++number, total, p == 0, err);
+        free(pc.rows);
     }
-    return true;
+    return ok;
 }
 
 /* ---- the back end ------------------------------------------------------ */
@@ -621,7 +674,8 @@ static void free_state(pdf_state *st)
     bx_charset_free(&st->regular.chars);
     bx_charset_free(&st->bold.chars);
     bx_arena_free(st->arena);
-    bx_strbuf_free(&st->text);
+    bx_content_free(&st->content);
+    bx_strbuf_free(&st->page_stream);
     free(st->layouts);
     free(st->path);
     free(st);
@@ -635,7 +689,8 @@ static void *pdf_open(const bx_model *m, const char *path, const bx_render_optio
         return NULL;
     st->model = m;
     bx_pdf_style_default(&st->style);
-    bx_strbuf_init(&st->text, 0);
+    bx_content_init(&st->content);
+    bx_strbuf_init(&st->page_stream, 0);
     st->path = bx_strdup(path, err);
     st->arena = bx_arena_new();
     st->layouts = bx_calloc((size_t)(m->nsheets ? m->nsheets : 1), sizeof *st->layouts, err);
