@@ -28,11 +28,12 @@ void bx_content_reset(bx_content *c)
     c->into = &c->text;
     c->font = NULL;
     c->size = 0;
+    c->x = c->y = c->main_x = c->main_y = 0;
 }
 
-void bx_content_number(bx_strbuf *b, double v)
+/* A number of hundredths as a decimal: "12.5", "-3", "0.07". */
+static void put_hundredths(bx_strbuf *b, long long hundredths)
 {
-    long long hundredths = llround(v * 100);
     char buf[32];
     size_t n = sizeof buf;
     buf[--n] = '\0';
@@ -41,12 +42,9 @@ void bx_content_number(bx_strbuf *b, double v)
     unsigned frac = (unsigned)(mag % 100);
     mag /= 100;
     if (frac) {
-        if (frac % 10) {
+        if (frac % 10)
             buf[--n] = (char)('0' + frac % 10);
-            buf[--n] = (char)('0' + frac / 10);
-        } else {
-            buf[--n] = (char)('0' + frac / 10);
-        }
+        buf[--n] = (char)('0' + frac / 10);
         buf[--n] = '.';
     }
     do {
@@ -58,6 +56,11 @@ void bx_content_number(bx_strbuf *b, double v)
     bx_strbuf_append(b, buf + n, sizeof buf - 1 - n);
 }
 
+void bx_content_number(bx_strbuf *b, double v)
+{
+    put_hundredths(b, llround(v * 100));
+}
+
 static void numbers(bx_strbuf *b, const double *v, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -66,18 +69,21 @@ static void numbers(bx_strbuf *b, const double *v, int n)
     }
 }
 
-void bx_content_rect(bx_content *c, double x, double y, double w, double h)
+void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2)
 {
-    const double v[] = {x, y, w, h};
-    numbers(&c->lines, v, 4);
-    bx_strbuf_puts(&c->lines, "re\n");
+    const double from[] = {x1, y1}, to[] = {x2, y2};
+    numbers(&c->lines, from, 2);
+    bx_strbuf_puts(&c->lines, "m ");
+    numbers(&c->lines, to, 2);
+    bx_strbuf_puts(&c->lines, "l\n");
 }
 
-/* The dense codes as a hex string: two bytes per character (Identity-H). */
-static void hex_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size_t n)
+/* The dense codes as a literal string of two bytes per character
+ * (Identity-H), half the size of hex; the delimiters, the escape and
+ * CR (which a reader would turn into LF) are escaped. */
+static void string_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size_t n)
 {
-    static const char digits[] = "0123456789ABCDEF";
-    bx_strbuf_putc(b, '<');
+    bx_strbuf_putc(b, '(');
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t k = bx_utf8_decode(s + i, n - i, &cp);
@@ -89,11 +95,18 @@ static void hex_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size_t 
         uint32_t code = bx_charset_code(cs, cp);
         if (!code)
             continue; /* control characters are not drawn */
-        char h[4] = {digits[code >> 12 & 15], digits[code >> 8 & 15], digits[code >> 4 & 15],
-                     digits[code & 15]};
-        bx_strbuf_append(b, h, 4);
+        unsigned char bytes[2] = {(unsigned char)(code >> 8), (unsigned char)code};
+        for (int j = 0; j < 2; j++) {
+            unsigned char x = bytes[j];
+            if (x == '(' || x == ')' || x == '\\')
+                bx_strbuf_putc(b, '\\');
+            if (x == '\r')
+                bx_strbuf_puts(b, "\\r");
+            else
+                bx_strbuf_putc(b, (char)x);
+        }
     }
-    bx_strbuf_putc(b, '>');
+    bx_strbuf_putc(b, ')');
 }
 
 void bx_content_text(bx_content *c, const char *font, double size, double x, double y,
@@ -112,11 +125,18 @@ void bx_content_text(bx_content *c, const char *font, double size, double x, dou
         bx_content_number(b, stroke);
         bx_strbuf_puts(b, " w ");
     }
-    const double m[] = {1, 0, 0, 1, x, y};
-    numbers(b, m, 6);
-    bx_strbuf_puts(b, "Tm ");
-    hex_codes(b, cs, s, n);
-    bx_strbuf_puts(b, " Tj\n");
+    /* Td moves from the start of the previous line: the shortest way to
+     * an absolute position inside one text object. In whole hundredths,
+     * so that rounding never accumulates. */
+    long long hx = llround(x * 100), hy = llround(y * 100);
+    put_hundredths(b, hx - c->x);
+    bx_strbuf_putc(b, ' ');
+    put_hundredths(b, hy - c->y);
+    c->x = hx;
+    c->y = hy;
+    bx_strbuf_puts(b, " Td ");
+    string_codes(b, cs, s, n);
+    bx_strbuf_puts(b, "Tj\n");
     if (stroke > 0)
         bx_strbuf_puts(b, "0 Tr\n");
 }
@@ -129,6 +149,9 @@ void bx_content_clip_begin(bx_content *c, double x, double y, double w, double h
     bx_strbuf_puts(&c->clipped, "re W n BT\n");
     c->into = &c->clipped;
     c->font = NULL; /* a new text object: set the font again */
+    c->main_x = c->x;
+    c->main_y = c->y;
+    c->x = c->y = 0;
 }
 
 void bx_content_clip_end(bx_content *c)
@@ -136,6 +159,8 @@ void bx_content_clip_end(bx_content *c)
     bx_strbuf_puts(&c->clipped, "ET Q\n");
     c->into = &c->text;
     c->font = NULL;
+    c->x = c->main_x;
+    c->y = c->main_y;
 }
 
 bool bx_content_finish(bx_content *c, double line_width, bx_strbuf *out)

@@ -18,6 +18,8 @@ typedef struct bx_content {
     bx_strbuf *into;  /* text or clipped */
     const char *font; /* the font and size set in the current text object */
     double size;
+    long long x, y;           /* where its last line started, in 1/100 pt */
+    long long main_x, main_y; /* the same for the unclipped text object */
 } bx_content;
 
 void bx_content_init(bx_content *c);
@@ -25,8 +27,8 @@ void bx_content_free(bx_content *c);
 /* Start a new page. */
 void bx_content_reset(bx_content *c);
 
-/* A rectangle of the grid (x, y: lower left corner, in points). */
-void bx_content_rect(bx_content *c, double x, double y, double w, double h);
+/* A line of the grid, in points. */
+void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2);
 
 /* Text with its baseline starting at (x, y), in the font the page knows
  * as `font` (its resource name, e.g. "F1"), with the characters' dense

@@ -367,6 +367,14 @@ typedef struct page_ctx {
     const bx_sheet_layout *l;
     row_place *rows;            /* one per sheet row; only this page's are shown */
     const char *regular, *bold; /* the fonts' resource names on the page */
+    /* The grid: the page's rows in order (visible index k), and which
+     * cell edges are drawn: across[k][c] is the edge above row k in
+     * column c (k = nvis: the bottom), down[k][j] the edge left of column
+     * j (j = ncols: the right) in row k. Drawn as merged lines. */
+    int *vis;  /* sheet row -> k, or -1 */
+    double *y; /* the top of row k; y[nvis] = the bottom of the last */
+    int nvis;
+    unsigned char *across, *down;
 } page_ctx;
 
 /* Text at (x, baseline), in the title face or the regular one. */
@@ -412,6 +420,59 @@ static const char *cell_source(const bx_cell *c, char *buf, size_t size)
     return buf;
 }
 
+/* The edges of a box over visible rows k0..k1 and columns c0..c1. */
+static void mark_box(page_ctx *pc, int k0, int k1, int c0, int c1)
+{
+    int ncols = pc->l->sheet->ncols;
+    for (int c = c0; c <= c1; c++) {
+        pc->across[(size_t)k0 * (size_t)ncols + (size_t)c] = 1;
+        pc->across[(size_t)(k1 + 1) * (size_t)ncols + (size_t)c] = 1;
+    }
+    for (int k = k0; k <= k1; k++) {
+        pc->down[(size_t)k * (size_t)(ncols + 1) + (size_t)c0] = 1;
+        pc->down[(size_t)k * (size_t)(ncols + 1) + (size_t)c1 + 1] = 1;
+    }
+}
+
+/* The marked edges as lines, each run of edges one line. */
+static void draw_grid(page_ctx *pc)
+{
+    const bx_sheet_layout *l = pc->l;
+    int ncols = l->sheet->ncols;
+    bx_content *out = &pc->st->content;
+    double right = l->col_x[ncols - 1] + l->col_w[ncols - 1];
+    for (int k = 0; k <= pc->nvis; k++) {
+        const unsigned char *e = &pc->across[(size_t)k * (size_t)ncols];
+        for (int c = 0; c < ncols;) {
+            if (!e[c]) {
+                c++;
+                continue;
+            }
+            int end = c;
+            while (end + 1 < ncols && e[end + 1])
+                end++;
+            double x2 = end + 1 < ncols ? l->col_x[end + 1] : right;
+            bx_content_line(out, l->col_x[c], pc->y[k], x2, pc->y[k]);
+            c = end + 1;
+        }
+    }
+    for (int j = 0; j <= ncols; j++) {
+        double x = j < ncols ? l->col_x[j] : right;
+        for (int k = 0; k < pc->nvis;) {
+            if (!pc->down[(size_t)k * (size_t)(ncols + 1) + (size_t)j]) {
+                k++;
+                continue;
+            }
+            int end = k;
+            while (end + 1 < pc->nvis &&
+                   pc->down[(size_t)(end + 1) * (size_t)(ncols + 1) + (size_t)j])
+                end++;
+            bx_content_line(out, x, pc->y[k], x, pc->y[end + 1]);
+            k = end + 1;
+        }
+    }
+}
+
 /* An anchor cell: its box over the rows of its span shown on this page,
  * and its lines (a label whose span a page break cut is clipped to the
  * part on this page). */
@@ -436,7 +497,7 @@ static void draw_cell(page_ctx *pc, int r, int c)
     for (int k = c; k < c + cell->colspan; k++)
         w += l->col_w[k];
     double top = rows[first].top, bottom = rows[last].top - rows[last].h, h = top - bottom;
-    bx_content_rect(&st->content, x, bottom, w, h);
+    mark_box(pc, pc->vis[first], pc->vis[last], c, c + cell->colspan - 1);
 
     const bx_wrapped *wr = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
     if (wr->n == 0)
@@ -572,6 +633,35 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
     return pc->regular && pc->bold ? page : NULL;
 }
 
+/* Where the page's rows go: header rows, then its slices of body rows.
+ * Returns the bottom of the last. */
+static double place_rows(page_ctx *pc, const bx_page_plan *plan)
+{
+    const bx_sheet_layout *l = pc->l;
+    const bx_sheet *s = l->sheet;
+    double y = l->page_h - pc->st->style.margin_t - l->title_block_h;
+    pc->nvis = 0;
+    for (int r = 0; r < s->header_rows; r++) {
+        pc->rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
+        pc->vis[r] = pc->nvis;
+        pc->y[pc->nvis++] = y;
+        y -= l->row_h[r];
+    }
+    const bx_slice *slices = &l->slices[plan->first_slice];
+    for (int i = 0; i < plan->nslices; i++) {
+        const bx_slice *sl = &slices[i];
+        pc->rows[sl->row] = (row_place){true, y, sl->h, sl->line_from, sl->line_to};
+        pc->vis[sl->row] = pc->nvis;
+        pc->y[pc->nvis++] = y;
+        y -= sl->h;
+    }
+    pc->y[pc->nvis] = y;
+    size_t ncols = (size_t)s->ncols;
+    memset(pc->across, 0, (size_t)(pc->nvis + 1) * ncols);
+    memset(pc->down, 0, (size_t)pc->nvis * (ncols + 1));
+    return y;
+}
+
 static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int total,
                       bool first_of_sheet, bx_error *err)
 {
@@ -583,17 +673,8 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
         return hpdf_fail(st, "新页面", err);
     bx_content_reset(&st->content);
     draw_title_block(pc);
-    double y = l->page_h - st->style.margin_t - l->title_block_h;
-    for (int r = 0; r < s->header_rows; r++) {
-        pc->rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
-        y -= l->row_h[r];
-    }
+    double y = place_rows(pc, plan);
     const bx_slice *slices = &l->slices[plan->first_slice];
-    for (int i = 0; i < plan->nslices; i++) {
-        pc->rows[slices[i].row] =
-            (row_place){true, y, slices[i].h, slices[i].line_from, slices[i].line_to};
-        y -= slices[i].h;
-    }
     for (int r = 0; r < s->header_rows; r++)
         draw_row(pc, r);
     if (plan->nslices)
@@ -601,8 +682,11 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     for (int i = 0; i < plan->nslices; i++)
         if (i == 0 || slices[i].row != slices[i - 1].row)
             draw_row(pc, slices[i].row);
-    for (int i = 0; i < plan->nslices; i++)
-        pc->rows[slices[i].row].shown = false; /* for the next page */
+    draw_grid(pc);
+    for (int i = 0; i < plan->nslices; i++) { /* for the next page */
+        pc->rows[slices[i].row].shown = false;
+        pc->vis[slices[i].row] = -1;
+    }
     if (plan->notes)
         draw_notes(pc, y);
     draw_footer(pc, number, total);
@@ -625,6 +709,39 @@ static void embed_every_glyph(HPDF_Font font)
         memset(def->glyph_tbl.flgs, 1, def->num_glyphs);
 }
 
+static void free_page_ctx(page_ctx *pc)
+{
+    free(pc->rows);
+    free(pc->vis);
+    free(pc->y);
+    free(pc->across);
+    free(pc->down);
+}
+
+static bool draw_sheet(pdf_state *st, const bx_sheet_layout *l, int *number, int total,
+                       bx_error *err)
+{
+    size_t nrows = (size_t)l->sheet->nrows, ncols = (size_t)l->sheet->ncols;
+    int most = 0; /* rows on the fullest page */
+    for (int p = 0; p < l->npages; p++)
+        if (l->pages[p].nslices > most)
+            most = l->pages[p].nslices;
+    size_t nvis = (size_t)(l->sheet->header_rows + most);
+    page_ctx pc = {.st = st, .l = l};
+    pc.rows = bx_calloc(nrows + 1, sizeof *pc.rows, err);
+    pc.vis = bx_malloc((nrows + 1) * sizeof *pc.vis, err);
+    pc.y = bx_calloc(nvis + 1, sizeof *pc.y, err);
+    pc.across = bx_calloc((nvis + 1) * ncols + 1, 1, err);
+    pc.down = bx_calloc(nvis * (ncols + 1) + 1, 1, err);
+    bool ok = pc.rows && pc.vis && pc.y && pc.across && pc.down;
+    for (size_t r = 0; ok && r <= nrows; r++)
+        pc.vis[r] = -1;
+    for (int p = 0; ok && p < l->npages; p++)
+        ok = draw_page(&pc, &l->pages[p], ++*number, total, p == 0, err);
+    free_page_ctx(&pc);
+    return ok;
+}
+
 static bool draw_all(pdf_state *st, bx_error *err)
 {
     int total = 0;
@@ -635,14 +752,8 @@ static bool draw_all(pdf_state *st, bx_error *err)
         embed_every_glyph(st->bold.font);
     int number = 0;
     bool ok = true;
-    for (int i = 0; i < st->nlayouts && ok; i++) {
-        page_ctx pc = {.st = st, .l = &st->layouts[i]};
-        pc.rows = bx_calloc((size_t)pc.l->sheet->nrows + 1, sizeof *pc.rows, err);
-        ok = pc.rows != NULL;
-        for (int p = 0; ok && p < pc.l->npages; p++)
-            ok = draw_page(&pc, &pc.l->pages[p], ++number, total, p == 0, err);
-        free(pc.rows);
-    }
+    for (int i = 0; i < st->nlayouts && ok; i++)
+        ok = draw_sheet(st, &st->layouts[i], &number, total, err);
     return ok;
 }
 
