@@ -1,7 +1,18 @@
 /* The XLSX back end on libxlsxwriter: one worksheet per sheet of the model,
  * title block in the first three rows, the grid below with its merges,
  * notes after the last row, print setup for A4. libxlsxwriter errors are
- * converted to bx_error in one place (check()). */
+ * converted to bx_error in one place (check()).
+ *
+ * A big workbook is written in libxlsxwriter's constant-memory mode: each
+ * row goes to disk when the next one starts, so a table of any length
+ * takes the memory of one row. Rows are then written strictly in order,
+ * and a merge that spans rows is declared on its last row (the cells
+ * above are on disk by then; libxlsxwriter only records the range and
+ * pads that row), its covered cells written as formatted blanks row by
+ * row for their borders. A small workbook is kept in memory, which is
+ * quicker: that mode allocates a row buffer of 16,384 columns per sheet.
+ * Both write the same cells (BUDGETX_XLSX_STREAMING=always|never forces
+ * one, for tests). */
 #include "backend.h"
 #include "display.h"
 #include "text.h"
@@ -16,7 +27,8 @@ enum {
     BODY_FONT_SIZE = 10,
     TITLE_FONT_SIZE = 16,
     PAPER_A4 = 9,
-    MAX_FORMATS = 256 /* distinct cell looks in one workbook */
+    MAX_FORMATS = 256,    /* distinct cell looks in one workbook */
+    STREAM_CELLS = 250000 /* grid cells from which the workbook streams */
 };
 
 static const double LINE_HEIGHT = 13.5; /* points per text line at 10 pt */
@@ -40,6 +52,13 @@ typedef struct fmt_key {
     bool wrap;
 } fmt_key;
 
+/* A merge spanning rows, still open: the rows after its first. */
+typedef struct open_span {
+    lxw_row_t first_row, last_row;
+    lxw_col_t first_col, last_col;
+    lxw_format *format;
+} open_span;
+
 typedef struct xlsx_state {
     const bx_model *model;
     lxw_workbook *wb;
@@ -49,6 +68,9 @@ typedef struct xlsx_state {
     lxw_format *formats[MAX_FORMATS];
     int nformats;
     double *row_heights; /* of the current sheet's grid rows */
+    bool streaming;      /* constant-memory mode */
+    open_span *spans;    /* streaming: merges spanning rows, not yet declared */
+    int nspans, cap_spans;
 } xlsx_state;
 
 static bool check(lxw_error e, const char *what, bx_error *err)
@@ -300,6 +322,46 @@ static bool setup_sheet(xlsx_state *st, bx_error *err)
     return write_title_block(st, err) && compute_row_heights(st, err);
 }
 
+static bool open_span_add(xlsx_state *st, const open_span *sp, bx_error *err)
+{
+    if (st->nspans == st->cap_spans) {
+        int cap = st->cap_spans ? st->cap_spans * 2 : 16;
+        open_span *p = realloc(st->spans, (size_t)cap * sizeof *p);
+        if (!p)
+            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        st->spans = p;
+        st->cap_spans = cap;
+    }
+    st->spans[st->nspans++] = *sp;
+    return true;
+}
+
+/* A new row of the grid: its height, the blanks of merges coming down
+ * from above, and those merges that end here declared. */
+static bool begin_row(xlsx_state *st, int grid_row, bx_error *err)
+{
+    lxw_row_t r = (lxw_row_t)(TITLE_ROWS + grid_row);
+    if (!check(worksheet_set_row(st->ws, r, st->row_heights[grid_row], NULL), "行高", err))
+        return false;
+    for (int i = 0; st->streaming && i < st->nspans;) {
+        const open_span *sp = &st->spans[i];
+        for (lxw_col_t c = sp->first_col; c <= sp->last_col; c++)
+            if (!check(worksheet_write_blank(st->ws, r, c, sp->format), "合并单元格", err))
+                return false;
+        if (sp->last_row != r) {
+            i++;
+            continue;
+        }
+        /* the rows above are on disk: only the range is recorded */
+        if (!check(worksheet_merge_range(st->ws, sp->first_row, sp->first_col, sp->last_row,
+                                         sp->last_col, "", sp->format),
+                   "合并单元格", err))
+            return false;
+        st->spans[i] = st->spans[--st->nspans];
+    }
+    return true;
+}
+
 static bool write_cell(xlsx_state *st, const bx_event *ev, bx_error *err)
 {
     const bx_cell *c = ev->cell;
@@ -308,19 +370,25 @@ static bool write_cell(xlsx_state *st, const bx_event *ev, bx_error *err)
     if (!f)
         return false;
     lxw_row_t r = (lxw_row_t)(TITLE_ROWS + ev->row);
-    lxw_col_t col = (lxw_col_t)ev->col;
-    if (c->rowspan > 1 || c->colspan > 1) {
+    lxw_col_t col = (lxw_col_t)ev->col, last_col = (lxw_col_t)(col + c->colspan - 1);
+    lxw_row_t last_row = (lxw_row_t)(r + c->rowspan - 1);
+    if (!st->streaming || c->rowspan == 1) {
         /* Merge with an empty string, then write the value into the first
          * cell: numbers keep their type this way. */
-        if (!check(worksheet_merge_range(ws, r, col, (lxw_row_t)(r + c->rowspan - 1),
-                                         (lxw_col_t)(col + c->colspan - 1), "", f),
-                   "合并单元格", err))
+        if ((c->rowspan > 1 || c->colspan > 1) &&
+            !check(worksheet_merge_range(ws, r, col, last_row, last_col, "", f), "合并单元格", err))
             return false;
+    } else {
+        /* the first row's blanks now, the rest row by row */
+        open_span sp = {r, last_row, col, last_col, f};
+        if (!open_span_add(st, &sp, err))
+            return false;
+        for (lxw_col_t k = col + 1; k <= last_col; k++)
+            if (!check(worksheet_write_blank(ws, r, k, f), "合并单元格", err))
+                return false;
     }
     switch (c->kind) {
-    case BX_CELL_EMPTY:
-        return c->rowspan > 1 || c->colspan > 1 ||
-               check(worksheet_write_blank(ws, r, col, f), "单元格", err);
+    case BX_CELL_EMPTY: return check(worksheet_write_blank(ws, r, col, f), "单元格", err);
     case BX_CELL_TEXT:
         /* write_string never makes a formula of "=…" text */
         return check(worksheet_write_string(ws, r, col, c->text, f), "单元格", err);
@@ -364,10 +432,7 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
             return false;
         }
         return setup_sheet(st, err);
-    case BX_EV_ROW_BEGIN:
-        return check(worksheet_set_row(st->ws, (lxw_row_t)(TITLE_ROWS + ev->row),
-                                       st->row_heights[ev->row], NULL),
-                     "行高", err);
+    case BX_EV_ROW_BEGIN: return begin_row(st, ev->row, err);
     case BX_EV_CELL: return write_cell(st, ev, err);
     case BX_EV_SHEET_END: return write_notes(st, err);
     case BX_EV_ROW_END:
@@ -407,6 +472,19 @@ static bool set_properties(xlsx_state *st, bx_error *err)
                  "文档属性", err);
 }
 
+static bool streams(const bx_model *m)
+{
+    const char *force = getenv("BUDGETX_XLSX_STREAMING");
+    if (force && strcmp(force, "always") == 0)
+        return true;
+    if (force && strcmp(force, "never") == 0)
+        return false;
+    size_t cells = 0;
+    for (int i = 0; i < m->nsheets; i++)
+        cells += (size_t)m->sheets[i].nrows * (size_t)m->sheets[i].ncols;
+    return cells >= STREAM_CELLS;
+}
+
 static void *xlsx_open(const bx_model *m, const char *path, const bx_render_options *opts,
                        bx_error *err)
 {
@@ -415,7 +493,9 @@ static void *xlsx_open(const bx_model *m, const char *path, const bx_render_opti
     if (!st)
         return NULL;
     st->model = m;
-    st->wb = workbook_new(path);
+    st->streaming = streams(m);
+    lxw_workbook_options options = {.constant_memory = st->streaming ? LXW_TRUE : LXW_FALSE};
+    st->wb = workbook_new_opt(path, &options);
     if (!st->wb) {
         bx_loc loc = {path, 0, 0};
         bx_fail(err, &loc, BX_ERR_IO, "无法创建 XLSX 文件");
@@ -435,6 +515,7 @@ static bool xlsx_finish(void *vst, bx_error *err)
     xlsx_state *st = vst;
     lxw_error e = workbook_close(st->wb);
     free(st->row_heights);
+    free(st->spans);
     free(st);
     return check(e, "保存文件", err);
 }
@@ -444,6 +525,7 @@ static void xlsx_abort(void *vst)
     xlsx_state *st = vst;
     workbook_close(st->wb); /* frees it; the driver removes the file */
     free(st->row_heights);
+    free(st->spans);
     free(st);
 }
 

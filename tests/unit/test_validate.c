@@ -43,7 +43,7 @@ static const char *findings_of(const char *unit, const char *csv)
     bx_dataset *ds = bx_dataset_load(data, &err);
     bx_layout_set *set = bx_layout_set_load(layouts, &err);
     bx_model *m = ds && set ? bx_model_resolve(set, ds, &err) : NULL;
-    bx_findings *f = m ? bx_model_validate(m, set, &err) : NULL;
+    bx_findings *f = m ? bx_model_validate(m, set, BX_VALIDATE_FIGURES, &err) : NULL;
     if (!f)
         print_error("%s\n", err.message);
     assert_non_null(f);
