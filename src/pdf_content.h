@@ -31,9 +31,8 @@ void bx_content_reset(bx_content *c);
 void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2);
 
 /* Text with its baseline starting at (x, y), in the font the page knows
- * as `font` (its resource name, e.g. "F1"), with the characters' dense
- * codes from cs. stroke > 0: also stroke the outlines with that line
- * width (a bold face made from a regular one). */
+ * as `font` (its resource name, e.g. "F1"), drawn with the glyphs of cs. stroke > 0: also stroke
+ * the outlines with that line width (a bold face made from a regular one). */
 void bx_content_text(bx_content *c, const char *font, double size, double x, double y,
                      const bx_charset *cs, const char *s, size_t n, double stroke);
 

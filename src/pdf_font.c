@@ -3,13 +3,14 @@
 #include "text.h"
 
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <hb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A cmap format 4 subtable is at most 64 KiB; one segment with a glyph
- * array of n entries takes 32 + 2n bytes. */
-enum { MAX_CHARS = 32000 };
+/* Glyph ids are 16 bits; a font holds at most 65,535 glyphs. */
+enum { MAX_CHARS = 65000 };
 
 struct bx_face {
     hb_blob_t *blob;
@@ -91,6 +92,7 @@ void bx_charset_free(bx_charset *cs)
 {
     free(cs->cps);
     free(cs->bmp);
+    free(cs->gids);
     free(cs->widths);
     memset(cs, 0, sizeof *cs);
 }
@@ -151,10 +153,10 @@ static size_t slot_of(const bx_charset *cs, uint32_t cp)
     return hit ? (size_t)(hit - cs->cps) + 1 : 0;
 }
 
-uint32_t bx_charset_code(const bx_charset *cs, uint32_t cp)
+unsigned bx_charset_gid(const bx_charset *cs, uint32_t cp)
 {
     size_t slot = slot_of(cs, cp);
-    return slot ? (uint32_t)(BX_FONT_FIRST_CODE + slot - 1) : 0;
+    return slot && cs->gids ? cs->gids[slot - 1] : 0;
 }
 
 long bx_charset_text_width(const bx_charset *cs, const char *s, size_t n)
@@ -175,28 +177,11 @@ long bx_charset_text_width(const bx_charset *cs, const char *s, size_t n)
     return w;
 }
 
-void bx_charset_encode(const bx_charset *cs, const char *s, size_t n, bx_strbuf *out)
-{
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = bx_utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
-            i++;
-            continue;
-        }
-        i += k;
-        uint32_t code = bx_charset_code(cs, cp);
-        if (code) {
-            char buf[4];
-            bx_strbuf_append(out, buf, bx_utf8_encode(code, buf));
-        }
-    }
-}
-
 /* ---- subsets ----------------------------------------------------------- */
 
-/* The tables libharu embeds; everything else is dropped before subsetting
- * (less work for hb-subset, nothing unused in the PDF). */
+/* The tables a PDF's TrueType font program uses (and the few small ones
+ * strict readers look for); everything else is dropped before subsetting:
+ * less work for hb-subset, nothing unused in the PDF. */
 static const hb_tag_t kept_tables[] = {
     HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'), HB_TAG('c', 'v', 't', ' '),
     HB_TAG('f', 'p', 'g', 'm'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
@@ -229,103 +214,81 @@ static void drop_unused_tables(hb_face_t *face, hb_subset_input_t *in)
     } while (count == sizeof tags / sizeof tags[0]);
 }
 
-static unsigned char *put16(unsigned char *p, unsigned v)
+/* The subset's glyph and width (1/1000 em, truncated, as fonts' widths
+ * are usually given) of every character. */
+static bool map_glyphs(hb_font_t *font, unsigned upem, bx_charset *cs, bx_error *err)
 {
-    p[0] = (unsigned char)(v >> 8);
-    p[1] = (unsigned char)v;
-    return p + 2;
-}
-
-/* A cmap with one format 4 subtable (Windows, Unicode BMP) mapping the
- * codes FIRST_CODE … FIRST_CODE + n − 1 to gids[0 … n − 1]: one segment
- * through the glyph array, and the final 0xFFFF segment. */
-static hb_blob_t *dense_cmap(const uint16_t *gids, size_t n)
-{
-    size_t sub_len = 32 + 2 * n, len = 12 + sub_len;
-    unsigned char *buf = malloc(len);
-    if (!buf)
-        return NULL;
-    unsigned last = (unsigned)(BX_FONT_FIRST_CODE + (n ? n - 1 : 0));
-    unsigned char *p = buf;
-    p = put16(p, 0);  /* version */
-    p = put16(p, 1);  /* one encoding record */
-    p = put16(p, 3);  /* Windows */
-    p = put16(p, 1);  /* Unicode BMP */
-    p = put16(p, 0);  /* offset, high half */
-    p = put16(p, 12); /* offset, low half */
-    p = put16(p, 4);  /* format */
-    p = put16(p, (unsigned)sub_len);
-    p = put16(p, 0);    /* language */
-    p = put16(p, 4);    /* segCountX2 */
-    p = put16(p, 4);    /* searchRange */
-    p = put16(p, 1);    /* entrySelector */
-    p = put16(p, 0);    /* rangeShift */
-    p = put16(p, last); /* endCode */
-    p = put16(p, 0xFFFF);
-    p = put16(p, 0);                  /* reservedPad */
-    p = put16(p, BX_FONT_FIRST_CODE); /* startCode */
-    p = put16(p, 0xFFFF);
-    p = put16(p, 0); /* idDelta */
-    p = put16(p, 1);
-    p = put16(p, 4); /* idRangeOffset: the glyph array follows */
-    p = put16(p, 0);
-    for (size_t i = 0; i < n; i++)
-        p = put16(p, gids[i]);
-    return hb_blob_create((const char *)buf, (unsigned)len, HB_MEMORY_MODE_WRITABLE, buf, free);
-}
-
-/* The subset's glyph and width (1/1000 em, truncated as libharu does) of
- * every character, in code order. */
-static bool map_glyphs(hb_face_t *sub, bx_charset *cs, uint16_t *gids, bx_error *err)
-{
-    hb_font_t *font = hb_font_create(sub);
-    unsigned upem = hb_face_get_upem(sub);
-    bool ok = true;
-    for (size_t i = 0; i < cs->n && ok; i++) {
+    for (size_t i = 0; i < cs->n; i++) {
         hb_codepoint_t g = 0;
-        ok = hb_font_get_nominal_glyph(font, cs->cps[i], &g) && g != 0 && g <= 0xFFFF;
-        if (!ok) {
-            bx_fail(err, NULL, BX_ERR_BACKEND, "字体子集中缺少字符 U+%04X", (unsigned)cs->cps[i]);
-            break;
-        }
-        gids[i] = (uint16_t)g;
+        if (!hb_font_get_nominal_glyph(font, cs->cps[i], &g) || g == 0 || g > 0xFFFF)
+            return bx_fail(err, NULL, BX_ERR_BACKEND, "字体子集中缺少字符 U+%04X",
+                           (unsigned)cs->cps[i]) == BX_OK;
+        cs->gids[i] = (uint16_t)g;
         unsigned adv = (unsigned)hb_font_get_glyph_h_advance(font, g);
         cs->widths[i] = (int16_t)(upem ? adv * 1000u / upem : 0);
     }
-    hb_font_destroy(font);
-    return ok;
+    return true;
 }
 
-/* The subset's tables with the dense cmap in place of its own. */
-static hb_blob_t *assemble(hb_face_t *sub, hb_blob_t *cmap)
+static int per_mille(hb_position_t v, unsigned upem)
 {
-    hb_face_t *builder = hb_face_builder_create();
-    for (int i = 0; i < NKEPT; i++) {
-        hb_blob_t *t = kept_tables[i] == HB_TAG('c', 'm', 'a', 'p')
-                           ? hb_blob_reference(cmap)
-                           : hb_face_reference_table(sub, kept_tables[i]);
-        if (hb_blob_get_length(t))
-            hb_face_builder_add_table(builder, kept_tables[i], t);
-        hb_blob_destroy(t);
+    return upem ? (int)((v * 1000L + (v < 0 ? -(long)upem : (long)upem) / 2) / (long)upem) : 0;
+}
+
+static int int16_at(const char *p)
+{
+    return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
+}
+
+/* Ascent, descent, cap height, bounding box, weight and name. */
+static void read_metrics(hb_face_t *face, hb_font_t *font, bx_font_metrics *m)
+{
+    unsigned upem = hb_face_get_upem(face);
+    hb_position_t v = 0;
+    memset(m, 0, sizeof *m);
+    if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v))
+        m->ascent = per_mille(v, upem);
+    if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
+        m->descent = per_mille(v, upem);
+    m->cap_height = hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0
+                        ? per_mille(v, upem)
+                        : m->ascent;
+    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const char *h = hb_blob_get_data(head, &len);
+    if (len >= 46) {
+        for (int i = 0; i < 4; i++)
+            m->bbox[i] = per_mille(int16_at(h + 36 + 2 * i), upem);
+        m->bold = (h[45] & 1) != 0; /* macStyle */
     }
-    hb_blob_t *out = hb_face_reference_blob(builder);
-    hb_face_destroy(builder);
-    return out;
+    hb_blob_destroy(head);
+    char name[64];
+    unsigned n = sizeof name;
+    if (!hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, name))
+        name[0] = '\0';
+    /* a PDF name: printable ASCII without delimiters */
+    size_t k = 0;
+    for (const char *p = name; *p && k + 1 < sizeof m->name; p++)
+        if (*p > ' ' && *p < 127 && !strchr("()<>[]{}/%#", *p))
+            m->name[k++] = *p;
+    if (k == 0)
+        k = (size_t)snprintf(m->name, sizeof m->name, "Font");
+    m->name[k] = '\0';
 }
 
 bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, size_t *len,
-                    bx_error *err)
+                    bx_font_metrics *metrics, bx_error *err)
 {
     *data = NULL;
     *len = 0;
     bx_loc loc = {face->path, 0, 0};
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
     free(cs->widths);
+    free(cs->gids);
     cs->widths = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->widths, err);
-    uint16_t *gids = bx_calloc(cs->n ? cs->n : 1, sizeof *gids, err);
-    if (!in || !cs->widths || !gids) {
+    cs->gids = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->gids, err);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in || !cs->widths || !cs->gids) {
         hb_subset_input_destroy(in);
-        free(gids);
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     }
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
@@ -334,23 +297,22 @@ bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, s
     drop_unused_tables(face->face, in);
     hb_face_t *sub = hb_subset_or_fail(face->face, in);
     hb_subset_input_destroy(in);
-    if (!sub) {
-        free(gids);
+    if (!sub)
         return bx_fail(err, &loc, BX_ERR_BACKEND, "无法为 PDF 制作字体子集") == BX_OK;
-    }
-    bool ok = map_glyphs(sub, cs, gids, err);
-    hb_blob_t *cmap = ok ? dense_cmap(gids, cs->n) : NULL;
-    hb_blob_t *font = cmap ? assemble(sub, cmap) : NULL;
-    unsigned n = font ? hb_blob_get_length(font) : 0;
+    hb_font_t *font = hb_font_create(sub);
+    bool ok = map_glyphs(font, hb_face_get_upem(sub), cs, err);
+    if (ok)
+        read_metrics(sub, font, metrics);
+    hb_blob_t *blob = ok ? hb_face_reference_blob(sub) : NULL;
+    unsigned n = blob ? hb_blob_get_length(blob) : 0;
     if (ok && n == 0)
         ok = bx_fail(err, &loc, BX_ERR_BACKEND, "无法为 PDF 制作字体子集") == BX_OK;
     if (ok && (*data = bx_malloc(n, err)) != NULL) {
-        memcpy(*data, hb_blob_get_data(font, NULL), n);
+        memcpy(*data, hb_blob_get_data(blob, NULL), n);
         *len = n;
     }
-    hb_blob_destroy(font);
-    hb_blob_destroy(cmap);
+    hb_blob_destroy(blob);
+    hb_font_destroy(font);
     hb_face_destroy(sub);
-    free(gids);
     return ok && *data;
 }

@@ -1,23 +1,18 @@
 /* The PDF's fonts, made small and quick: a TrueType face is opened once
- * (memory-mapped by HarfBuzz) and may be shared by many documents; each
- * document collects the characters it draws (a charset), numbers them
- * densely and gets a subset font (hb-subset) holding only their glyphs,
- * with a cmap from those dense codes to the glyphs.
+ * (memory-mapped by HarfBuzz) and may be shared by many documents and
+ * threads; each document collects the characters it draws (a charset)
+ * and embeds a subset (hb-subset) holding only their glyphs. Text is
+ * written with the subset's glyph ids as character codes (Identity-H,
+ * CIDToGIDMap Identity), and a ToUnicode map gives the characters back.
  *
- * Why dense codes: libharu's UTF-8 path looks up every one of the 65,536
- * BMP code points in the font's cmap, a linear search per code point. On
- * a CJK font that costs more than everything else in a render; with one
- * cmap segment it is nothing. The PDF's ToUnicode map turns the codes
- * back into the real characters, so copied and extracted text is right. */
+ * libharu's own TrueType path is not used: it parses the font again,
+ * looks up each of the 65,536 BMP code points for a code-to-glyph map,
+ * copies the font four bytes at a time and recompresses it — most of the
+ * time of a render — and its ToUnicode map is malformed. */
 #ifndef BX_PDF_FONT_H
 #define BX_PDF_FONT_H
 
 #include "common.h"
-#include "strbuf.h"
-
-/* The first dense code: above Latin-1, so codes never collide with the
- * control characters a PDF string treats specially. */
-enum { BX_FONT_FIRST_CODE = 0x100 };
 
 typedef struct bx_face bx_face;
 
@@ -30,10 +25,11 @@ bool bx_face_has(const bx_face *face, uint32_t cp);
 
 /* The characters one document draws in one face. */
 typedef struct bx_charset {
-    uint32_t *cps; /* sorted once sealed; code of cps[i] = FIRST_CODE + i */
+    uint32_t *cps; /* sorted once sealed */
     size_t n, cap;
     uint16_t *bmp;   /* BMP character -> index + 1; 0 = not in the set */
-    int16_t *widths; /* per index, in 1/1000 em (set by bx_face_subset) */
+    uint16_t *gids;  /* per index: its glyph in the subset (bx_face_subset) */
+    int16_t *widths; /* per index, in 1/1000 em (bx_face_subset) */
     bool sealed;
 } bx_charset;
 
@@ -44,20 +40,26 @@ void bx_charset_free(bx_charset *cs);
 bool bx_charset_add(bx_charset *cs, uint32_t cp, bx_error *err);
 /* Whether the character was added (sealed or not). */
 bool bx_charset_contains(const bx_charset *cs, uint32_t cp);
-/* Sort and number the characters. */
+/* Sort the characters; then bx_face_subset. */
 void bx_charset_seal(bx_charset *cs);
-/* The dense code of a character of a sealed set; 0 if it is not in it. */
-uint32_t bx_charset_code(const bx_charset *cs, uint32_t cp);
+/* The glyph id of a character of the subset; 0 if it is not in it. */
+unsigned bx_charset_gid(const bx_charset *cs, uint32_t cp);
 /* Width of UTF-8 text in 1/1000 em; characters outside the set count 0. */
 long bx_charset_text_width(const bx_charset *cs, const char *s, size_t n);
-/* Re-encode UTF-8 text as the UTF-8 of its dense codes (what the PDF
- * font's cmap understands) into out; control characters are dropped. */
-void bx_charset_encode(const bx_charset *cs, const char *s, size_t n, bx_strbuf *out);
 
-/* Make the subset font of a sealed charset: *data (malloc'd, caller frees)
- * holds a TrueType file whose cmap maps the dense codes to the glyphs;
- * fills cs->widths. Every character must be in the face. */
+/* What a PDF font descriptor needs, in 1/1000 em. */
+typedef struct bx_font_metrics {
+    int ascent, descent, cap_height;
+    int bbox[4]; /* xMin, yMin, xMax, yMax */
+    bool bold;
+    char name[64]; /* PostScript name */
+} bx_font_metrics;
+
+/* The subset of a sealed charset: *data (malloc'd, caller frees) holds a
+ * TrueType file with the glyphs of the characters (and the glyphs they
+ * are built from); fills cs->gids, cs->widths and *metrics. Every
+ * character must be in the face. */
 bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, size_t *len,
-                    bx_error *err);
+                    bx_font_metrics *metrics, bx_error *err);
 
 #endif /* BX_PDF_FONT_H */

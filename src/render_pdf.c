@@ -10,6 +10,7 @@
 #include "fonts.h"
 #include "pdf_content.h"
 #include "pdf_font.h"
+#include "pdf_objects.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
 #include "text.h"
@@ -17,7 +18,6 @@
 #include <hpdf.h>
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
@@ -28,14 +28,17 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_MISSING = 12 };
+enum {
+    MAX_MISSING = 12,
+    CONTENT_LEVEL = 6 /* zlib level of page contents */
+};
 
 /* One face of the document: the TrueType file, the characters drawn in it
  * and the libharu font made from their subset. */
 typedef struct pdf_face {
     bx_face *face;
     bx_charset chars;
-    HPDF_Font font;
+    HPDF_Dict font; /* the Type0 font in the document */
 } pdf_face;
 
 typedef struct pdf_state {
@@ -79,79 +82,6 @@ static bool ok_so_far(pdf_state *st, const char *what, bx_error *err)
 
 /* ---- fonts ------------------------------------------------------------- */
 
-/* The ToUnicode CMap: code → the character it stands for, as bfranges
- * where codes and characters both run on (within one low byte), else
- * bfchars. libharu's own map for its UTF-8 encoder is malformed and would
- * map the dense codes to themselves. */
-static bool put_to_unicode(HPDF_Stream s, const bx_charset *cs)
-{
-    HPDF_STATUS r = HPDF_Stream_WriteStr(
-        s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    char line[96];
-    for (size_t i = 0; i < cs->n && r == HPDF_OK;) {
-        /* one block of at most 100 entries, each a run or a single code */
-        size_t starts[100], ends[100];
-        int nb = 0;
-        while (i < cs->n && nb < 100) {
-            size_t j = i;
-            unsigned code = (unsigned)(BX_FONT_FIRST_CODE + i);
-            while (j + 1 < cs->n && cs->cps[j + 1] == cs->cps[j] + 1 && cs->cps[j + 1] <= 0xFFFF &&
-                   ((code + (j + 1 - i)) & 0xFF) != 0)
-                j++;
-            starts[nb] = i;
-            ends[nb++] = j;
-            i = j + 1;
-        }
-        snprintf(line, sizeof line, "%d beginbfrange\n", nb);
-        r = HPDF_Stream_WriteStr(s, line);
-        for (int b = 0; b < nb && r == HPDF_OK; b++) {
-            unsigned lo = (unsigned)(BX_FONT_FIRST_CODE + starts[b]);
-            unsigned hi = (unsigned)(BX_FONT_FIRST_CODE + ends[b]);
-            uint32_t cp = cs->cps[starts[b]];
-            if (cp > 0xFFFF) {
-                uint32_t v = cp - 0x10000;
-                snprintf(line, sizeof line, "<%04X> <%04X> <%04X%04X>\n", lo, hi,
-                         (unsigned)(0xD800 + (v >> 10)), (unsigned)(0xDC00 + (v & 0x3FF)));
-            } else {
-                snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", lo, hi, (unsigned)cp);
-            }
-            r = HPDF_Stream_WriteStr(s, line);
-        }
-        if (r == HPDF_OK)
-            r = HPDF_Stream_WriteStr(s, "endbfrange\n");
-    }
-    if (r == HPDF_OK)
-        r = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-                                    "end\nend\n");
-    return r == HPDF_OK;
-}
-
-static bool write_to_unicode(HPDF_Font font, const bx_charset *cs)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap)
-        return true;
-    HPDF_Stream s = HPDF_MemStream_New(cmap->mmgr, HPDF_STREAM_BUF_SIZ);
-    if (!s)
-        return false;
-    if (!put_to_unicode(s, cs)) {
-        HPDF_Stream_Free(s);
-        return false;
-    }
-    HPDF_Stream_Free(cmap->stream);
-    cmap->stream = s;
-    /* keys of a CID CMap that a ToUnicode stream does not have */
-    HPDF_Dict_RemoveElement(cmap, "Type");
-    HPDF_Dict_RemoveElement(cmap, "CMapName");
-    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-    HPDF_Dict_RemoveElement(cmap, "WMode");
-    return true;
-}
-
 /* The subset's tag (six capitals before "+" in the font name): derived
  * from its characters, so output stays reproducible and two documents'
  * different subsets of one font keep different names when merged. */
@@ -165,35 +95,19 @@ static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
     tag[6] = '\0';
 }
 
-static bool load_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
+static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
 {
     unsigned char *data;
     size_t len;
+    bx_font_metrics metrics;
     bx_charset_seal(&pf->chars);
-    if (!bx_face_subset(pf->face, &pf->chars, &data, &len, err))
+    if (!bx_face_subset(pf->face, &pf->chars, &data, &len, &metrics, err))
         return false;
-    HPDF_Stream s = HPDF_MemStream_New(st->pdf->mmgr, HPDF_STREAM_BUF_SIZ);
-    bool ok = s && HPDF_Stream_Write(s, data, (HPDF_UINT)len) == HPDF_OK;
+    char tag[7];
+    subset_tag(&pf->chars, bold, tag);
+    pf->font = bx_pdf_embed_font(st->pdf, &pf->chars, &metrics, data, len, tag, err);
     free(data);
-    if (!ok) {
-        if (s)
-            HPDF_Stream_Free(s);
-        return hpdf_fail(st, "字体", err);
-    }
-    HPDF_FontDef def = HPDF_TTFontDef_Load(st->pdf->mmgr, s, HPDF_TRUE); /* owns s */
-    if (def) {
-        char tag[7];
-        subset_tag(&pf->chars, bold, tag);
-        HPDF_TTFontDef_SetTagName(def, tag);
-    }
-    if (!def || HPDF_Doc_RegisterFontDef(st->pdf, def) != HPDF_OK) /* owns def */
-        return hpdf_fail(st, "载入字体子集", err);
-    pf->font = HPDF_GetFont(st->pdf, def->base_font, "UTF-8");
-    if (!pf->font || st->hpdf_error)
-        return hpdf_fail(st, "载入字体子集", err);
-    if (!write_to_unicode(pf->font, &pf->chars))
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    return true;
+    return pf->font != NULL;
 }
 
 static bool open_faces(pdf_state *st, const bx_render_options *opts, bx_error *err)
@@ -347,9 +261,9 @@ static bool make_fonts(pdf_state *st, bx_error *err)
     place_missing(&ms, before, "%s", "页码");
     if (ok && ms.n)
         return report_missing(&ms, err);
-    if (!ok || !load_subset(st, &st->regular, false, err))
+    if (!ok || !embed_subset(st, &st->regular, false, err))
         return false;
-    return st->fake_bold || load_subset(st, &st->bold, true, err);
+    return st->fake_bold || embed_subset(st, &st->bold, true, err);
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -693,20 +607,9 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)st->page_stream.data,
-                          (HPDF_UINT)st->page_stream.len) != HPDF_OK)
-        return hpdf_fail(st, "绘制页面", err);
-    return ok_so_far(st, "绘制页面", err);
-}
-
-/* libharu embeds only the glyphs its own text calls measured; ours are
- * drawn directly, and the subset holds only glyphs the document uses. */
-static void embed_every_glyph(HPDF_Font font)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_TTFontDefAttr def = (HPDF_TTFontDefAttr)attr->fontdef->attr;
-    if (def->glyph_tbl.flgs)
-        memset(def->glyph_tbl.flgs, 1, def->num_glyphs);
+    return bx_pdf_put_deflated(attr->contents, st->page_stream.data, st->page_stream.len,
+                               CONTENT_LEVEL, err) &&
+           ok_so_far(st, "绘制页面", err);
 }
 
 static void free_page_ctx(page_ctx *pc)
@@ -747,9 +650,6 @@ static bool draw_all(pdf_state *st, bx_error *err)
     int total = 0;
     for (int i = 0; i < st->nlayouts; i++)
         total += st->layouts[i].npages;
-    embed_every_glyph(st->regular.font);
-    if (!st->fake_bold)
-        embed_every_glyph(st->bold.font);
     int number = 0;
     bool ok = true;
     for (int i = 0; i < st->nlayouts && ok; i++)

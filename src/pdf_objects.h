@@ -1,0 +1,22 @@
+/* PDF objects budgetx makes itself inside a libharu document: the
+ * embedded subset fonts (Type0 over CIDFontType2, glyph ids as codes, with
+ * a ToUnicode map), and streams it compresses itself — page contents as
+ * each page is finished, so a 10,000-page document holds them compressed
+ * rather than all in full until the end. */
+#ifndef BX_PDF_OBJECTS_H
+#define BX_PDF_OBJECTS_H
+
+#include "pdf_font.h"
+
+#include <hpdf.h>
+
+/* Replace a stream object's data with `data` deflated (zlib level). */
+bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int level, bx_error *err);
+
+/* Embed a subset font (bx_face_subset's output for cs) in pdf, named
+ * "TAG+PostScriptName" (tag: six capitals). Returns the Type0 font
+ * dictionary to put in page resources, or NULL (err set). */
+HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, const bx_charset *cs, const bx_font_metrics *m,
+                            const unsigned char *data, size_t len, const char *tag, bx_error *err);
+
+#endif /* BX_PDF_OBJECTS_H */
