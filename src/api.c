@@ -1,9 +1,12 @@
 /* The one-shot call behind `budgetx render`, built from the public pieces. */
+#include "backend.h"
 #include "common.h"
 #include "dataset.h"
 #include "model.h"
+#include "pdf_font.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +93,156 @@ static bool over_an_input(const bx_model *m, const char *path, bx_error *err)
     return false;
 }
 
+/* ---- renderers ----------------------------------------------------------- */
+
+typedef struct cached_set {
+    char *name;
+    bx_layout_set *set;
+} cached_set;
+
+struct bx_renderer {
+    bx_render_options options;
+    const char *const *formats;
+    bx_font_set *fonts;
+    pthread_mutex_t lock; /* guards sets */
+    cached_set *sets;
+    int nsets, cap_sets;
+};
+
+static const char *const default_formats[] = {"xlsx", NULL};
+
+bx_renderer *bx_renderer_new(const bx_render_options *options, bx_error *err)
+{
+    const char *const *formats = options && options->formats ? options->formats : default_formats;
+    for (const char *const *f = formats; *f; f++)
+        if (!bx_format_extension(*f)) {
+            bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", *f);
+            return NULL;
+        }
+    bx_renderer *r = bx_calloc(1, sizeof *r, err);
+    if (!r)
+        return NULL;
+    if (options)
+        r->options = *options;
+    r->options.findings = NULL;
+    r->formats = formats;
+    r->fonts = bx_font_set_new(&r->options, err);
+    if (!r->fonts) {
+        free(r);
+        return NULL;
+    }
+    pthread_mutex_init(&r->lock, NULL);
+    return r;
+}
+
+void bx_renderer_free(bx_renderer *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->nsets; i++) {
+        free(r->sets[i].name);
+        bx_layout_set_free(r->sets[i].set);
+    }
+    free(r->sets);
+    bx_font_set_free(r->fonts);
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
+
+/* The layout set called name, loaded the first time it is asked for.
+ * Sets are only read after loading, so threads share them. */
+static const bx_layout_set *layout_set(bx_renderer *r, const char *name, bx_error *err)
+{
+    pthread_mutex_lock(&r->lock);
+    bx_layout_set *set = NULL;
+    for (int i = 0; i < r->nsets && !set; i++)
+        if (strcmp(r->sets[i].name, name) == 0)
+            set = r->sets[i].set;
+    if (!set && (set = bx_layout_set_find(name, r->options.layout_dirs, err)) != NULL) {
+        char *copy = bx_strdup(name, err);
+        cached_set *grown = r->nsets < r->cap_sets
+                                ? r->sets
+                                : realloc(r->sets, (size_t)(r->cap_sets * 2 + 4) * sizeof *grown);
+        if (!copy || !grown) {
+            free(copy);
+            bx_layout_set_free(set);
+            set = NULL;
+            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        } else {
+            if (grown != r->sets) {
+                r->sets = grown;
+                r->cap_sets = r->cap_sets * 2 + 4;
+            }
+            r->sets[r->nsets++] = (cached_set){copy, set};
+        }
+    }
+    pthread_mutex_unlock(&r->lock);
+    return set;
+}
+
+char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
+{
+    bx_dataset *ds = bx_dataset_load(dataset_dir, err);
+    char *name = ds ? output_base(ds, dataset_dir, err) : NULL;
+    bx_dataset_free(ds);
+    return name;
+}
+
+/* Write every format of a checked model into out_dir. */
+static void write_outputs(bx_renderer *r, const bx_model *model, const char *base,
+                          const char *out_dir, bx_error *err)
+{
+    bx_write_ctx ctx = {&r->options, r->fonts};
+    for (const char *const *f = r->formats; *f && !bx_failed(err); f++) {
+        char name[1024];
+        snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
+        char *path = bx_path_join(out_dir, name, err);
+        if (path && !over_an_input(model, path, err))
+            bx_model_write_ctx(model, *f, path, &ctx, err);
+        free(path);
+    }
+}
+
+bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char *out_dir,
+                             bx_findings **findings_out, bx_error *err)
+{
+    bx_error local;
+    if (!err) {
+        bx_error_clear(&local);
+        err = &local;
+    }
+    if (findings_out)
+        *findings_out = NULL;
+    if (!r || !dataset_dir || !out_dir)
+        return bx_fail(err, NULL, BX_ERR_USAGE,
+                       "bx_renderer_render: 缺少渲染器、数据目录或输出目录");
+    bx_dataset *ds = bx_dataset_load(dataset_dir, err);
+    if (ds && r->options.encoding &&
+        bx_dataset_set_encoding(ds, r->options.encoding, err) != BX_OK) {
+        bx_dataset_free(ds);
+        ds = NULL;
+    }
+    const bx_layout_set *set = ds ? layout_set(r, ds->template_name, err) : NULL;
+    bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
+    if (findings && bx_findings_errors(findings) > 0 && !r->options.force)
+        bx_fail(err, NULL, BX_ERR_VALIDATION,
+                "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "
+                "仍然输出）",
+                bx_findings_errors(findings));
+    char *base = findings && !bx_failed(err) ? output_base(ds, dataset_dir, err) : NULL;
+    if (base && make_dirs(out_dir, err))
+        write_outputs(r, model, base, out_dir, err);
+    free(base);
+    if (findings_out)
+        *findings_out = findings;
+    else
+        bx_findings_free(findings);
+    bx_model_free(model);
+    bx_dataset_free(ds);
+    return err->status;
+}
+
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err)
 {
@@ -98,48 +251,14 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
         bx_error_clear(&local);
         err = &local;
     }
+    if (options && options->findings)
+        *options->findings = NULL;
     if (!dataset_dir || !out_dir)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_render: 缺少数据目录或输出目录");
-    static const char *const default_formats[] = {"xlsx", NULL};
-    const char *const *formats = options && options->formats ? options->formats : default_formats;
-    for (const char *const *f = formats; *f; f++)
-        if (!bx_format_extension(*f))
-            return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", *f);
-
-    bx_dataset *ds = bx_dataset_load(dataset_dir, err);
-    if (ds && options && options->encoding &&
-        bx_dataset_set_encoding(ds, options->encoding, err) != BX_OK) {
-        bx_dataset_free(ds);
-        ds = NULL;
-    }
-    bx_layout_set *set =
-        ds ? bx_layout_set_find(ds->template_name, options ? options->layout_dirs : NULL, err)
-           : NULL;
-    bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
-    bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
-    if (findings && bx_findings_errors(findings) > 0 && !(options && options->force))
-        bx_fail(err, NULL, BX_ERR_VALIDATION,
-                "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "
-                "仍然输出）",
-                bx_findings_errors(findings));
-    char *base = findings && !bx_failed(err) ? output_base(ds, dataset_dir, err) : NULL;
-    if (base && make_dirs(out_dir, err)) {
-        for (const char *const *f = formats; *f && !bx_failed(err); f++) {
-            char name[1024];
-            snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
-            char *path = bx_path_join(out_dir, name, err);
-            if (path && !over_an_input(model, path, err))
-                bx_model_write(model, *f, path, options, err);
-            free(path);
-        }
-    }
-    free(base);
-    if (options && options->findings)
-        *options->findings = findings;
-    else
-        bx_findings_free(findings);
-    bx_model_free(model);
-    bx_layout_set_free(set);
-    bx_dataset_free(ds);
+    bx_renderer *r = bx_renderer_new(options, err);
+    if (!r)
+        return err->status;
+    bx_renderer_render(r, dataset_dir, out_dir, options ? options->findings : NULL, err);
+    bx_renderer_free(r);
     return err->status;
 }

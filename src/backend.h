@@ -6,12 +6,24 @@
 
 #include "model.h"
 
+struct bx_font_set;
+
+/* What a back end is given besides the model and the path. */
+typedef struct bx_write_ctx {
+    const bx_render_options *options; /* may be NULL */
+    struct bx_font_set *fonts;        /* PDF faces shared by a renderer; NULL: the
+                                         back end opens its own for this file */
+} bx_write_ctx;
+
+/* bx_model_write with a context (a renderer's shared fonts). */
+bx_status bx_model_write_ctx(const bx_model *model, const char *format, const char *path,
+                             const bx_write_ctx *ctx, bx_error *err);
+
 typedef struct bx_backend {
     const char *name;      /* "xlsx" */
     const char *extension; /* "xlsx" */
     /* Start writing model to path; returns the back end's state. */
-    void *(*open)(const bx_model *m, const char *path, const bx_render_options *opts,
-                  bx_error *err);
+    void *(*open)(const bx_model *m, const char *path, const bx_write_ctx *ctx, bx_error *err);
     /* One event of the walk over the model. */
     bool (*event)(void *state, const bx_event *ev, bx_error *err);
     /* Complete the file and free the state. */

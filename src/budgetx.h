@@ -167,6 +167,32 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err);
 
+/* ---- many datasets ---- */
+
+/* A renderer holds what the renders of a batch share — the layout sets
+ * and the PDF fonts, each loaded once, on first use — so that another
+ * dataset costs only its own work. Any number of threads may render
+ * through one renderer at the same time. All its renders carry the same
+ * creation time (the renderer's), so a batch is reproducible as a whole. */
+typedef struct bx_renderer bx_renderer;
+
+/* The options are copied, the strings and lists they point to are not:
+ * keep them alive as long as the renderer. options->findings is ignored
+ * (see bx_renderer_render). */
+bx_renderer *bx_renderer_new(const bx_render_options *options, bx_error *err);
+void bx_renderer_free(bx_renderer *renderer);
+
+/* bx_render through the renderer; findings (may be NULL) receives the
+ * checks' findings as options->findings does for bx_render. */
+bx_status bx_renderer_render(bx_renderer *renderer, const char *dataset_dir, const char *out_dir,
+                             bx_findings **findings, bx_error *err);
+
+/* The folder name bx_render gives a dataset's outputs (its `output:` or
+ * its folder's name, made safe for a file name): for a batch to put each
+ * dataset in OUT/<name>/ and to find two that would collide. Caller
+ * frees. */
+char *bx_dataset_output_name(const char *dataset_dir, bx_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,13 +31,11 @@ static int pending_add(const char *path)
     return -1;
 }
 
-static void pending_remove(const char *path)
+/* By slot, not by name: another thread may be filling a free slot. */
+static void pending_remove(int slot)
 {
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (atomic_load(&pending_used[i]) == 1 && strcmp(pending[i], path) == 0) {
-            atomic_store(&pending_used[i], 0);
-            return;
-        }
+    if (slot >= 0)
+        atomic_store(&pending_used[slot], 0);
 }
 
 void bx_abandon_outputs(void)
@@ -50,6 +48,7 @@ void bx_abandon_outputs(void)
 bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
 {
     memset(o, 0, sizeof *o);
+    o->pending = -1;
     bx_loc loc = {path, 0, 0};
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
@@ -68,7 +67,7 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
         int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             close(fd);
-            pending_add(o->tmp_path);
+            o->pending = pending_add(o->tmp_path);
             return true;
         }
         if (errno != EEXIST) {
@@ -81,13 +80,14 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
     free(o->path);
     free(o->tmp_path);
     memset(o, 0, sizeof *o);
+    o->pending = -1;
     return false;
 }
 
 bool bx_output_commit(bx_output *o, bx_error *err)
 {
     bool ok = true;
-    pending_remove(o->tmp_path);
+    pending_remove(o->pending);
     if (rename(o->tmp_path, o->path) != 0) {
         bx_loc loc = {o->path, 0, 0};
         bx_fail(err, &loc, BX_ERR_IO, "无法写入文件：%s", strerror(errno));
@@ -97,6 +97,7 @@ bool bx_output_commit(bx_output *o, bx_error *err)
     free(o->path);
     free(o->tmp_path);
     memset(o, 0, sizeof *o);
+    o->pending = -1;
     return ok;
 }
 
@@ -104,9 +105,10 @@ void bx_output_abort(bx_output *o)
 {
     if (o->tmp_path) {
         unlink(o->tmp_path);
-        pending_remove(o->tmp_path);
+        pending_remove(o->pending);
     }
     free(o->path);
     free(o->tmp_path);
     memset(o, 0, sizeof *o);
+    o->pending = -1;
 }

@@ -9,6 +9,7 @@
 typedef struct bx_output {
     char *path;     /* final name */
     char *tmp_path; /* where the back end writes */
+    int pending;    /* its slot for bx_abandon_outputs, or -1 */
 } bx_output;
 
 /* Reserve a temporary file next to path (created empty, mode 0666 less

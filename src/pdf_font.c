@@ -5,6 +5,7 @@
 #include <hb-subset.h>
 #include <hb-ot.h>
 #include <hb.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,71 @@ bool bx_face_has(const bx_face *f, uint32_t cp)
 {
     hb_codepoint_t gid = 0;
     return hb_font_get_nominal_glyph(f->font, cp, &gid) && gid != 0;
+}
+
+/* ---- the faces of a renderer ------------------------------------------ */
+
+struct bx_font_set {
+    const char *font, *bold_font;
+    const char *const *font_dirs;
+    pthread_mutex_t lock;
+    bool tried;
+    bx_error failure; /* why the faces could not be opened */
+    bx_face *regular, *bold;
+};
+
+bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err)
+{
+    bx_font_set *fs = bx_calloc(1, sizeof *fs, err);
+    if (!fs)
+        return NULL;
+    if (opts) {
+        fs->font = opts->font;
+        fs->bold_font = opts->bold_font;
+        fs->font_dirs = opts->font_dirs;
+    }
+    pthread_mutex_init(&fs->lock, NULL);
+    bx_error_clear(&fs->failure);
+    return fs;
+}
+
+void bx_font_set_free(bx_font_set *fs)
+{
+    if (!fs)
+        return;
+    bx_face_free(fs->regular);
+    bx_face_free(fs->bold);
+    pthread_mutex_destroy(&fs->lock);
+    free(fs);
+}
+
+static void open_faces(bx_font_set *fs)
+{
+    bx_font_choice choice;
+    if (!bx_fonts_choose(fs->font, fs->bold_font, fs->font_dirs, &choice, &fs->failure))
+        return;
+    fs->regular = bx_face_open(choice.path, &fs->failure);
+    if (fs->regular && choice.bold_path[0])
+        fs->bold = bx_face_open(choice.bold_path, &fs->failure);
+}
+
+bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
+                       bx_error *err)
+{
+    pthread_mutex_lock(&fs->lock);
+    if (!fs->tried) {
+        open_faces(fs);
+        fs->tried = true;
+    }
+    bool ok = !bx_failed(&fs->failure);
+    if (ok) {
+        *regular = fs->regular;
+        *bold = fs->bold;
+    } else if (err && !bx_failed(err)) {
+        *err = fs->failure;
+    }
+    pthread_mutex_unlock(&fs->lock);
+    return ok;
 }
 
 /* ---- charsets ---------------------------------------------------------- */

@@ -23,6 +23,19 @@ const char *bx_face_path(const bx_face *face);
 /* Whether the face draws the character (has a glyph for it). */
 bool bx_face_has(const bx_face *face, uint32_t cp);
 
+/* The faces the PDFs of one renderer are drawn with: chosen and opened on
+ * first use, then shared read-only by every document and thread. */
+typedef struct bx_font_set bx_font_set;
+
+/* Borrows opts' font names and folders (they must outlive the set). */
+bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err);
+void bx_font_set_free(bx_font_set *fs);
+/* The regular face and the bold one (*bold = NULL: no bold face, the
+ * regular one is emboldened). A failure to open them is kept and
+ * reported again to every later caller. Thread-safe. */
+bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
+                       bx_error *err);
+
 /* The characters one document draws in one face. */
 typedef struct bx_charset {
     uint32_t *cps; /* sorted once sealed */

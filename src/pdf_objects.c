@@ -153,7 +153,7 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_font_metrics *m, const c
         hpdf_failed(pdf, "字体", err);
         return NULL;
     }
-    if (!bx_pdf_put_deflated(file, data, len, Z_DEFAULT_COMPRESSION, err))
+    if (!bx_pdf_put_deflated(file, data, len, Z_BEST_SPEED, err))
         return NULL;
     HPDF_Box box = {(HPDF_REAL)m->bbox[0], (HPDF_REAL)m->bbox[1], (HPDF_REAL)m->bbox[2],
                     (HPDF_REAL)m->bbox[3]};

@@ -26,10 +26,9 @@ static void put_escaped(FILE *f, const char *s)
     }
 }
 
-static void *dump_open(const bx_model *m, const char *path, const bx_render_options *opts,
-                       bx_error *err)
+static void *dump_open(const bx_model *m, const char *path, const bx_write_ctx *ctx, bx_error *err)
 {
-    (void)opts;
+    (void)ctx;
     dump_state *st = bx_calloc(1, sizeof *st, err);
     if (!st)
         return NULL;

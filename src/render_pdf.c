@@ -36,7 +36,7 @@ enum {
 /* One face of the document: the TrueType file, the characters drawn in it
  * and the libharu font made from their subset. */
 typedef struct pdf_face {
-    bx_face *face;
+    const bx_face *face;
     bx_charset chars;
     HPDF_Dict font; /* the Type0 font in the document */
 } pdf_face;
@@ -46,7 +46,8 @@ typedef struct pdf_state {
     char *path;
     HPDF_Doc pdf;
     pdf_face regular, bold;
-    bool fake_bold; /* no bold face: stroke the regular one */
+    bool fake_bold;         /* no bold face: stroke the regular one */
+    bx_font_set *own_fonts; /* when not given a renderer's */
     HPDF_Encoder utf8;
     HPDF_STATUS hpdf_error; /* the first error libharu reported */
     HPDF_STATUS hpdf_detail;
@@ -110,20 +111,20 @@ static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
     return pf->font != NULL;
 }
 
-static bool open_faces(pdf_state *st, const bx_render_options *opts, bx_error *err)
+/* The renderer's faces, or faces of our own for this one file. */
+static bool open_faces(pdf_state *st, const bx_write_ctx *ctx, bx_error *err)
 {
-    bx_font_choice choice;
-    if (!bx_fonts_choose(opts ? opts->font : NULL, opts ? opts->bold_font : NULL,
-                         opts ? opts->font_dirs : NULL, &choice, err))
+    bx_font_set *fonts = ctx ? ctx->fonts : NULL;
+    if (!fonts) {
+        fonts = st->own_fonts = bx_font_set_new(ctx ? ctx->options : NULL, err);
+        if (!fonts)
+            return false;
+    }
+    if (!bx_font_set_faces(fonts, &st->regular.face, &st->bold.face, err))
         return false;
-    st->fake_bold = !choice.bold_path[0];
-    st->regular.face = bx_face_open(choice.path, err);
-    if (!st->regular.face || !bx_charset_init(&st->regular.chars, err))
-        return false;
-    if (st->fake_bold)
-        return true;
-    st->bold.face = bx_face_open(choice.bold_path, err);
-    return st->bold.face && bx_charset_init(&st->bold.chars, err);
+    st->fake_bold = st->bold.face == NULL;
+    return bx_charset_init(&st->regular.chars, err) &&
+           (st->fake_bold || bx_charset_init(&st->bold.chars, err));
 }
 
 /* The face a title is drawn in: the bold one, or the regular one stroked. */
@@ -680,8 +681,7 @@ static void free_state(pdf_state *st)
 {
     if (st->pdf)
         HPDF_Free(st->pdf);
-    bx_face_free(st->regular.face);
-    bx_face_free(st->bold.face);
+    bx_font_set_free(st->own_fonts);
     bx_charset_free(&st->regular.chars);
     bx_charset_free(&st->bold.chars);
     bx_arena_free(st->arena);
@@ -692,8 +692,7 @@ static void free_state(pdf_state *st)
     free(st);
 }
 
-static void *pdf_open(const bx_model *m, const char *path, const bx_render_options *opts,
-                      bx_error *err)
+static void *pdf_open(const bx_model *m, const char *path, const bx_write_ctx *ctx, bx_error *err)
 {
     pdf_state *st = bx_calloc(1, sizeof *st, err);
     if (!st)
@@ -720,7 +719,7 @@ static void *pdf_open(const bx_model *m, const char *path, const bx_render_optio
     HPDF_UseUTFEncodings(st->pdf);
     HPDF_SetCurrentEncoder(st->pdf, "UTF-8");
     st->utf8 = HPDF_GetEncoder(st->pdf, "UTF-8");
-    if (!ok_so_far(st, "初始化", err) || !open_faces(st, opts, err) || !make_fonts(st, err) ||
+    if (!ok_so_far(st, "初始化", err) || !open_faces(st, ctx, err) || !make_fonts(st, err) ||
         !set_info(st, err)) {
         free_state(st);
         return NULL;

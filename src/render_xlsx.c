@@ -17,6 +17,7 @@
 #include "display.h"
 #include "text.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,6 +473,18 @@ static bool set_properties(xlsx_state *st, bx_error *err)
                  "文档属性", err);
 }
 
+/* libxlsxwriter (1.1.4) formats the document's dates with gmtime(), whose
+ * result is shared by all threads: workbooks are closed one at a time. */
+static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
+
+static lxw_error close_workbook(lxw_workbook *wb)
+{
+    pthread_mutex_lock(&closing);
+    lxw_error e = workbook_close(wb);
+    pthread_mutex_unlock(&closing);
+    return e;
+}
+
 static bool streams(const bx_model *m)
 {
     const char *force = getenv("BUDGETX_XLSX_STREAMING");
@@ -485,10 +498,9 @@ static bool streams(const bx_model *m)
     return cells >= STREAM_CELLS;
 }
 
-static void *xlsx_open(const bx_model *m, const char *path, const bx_render_options *opts,
-                       bx_error *err)
+static void *xlsx_open(const bx_model *m, const char *path, const bx_write_ctx *ctx, bx_error *err)
 {
-    (void)opts;
+    (void)ctx;
     xlsx_state *st = bx_calloc(1, sizeof *st, err);
     if (!st)
         return NULL;
@@ -503,7 +515,7 @@ static void *xlsx_open(const bx_model *m, const char *path, const bx_render_opti
         return NULL;
     }
     if (!set_properties(st, err)) {
-        workbook_close(st->wb);
+        close_workbook(st->wb);
         free(st);
         return NULL;
     }
@@ -513,7 +525,7 @@ static void *xlsx_open(const bx_model *m, const char *path, const bx_render_opti
 static bool xlsx_finish(void *vst, bx_error *err)
 {
     xlsx_state *st = vst;
-    lxw_error e = workbook_close(st->wb);
+    lxw_error e = close_workbook(st->wb);
     free(st->row_heights);
     free(st->spans);
     free(st);
@@ -523,7 +535,7 @@ static bool xlsx_finish(void *vst, bx_error *err)
 static void xlsx_abort(void *vst)
 {
     xlsx_state *st = vst;
-    workbook_close(st->wb); /* frees it; the driver removes the file */
+    close_workbook(st->wb); /* frees it; the driver removes the file */
     free(st->row_heights);
     free(st->spans);
     free(st);

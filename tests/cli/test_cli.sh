@@ -22,7 +22,7 @@ run() {
 expect_err() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
 
 # --help, --version, usage errors (status 2, message on stderr)
-run 0 "$budgetx" --help;            grep -q "budgetx render DATASET_DIR -o OUT_DIR" "$work/out" || fail "--help text"
+run 0 "$budgetx" --help;            grep -q "budgetx render DATASET_DIR... -o OUT_DIR" "$work/out" || fail "--help text"
 run 0 "$budgetx" --version;         grep -qE "^budgetx [0-9]+\.[0-9]+\.[0-9]+$" "$work/out" || fail "--version text"
 run 2 "$budgetx";                   expect_err "缺少命令"
 run 2 "$budgetx" frobnicate x;      expect_err "未知的命令“frobnicate”"
