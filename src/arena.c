@@ -34,6 +34,21 @@ void bx_arena_free(bx_arena *arena)
     free(arena);
 }
 
+void bx_arena_reset(bx_arena *arena)
+{
+    chunk *keep = arena->head;
+    if (!keep)
+        return;
+    chunk *c = keep->next;
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+}
+
 void *bx_arena_alloc(bx_arena *arena, size_t size, bx_error *err)
 {
     const size_t align = alignof(max_align_t);

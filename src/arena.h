@@ -10,6 +10,9 @@ typedef struct bx_arena bx_arena;
 
 bx_arena *bx_arena_new(void);
 void bx_arena_free(bx_arena *arena);
+/* Forget everything allocated, keeping one block for reuse: scratch
+ * space that is refilled again and again. */
+void bx_arena_reset(bx_arena *arena);
 
 /* Zeroed memory, aligned for any type; NULL (and err set) when out of
  * memory. */

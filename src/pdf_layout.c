@@ -397,30 +397,39 @@ static double cell_space(const bx_sheet_layout *l, const bx_cell *c, int col,
     return w > l->size ? w : l->size;
 }
 
-static bool wrap_cells(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
-                       bx_arena *arena, bx_sheet_layout *l, bx_error *err)
+/* Wrap one anchor cell as the sheet's layout sets it. */
+static bool wrap_cell(const bx_sheet_layout *l, int r, int c, bx_arena *arena, bx_wrapped *out,
+                      bx_error *err)
 {
+    const bx_cell *cell = bx_sheet_cell(l->sheet, r, c);
+    memset(out, 0, sizeof *out);
+    if (cell->covered || cell->kind == BX_CELL_EMPTY)
+        return true;
     char buf[64];
-    for (int r = 0; r < s->nrows; r++) {
-        for (int c = 0; c < s->ncols; c++) {
-            const bx_cell *cell = bx_sheet_cell(s, r, c);
-            if (cell->covered || cell->kind == BX_CELL_EMPTY)
-                continue;
-            bx_wrapped *out = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
-            const char *text = cell_text(cell, buf, sizeof buf);
-            double width = bx_cell_wraps(cell) ? cell_space(l, cell, c, st) : 1e9;
-            if (cell->kind == BX_CELL_AMOUNT) {
-                /* keep the text in the arena: buf is reused */
-                text = bx_arena_strdup(arena, text, err);
-                if (!text)
-                    return false;
-            }
-            bool centred = bx_cell_halign(cell) == BX_ALIGN_CENTER;
-            if (!(centred ? bx_wrap_balanced : bx_wrap)(m, false, text, l->size, width, arena, out,
-                                                        err))
-                return false;
-        }
+    const char *text = cell_text(cell, buf, sizeof buf);
+    double width = bx_cell_wraps(cell) ? cell_space(l, cell, c, l->style) : 1e9;
+    bool centred = bx_cell_halign(cell) == BX_ALIGN_CENTER;
+    return (centred ? bx_wrap_balanced : bx_wrap)(&l->metrics, false, text, l->size, width, arena,
+                                                  out, err);
+}
+
+bool bx_layout_cell(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
+                    bx_error *err)
+{
+    if (l->cells) {
+        *out = l->cells[(size_t)r * (size_t)l->sheet->ncols + (size_t)c];
+        return true;
     }
+    return wrap_cell(l, r, c, scratch, out, err);
+}
+
+static bool wrap_cells(const bx_sheet *s, bx_arena *arena, bx_sheet_layout *l, bx_error *err)
+{
+    for (int r = 0; r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++)
+            if (!wrap_cell(l, r, c, arena, &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c],
+                           err))
+                return false;
     return true;
 }
 
@@ -429,7 +438,19 @@ static double block_h(int lines, double line_h, const bx_pdf_style *st)
     return (lines > 0 ? lines : 1) * line_h + 2 * st->pad_y;
 }
 
-static void size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout *l)
+/* Lines of anchor cell (r, c), or -1 when out of memory. */
+static int cell_lines(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_error *err)
+{
+    bx_wrapped w;
+    if (!bx_layout_cell(l, r, c, scratch, &w, err))
+        return -1;
+    if (!l->cells)
+        bx_arena_reset(scratch);
+    return w.n;
+}
+
+static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout *l,
+                      bx_arena *scratch, bx_error *err)
 {
     for (int r = 0; r < s->nrows; r++)
         l->row_h[r] = block_h(1, l->line_h, st);
@@ -439,8 +460,10 @@ static void size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout
                 const bx_cell *cell = bx_sheet_cell(s, r, c);
                 if (cell->covered || (cell->rowspan > 1) != (pass == 1))
                     continue;
-                const bx_wrapped *w = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
-                double need = block_h(w->n, l->line_h, st), have = 0;
+                int n = cell_lines(l, r, c, scratch, err);
+                if (n < 0)
+                    return false;
+                double need = block_h(n, l->line_h, st), have = 0;
                 for (int k = r; k < r + cell->rowspan; k++)
                     have += l->row_h[k];
                 if (need > have)
@@ -448,6 +471,7 @@ static void size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout
             }
         }
     }
+    return true;
 }
 
 bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
@@ -458,13 +482,17 @@ bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style 
     out->page_w = s->landscape ? st->page_h : st->page_w;
     out->page_h = s->landscape ? st->page_w : st->page_h;
     double avail = out->page_w - st->margin_l - st->margin_r;
+    out->metrics = *m;
+    out->style = st;
     size_t ncells = (size_t)s->nrows * (size_t)s->ncols;
+    bool keep = ncells <= BX_KEEP_CELLS;
     out->col_x = bx_arena_alloc(arena, (size_t)s->ncols * sizeof(double), err);
     out->col_w = bx_arena_alloc(arena, (size_t)s->ncols * sizeof(double), err);
     out->row_h = bx_arena_alloc(arena, (size_t)(s->nrows + 1) * sizeof(double), err);
-    out->cells = bx_arena_alloc(arena, (ncells ? ncells : 1) * sizeof(bx_wrapped), err);
+    out->cells =
+        keep ? bx_arena_alloc(arena, (ncells ? ncells : 1) * sizeof(bx_wrapped), err) : NULL;
     out->notes = bx_arena_alloc(arena, (size_t)(s->nnotes + 1) * sizeof(bx_wrapped), err);
-    if (!out->col_x || !out->col_w || !out->row_h || !out->cells || !out->notes)
+    if (!out->col_x || !out->col_w || !out->row_h || (keep && !out->cells) || !out->notes)
         return false;
 
     /* the largest body size, in half points, at which the columns fit */
@@ -482,9 +510,14 @@ bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style 
         out->col_x[c] = x;
         x += out->col_w[c];
     }
-    if (!wrap_cells(s, m, st, arena, out, err))
+    bx_arena *scratch = keep ? NULL : bx_arena_new();
+    bool sized = keep ? wrap_cells(s, arena, out, err) && size_rows(s, st, out, NULL, err)
+                      : scratch && size_rows(s, st, out, scratch, err);
+    if (!keep && !scratch)
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    bx_arena_free(scratch);
+    if (!sized)
         return false;
-    size_rows(s, st, out);
     out->header_h = 0;
     for (int r = 0; r < s->header_rows; r++)
         out->header_h += out->row_h[r];
@@ -524,6 +557,7 @@ typedef struct planner {
     bx_page_plan *pages;
     int npages, cap_pages;
     double used;
+    bx_arena *scratch; /* rewrapping a tall row of a big sheet */
     bx_error *err;
 } planner;
 
@@ -563,16 +597,19 @@ static bool add_slice(planner *p, int row, int from, int to, double h)
     return true;
 }
 
-/* Lines of the tallest one-row cell of row r. */
-static int row_lines(const bx_sheet_layout *l, int r)
+/* Lines of the tallest one-row cell of row r (-1: out of memory). */
+static int row_lines(const bx_sheet_layout *l, int r, bx_arena *scratch, bx_error *err)
 {
     const bx_sheet *s = l->sheet;
     int most = 1;
     for (int c = 0; c < s->ncols; c++) {
         const bx_cell *cell = bx_sheet_cell(s, r, c);
-        const bx_wrapped *w = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
-        if (!cell->covered && cell->rowspan == 1 && w->n > most)
-            most = w->n;
+        if (cell->covered || cell->rowspan != 1)
+            continue;
+        int n = cell_lines(l, r, c, scratch, err);
+        if (n < 0)
+            return -1;
+        most = n > most ? n : most;
     }
     return most;
 }
@@ -582,7 +619,9 @@ static int row_lines(const bx_sheet_layout *l, int r)
 static bool split_row(planner *p, const bx_sheet_layout *l, const bx_pdf_style *st, int r,
                       double space)
 {
-    int total = row_lines(l, r), from = 0;
+    int total = row_lines(l, r, p->scratch, p->err), from = 0;
+    if (total < 0)
+        return false;
     while (from < total) {
         int fit = (int)floor((space - p->used - 2 * st->pad_y) / l->line_h);
         if (fit < 1 || (from == 0 && p->used > 0 && fit < 3)) {
@@ -634,6 +673,8 @@ bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx
         return false;
     }
     planner p = {.err = err};
+    if (!l->cells && !(p.scratch = bx_arena_new()))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     bool ok = new_page(&p);
     for (int r = s->header_rows; ok && r < s->nrows; r++) {
         double h = l->row_h[r];
@@ -660,5 +701,6 @@ bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx
     }
     free(p.slices);
     free(p.pages);
+    bx_arena_free(p.scratch);
     return ok;
 }

@@ -82,7 +82,10 @@ typedef struct bx_sheet_layout {
     double x0, table_w;    /* left edge and width of the table */
     double *col_x, *col_w; /* ncols */
     double *row_h;         /* nrows: header rows first */
-    bx_wrapped *cells;     /* nrows × ncols; anchors only */
+    bx_wrapped *cells;     /* nrows × ncols, anchors only; NULL for a sheet too
+                              big to keep them (see bx_layout_cell) */
+    bx_metrics metrics;    /* what the sheet was measured with */
+    const bx_pdf_style *style;
     bx_wrapped title;
     bx_wrapped *notes;    /* nnotes */
     double title_block_h; /* label + title + caption, with gaps */
@@ -94,9 +97,17 @@ typedef struct bx_sheet_layout {
     int npages;
 } bx_sheet_layout;
 
-/* Size the columns and rows of a sheet and wrap every text. */
+/* Size the columns and rows of a sheet and wrap every text. The style
+ * must outlive the layout. */
 bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
                      bx_arena *arena, bx_sheet_layout *out, bx_error *err);
+
+/* The lines of anchor cell (r, c). A sheet of up to BX_KEEP_CELLS cells
+ * keeps every cell's lines; a bigger one is wrapped again, cell by cell,
+ * into scratch when drawn, so that its memory grows with its rows alone. */
+enum { BX_KEEP_CELLS = 100000 };
+bool bx_layout_cell(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
+                    bx_error *err);
 
 /* Cut the body into pages: every page repeats the title block and the
  * header rows; a row never breaks unless it alone is taller than a page;

@@ -55,6 +55,8 @@ typedef struct pdf_state {
     bx_arena *arena;
     bx_sheet_layout *layouts; /* one per sheet */
     int nlayouts;
+    bx_arena *scratch;     /* cells of a big sheet, wrapped again to be drawn */
+    bx_error draw_err;     /* a failure while drawing a page's cells */
     bx_content content;    /* the page being drawn */
     bx_strbuf page_stream; /* its content stream */
 } pdf_state;
@@ -414,7 +416,10 @@ static void draw_cell(page_ctx *pc, int r, int c)
     double top = rows[first].top, bottom = rows[last].top - rows[last].h, h = top - bottom;
     mark_box(pc, pc->vis[first], pc->vis[last], c, c + cell->colspan - 1);
 
-    const bx_wrapped *wr = &l->cells[(size_t)r * (size_t)s->ncols + (size_t)c];
+    bx_wrapped lines;
+    if (!bx_layout_cell(l, r, c, st->scratch, &lines, &st->draw_err))
+        return;
+    const bx_wrapped *wr = &lines;
     if (wr->n == 0)
         return;
     int from = 0, to = wr->n;
@@ -587,6 +592,7 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     if (!page)
         return hpdf_fail(st, "新页面", err);
     bx_content_reset(&st->content);
+    bx_arena_reset(st->scratch);
     draw_title_block(pc);
     double y = place_rows(pc, plan);
     const bx_slice *slices = &l->slices[plan->first_slice];
@@ -605,6 +611,10 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     if (plan->notes)
         draw_notes(pc, y);
     draw_footer(pc, number, total);
+    if (bx_failed(&st->draw_err)) {
+        *err = st->draw_err;
+        return false;
+    }
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
@@ -685,6 +695,7 @@ static void free_state(pdf_state *st)
     bx_charset_free(&st->regular.chars);
     bx_charset_free(&st->bold.chars);
     bx_arena_free(st->arena);
+    bx_arena_free(st->scratch);
     bx_content_free(&st->content);
     bx_strbuf_free(&st->page_stream);
     free(st->layouts);
@@ -703,8 +714,10 @@ static void *pdf_open(const bx_model *m, const char *path, const bx_write_ctx *c
     bx_strbuf_init(&st->page_stream, 0);
     st->path = bx_strdup(path, err);
     st->arena = bx_arena_new();
+    st->scratch = bx_arena_new();
+    bx_error_clear(&st->draw_err);
     st->layouts = bx_calloc((size_t)(m->nsheets ? m->nsheets : 1), sizeof *st->layouts, err);
-    if (!st->path || !st->arena || !st->layouts) {
+    if (!st->path || !st->arena || !st->scratch || !st->layouts) {
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
         free_state(st);
         return NULL;
