@@ -49,14 +49,12 @@ void bx_arena_reset(bx_arena *arena)
     keep->used = 0;
 }
 
-void *bx_arena_alloc(bx_arena *arena, size_t size, bx_error *err)
+/* size bytes at an offset that is a multiple of align (a power of two). */
+static void *alloc(bx_arena *arena, size_t size, size_t align, bx_error *err)
 {
-    const size_t align = alignof(max_align_t);
-    size = (size + align - 1) / align * align;
-    if (size == 0)
-        size = align;
     chunk *c = arena->head;
-    if (!c || c->size - c->used < size) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
         size_t want = size > CHUNK_SIZE ? size : CHUNK_SIZE;
         c = malloc(sizeof(chunk) + want);
         if (!c) {
@@ -67,16 +65,26 @@ void *bx_arena_alloc(bx_arena *arena, size_t size, bx_error *err)
         c->used = 0;
         c->next = arena->head;
         arena->head = c;
+        at = 0;
     }
-    void *p = c->data + c->used;
-    c->used += size;
-    memset(p, 0, size);
+    void *p = c->data + at;
+    c->used = at + size;
+    return p;
+}
+
+void *bx_arena_alloc(bx_arena *arena, size_t size, bx_error *err)
+{
+    const size_t align = alignof(max_align_t);
+    size = size ? (size + align - 1) / align * align : align;
+    void *p = alloc(arena, size, align, err);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *bx_arena_strndup(bx_arena *arena, const char *s, size_t n, bx_error *err)
 {
-    char *p = bx_arena_alloc(arena, n + 1, err);
+    char *p = alloc(arena, n + 1, 1, err); /* text needs no alignment */
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';

@@ -1,4 +1,5 @@
 #include "csv_read.h"
+#include "arena.h"
 
 #include "strbuf.h"
 #include "text.h"
@@ -19,6 +20,8 @@ typedef struct parse_state {
     char **fields;   /* current record */
     size_t nfields, cap_fields;
     bool record_blank;
+    bx_arena *strings; /* every field's text (one allocation per field would
+                          cost as much again in overhead on a big file) */
     /* finished records */
     char **cells;
     struct record {
@@ -75,13 +78,9 @@ static void on_field(void *data, size_t len, void *vst)
         st->fields = p;
         st->cap_fields = cap;
     }
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        bx_fail(st->err, NULL, BX_ERR_NOMEM, "内存不足");
+    char *copy = bx_arena_strndup(st->strings, text, len, st->err);
+    if (!copy)
         return;
-    }
-    memcpy(copy, text, len);
-    copy[len] = '\0';
     st->fields[st->nfields++] = copy;
     if (!bx_text_blank(copy))
         st->record_blank = false;
@@ -105,8 +104,6 @@ static int first_nonblank_line(const char *text, size_t len, int line)
 static void drop_fields(parse_state *st)
 {
     st->done_line = st->line;
-    for (size_t i = 0; i < st->nfields; i++)
-        free(st->fields[i]);
     st->nfields = 0;
     st->record_blank = true;
 }
@@ -160,10 +157,9 @@ static void free_state(parse_state *st)
 {
     drop_fields(st);
     free(st->fields);
-    for (size_t i = 0; i < st->ncells; i++)
-        free(st->cells[i]);
     free(st->cells);
     free(st->records);
+    bx_arena_free(st->strings);
 }
 
 /* Convert GB18030 to UTF-8; NULL (with the byte offset in the message) if
@@ -310,8 +306,10 @@ static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx
     /* Take ownership of the cell strings: header first, then rows. */
     csv->header = st->cells;
     csv->cells = st->cells + ncols;
+    csv->strings = st->strings;
     st->cells = NULL;
     st->ncells = 0;
+    st->strings = NULL;
     return csv;
 }
 
@@ -339,7 +337,14 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding
         free(text);
         return NULL;
     }
-    parse_state st = {.name = name, .err = err, .line = 1, .record_blank = true};
+    parse_state st = {
+        .name = name, .err = err, .line = 1, .record_blank = true, .strings = bx_arena_new()};
+    if (!st.strings) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        csv_free(&parser);
+        free(text);
+        return NULL;
+    }
     /* Feed one line at a time so that callbacks know the current line. */
     size_t at = 0;
     while (at < ulen && !bx_failed(err)) {
@@ -385,12 +390,8 @@ void bx_csv_free(bx_csv *csv)
 {
     if (!csv)
         return;
-    if (csv->header) {
-        size_t n = csv->ncols * (csv->nrows + 1);
-        for (size_t i = 0; i < n; i++)
-            free(csv->header[i]);
-        free(csv->header);
-    }
+    free(csv->header);
+    bx_arena_free(csv->strings);
     free(csv->row_line);
     free(csv->name);
     free(csv);

@@ -15,6 +15,7 @@ typedef struct bx_csv {
     char **cells;         /* nrows * ncols texts, row-major, never NULL */
     int *row_line;        /* nrows: 1-based line where each row starts */
     int header_line;
+    struct bx_arena *strings; /* owns the texts */
 } bx_csv;
 
 typedef enum bx_encoding { BX_ENCODING_AUTO, BX_ENCODING_UTF8, BX_ENCODING_GB18030 } bx_encoding;

@@ -12,6 +12,14 @@
 enum { BX_NORM_DECIMALS = 6 };
 #define BX_NOVALUE INT64_MIN
 
+/* Where a figure is: line and column in file (1-based index into the
+ * model's inputs; 0 = unknown). Kept small: a table may hold millions. */
+typedef struct bx_vloc {
+    uint32_t line;
+    uint16_t column;
+    uint16_t file;
+} bx_vloc;
+
 typedef struct bx_vrow {
     const char *label; /* the row's name in rules and messages */
     const char *code;  /* 科目编码, or NULL */
@@ -22,7 +30,7 @@ typedef struct bx_vrow {
     bool total;    /* ledger: a total row */
     bx_loc loc;    /* the row in its CSV (or dataset.yaml) */
     int64_t *v;    /* per field; BX_NOVALUE where there is none */
-    bx_loc *vloc;  /* per field: where the figure is */
+    bx_vloc *vloc; /* per field: where the figure is */
     int8_t *shown; /* per field: decimals it is shown with */
     uint8_t *used; /* per field: a check looked at it */
 } bx_vrow;

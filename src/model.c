@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(bx_cell) == 24, "a cell stays small: tables hold millions");
+
 bx_model *bx_model_new(bx_error *err)
 {
     bx_model *m = bx_calloc(1, sizeof *m, err);
@@ -56,22 +58,33 @@ bx_sheet *bx_model_add_sheet(bx_model *m, int ncols, bx_error *err)
     return s;
 }
 
+static bool grow_rows(bx_sheet *s, int cap, bx_error *err)
+{
+    bx_cell *p = realloc(s->cells, (size_t)cap * (size_t)s->ncols * sizeof *p);
+    if (!p) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    s->cells = p;
+    s->cap_rows = cap;
+    return true;
+}
+
+bool bx_sheet_reserve_rows(bx_sheet *s, int n, bx_error *err)
+{
+    if (n <= 0 || s->nrows + n <= s->cap_rows || s->nrows + n > BX_MAX_ROWS + 1000)
+        return true; /* bx_sheet_add_row reports the limit */
+    return grow_rows(s, s->nrows + n, err);
+}
+
 int bx_sheet_add_row(bx_sheet *s, bx_error *err)
 {
     if (s->nrows >= BX_MAX_ROWS + 1000) {
         bx_fail(err, NULL, BX_ERR_LIMIT, "表格超过 %d 行的上限", BX_MAX_ROWS);
         return -1;
     }
-    if (s->nrows == s->cap_rows) {
-        int cap = s->cap_rows ? s->cap_rows * 2 : 32;
-        bx_cell *p = realloc(s->cells, (size_t)cap * (size_t)s->ncols * sizeof *p);
-        if (!p) {
-            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-            return -1;
-        }
-        s->cells = p;
-        s->cap_rows = cap;
-    }
+    if (s->nrows == s->cap_rows && !grow_rows(s, s->cap_rows ? s->cap_rows * 2 : 32, err))
+        return -1;
     int row = s->nrows++;
     for (int c = 0; c < s->ncols; c++) {
         bx_cell *cell = bx_sheet_cell(s, row, c);

@@ -25,17 +25,20 @@ typedef enum bx_cell_style {
     BX_STYLE_NUMBER     /* plain decimal: right, no separators */
 } bx_cell_style;
 
+/* 24 bytes: a table may hold millions. */
 typedef struct bx_cell {
-    bx_cell_kind kind;
-    bx_cell_style style;
+    bx_cell_kind kind : 8;
+    bx_cell_style style : 8;
     uint8_t indent;   /* indentation level, 0..BX_MAX_INDENT */
     uint8_t decimals; /* BX_CELL_AMOUNT */
     int8_t align;     /* a bx_align override (0 = by style) */
     bool trim;        /* BX_CELL_AMOUNT: drop trailing zeros ("42", "43.44") */
     bool covered;     /* inside another cell's span: not an anchor */
     int rowspan, colspan;
-    const char *text; /* BX_CELL_TEXT */
-    int64_t amount;   /* BX_CELL_AMOUNT */
+    union {
+        const char *text; /* BX_CELL_TEXT */
+        int64_t amount;   /* BX_CELL_AMOUNT: an exact decimal */
+    };
 } bx_cell;
 
 /* Worksheet rows above the grid: 表号, title, caption line. Cell
@@ -88,6 +91,9 @@ bx_sheet *bx_model_add_sheet(bx_model *m, int ncols, bx_error *err);
 
 /* Append an empty row; returns its index or -1. */
 int bx_sheet_add_row(bx_sheet *s, bx_error *err);
+/* Make room for n more rows at once (when their number is known), so that
+ * a big table takes no more memory than its cells. */
+bool bx_sheet_reserve_rows(bx_sheet *s, int n, bx_error *err);
 
 /* Put an anchor cell with its spans at (row, col); rows the span needs
  * must exist. Fails if the span leaves the grid or overlaps a cell that is

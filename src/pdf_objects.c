@@ -33,6 +33,15 @@ bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int lev
     if (!buf)
         return false;
     bool ok = compress2(buf, &cap, data, (uLong)len, level) == Z_OK;
+    if (ok && stream->stream->size == 0) {
+        /* a stream of exactly this size: libharu's grow in 4 KiB blocks,
+         * which a 10,000-page document would mostly leave empty */
+        HPDF_Stream fitted = HPDF_MemStream_New(stream->mmgr, (HPDF_UINT)(cap ? cap : 1));
+        if (fitted) {
+            HPDF_Stream_Free(stream->stream);
+            stream->stream = fitted;
+        }
+    }
     if (ok) {
         stream->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate it again */
         stream->write_fn = write_flate_filter;

@@ -10,7 +10,9 @@
 
 #include <hpdf.h>
 
-/* Replace a stream object's data with `data` deflated (zlib level). */
+/* Write `data` deflated (zlib level) as a stream object's data. An empty
+ * stream is first replaced by one of the right size, so callers that hold
+ * stream->stream must take it again. */
 bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int level, bx_error *err);
 
 /* Embed a subset font (bx_face_subset's output for cs) in pdf, named

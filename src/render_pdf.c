@@ -618,9 +618,10 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    return bx_pdf_put_deflated(attr->contents, st->page_stream.data, st->page_stream.len,
-                               CONTENT_LEVEL, err) &&
-           ok_so_far(st, "绘制页面", err);
+    bool ok = bx_pdf_put_deflated(attr->contents, st->page_stream.data, st->page_stream.len,
+                                  CONTENT_LEVEL, err);
+    attr->stream = attr->contents->stream; /* it may have been replaced */
+    return ok && ok_so_far(st, "绘制页面", err);
 }
 
 static void free_page_ctx(page_ctx *pc)

@@ -30,27 +30,44 @@ typedef struct resolver {
     struct ledger_side *ledger_sides; /* of the ledger being read */
     const char **files;               /* file names interned in the model */
     int nfiles;
+    const char *last_file; /* the name last interned, and its index */
+    int last_index;
 } resolver;
 
-/* A file name that lives as long as the model (CSV names die with their
- * CSV; the data view keeps locations). */
+/* File names that live as long as the model (CSV names die with their
+ * CSV; the data view keeps locations). The index of a file among the
+ * model's inputs, added if new; -1 when out of memory. The cells of one
+ * CSV share its name: the last one is tried first. */
+static int intern_file_at(resolver *rv, const char *name)
+{
+    if (name == rv->last_file && strcmp(rv->files[rv->last_index], name) == 0)
+        return rv->last_index;
+    int at = -1;
+    for (int i = 0; i < rv->nfiles && at < 0; i++)
+        if (strcmp(rv->files[i], name) == 0)
+            at = i;
+    if (at < 0) {
+        const char **grown = realloc(rv->files, (size_t)(rv->nfiles + 1) * sizeof *grown);
+        if (grown)
+            rv->files = grown;
+        const char *copy = grown ? bx_arena_strdup(rv->m->arena, name, rv->err) : NULL;
+        if (!copy)
+            return -1;
+        rv->files[rv->nfiles] = copy;
+        at = rv->nfiles++;
+    }
+    rv->last_file = name;
+    rv->last_index = at;
+    return at;
+}
+
+/* The interned copy of a file name. */
 static const char *intern_file(resolver *rv, const char *name)
 {
     if (!name)
         return NULL;
-    for (int i = 0; i < rv->nfiles; i++)
-        if (strcmp(rv->files[i], name) == 0)
-            return rv->files[i];
-    const char **grown = realloc(rv->files, (size_t)(rv->nfiles + 1) * sizeof *grown);
-    const char *copy = bx_arena_strdup(rv->m->arena, name, rv->err);
-    if (!grown || !copy) {
-        if (grown)
-            rv->files = grown;
-        return name;
-    }
-    rv->files = grown;
-    rv->files[rv->nfiles++] = copy;
-    return copy;
+    int at = intern_file_at(rv, name);
+    return at >= 0 ? rv->files[at] : name;
 }
 
 /* The instance's value of a column of its index CSV, or NULL. */
@@ -156,15 +173,17 @@ static bx_cell_style style_for(bx_coltype type)
     return BX_STYLE_TEXT;
 }
 
-/* Strip ASCII spaces, tabs and line ends at both ends, into the arena. */
-static const char *trimmed(resolver *rv, const char *s)
+/* s without ASCII spaces, tabs and line ends at both ends: *n bytes from
+ * the returned pointer (inside s). */
+static const char *trim_bounds(const char *s, size_t *n)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
         s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        n--;
-    return bx_arena_strndup(rv->m->arena, s, n, rv->err);
+    size_t k = strlen(s);
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r' || s[k - 1] == '\n'))
+        k--;
+    *n = k;
+    return s;
 }
 
 /* "-" is how the published tables write "nothing" in an amount cell. */
@@ -235,6 +254,20 @@ static bool vt_begin(resolver *rv, const char *const *fields, const bool *money,
         vt->money[vt->nfields++] = money[i];
     }
     rv->vt = vt;
+    return true;
+}
+
+/* Room for at least `cap` rows in the data view. */
+static bool vt_grow(resolver *rv, int cap)
+{
+    bx_vtable *vt = rv->vt;
+    if (cap <= vt->cap_rows)
+        return true;
+    bx_vrow *p = realloc(vt->rows, (size_t)cap * sizeof *p);
+    if (!p)
+        return bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    vt->rows = p;
+    vt->cap_rows = cap;
     return true;
 }
 
@@ -315,15 +348,24 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *f
     memset(cell, 0, sizeof *cell);
     cell->rowspan = cell->colspan = 1;
     cell->style = style_for(type);
-    const char *text = trimmed(rv, raw);
-    if (!text)
-        return false;
     bool numeric = type == BX_COL_AMOUNT || type == BX_COL_NUMBER;
+    /* a figure is parsed from a copy on the stack: only text is kept */
+    char figure[64];
+    size_t n;
+    const char *start = trim_bounds(raw, &n);
+    const char *text = figure;
+    if (numeric && n < sizeof figure) {
+        memcpy(figure, start, n);
+        figure[n] = '\0';
+    } else if (!(text = bx_arena_strndup(rv->m->arena, start, n, rv->err))) {
+        return false;
+    }
     if (!numeric || means_nothing(text)) {
         /* text as typed; a "-" in a figure's place is shown as written */
         if (*text) {
             cell->kind = BX_CELL_TEXT;
-            cell->text = text;
+            cell->text = text == figure ? bx_arena_strdup(rv->m->arena, figure, rv->err) : text;
+            return cell->text != NULL;
         }
         return true;
     }
@@ -351,8 +393,10 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *f
                          bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
             return false;
         }
-        rv->vrow->vloc[at] = *loc;
-        rv->vrow->vloc[at].file = intern_file(rv, loc->file);
+        int file = loc->file ? intern_file_at(rv, loc->file) : -1;
+        rv->vrow->vloc[at] =
+            (bx_vloc){(uint32_t)(loc->line > 0 ? loc->line : 0),
+                      (uint16_t)(loc->column > 0 ? loc->column : 0), (uint16_t)(file + 1)};
         rv->vrow->shown[at] = (int8_t)(type == BX_COL_AMOUNT ? table_scale(rv).decimals : given);
     }
     if (type == BX_COL_AMOUNT) {
@@ -483,7 +527,9 @@ static bool resolve_grid(resolver *rv)
     bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
     if (!csv)
         return false;
-    bool ok = vt_begin_table(rv);
+    int expected = (int)(csv->nrows < BX_MAX_ROWS ? csv->nrows : 0);
+    bool ok = vt_begin_table(rv) && bx_sheet_reserve_rows(rv->sheet, expected, rv->err) &&
+              vt_grow(rv, rv->vt->nrows + expected);
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         int level = 0;
         if (cols[nleaves] >= 0) {

@@ -97,6 +97,12 @@ static const char *row_name(const checker *ck, const bx_vrow *r, char *buf, size
     return buf;
 }
 
+static bx_loc figure_loc(const bx_model *m, const bx_vloc *v)
+{
+    const char *file = v->file && v->file <= m->ninputs ? m->inputs[v->file - 1] : NULL;
+    return (bx_loc){file, (int)v->line, v->column};
+}
+
 static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
                         const char *expected, const char *actual, const char *difference,
                         const char *rule)
@@ -117,7 +123,7 @@ static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, in
     char name[512];
     bx_loc loc = row ? row->loc : (bx_loc){vt->layout->file, 0, 0};
     if (row && field >= 0 && row->vloc[field].file)
-        loc = row->vloc[field];
+        loc = figure_loc(ck->m, &row->vloc[field]);
     r->pub.error = error;
     /* findings outlive the model and the layouts: they own their texts */
     r->pub.table = bx_arena_strdup(f->arena, vt->sheet, ck->err);
@@ -850,8 +856,9 @@ static bool snapshot_figures(checker *ck)
                 if (!rname && !(rname = bx_arena_strdup(
                                     f->arena, row_name(ck, row, name, sizeof name), ck->err)))
                     return false;
-                if (row->vloc[k].file != file_in) { /* files are interned by the model */
-                    file_in = row->vloc[k].file;
+                bx_loc at = figure_loc(m, &row->vloc[k]);
+                if (at.file != file_in) { /* files are interned by the model */
+                    file_in = at.file;
                     if (!(file = bx_arena_strdup(f->arena, file_in ? file_in : "", ck->err)))
                         return false;
                 }
@@ -860,8 +867,8 @@ static bool snapshot_figures(checker *ck)
                 g->row = rname;
                 g->column = columns[k];
                 g->file = file;
-                g->line = row->vloc[k].line;
-                g->column_number = row->vloc[k].column;
+                g->line = at.line;
+                g->column_number = at.column;
                 g->money = vt->money[k];
                 g->checked = row->used[k];
                 int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
