@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (m) {
         if (!bx_model_check(m, &err))
             abort(); /* resolve must never build a broken model */
-        bx_findings *f = bx_model_validate(m, set, &err);
+        bx_findings *f = bx_model_validate(m, set, BX_VALIDATE_FIGURES, &err);
         char *report = f ? bx_findings_report(f, "json", &err) : NULL;
         free(report);
         bx_findings_free(f);

@@ -188,18 +188,68 @@ char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
     return name;
 }
 
-/* Write every format of a checked model into out_dir. */
+/* One output file being written. */
+typedef struct format_job {
+    bx_renderer *r;
+    const bx_model *model;
+    const char *format;
+    char *path;
+    bx_error err;
+} format_job;
+
+static void *write_format(void *arg)
+{
+    format_job *job = arg;
+    bx_write_ctx ctx = {&job->r->options, job->r->fonts};
+    bx_model_write_ctx(job->model, job->format, job->path, &ctx, &job->err);
+    return NULL;
+}
+
+/* Write every format of a checked model into out_dir: one after the
+ * other, or each on its own thread (options.parallel); the first failure,
+ * in the order of the formats, is reported. */
 static void write_outputs(bx_renderer *r, const bx_model *model, const char *base,
                           const char *out_dir, bx_error *err)
 {
-    bx_write_ctx ctx = {&r->options, r->fonts};
-    for (const char *const *f = r->formats; *f && !bx_failed(err); f++) {
+    enum { MAX_FORMATS = 8, PARALLEL_CELLS = 500000 };
+    format_job jobs[MAX_FORMATS];
+    int n = 0;
+    /* the formats of a big model one after the other: both back ends'
+     * memory at once would double the peak */
+    size_t cells = 0;
+    for (int i = 0; i < model->nsheets; i++)
+        cells += (size_t)model->sheets[i].nrows * (size_t)model->sheets[i].ncols;
+    bool parallel = r->options.parallel && cells <= PARALLEL_CELLS;
+    for (const char *const *f = r->formats; *f && n < MAX_FORMATS && !bx_failed(err); f++) {
         char name[1024];
         snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
         char *path = bx_path_join(out_dir, name, err);
-        if (path && !over_an_input(model, path, err))
-            bx_model_write_ctx(model, *f, path, &ctx, err);
-        free(path);
+        if (!path || over_an_input(model, path, err)) {
+            free(path);
+            break;
+        }
+        jobs[n] = (format_job){r, model, *f, path, {0}};
+        bx_error_clear(&jobs[n++].err);
+    }
+    pthread_t threads[MAX_FORMATS];
+    bool started[MAX_FORMATS] = {false};
+    for (int i = 1; i < n && parallel; i++)
+        started[i] = pthread_create(&threads[i], NULL, write_format, &jobs[i]) == 0;
+    /* here: the first, and any that did not get a thread; one after the
+     * other, they stop at the first failure */
+    bool failed = false;
+    for (int i = 0; i < n && !(failed && !parallel); i++) {
+        if (started[i])
+            continue;
+        write_format(&jobs[i]);
+        failed = failed || bx_failed(&jobs[i].err);
+    }
+    for (int i = 0; i < n; i++) {
+        if (started[i])
+            pthread_join(threads[i], NULL);
+        if (bx_failed(&jobs[i].err) && !bx_failed(err))
+            *err = jobs[i].err;
+        free(jobs[i].path);
     }
 }
 

@@ -149,6 +149,8 @@ typedef struct bx_render_options {
     const char *encoding;           /* bx_render: CSV encoding, as bx_dataset_set_encoding */
     bx_findings **findings;         /* bx_render: if set, receives the checks' findings
                                        (caller frees; NULL when the run stopped before) */
+    int parallel;                   /* bx_render: write the formats at the same time, one
+                                       thread each (for one dataset on a multi-core machine) */
 } bx_render_options;
 
 /* Write a model in one format to path (options may be NULL). The file is

@@ -269,9 +269,13 @@ static int run_render(const cli *c)
                               .bold_font = c->bold_font,
                               .font_dirs = c->font_dirs,
                               .force = c->force,
-                              .encoding = c->encoding};
-    if (c->ndatasets > 1 || c->list)
+                              .encoding = c->encoding,
+                              /* one dataset: its formats side by side */
+                              .parallel = sysconf(_SC_NPROCESSORS_ONLN) > 1};
+    if (c->ndatasets > 1 || c->list) {
+        opts.parallel = 0; /* the workers already keep every core busy */
         return run_batch(c, &opts);
+    }
     bx_findings *findings = NULL;
     opts.findings = &findings;
     bx_error err;
