@@ -500,7 +500,7 @@ static bool parse_check(loader *ld, const yaml_node_t *map, bool set_level, bx_c
 {
     static const char *const table_kinds[] = {"sum",    "within", "codes", "levels",
                                               "ledger", "rows",   "total", NULL};
-    static const char *const set_kinds[] = {"equal", "match", NULL};
+    static const char *const set_kinds[] = {"equal", "sum", "match", NULL};
     const char *const *kinds = set_level ? set_kinds : table_kinds;
     static const char *const table_keys[] = {"sum",  "within", "codes",   "levels", "ledger",
                                              "rows", "total",  "columns", NULL};
@@ -535,21 +535,25 @@ static bool parse_check(loader *ld, const yaml_node_t *map, bool set_level, bx_c
     }
     const char *kind = bx_yaml_text(k);
     c->loc = loc_of(ld, map);
-    if (strcmp(kind, "equal") == 0 || strcmp(kind, "match") == 0) {
-        c->kind = strcmp(kind, "equal") == 0 ? BX_CHECK_EQUAL : BX_CHECK_MATCH;
-        if (!bx_yaml_want_seq(ld->y, v, "equal", ld->err))
+    if (set_level) {
+        c->kind = strcmp(kind, "equal") == 0 ? BX_CHECK_EQUAL
+                  : strcmp(kind, "sum") == 0 ? BX_CHECK_SET_SUM
+                                             : BX_CHECK_MATCH;
+        if (!bx_yaml_want_seq(ld->y, v, kind, ld->err))
             return false;
         size_t n = bx_yaml_len(v);
         if (n < 2 || n > 64 || (c->kind == BX_CHECK_MATCH && n != 2))
-            return fail_at(ld, v,
+            return fail_at(ld, v, "%s",
                            c->kind == BX_CHECK_MATCH ? "match 应列出 2 个引用"
-                                                     : "equal 应列出 2 到 64 个引用");
+                           : c->kind == BX_CHECK_SET_SUM
+                               ? "sum 应列出合计和至少 1 个加数（2 到 64 个引用）"
+                               : "equal 应列出 2 到 64 个引用");
         c->refs = bx_arena_alloc(ld->set->arena, n * sizeof *c->refs, ld->err);
         if (!c->refs)
             return false;
         for (size_t i = 0; i < n; i++) {
             yaml_node_t *item = bx_yaml_item(ld->y, v, i);
-            if (!bx_yaml_want_scalar(ld->y, item, "equal 的每一项", ld->err) ||
+            if (!bx_yaml_want_scalar(ld->y, item, "引用", ld->err) ||
                 !parse_ref(ld, item, bx_yaml_text(item), &c->refs[i]))
                 return false;
         }

@@ -87,15 +87,16 @@ typedef struct bx_band {
 
 /* Consistency checks a layout declares (docs/layout-format.md, "Checks"). */
 typedef enum bx_check_kind {
-    BX_CHECK_SUM,    /* every row: lhs = ±term ±term … */
-    BX_CHECK_WITHIN, /* every row: term <= term <= … */
-    BX_CHECK_CODES,  /* a 科目编码 = the sum of its sub-codes; the code-less row = top codes */
-    BX_CHECK_LEVELS, /* a row = the sum of the rows one level below it */
-    BX_CHECK_LEDGER, /* items by level, cumulative totals, last totals equal */
-    BX_CHECK_ROWS,   /* row lhs = ±row ±row … (rows by label), in every column */
-    BX_CHECK_TOTAL,  /* forms: a single value = the sum of a column */
-    BX_CHECK_EQUAL,  /* set: figures of several tables are equal */
-    BX_CHECK_MATCH   /* set: rows of one table = the rows of another with the same name */
+    BX_CHECK_SUM,     /* every row: lhs = ±term ±term … */
+    BX_CHECK_WITHIN,  /* every row: term <= term <= … */
+    BX_CHECK_CODES,   /* a 科目编码 = the sum of its sub-codes; the code-less row = top codes */
+    BX_CHECK_LEVELS,  /* a row = the sum of the rows one level below it */
+    BX_CHECK_LEDGER,  /* items by level, cumulative totals, last totals equal */
+    BX_CHECK_ROWS,    /* row lhs = ±row ±row … (rows by label), in every column */
+    BX_CHECK_TOTAL,   /* forms: a single value = the sum of a column */
+    BX_CHECK_EQUAL,   /* set: figures of several tables are equal */
+    BX_CHECK_SET_SUM, /* set: a figure = the sum of figures of other tables */
+    BX_CHECK_MATCH    /* set: rows of one table = the rows of another with the same name */
 } bx_check_kind;
 
 typedef struct bx_term {
@@ -119,7 +120,7 @@ typedef struct bx_check {
     const char *lhs; /* SUM, ROWS, TOTAL */
     bx_term *terms;  /* SUM, WITHIN, ROWS, TOTAL */
     int nterms;
-    bx_ref *refs; /* EQUAL */
+    bx_ref *refs; /* EQUAL, SET_SUM, MATCH */
     int nrefs;
     const char **columns; /* ROWS: only these fields (NULL: all) */
     int ncolumns;

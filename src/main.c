@@ -322,6 +322,24 @@ static void keep_freed_memory(void)
     mallopt(M_TOP_PAD, 16 << 20);
 }
 
+static int run_command(cli *c)
+{
+    if (!c->command)
+        return usage_error("%s", "缺少命令（render 或 check）");
+    char exe_layouts[PATH_MAX], exe_fonts[PATH_MAX];
+    add_exe_dirs(c, exe_layouts, exe_fonts, sizeof exe_layouts);
+    if (strcmp(c->command, "render") == 0) {
+        if (!c->dataset && !c->list)
+            return usage_error("%s", "render 需要数据目录");
+        if (!c->out_dir)
+            return usage_error("%s", "render 需要 -o 输出目录");
+        return run_render(c);
+    }
+    if (strcmp(c->command, "check") == 0)
+        return run_check_command(c);
+    return usage_error("未知的命令“%s”（可用：render、check）", c->command);
+}
+
 int main(int argc, char **argv)
 {
     static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
@@ -340,24 +358,8 @@ int main(int argc, char **argv)
     }
     cli c;
     int rc = parse_args(argc, argv, &c);
-    if (rc)
-        return rc;
-    if (!c.command)
-        return usage_error("%s", "缺少命令（render 或 check）");
-    char exe_layouts[PATH_MAX], exe_fonts[PATH_MAX];
-    add_exe_dirs(&c, exe_layouts, exe_fonts, sizeof exe_layouts);
-    if (strcmp(c.command, "render") == 0) {
-        if (!c.dataset && !c.list)
-            rc = usage_error("%s", "render 需要数据目录");
-        else if (!c.out_dir)
-            rc = usage_error("%s", "render 需要 -o 输出目录");
-        else
-            rc = run_render(&c);
-    } else if (strcmp(c.command, "check") == 0) {
-        rc = run_check_command(&c);
-    } else {
-        rc = usage_error("未知的命令“%s”（可用：render、check）", c.command);
-    }
+    if (rc == 0)
+        rc = run_command(&c);
     free(c.datasets);
     return rc;
 }

@@ -621,6 +621,7 @@ static bool check_table(checker *ck, const bx_vtable *vt)
         case BX_CHECK_ROWS: ok = check_rows(ck, vt, c); break;
         case BX_CHECK_TOTAL: ok = check_total(ck, vt, c); break;
         case BX_CHECK_EQUAL:
+        case BX_CHECK_SET_SUM:
         case BX_CHECK_MATCH: break;
         }
     }
@@ -653,6 +654,31 @@ static const bx_vrow *ref_row(const bx_vtable *vt, const char *tpl, int year)
     return NULL;
 }
 
+static const bx_vtable *table_numbered(const checker *ck, int number)
+{
+    for (int i = 0; i < ck->m->nvtables; i++)
+        if (ck->m->vtables[i].number == number)
+            return &ck->m->vtables[i];
+    return NULL;
+}
+
+/* A reference's figure: 1 found, 0 its table is not in the dataset (the
+ * reference is left out), -1 the row is missing (reported; -2: out of
+ * memory). */
+static int find_ref(checker *ck, const bx_ref *ref, const bx_vtable **vt, const bx_vrow **row,
+                    int *f)
+{
+    if (!(*vt = table_numbered(ck, ref->table)))
+        return 0;
+    *row = ref_row(*vt, ref->row, ck->m->year);
+    *f = field_of(*vt, ref->field);
+    if (*row && *f >= 0)
+        return 1;
+    char what[320];
+    snprintf(what, sizeof what, "找不到 %s 的行“%s”", (*vt)->sheet, ref->row);
+    return problem(ck, *vt, NULL, what) ? -1 : -2;
+}
+
 static bool check_equal(checker *ck, const bx_check *c)
 {
     const bx_vtable *first_vt = NULL;
@@ -660,21 +686,13 @@ static bool check_equal(checker *ck, const bx_check *c)
     int first_f = -1;
     for (int k = 0; k < c->nrefs; k++) {
         const bx_ref *ref = &c->refs[k];
-        const bx_vtable *vt = NULL;
-        for (int i = 0; i < ck->m->nvtables && !vt; i++)
-            if (ck->m->vtables[i].number == ref->table)
-                vt = &ck->m->vtables[i];
-        if (!vt)
-            continue; /* the dataset leaves that table out */
-        const bx_vrow *row = ref_row(vt, ref->row, ck->m->year);
-        int f = field_of(vt, ref->field);
-        if (!row || f < 0) {
-            char what[320];
-            snprintf(what, sizeof what, "找不到 %s 的行“%s”", vt->sheet, ref->row);
-            if (!problem(ck, vt, NULL, what))
-                return false;
+        const bx_vtable *vt;
+        const bx_vrow *row;
+        int f, found = find_ref(ck, ref, &vt, &row, &f);
+        if (found == -2)
+            return false;
+        if (found <= 0)
             continue;
-        }
         if (!first_row) {
             first_vt = vt;
             first_row = row;
@@ -692,6 +710,48 @@ static bool check_equal(checker *ck, const bx_check *c)
             return false;
     }
     return true;
+}
+
+/* sum: the first figure = the sum of the others; a part whose table the
+ * dataset leaves out counts as nothing. */
+static bool check_set_sum(checker *ck, const bx_check *c)
+{
+    const bx_vtable *vt;
+    const bx_vrow *row;
+    int f, found = find_ref(ck, &c->refs[0], &vt, &row, &f);
+    if (found <= 0)
+        return found != -2;
+    int64_t expected = 0;
+    int rounded = 0;
+    bool any = false;
+    for (int k = 1; k < c->nrefs; k++) {
+        const bx_vtable *pvt;
+        const bx_vrow *prow;
+        int pf, got = find_ref(ck, &c->refs[k], &pvt, &prow, &pf);
+        if (got == -2)
+            return false;
+        if (got == -1)
+            return true; /* reported: the sum cannot be made */
+        if (got == 0)
+            continue;
+        bool p;
+        expected += take(prow, pf, &p);
+        any |= p;
+        rounded += p && pvt->money[pf];
+    }
+    bool p;
+    int64_t actual = take(row, f, &p);
+    rounded += p && vt->money[f];
+    if (!any && !p)
+        return true;
+    bx_strbuf rule;
+    bx_strbuf_init(&rule, 0);
+    bx_strbuf_printf(&rule, "%s =", c->refs[0].text);
+    for (int k = 1; k < c->nrefs; k++)
+        bx_strbuf_printf(&rule, "%s %s", k > 1 ? " +" : "", c->refs[k].text);
+    const char *r = rule.failed ? NULL : bx_arena_strdup(ck->out->arena, rule.data, ck->err);
+    bx_strbuf_free(&rule);
+    return r && compare(ck, vt, row, f, expected, actual, rounded, r);
 }
 
 /* A row name without its numbering: "一、卫生健康支出", "1.一般公共预算拨款"
@@ -738,45 +798,85 @@ static size_t squash(const char *s, char *out)
     return n;
 }
 
-/* Index the rows of a table by name as check_match compares them:
- * unnumbered, without spaces. The keys live in *keys (caller frees). */
-static bool index_names(const bx_vtable *vt, bx_strindex *ix, char **keys, bx_error *err)
+/* The rows of a table by name as match compares them (unnumbered, without
+ * spaces): every distinct name a slot, and each slot's rows in order —
+ * rows[start[s] … start[s + 1]). Only rows with a figure in field f. */
+typedef struct name_index {
+    bx_strindex slots; /* name -> slot */
+    char *keys;        /* the names' text */
+    int *start, *rows;
+    int nslots;
+} name_index;
+
+static void name_index_free(name_index *ix)
 {
+    bx_strindex_free(&ix->slots);
+    free(ix->keys);
+    free(ix->start);
+    free(ix->rows);
+}
+
+static bool index_names(const bx_vtable *vt, int f, name_index *ix, bx_error *err)
+{
+    memset(ix, 0, sizeof *ix);
     size_t total = 0;
     for (int r = 0; r < vt->nrows; r++)
         if (vt->rows[r].label)
             total += strlen(vt->rows[r].label) + 1;
-    *keys = bx_malloc(total + 1, err);
-    if (!*keys || !bx_strindex_init(ix, (size_t)vt->nrows, err))
+    int *slot_of = bx_calloc((size_t)vt->nrows + 1, sizeof *slot_of, err);
+    ix->keys = bx_malloc(total + 1, err);
+    if (!slot_of || !ix->keys || !bx_strindex_init(&ix->slots, (size_t)vt->nrows, err)) {
+        free(slot_of);
         return false;
-    char *at = *keys;
-    for (int r = 0; r < vt->nrows; r++) {
-        if (!vt->rows[r].label)
-            continue;
-        size_t n = squash(unnumbered(vt->rows[r].label), at);
-        if (bx_strindex_put(ix, at, n, r, err) < 0)
-            return false;
-        at += n + 1;
     }
-    return true;
+    char *at = ix->keys;
+    bool ok = true;
+    for (int r = 0; ok && r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        slot_of[r] = -1;
+        if (!row->label || row->v[f] == BX_NOVALUE)
+            continue;
+        size_t n = squash(unnumbered(row->label), at);
+        slot_of[r] = bx_strindex_put(&ix->slots, at, n, ix->nslots, err);
+        ok = slot_of[r] >= 0;
+        if (ok && slot_of[r] == ix->nslots) {
+            ix->nslots++;
+            at += n + 1;
+        }
+    }
+    ix->start = ok ? bx_calloc((size_t)ix->nslots + 1, sizeof *ix->start, err) : NULL;
+    ix->rows = ok ? bx_calloc((size_t)vt->nrows + 1, sizeof *ix->rows, err) : NULL;
+    ok = ok && ix->start && ix->rows;
+    for (int r = 0; ok && r < vt->nrows; r++) /* count, then place */
+        if (slot_of[r] >= 0)
+            ix->start[slot_of[r] + 1]++;
+    for (int k = 0; ok && k < ix->nslots; k++)
+        ix->start[k + 1] += ix->start[k];
+    int *fill = ok ? bx_calloc((size_t)ix->nslots + 1, sizeof *fill, err) : NULL;
+    for (int r = 0; fill && r < vt->nrows; r++)
+        if (slot_of[r] >= 0)
+            ix->rows[ix->start[slot_of[r]] + fill[slot_of[r]]++] = r;
+    ok = ok && fill;
+    free(fill);
+    free(slot_of);
+    return ok;
 }
 
 /* match: every row of the first reference's table (of its side, for a
  * ledger: "1:支出:金额"; "*" for all rows) equals the row of the second
- * table with the same name, where there is one. */
+ * table with the same name. A name that recurs (行政运行 under several
+ * 款) pairs in order: the second 行政运行 of one table with the second of
+ * the other. Rows without the compared figure (indicator rows in 表12)
+ * take no part. */
 static bool check_match(checker *ck, const bx_check *c)
 {
     const bx_ref *a = &c->refs[0], *b = &c->refs[1];
-    const bx_vtable *va = NULL, *vb = NULL;
-    for (int i = 0; i < ck->m->nvtables; i++) {
-        if (!va && ck->m->vtables[i].number == a->table)
-            va = &ck->m->vtables[i];
-        if (!vb && ck->m->vtables[i].number == b->table)
-            vb = &ck->m->vtables[i];
-    }
+    const bx_vtable *va = table_numbered(ck, a->table), *vb = table_numbered(ck, b->table);
     if (!va || !vb)
         return true;
     int fa = field_of(va, a->field), fb = field_of(vb, b->field);
+    if (fa < 0 || fb < 0)
+        return true; /* the layout loader checked the names */
     int side = -1;
     if (strcmp(a->row, "*") != 0) {
         const bx_table_layout *t = va->layout;
@@ -789,33 +889,36 @@ static bool check_match(checker *ck, const bx_check *c)
     const char *text = bx_arena_strdup(ck->out->arena, rule, ck->err);
     if (!text)
         return false;
-    /* the rows of the second table by name (the first of a name) */
-    bx_strindex names = {0};
-    char *keys = NULL, *key = NULL;
-    bool ok = index_names(vb, &names, &keys, ck->err);
+    name_index names;
+    bool ok = index_names(vb, fb, &names, ck->err);
     size_t longest = 0;
     for (int r = 0; r < va->nrows; r++)
         if (va->rows[r].label && strlen(va->rows[r].label) > longest)
             longest = strlen(va->rows[r].label);
-    ok = ok && (key = bx_malloc(longest + 1, ck->err)) != NULL;
+    char *key = ok ? bx_malloc(longest + 1, ck->err) : NULL;
+    int *seen = ok ? bx_calloc((size_t)names.nslots + 1, sizeof *seen, ck->err) : NULL;
+    ok = ok && key && seen;
     for (int r = 0; ok && r < va->nrows; r++) {
         const bx_vrow *ra = &va->rows[r];
-        if (!ra->label || ra->total || (side >= 0 && ra->side != side))
+        if (!ra->label || ra->total || (side >= 0 && ra->side != side) || ra->v[fa] == BX_NOVALUE)
             continue;
         size_t n = squash(unnumbered(ra->label), key);
-        int q = bx_strindex_get(&names, key, n);
-        if (q < 0)
+        int slot = bx_strindex_get(&names.slots, key, n);
+        if (slot < 0)
             continue;
-        const bx_vrow *rb = &vb->rows[q];
+        int k = seen[slot]++;
+        if (names.start[slot] + k >= names.start[slot + 1])
+            continue; /* more rows of that name here than there */
+        const bx_vrow *rb = &vb->rows[names.rows[names.start[slot] + k]];
         bool pa, pb;
         int64_t x = take(ra, fa, &pa), y = take(rb, fb, &pb);
         int rounded = (pa && va->money[fa]) + (pb && vb->money[fb]);
         if (pa || pb)
             ok = compare(ck, vb, rb, fb, x, y, rounded, text);
     }
+    free(seen);
     free(key);
-    free(keys);
-    bx_strindex_free(&names);
+    name_index_free(&names);
     return ok;
 }
 
@@ -908,8 +1011,10 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
         ok = check_table(&ck, &m->vtables[i]);
     for (size_t i = 0; ok && i < set->nchecks; i++) {
         ck.check = &set->checks[i];
-        ok = set->checks[i].kind == BX_CHECK_MATCH ? check_match(&ck, &set->checks[i])
-                                                   : check_equal(&ck, &set->checks[i]);
+        const bx_check *c = &set->checks[i];
+        ok = c->kind == BX_CHECK_MATCH     ? check_match(&ck, c)
+             : c->kind == BX_CHECK_SET_SUM ? check_set_sum(&ck, c)
+                                           : check_equal(&ck, c);
     }
     ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
     if (!ok) {

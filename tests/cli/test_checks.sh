@@ -44,7 +44,7 @@ expect total "01_收支总表.csv:17:5: 错误：表1 收支总表，收入总�
 
 # a figure that differs between tables: 表4 公务接待费 1.44 → 1.54
 corrupt cross 's/^2,公务接待费,1.44,1.44,1.44,/2,公务接待费,1.54,1.54,1.54,/' 04_基本支出总表.csv
-expect cross "错误：表4 基本支出总表，公务接待费，一般公共预算拨款：应为 1.44，实为 1.54"
+expect cross "错误：表8 一般公共预算支出表（按经济分类），30217 公务接待费，基本支出：应为 1.54，实为 1.44，差 -0.10（检查：4:*:一般公共预算拨款 = 8:*:基本支出（同名的行））"
 
 # render refuses on errors and writes nothing; --force writes both files
 "$budgetx" render "$work/digit" -o "$work/refused" > /dev/null 2> "$work/err"

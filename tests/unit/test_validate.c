@@ -18,23 +18,34 @@ static const char *layout = "number: 1\ntitle: 支出\ndata: a.csv\ncolumns:\n"
                             "  - sum: 合计 = 甲 + 乙\n"
                             "  - codes: all\n";
 
+/* A second table for the set-level checks: named amounts. */
+static const char *layout_b = "number: 2\ntitle: 明细\ndata: b.csv\ncolumns:\n"
+                              "  - {title: 名称, field: 名称}\n"
+                              "  - {title: 金额, field: 金额, type: amount}\n";
+
 static char *dir;
 
-/* Findings of `csv` given in `unit` with 2 decimals, as "E|N row column
- * expected actual difference" lines. */
-static const char *findings_of(const char *unit, const char *csv)
+/* Findings of table 1's `csv` (and table 2's csv_b, with the set's
+ * `checks`, when not NULL) given in `unit` with 2 decimals, as "E|N row
+ * column expected actual difference" lines. */
+static const char *findings_with(const char *unit, const char *checks, const char *csv,
+                                 const char *csv_b)
 {
     static char out[4096];
     dir = scratch_new();
-    char yaml[256];
+    char yaml[256], set_yaml[1024];
     snprintf(yaml, sizeof yaml,
              "template: v\nunit: 某局\nyear: 2024\namounts: {unit: %s, decimals: 2}\n", unit);
-    scratch_write(dir, "layouts/v/set.yaml",
-                  "name: v\ndisplay: {unit: 万元, decimals: 2}\n"
-                  "tables: [a.yaml]\n");
+    snprintf(set_yaml, sizeof set_yaml,
+             "name: v\ndisplay: {unit: 万元, decimals: 2}\ntables: [%s]\n%s",
+             csv_b ? "a.yaml, b.yaml" : "a.yaml", checks ? checks : "");
+    scratch_write(dir, "layouts/v/set.yaml", set_yaml);
     scratch_write(dir, "layouts/v/a.yaml", layout);
+    scratch_write(dir, "layouts/v/b.yaml", layout_b);
     scratch_write(dir, "data/dataset.yaml", yaml);
     scratch_write(dir, "data/a.csv", csv);
+    if (csv_b)
+        scratch_write(dir, "data/b.csv", csv_b);
     char data[1024], layouts[1024];
     snprintf(data, sizeof data, "%s/data", dir);
     snprintf(layouts, sizeof layouts, "%s/layouts/v", dir);
@@ -61,6 +72,11 @@ static const char *findings_of(const char *unit, const char *csv)
     bx_dataset_free(ds);
     scratch_free(dir);
     return out;
+}
+
+static const char *findings_of(const char *unit, const char *csv)
+{
+    return findings_with(unit, NULL, csv, NULL);
 }
 
 static void rounded_figures_differ_by_a_unit_as_a_notice(void **state)
@@ -107,6 +123,42 @@ static void many_rounded_terms_widen_the_tolerance(void **state)
                         "E 某局|合计|10.00|10.02|0.02 line 2 col 3\n");
 }
 
+/* 表1's 科目 rows, two of them called 行政运行 under different 款. */
+static const char *two_operations = "编码,名称,合计,甲,乙\n"
+                                    ",某局,5.00,5.00,0.00\n"
+                                    "201,一般公共服务支出,5.00,5.00,0.00\n"
+                                    "20101,人大事务,2.00,2.00,0.00\n"
+                                    "2010101,行政运行,2.00,2.00,0.00\n"
+                                    "20131,党委办公厅（室）及相关机构事务,3.00,3.00,0.00\n"
+                                    "2013101,行政运行,3.00,3.00,0.00\n";
+
+static void a_set_sum_adds_figures_of_other_tables(void **state)
+{
+    (void)state;
+    const char *checks =
+        "checks:\n  - sum: [\"1:@first:合计\", \"2:甲类:金额\", \"2:乙类:金额\"]\n";
+    assert_string_equal(
+        findings_with("万元", checks, two_operations, "名称,金额\n甲类,3.00\n乙类,2.00\n"), "");
+    assert_string_equal(
+        findings_with("万元", checks, two_operations, "名称,金额\n甲类,3.00\n乙类,2.50\n"),
+        "E 某局|合计|5.50|5.00|-0.50 line 2 col 3\n");
+}
+
+static void a_recurring_name_matches_in_order(void **state)
+{
+    (void)state;
+    /* the second 行政运行 of 表2 is the second of 表1; a row without the
+     * figure (a heading) takes no part */
+    const char *checks = "checks:\n  - match: [\"2:*:金额\", \"1:*:合计\"]\n";
+    assert_string_equal(findings_with("万元", checks, two_operations,
+                                      "名称,金额\n某局,\n行政运行,2.00\n行政运行,3.00\n"),
+                        "");
+    assert_string_equal(
+        findings_with("万元", checks, two_operations, "名称,金额\n行政运行,3.00\n行政运行,2.00\n"),
+        "E 2010101 行政运行|合计|3.00|2.00|-1.00 line 5 col 3\n"
+        "E 2013101 行政运行|合计|2.00|3.00|1.00 line 7 col 3\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +167,8 @@ int main(void)
         cmocka_unit_test(figures_in_yuan_must_add_up_exactly),
         cmocka_unit_test(code_tree_sums_and_orphans),
         cmocka_unit_test(many_rounded_terms_widen_the_tolerance),
+        cmocka_unit_test(a_set_sum_adds_figures_of_other_tables),
+        cmocka_unit_test(a_recurring_name_matches_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
