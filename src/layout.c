@@ -542,9 +542,9 @@ static bool parse_check(loader *ld, const yaml_node_t *map, bool set_level, bx_c
         if (!bx_yaml_want_seq(ld->y, v, kind, ld->err))
             return false;
         size_t n = bx_yaml_len(v);
-        if (n < 2 || n > 64 || (c->kind == BX_CHECK_MATCH && n != 2))
+        if (n < 2 || n > 64 || (c->kind == BX_CHECK_MATCH && n > 9))
             return fail_at(ld, v, "%s",
-                           c->kind == BX_CHECK_MATCH ? "match 应列出 2 个引用"
+                           c->kind == BX_CHECK_MATCH ? "match 应列出 2 到 9 个引用"
                            : c->kind == BX_CHECK_SET_SUM
                                ? "sum 应列出合计和至少 1 个加数（2 到 64 个引用）"
                                : "equal 应列出 2 到 64 个引用");

@@ -727,6 +727,9 @@ static bool check_set_sum(checker *ck, const bx_check *c)
     for (int k = 1; k < c->nrefs; k++) {
         const bx_vtable *pvt;
         const bx_vrow *prow;
+        const bx_vtable *part = table_numbered(ck, c->refs[k].table);
+        if (part && part->nrows == 0)
+            continue; /* an empty table (本表无发生额) adds nothing */
         int pf, got = find_ref(ck, &c->refs[k], &pvt, &prow, &pf);
         if (got == -2)
             return false;
@@ -798,127 +801,263 @@ static size_t squash(const char *s, char *out)
     return n;
 }
 
-/* The rows of a table by name as match compares them (unnumbered, without
- * spaces): every distinct name a slot, and each slot's rows in order —
- * rows[start[s] … start[s + 1]). Only rows with a figure in field f. */
-typedef struct name_index {
-    bx_strindex slots; /* name -> slot */
-    char *keys;        /* the names' text */
+/* Rows by a text key: every distinct key a slot, and each slot's rows in
+ * order, rows[start[s] … start[s + 1]). */
+typedef struct key_index {
+    bx_strindex slots; /* key -> slot */
     int *start, *rows;
     int nslots;
-} name_index;
+} key_index;
 
-static void name_index_free(name_index *ix)
+static void key_index_free(key_index *ix)
 {
     bx_strindex_free(&ix->slots);
-    free(ix->keys);
     free(ix->start);
     free(ix->rows);
+    memset(ix, 0, sizeof *ix);
 }
 
-static bool index_names(const bx_vtable *vt, int f, name_index *ix, bx_error *err)
+/* Index the rows whose key is not NULL. */
+static bool index_keys(const char *const *keys, int n, key_index *ix, bx_error *err)
 {
     memset(ix, 0, sizeof *ix);
-    size_t total = 0;
-    for (int r = 0; r < vt->nrows; r++)
-        if (vt->rows[r].label)
-            total += strlen(vt->rows[r].label) + 1;
-    int *slot_of = bx_calloc((size_t)vt->nrows + 1, sizeof *slot_of, err);
-    ix->keys = bx_malloc(total + 1, err);
-    if (!slot_of || !ix->keys || !bx_strindex_init(&ix->slots, (size_t)vt->nrows, err)) {
+    int *slot_of = bx_calloc((size_t)n + 1, sizeof *slot_of, err);
+    if (!slot_of || !bx_strindex_init(&ix->slots, (size_t)n, err)) {
         free(slot_of);
         return false;
     }
-    char *at = ix->keys;
     bool ok = true;
-    for (int r = 0; ok && r < vt->nrows; r++) {
-        const bx_vrow *row = &vt->rows[r];
+    for (int r = 0; ok && r < n; r++) {
         slot_of[r] = -1;
-        if (!row->label || row->v[f] == BX_NOVALUE)
+        if (!keys[r])
             continue;
-        size_t n = squash(unnumbered(row->label), at);
-        slot_of[r] = bx_strindex_put(&ix->slots, at, n, ix->nslots, err);
+        slot_of[r] = bx_strindex_put(&ix->slots, keys[r], strlen(keys[r]), ix->nslots, err);
         ok = slot_of[r] >= 0;
-        if (ok && slot_of[r] == ix->nslots) {
-            ix->nslots++;
-            at += n + 1;
-        }
+        ix->nslots += ok && slot_of[r] == ix->nslots;
     }
     ix->start = ok ? bx_calloc((size_t)ix->nslots + 1, sizeof *ix->start, err) : NULL;
-    ix->rows = ok ? bx_calloc((size_t)vt->nrows + 1, sizeof *ix->rows, err) : NULL;
-    ok = ok && ix->start && ix->rows;
-    for (int r = 0; ok && r < vt->nrows; r++) /* count, then place */
+    ix->rows = ok ? bx_calloc((size_t)n + 1, sizeof *ix->rows, err) : NULL;
+    int *fill = ok ? bx_calloc((size_t)ix->nslots + 1, sizeof *fill, err) : NULL;
+    ok = ok && ix->start && ix->rows && fill;
+    for (int r = 0; ok && r < n; r++) /* count, then place */
         if (slot_of[r] >= 0)
             ix->start[slot_of[r] + 1]++;
     for (int k = 0; ok && k < ix->nslots; k++)
         ix->start[k + 1] += ix->start[k];
-    int *fill = ok ? bx_calloc((size_t)ix->nslots + 1, sizeof *fill, err) : NULL;
-    for (int r = 0; fill && r < vt->nrows; r++)
+    for (int r = 0; ok && r < n; r++)
         if (slot_of[r] >= 0)
             ix->rows[ix->start[slot_of[r]] + fill[slot_of[r]]++] = r;
-    ok = ok && fill;
     free(fill);
     free(slot_of);
     return ok;
 }
 
+static int key_count(const key_index *ix, const char *key)
+{
+    int slot = key ? bx_strindex_get(&ix->slots, key, strlen(key)) : -1;
+    return slot < 0 ? 0 : ix->start[slot + 1] - ix->start[slot];
+}
+
+/* One table of a match: its rows' names (unnumbered, without spaces) and
+ * paths (the names of the rows above, by 科目编码 or by level, then the
+ * row's own), for rows that have the compared figure. */
+typedef struct match_table {
+    const bx_vtable *vt;
+    int f;
+    int side;    /* a ledger's side, or -1 for every row */
+    bool nested; /* rows under rows (by code or level): paths say something */
+    bx_arena *arena;
+    const char **name, **path;
+    key_index by_name, by_path;
+    int *taken_name, *taken_path; /* per slot: rows paired so far */
+} match_table;
+
+static void match_table_free(match_table *t)
+{
+    key_index_free(&t->by_name);
+    key_index_free(&t->by_path);
+    free(t->taken_name);
+    free(t->taken_path);
+    free(t->name);
+    free(t->path);
+    bx_arena_free(t->arena);
+}
+
+static const char *path_of(match_table *t, int r, const char *parent, bx_error *err)
+{
+    if (!parent || !t->name[r])
+        return t->name[r];
+    size_t a = strlen(parent), b = strlen(t->name[r]);
+    char *p = bx_arena_alloc(t->arena, a + b + 2, err);
+    if (p) {
+        memcpy(p, parent, a);
+        p[a] = '/';
+        memcpy(p + a + 1, t->name[r], b + 1);
+    }
+    return p;
+}
+
+/* Paths: by code (the parent code is the code without its last 2 digits)
+ * when the table has codes, else by level (the last row one level up). */
+static bool make_paths(match_table *t, bx_error *err)
+{
+    const bx_vtable *vt = t->vt;
+    bool codes = false;
+    for (int r = 0; r < vt->nrows && !codes; r++)
+        codes = vt->rows[r].code != NULL;
+    bx_strindex by_code = {0};
+    if (codes && !bx_strindex_init(&by_code, (size_t)vt->nrows, err))
+        return false;
+    const char *above[BX_MAX_INDENT + 2] = {NULL};
+    bool ok = true;
+    for (int r = 0; ok && r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        t->nested = t->nested || codes || row->level > 0;
+        const char *parent = NULL;
+        if (codes && row->code) {
+            size_t len = strlen(row->code);
+            int p = len > 2 ? bx_strindex_get(&by_code, row->code, len - 2) : -1;
+            parent = p >= 0 ? t->path[p] : NULL;
+            ok = bx_strindex_put(&by_code, row->code, len, r, err) >= 0;
+        } else if (!codes && row->level > 0 && row->level <= BX_MAX_INDENT + 1) {
+            parent = above[row->level - 1];
+        }
+        t->path[r] = ok ? path_of(t, r, parent, err) : NULL;
+        ok = ok && (t->path[r] || !t->name[r]);
+        if (!codes && row->level >= 0 && row->level <= BX_MAX_INDENT) {
+            above[row->level] = t->path[r];
+            for (int k = row->level + 1; k <= BX_MAX_INDENT + 1; k++)
+                above[k] = NULL;
+        }
+    }
+    bx_strindex_free(&by_code);
+    return ok;
+}
+
+static bool match_table_init(match_table *t, const checker *ck, const bx_ref *ref, bx_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->vt = table_numbered(ck, ref->table);
+    t->side = -1;
+    if (!t->vt)
+        return true;
+    const bx_vtable *vt = t->vt;
+    t->f = field_of(vt, ref->field);
+    if (strcmp(ref->row, "*") != 0) {
+        const bx_table_layout *layout = vt->layout;
+        for (size_t i = 0; i < layout->header.nroots; i++)
+            if (layout->header.roots[i].side && strcmp(layout->header.roots[i].side, ref->row) == 0)
+                t->side = (int)i;
+    }
+    size_t n = (size_t)vt->nrows + 1;
+    t->arena = bx_arena_new();
+    t->name = bx_calloc(n, sizeof *t->name, err);
+    t->path = bx_calloc(n, sizeof *t->path, err);
+    if (!t->arena || !t->name || !t->path)
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    for (int r = 0; r < vt->nrows; r++) {
+        const bx_vrow *row = &vt->rows[r];
+        if (!row->label || row->total)
+            continue;
+        char *key = bx_arena_alloc(t->arena, strlen(row->label) + 1, err);
+        if (!key)
+            return false;
+        squash(unnumbered(row->label), key);
+        t->name[r] = key;
+    }
+    if (!make_paths(t, err))
+        return false;
+    for (int r = 0; r < vt->nrows; r++) { /* only the rows that take part */
+        const bx_vrow *row = &vt->rows[r];
+        if (t->f < 0 || row->v[t->f] == BX_NOVALUE || (t->side >= 0 && row->side != t->side))
+            t->name[r] = t->path[r] = NULL;
+    }
+    if (!index_keys(t->name, vt->nrows, &t->by_name, err) ||
+        !index_keys(t->path, vt->nrows, &t->by_path, err))
+        return false;
+    t->taken_name = bx_calloc((size_t)t->by_name.nslots + 1, sizeof(int), err);
+    t->taken_path = bx_calloc((size_t)t->by_path.nslots + 1, sizeof(int), err);
+    return t->taken_name && t->taken_path;
+}
+
+/* The next row of t with this key (by name or by path), or -1. */
+static int take_next(match_table *t, const char *key, bool by_path)
+{
+    key_index *ix = by_path ? &t->by_path : &t->by_name;
+    int *taken = by_path ? t->taken_path : t->taken_name;
+    int slot = key ? bx_strindex_get(&ix->slots, key, strlen(key)) : -1;
+    if (slot < 0 || ix->start[slot] + taken[slot] >= ix->start[slot + 1])
+        return -1;
+    return ix->rows[ix->start[slot] + taken[slot]++];
+}
+
 /* match: every row of the first reference's table (of its side, for a
- * ledger: "1:支出:金额"; "*" for all rows) equals the row of the second
- * table with the same name. A name that recurs (行政运行 under several
- * 款) pairs in order: the second 行政运行 of one table with the second of
- * the other. Rows without the compared figure (indicator rows in 表12)
- * take no part. */
+ * ledger: "1:支出:金额"; "*" for all rows) equals the row of the same name
+ * in the second table, or the sum of such rows in the others ("6:支出:金额"
+ * = 表7 + 表10 + 表11). A name that occurs more than once (行政运行 under
+ * several 款) pairs by the names of the rows above it as well, where both
+ * tables nest their rows (by 科目编码 or level); else in order. Rows
+ * without the compared figure (indicator rows in 表12) take no part. */
 static bool check_match(checker *ck, const bx_check *c)
 {
-    const bx_ref *a = &c->refs[0], *b = &c->refs[1];
-    const bx_vtable *va = table_numbered(ck, a->table), *vb = table_numbered(ck, b->table);
-    if (!va || !vb)
-        return true;
-    int fa = field_of(va, a->field), fb = field_of(vb, b->field);
-    if (fa < 0 || fb < 0)
-        return true; /* the layout loader checked the names */
-    int side = -1;
-    if (strcmp(a->row, "*") != 0) {
-        const bx_table_layout *t = va->layout;
-        for (size_t i = 0; i < t->header.nroots; i++)
-            if (t->header.roots[i].side && strcmp(t->header.roots[i].side, a->row) == 0)
-                side = (int)i;
-    }
-    char rule[600];
-    snprintf(rule, sizeof rule, "%s = %s（同名的行）", a->text, b->text);
-    const char *text = bx_arena_strdup(ck->out->arena, rule, ck->err);
-    if (!text)
-        return false;
-    name_index names;
-    bool ok = index_names(vb, fb, &names, ck->err);
-    size_t longest = 0;
-    for (int r = 0; r < va->nrows; r++)
-        if (va->rows[r].label && strlen(va->rows[r].label) > longest)
-            longest = strlen(va->rows[r].label);
-    char *key = ok ? bx_malloc(longest + 1, ck->err) : NULL;
-    int *seen = ok ? bx_calloc((size_t)names.nslots + 1, sizeof *seen, ck->err) : NULL;
-    ok = ok && key && seen;
-    for (int r = 0; ok && r < va->nrows; r++) {
-        const bx_vrow *ra = &va->rows[r];
-        if (!ra->label || ra->total || (side >= 0 && ra->side != side) || ra->v[fa] == BX_NOVALUE)
+    enum { MAX_PARTS = 8 };
+    int nparts = c->nrefs - 1 < MAX_PARTS ? c->nrefs - 1 : MAX_PARTS;
+    match_table a, parts[MAX_PARTS];
+    bool ok = match_table_init(&a, ck, &c->refs[0], ck->err);
+    int ready = 0;
+    for (; ok && ready < nparts; ready++)
+        ok = match_table_init(&parts[ready], ck, &c->refs[ready + 1], ck->err);
+    bx_strbuf rule;
+    bx_strbuf_init(&rule, 0);
+    bx_strbuf_printf(&rule, "%s =", c->refs[0].text);
+    for (int k = 1; k <= nparts; k++)
+        bx_strbuf_printf(&rule, "%s %s", k > 1 ? " +" : "", c->refs[k].text);
+    bx_strbuf_puts(&rule, "（同名的行）");
+    const char *text =
+        ok && !rule.failed ? bx_arena_strdup(ck->out->arena, rule.data, ck->err) : NULL;
+    bx_strbuf_free(&rule);
+    ok = ok && text;
+    for (int r = 0; ok && a.vt && r < a.vt->nrows; r++) {
+        const char *name = a.name[r];
+        if (!name)
             continue;
-        size_t n = squash(unnumbered(ra->label), key);
-        int slot = bx_strindex_get(&names.slots, key, n);
-        if (slot < 0)
+        bool ambiguous = key_count(&a.by_name, name) > 1;
+        for (int k = 0; k < nparts && !ambiguous; k++)
+            ambiguous = parts[k].vt && key_count(&parts[k].by_name, name) > 1;
+        int64_t sum = 0;
+        int rounded = 0, found = 0;
+        const match_table *last = NULL;
+        int last_row = -1;
+        for (int k = 0; k < nparts; k++) {
+            if (!parts[k].vt)
+                continue;
+            /* a recurring name: by path where both tables nest their rows,
+             * else the next of that name, in order */
+            bool by_path = ambiguous && a.nested && parts[k].nested;
+            int q = take_next(&parts[k], by_path ? a.path[r] : name, by_path);
+            if (q < 0)
+                continue;
+            bool p;
+            sum += take(&parts[k].vt->rows[q], parts[k].f, &p);
+            rounded += p && parts[k].vt->money[parts[k].f];
+            found++;
+            last = &parts[k];
+            last_row = q;
+        }
+        if (!found)
             continue;
-        int k = seen[slot]++;
-        if (names.start[slot] + k >= names.start[slot + 1])
-            continue; /* more rows of that name here than there */
-        const bx_vrow *rb = &vb->rows[names.rows[names.start[slot] + k]];
-        bool pa, pb;
-        int64_t x = take(ra, fa, &pa), y = take(rb, fb, &pb);
-        int rounded = (pa && va->money[fa]) + (pb && vb->money[fb]);
-        if (pa || pb)
-            ok = compare(ck, vb, rb, fb, x, y, rounded, text);
+        bool p;
+        int64_t value = take(&a.vt->rows[r], a.f, &p);
+        rounded += p && a.vt->money[a.f];
+        /* one counterpart: reported at it, as "what the first table says"
+         * against it; several: at the first table's row, against their sum */
+        ok = nparts == 1 ? compare(ck, last->vt, &last->vt->rows[last_row], last->f, value, sum,
+                                   rounded, text)
+                         : compare(ck, a.vt, &a.vt->rows[r], a.f, sum, value, rounded, text);
     }
-    free(seen);
-    free(key);
-    name_index_free(&names);
+    for (int k = 0; k < ready; k++)
+        match_table_free(&parts[k]);
+    match_table_free(&a);
     return ok;
 }
 

@@ -19,7 +19,7 @@ static const char *layout = "number: 1\ntitle: 支出\ndata: a.csv\ncolumns:\n"
                             "  - codes: all\n";
 
 /* A second table for the set-level checks: named amounts. */
-static const char *layout_b = "number: 2\ntitle: 明细\ndata: b.csv\ncolumns:\n"
+static const char *layout_b = "number: 2\ntitle: 明细\ndata: b.csv\nlevel_field: 层级\ncolumns:\n"
                               "  - {title: 名称, field: 名称}\n"
                               "  - {title: 金额, field: 金额, type: amount}\n";
 
@@ -28,24 +28,33 @@ static char *dir;
 /* Findings of table 1's `csv` (and table 2's csv_b, with the set's
  * `checks`, when not NULL) given in `unit` with 2 decimals, as "E|N row
  * column expected actual difference" lines. */
-static const char *findings_with(const char *unit, const char *checks, const char *csv,
-                                 const char *csv_b)
+static const char *findings_with3(const char *unit, const char *checks, const char *csv,
+                                  const char *csv_b, const char *csv_c)
 {
     static char out[4096];
     dir = scratch_new();
-    char yaml[256], set_yaml[1024];
+    char yaml[256], set_yaml[1024], layout_c[512];
     snprintf(yaml, sizeof yaml,
              "template: v\nunit: 某局\nyear: 2024\namounts: {unit: %s, decimals: 2}\n", unit);
     snprintf(set_yaml, sizeof set_yaml,
              "name: v\ndisplay: {unit: 万元, decimals: 2}\ntables: [%s]\n%s",
-             csv_b ? "a.yaml, b.yaml" : "a.yaml", checks ? checks : "");
+             csv_c   ? "a.yaml, b.yaml, c.yaml"
+             : csv_b ? "a.yaml, b.yaml"
+                     : "a.yaml",
+             checks ? checks : "");
+    /* table 3: like table 2 */
+    snprintf(layout_c, sizeof layout_c, "number: 3\ntitle: 另一明细\ndata: c.csv%s",
+             strstr(layout_b, "\nlevel_field"));
     scratch_write(dir, "layouts/v/set.yaml", set_yaml);
     scratch_write(dir, "layouts/v/a.yaml", layout);
     scratch_write(dir, "layouts/v/b.yaml", layout_b);
+    scratch_write(dir, "layouts/v/c.yaml", layout_c);
     scratch_write(dir, "data/dataset.yaml", yaml);
     scratch_write(dir, "data/a.csv", csv);
     if (csv_b)
         scratch_write(dir, "data/b.csv", csv_b);
+    if (csv_c)
+        scratch_write(dir, "data/c.csv", csv_c);
     char data[1024], layouts[1024];
     snprintf(data, sizeof data, "%s/data", dir);
     snprintf(layouts, sizeof layouts, "%s/layouts/v", dir);
@@ -72,6 +81,12 @@ static const char *findings_with(const char *unit, const char *checks, const cha
     bx_dataset_free(ds);
     scratch_free(dir);
     return out;
+}
+
+static const char *findings_with(const char *unit, const char *checks, const char *csv,
+                                 const char *csv_b)
+{
+    return findings_with3(unit, checks, csv, csv_b, NULL);
 }
 
 static const char *findings_of(const char *unit, const char *csv)
@@ -159,6 +174,40 @@ static void a_recurring_name_matches_in_order(void **state)
         "E 2013101 行政运行|合计|2.00|3.00|1.00 line 7 col 3\n");
 }
 
+static void a_recurring_name_pairs_by_the_rows_above(void **state)
+{
+    (void)state;
+    /* 表2 nests its rows by level, in another order than 表1: each
+     * 行政运行 pairs with the one under the same 款 */
+    const char *checks = "checks:\n  - match: [\"2:*:金额\", \"1:*:合计\"]\n";
+    const char *nested = "层级,名称,金额\n"
+                         "0,一、一般公共服务支出,5.00\n"
+                         "1,党委办公厅（室）及相关机构事务,3.00\n"
+                         "2,行政运行,3.00\n"
+                         "1,人大事务,2.00\n"
+                         "2,行政运行,2.00\n";
+    assert_string_equal(findings_with("万元", checks, two_operations, nested), "");
+}
+
+static void several_tables_add_up_to_one(void **state)
+{
+    (void)state;
+    /* 表1's rows = 表2's + 表3's of the same name (财政拨款 = 一般公共预算
+     * + 政府性基金); 表3 has only one 行政运行, the one under 党委… */
+    const char *checks = "checks:\n  - match: [\"1:*:合计\", \"2:*:金额\", \"3:*:金额\"]\n";
+    const char *general =
+        "层级,名称,金额\n0,一般公共服务支出,4.00\n1,人大事务,2.00\n2,行政运行,2.00\n"
+        "1,党委办公厅（室）及相关机构事务,2.00\n2,行政运行,2.00\n";
+    assert_string_equal(findings_with3("万元", checks, two_operations, general,
+                                       "层级,名称,金额\n0,一般公共服务支出,1.00\n"
+                                       "1,党委办公厅（室）及相关机构事务,1.00\n2,行政运行,1.00\n"),
+                        "");
+    assert_string_equal(findings_with3("万元", checks, two_operations, general,
+                                       "层级,名称,金额\n0,一般公共服务支出,1.00\n"
+                                       "1,党委办公厅（室）及相关机构事务,1.00\n2,行政运行,0.50\n"),
+                        "E 2013101 行政运行|合计|2.50|3.00|0.50 line 7 col 3\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +218,8 @@ int main(void)
         cmocka_unit_test(many_rounded_terms_widen_the_tolerance),
         cmocka_unit_test(a_set_sum_adds_figures_of_other_tables),
         cmocka_unit_test(a_recurring_name_matches_in_order),
+        cmocka_unit_test(a_recurring_name_pairs_by_the_rows_above),
+        cmocka_unit_test(several_tables_add_up_to_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
