@@ -3,6 +3,8 @@
 #   ./build.sh            build into ./build
 #   ./build.sh test       also run every test (what CI runs first)
 #   ./build.sh sanitize   build with ASan+UBSan into ./build-asan, run every test
+#   ./build.sh tsan       build with ThreadSanitizer into ./build-tsan and run
+#                         batch renders of every sample on 4 threads
 #   ./build.sh fuzz [S]   build the libFuzzer harnesses with clang into
 #                         ./build-fuzz and run each for S seconds (default 60)
 set -euo pipefail
@@ -56,6 +58,28 @@ sanitize)
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs" -E valgrind
   ;;
+tsan)
+  # batch mode shares layouts, fonts and the output registry between
+  # threads: any data race fails the run
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBX_TSAN=ON -DBX_WERROR=ON
+  cmake --build build-tsan -j"$jobs" --target budgetx_cli
+  out=$(mktemp -d)
+  status=0
+  # copies, so that several threads share one layout set
+  for i in 1 2 3; do cp -r samples/shenzhen-2024 "$out/copy$i"; done
+  for round in 1 2 3; do
+    TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/budgetx render samples/*/ \
+      "$out"/copy* -o "$out/round$round" -j 4 2> "$out/log" || true
+    if grep -q "ThreadSanitizer" "$out/log"; then
+      cat "$out/log" >&2
+      status=1
+      break
+    fi
+  done
+  rm -rf "$out"
+  [ $status -eq 0 ] && echo "build.sh: no data race in batch renders"
+  exit $status
+  ;;
 fuzz)
   seconds=${2:-60}
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBX_FUZZ=ON
@@ -63,7 +87,9 @@ fuzz)
   corpus=build-fuzz/corpus
   rm -rf "$corpus"
   mkdir -p "$corpus"/{csv,dataset,layout,resolve} build-fuzz/crashes
-  cp samples/*/*.csv tests/fuzz/csv/* "$corpus/csv/"
+  # sample files share names across samples: name them by their path
+  for f in samples/*/*.csv; do cp "$f" "$corpus/csv/$(echo "$f" | tr / _)"; done
+  cp tests/fuzz/csv/* "$corpus/csv/"
   for f in samples/*/dataset.yaml; do cp "$f" "$corpus/dataset/$(basename "$(dirname "$f")").yaml"; done
   cp tests/fuzz/dataset/* "$corpus/dataset/"
   for f in layouts/*/*.yaml; do cp "$f" "$corpus/layout/$(echo "$f" | tr / _)"; done
