@@ -3,7 +3,7 @@
 
 Usage
 -----
-    /usr/bin/python3 bench/gen_dataset.py --out DIR [--seed N] [--scale K] [--name UNIT]
+    /usr/bin/python3 bench/gen_dataset.py --out DIR [--seed N] [--scale K] [--name UNIT] [--plain]
     /usr/bin/python3 bench/gen_dataset.py --out DIR [--seed N] --rows N --table 05
     /usr/bin/python3 bench/gen_dataset.py --out DIR [--seed N] --rows N --table 12
 
@@ -13,13 +13,16 @@ samples/shenzhen-2024/.  Then `budgetx check DIR` reports 0 errors and 0 notices
 
 --seed N      which department: the unit name (深圳市XX局（本级）, 深圳市福田区XX局（本级）,
               深圳市XX服务中心 …), 主管部门, its 科目 codes, project names and every
-              amount.  random.Random(seed) drives everything (no set iteration, no hash
-              order), so the same arguments give byte-identical files.
+              amount.  random.Random(seed) and a second stream for the department's
+              features (see below) drive everything (no set iteration, no hash order),
+              so the same arguments give byte-identical files.
 --scale K     about K times the body rows of the sample in every table whose rows
-              vary: 科目编码 rows (表1/表3/表6/表7 支出 side), 经济分类 rows (表4/表8),
-              projects (表5, 表12 tasks), performance indicators (表12).  Fixed-shape
-              tables stay fixed: 表2 (one row), the 收入 side of 表1/表6, 表9 (三公),
-              表10/表11 (only the unit row, see below).  K may be fractional (>= 0.1).
+              vary: 科目编码 rows (表1/表3/表6/表7 支出 side; 表10/表11, where the
+              department has such money, grow slowly: about one 项 per 3 units of K,
+              until the fund catalogue runs out; none below K ≈ 0.35), 经济分类 rows
+              (表4/表8), projects (表5, 表12 tasks), performance indicators (表12).
+              Fixed-shape tables stay fixed: 表2 (one row), the 收入 side of 表1/表6,
+              表9 (三公).  K may be fractional (>= 0.1).
               Above K ≈ 300 the 经济分类 tables stop growing (every 3-digit class
               301–398 is in use); the other tables keep growing.
 --name UNIT   overrides the unit name (主管部门 follows when UNIT ends in （本级）).
@@ -31,34 +34,58 @@ samples/shenzhen-2024/.  Then `budgetx check DIR` reports 0 errors and 0 notices
 --rows N --table 12
               12_绩效指标.csv gets exactly N rows; everything else at scale 1.
               (Tables with 科目编码 cannot take 100,000 rows: their codes are limited to
-              3/5/7 digits, the same codes must appear in 表1/表6/表7, and `codes: all`
-              and `match` are quadratic in the row count.)
+              3/5/7 digits, and the same codes must appear in 表1/表6/表7.)
+
+--plain       the old, simpler departments (the files of the generator before the
+              features below, byte for byte except dataset.yaml's first comment).
+
+What a department has
+---------------------
+Besides the seed's department itself, a second random stream (so --plain is
+unchanged) decides which freedoms of a real budget it uses; over seeds 0–1199 at
+scale 1 about: 31% 政府性基金 money, 10% 国有资本经营 money, 36% 基本支出 partly
+from 事业收入/其他收入/上年非财政拨款结余, 32% 非财政拨款结余、结转, 63% 行政运行
+(事业运行, 机关服务, 一般行政管理事务) under two or more 款, 30% projects that spend on
+公务接待费/公务用车运行维护费.  -v prints the department's features.
 
 How consistency is ensured
 --------------------------
 One internal model of the department is built and every CSV is derived from it;
 all amounts are integers of 0.01 万元 (cents), so every sum is exact.
 
-* Basic expenditure (基本支出) is a list of 经济分类 款 amounts (301/302/303 …), all
-  funded by 一般公共预算 (the set checks 表4 总计 = 表4 一般公共预算拨款 = 表2 基本支出拨款).
+* Basic expenditure (基本支出) is a list of 经济分类 款 amounts (301/302/303 …).
   It is mapped to 功能分类 leaves: 30108→2080505, 30109→2080506, 30110→2101101 (02),
   30113→2210201, 30102→2210203, 30301/30302→2080501 (02), 30305→2080801, 30111→2101103,
-  the rest spread over 行政运行/事业运行 and a few other leaves.
+  the rest spread over 行政运行/事业运行 (one or more 款) and a few other leaves.
+  Some departments pay part of it from 事业收入, 其他收入 or last year's 非财政拨款
+  balance: by 经济分类 (表4's columns; never the 三公 codes) and by 功能分类 (表3
+  has all, 表7 the 一般公共预算 rest) independently, each at most 80% of a row, the
+  same total.  The rest is 一般公共预算 of this year: 表2 基本支出拨款 = 表4
+  一般公共预算拨款 = 表8/表7 基本支出.  (A basic expenditure paid from a 财政拨款
+  carry-over cannot be shown: 表4 puts it under 上年结余、结转, 表8 under 基本支出,
+  and the set pairs 表4 一般公共预算拨款 with 表8 基本支出 row by row.)
 * Projects carry a 功能分类 leaf, a total and its funding split (履职类 / 专项 /
-  政府投资 / 财政专户 / 事业收入 / 上级补助 / 附属单位 / 其他收入 / 上年结转).  The
-  fiscal part (一般公共预算 + 上年财政拨款结转) feeds 表6/表7/表8/表12 财政拨款;
-  the rest is 表12 其他资金.  Its 经济分类 split (表8 项目支出) never uses 30217/30231
-  (公务接待费/公务用车运行维护费 are checked equal in 表4, 表8 and 表9).
+  政府投资 / 政府性基金 / 国有资本经营 / 财政专户 / 事业收入 / 上级补助 / 附属单位 /
+  其他收入 / the carry-overs of 一般公共预算, 政府性基金, 国有资本经营 and
+  非财政拨款).  The 一般公共预算 part (this year + its carry-over) feeds 表7/表8; the
+  fund parts 表10/表11; all three 表6 and 表12 财政拨款; the rest is 表12 其他资金.
+  Its 经济分类 split (表8 项目支出) uses 30217/30231 in some departments; 表9 is
+  表8's 30212/30217/31013/30231 (basic + projects).
+* 政府性基金 and 国有资本经营 money sits on leaves of their own 款 (21208 国有土地使用权
+  出让收入安排的支出, 21214 污水处理费, 22960 彩票公益金, 223 国有资本经营预算支出 …,
+  chosen by the department's field), each with one project of that fund (at most a
+  third of the projects) and no basic expenditure.  A class may hold both kinds
+  (212 城乡社区支出): 表6's row is then 表7's + 表10's.
 * 表3 = per function leaf basic + all project money (+ 政府采购 parts ≤ their wholes);
-  表7/表6 = the same leaves' fiscal money (leaves without fiscal money are left out);
-  表1/表6 支出 sides are the same trees as ledgers; parents are sums of children.
+  表7/表10/表11/表6 = the same leaves' money of that fund (leaves without any are
+  left out); 表1/表6 支出 sides are the same trees as ledgers; parents are sums of
+  children.
 * 表2, 表1 收入, 表6 收入, 表5 unit row, 表12 totals are sums over the projects plus
-  basic.  All 上年结余 is 财政拨款结转 (表1 上年结余 = 表6 上年结余 is checked).
-* Names are unique inside each namespace (功能 科目, 经济 科目, projects): the
-  `match` checks pair rows by name, so a second "信息化建设" becomes "信息化建设（二）".
-* 政府性基金 and 国有资本经营 are always 0 and 表10/表11 hold only the unit row: the
-  set check 表6 支出总计 = 表7 支出总计 (一般公共预算 only) makes any other value
-  inconsistent.
+  basic.  表1 上年结余 = 财政拨款结余 (表6's three carry-overs) + 非财政拨款结余.
+* Names of the real 功能分类 are kept as they are, so 行政运行, 信息化建设, 征地和拆迁补偿
+  支出 … recur under several 款 (the set's `match` pairs them by the rows above);
+  synthetic 功能 names, 经济 names and projects are unique (a second "信息化建设"
+  project becomes "信息化建设（二期）").
 """
 
 import argparse
@@ -105,6 +132,22 @@ def money(c):
     sign = "-" if c < 0 else ""
     c = abs(c)
     return f"{sign}{c // 100}.{c % 100:02d}"
+
+
+def distribute(rng, total, caps):
+    """total (cents) into parts with part i <= caps[i], random weights, exact sum"""
+    assert 0 <= total <= sum(caps)
+    w = [c * (0.3 + rng.random()) for c in caps]
+    s = sum(w) or 1
+    parts = [min(c, int(total * x / s)) for c, x in zip(caps, w)]
+    rem = total - sum(parts)
+    for i, c in enumerate(caps):
+        if rem <= 0:
+            break
+        add = min(rem, c - parts[i])
+        parts[i] += add
+        rem -= add
+    return parts
 
 
 def split_amount(rng, total, n, floor=1):
@@ -256,6 +299,43 @@ FUNC_TEXT = """
  22402 消防救援事务 *: 2240204 消防应急救援
  22406 自然灾害防治: 2240601 地质灾害防治; 2240602 森林草原防灾减灾
  22407 自然灾害救灾及恢复重建支出: 2240703 自然灾害救灾补助; 2240704 自然灾害灾后重建补助
+"""
+
+# 政府性基金 功能分类 (表10), same format; a class that is also in FUNC keeps its name
+FUND_TEXT = """
+207 文化旅游体育与传媒支出 | 文化旅游
+ 20707 国家电影事业发展专项资金安排的支出: 2070701 资助国产影片放映; 2070702 资助城市影院; 2070799 其他国家电影事业发展专项资金支出
+ 20709 旅游发展基金支出: 2070901 宣传促销; 2070902 行业规划; 2070904 地方旅游开发项目补助
+208 社会保障和就业支出 | 社会保障
+ 20822 大中型水库移民后期扶持基金支出: 2082201 移民补助; 2082202 基础设施建设和经济发展
+211 节能环保支出 | 生态环境
+ 21160 可再生能源电价附加收入安排的支出: 2116001 风力发电补助; 2116002 太阳能发电补助; 2116003 生物质能发电补助
+ 21161 废弃电器电子产品处理基金支出: 2116101 回收处理费用补贴; 2116102 信息系统建设; 2116103 基金征管经费
+212 城乡社区支出 | 城乡社区
+ 21208 国有土地使用权出让收入安排的支出: 2120801 征地和拆迁补偿支出; 2120802 土地开发支出; 2120803 城市建设支出; 2120804 农村基础设施建设支出; 2120805 补助被征地农民支出; 2120806 土地出让业务支出; 2120810 棚户区改造支出; 2120811 公共租赁住房支出; 2120814 农业生产发展支出; 2120816 农业农村生态环境支出; 2120899 其他国有土地使用权出让收入安排的支出
+ 21210 国有土地收益基金安排的支出: 2121001 征地和拆迁补偿支出; 2121002 土地开发支出; 2121099 其他国有土地收益基金支出
+ 21213 城市基础设施配套费安排的支出: 2121301 城市公共设施; 2121302 城市环境卫生; 2121303 公有房屋; 2121304 城市防洪; 2121399 其他城市基础设施配套费安排的支出
+ 21214 污水处理费安排的支出: 2121401 污水处理设施建设和运营; 2121402 代征手续费; 2121499 其他污水处理费安排的支出
+ 21215 土地储备专项债券收入安排的支出: 2121501 征地和拆迁补偿支出; 2121502 土地开发支出; 2121599 其他土地储备专项债券收入安排的支出
+213 农林水支出 | 农林水利
+ 21366 大中型水库库区基金安排的支出: 2136601 基础设施建设和经济发展; 2136602 解决移民遗留问题; 2136603 库区防护工程维护
+ 21369 国家重大水利工程建设基金安排的支出: 2136901 南水北调工程建设; 2136902 三峡后续工作; 2136903 地方重大水利工程建设
+214 交通运输支出 | 交通运输
+ 21460 车辆通行费安排的支出: 2146001 公路还贷; 2146002 政府还贷公路养护; 2146003 政府还贷公路管理; 2146099 其他车辆通行费安排的支出
+ 21462 民航发展基金支出: 2146201 民航机场建设; 2146202 空管系统建设; 2146203 民航安全; 2146208 航线和机场补贴
+229 其他支出 | 其他
+ 22904 其他政府性基金及对应专项债务收入安排的支出: 2290401 其他政府性基金安排的支出; 2290402 其他地方自行试点项目收益专项债券收入安排的支出
+ 22908 彩票发行销售机构业务费安排的支出: 2290802 福利彩票发行机构的业务费支出; 2290803 体育彩票发行机构的业务费支出; 2290804 福利彩票销售机构的业务费支出; 2290805 体育彩票销售机构的业务费支出
+ 22960 彩票公益金安排的支出: 2296002 用于社会福利的彩票公益金支出; 2296003 用于体育事业的彩票公益金支出; 2296004 用于教育事业的彩票公益金支出; 2296006 用于残疾人事业的彩票公益金支出; 2296010 用于文化事业的彩票公益金支出; 2296012 用于法律援助的彩票公益金支出; 2296013 用于城乡医疗救助的彩票公益金支出; 2296099 用于其他社会公益事业的彩票公益金支出
+"""
+
+# 国有资本经营预算 功能分类 (表11)
+SOE_TEXT = """
+223 国有资本经营预算支出 | 国有资本
+ 22301 解决历史遗留问题及改革成本支出: 2230105 国有企业退休人员社会化管理补助支出; 2230106 国有企业棚户区改造支出; 2230199 其他解决历史遗留问题及改革成本支出
+ 22302 国有企业资本金注入: 2230201 国有经济结构调整支出; 2230202 公益性设施投资支出; 2230203 前瞻性战略性产业发展支出; 2230204 生态环境保护支出; 2230205 支持科技进步支出; 2230206 保障国家经济安全支出; 2230299 其他国有企业资本金注入
+ 22303 国有企业政策性补贴: 2230301 国有企业政策性补贴
+ 22399 其他国有资本经营预算支出: 2239999 其他国有资本经营预算支出
 """
 
 # personnel 款: the basic-expenditure leaves every unit has (never extended)
@@ -446,10 +526,10 @@ GOAL_OBJECTS = ["政策体系", "监督管理", "信息化建设", "服务能力
                 "基层基础工作", "公共服务供给", "营商环境"]
 
 
-def parse_func_catalog():
+def parse_func_catalog(text=FUNC_TEXT):
     classes = {}  # code -> dict(name, domain, kuans: {code: dict(name, admin, items: {code: name})})
     cur = None
-    for line in FUNC_TEXT.strip("\n").split("\n"):
+    for line in text.strip("\n").split("\n"):
         if not line.startswith(" "):
             head, domain = line.split(" | ")
             code, name = head.split(" ", 1)
@@ -470,19 +550,57 @@ def parse_func_catalog():
 
 
 FUNC = parse_func_catalog()
+FUND = parse_func_catalog(FUND_TEXT)
+SOE = parse_func_catalog(SOE_TEXT)
+# what a department of each main 款 (or class) spends 政府性基金 on, best first
+FUND_PREF = {
+    "212": ["2120803", "2121301", "2121302", "2120801", "2120802", "2121401", "2120899", "2121001"],
+    "22001": ["2120802", "2120801", "2121001", "2121002", "2120806", "2121501", "2120899"],
+    "213": ["2121401", "2136903", "2120814", "2136601", "2120816"],
+    "214": ["2146001", "2146002", "2146201", "2120803"],
+    "208": ["2296002", "2296006", "2082201", "2296099"],
+    "207": ["2296003", "2296010", "2070904", "2070701"],
+    "205": ["2296004", "2120803"],
+    "210": ["2296013", "2296099"],
+    "211": ["2121401", "2116101", "2290401"],
+    "204": ["2296012", "2290401"],
+    "": ["2290401", "2296099", "2120803", "2290402"],
+}
+FUND_LIKELY = {"212", "22001", "213", "214"}  # land, water, transport: usually fund money
+FUND_MAYBE = {"208", "207"}                   # 彩票公益金
+SOE_LIKELY = {"20106", "20104", "21505", "20113", "21401", "22001"}
+# project names of fund money, by 款
+FUND_CORES = {
+    "20707": ["电影放映补助", "城市影院建设资助"], "20709": ["旅游宣传促销", "旅游开发项目补助"],
+    "20822": ["水库移民后期扶持"], "21160": ["可再生能源发电补助"],
+    "21161": ["废弃电器电子产品回收处理补贴"],
+    "21208": ["土地整备", "征地拆迁补偿", "城市更新基础设施建设", "土地出让业务", "公共租赁住房筹建",
+              "棚户区改造", "城市道路建设"],
+    "21210": ["征地补偿", "土地开发整理"], "21213": ["市政配套设施建设", "环境卫生设施建设", "城市防洪设施建设"],
+    "21214": ["污水处理设施运营", "污水管网建设"], "21215": ["土地储备"], "21366": ["库区基础设施建设"],
+    "21369": ["重大水利工程建设"], "21460": ["政府还贷公路养护"], "21462": ["机场建设补助", "航线补贴"],
+    "22904": ["专项债券项目", "其他政府性基金项目"], "22908": ["彩票发行销售业务"],
+    "22301": ["国企改革成本补助", "国企退休人员社会化管理补助"],
+    "22302": ["国有企业资本金注入", "产业发展资本金注入", "公益性设施投资"],
+    "22303": ["国有企业政策性补贴"], "22399": ["国有资本经营预算项目"],
+}
 
 # ---------------------------------------------------------------------------
 # the model
 
 
 class Gen:
-    def __init__(self, seed, scale, name=None, year=2024, rows=None, table=None):
+    def __init__(self, seed, scale, name=None, year=2024, rows=None, table=None, plain=False):
         self.seed = seed
         self.rng = random.Random(seed)
+        # the department's features (funds, other sources, repeated names …) draw from a
+        # stream of their own, so that --plain, which has none, gives the old files
+        self.xr = random.Random(seed * 1000003 + 7)
         self.scale = scale
         self.year = year
         self.rows = rows
         self.table = table
+        self.plain = plain
         # what grows: scale for the code tables, projects and indicators
         self.k = scale
         self.identity(name)
@@ -491,6 +609,28 @@ class Gen:
         self.econ_names = Namer()
         self.proj_names = Namer("（{}期）")
         self.proj_names.reserve("基本支出")
+        self.features()
+
+    def features(self):
+        """which of the freedoms of a real budget this department uses (none with --plain)"""
+        xr = self.xr
+        mk = self.main_kuan
+        center = self.kind == "center"
+        if mk in FUND_LIKELY or mk[:3] in FUND_LIKELY:
+            pf = 0.75
+        elif mk[:3] in FUND_MAYBE:
+            pf = 0.45
+        else:
+            pf = 0.15
+        draws = [xr.random() for _ in range(6)]  # always six draws: stable per seed
+        on = not self.plain
+        self.f_fund = on and draws[0] < pf                                       # 表10
+        self.f_soe = on and draws[1] < (0.3 if mk in SOE_LIKELY else 0.075)      # 表11
+        self.f_nonapp = on and draws[2] < (0.6 if center else 0.25)            # 基本支出 not only 拨款
+        self.f_repeat = on                                   # real names as they are (行政运行 …)
+        self.f_multi = on and draws[3] < 0.65               # 行政运行/事业运行 under several 款
+        self.f_sangong = on and draws[4] < 0.3              # projects spend on 30217/30231
+        self.f_nonfin_proj = self.f_nonapp and draws[5] < 0.7  # projects from 非财政拨款结转
 
     # -- who -----------------------------------------------------------------
     def identity(self, name):
@@ -631,30 +771,45 @@ class Gen:
                 break
             self.econ_name[code] = nm
             proj.append(code)
+        if self.f_sangong:  # projects with 公务接待费 / 公务用车运行维护费 (表9 counts them)
+            proj += self.xr.choice([["30217"], ["30231"], ["30217", "30231"]])
         for c in proj:
             if c in ECON:
                 self.econ_name[c] = ECON[c]
         self.proj_econ_codes = proj
 
     # -- 功能分类 ------------------------------------------------------------
-    def add_leaf(self, code, name):
-        """register a 项 (and its 款/类 parents, which must exist)"""
-        self.leaves[code] = {"name": name, "basic": 0, "projects": [], "personnel": False,
-                             "basic_cap": False, "proc": 0, "sme": 0, "micro": 0}
+    def real(self, name):
+        """a name of the real 功能分类: as it is (行政运行 under several 款, as the
+        catalogue has it), or made unique with --plain"""
+        if self.f_repeat:
+            self.func_names.reserve(name)
+            return name
+        return self.func_names.unique(name)
+
+    def add_leaf(self, code, name, fund=None):
+        """register a 项 (and its 款/类 parents, which must exist); fund: None
+        (一般公共预算), "gf" (政府性基金) or "gy" (国有资本经营)"""
+        self.leaves[code] = {"name": name, "basic": 0, "nonapp": 0, "projects": [], "personnel": False,
+                             "basic_cap": False, "proc": 0, "sme": 0, "micro": 0, "fund": fund}
         self.kuans[code[:5]]["leaves"].append(code)
 
     def add_class(self, code):
         if code in self.classes:
             return
-        self.classes[code] = {"name": self.func_names.unique(FUNC[code]["name"]),
-                              "domain": FUNC[code]["domain"]}
+        cat = FUNC.get(code) or FUND.get(code) or SOE[code]
+        self.classes[code] = {"name": self.real(cat["name"]), "domain": cat["domain"]}
 
-    def add_kuan(self, code, name=None):
+    def add_kuan(self, code, name=None, fund=None):
         self.add_class(code[:3])
         if name is None:
-            name = FUNC[code[:3]]["kuans"][code]["name"] if code in FUNC[code[:3]]["kuans"] else PERSONNEL[code]
-        self.kuans[code] = {"name": self.func_names.unique(name), "leaves": [],
-                            "free": None}
+            cat = {"gf": FUND, "gy": SOE}.get(fund, FUNC)
+            name = cat[code[:3]]["kuans"][code]["name"] if code in cat.get(code[:3], {}).get("kuans", {}) \
+                else PERSONNEL[code]
+            name = self.real(name)
+        else:
+            name = self.func_names.unique(name)
+        self.kuans[code] = {"name": name, "leaves": [], "free": None, "fund": fund}
 
     def kuan_candidates(self, kcode):
         """remaining real/generic 项 (code, name) of a 款, in code order"""
@@ -695,7 +850,7 @@ class Gen:
         for c, nm in cands:
             if added >= n:
                 break
-            self.add_leaf(c, self.func_names.unique(nm))
+            self.add_leaf(c, self.real(nm))
             added += 1
         while added < n and self.synth_leaf(kcode):
             added += 1
@@ -710,28 +865,30 @@ class Gen:
         self.add_kuan("20805")
         ret = "2080502" if center else "2080501"
         for c in (ret, "2080505", "2080506"):
-            self.add_leaf(c, self.func_names.unique(PERSONNEL[c]))
+            self.add_leaf(c, self.real(PERSONNEL[c]))
         if "30305" in self.basic_econ:
             self.add_kuan("20808")
-            self.add_leaf("2080801", self.func_names.unique(PERSONNEL["2080801"]))
+            self.add_leaf("2080801", self.real(PERSONNEL["2080801"]))
         self.add_kuan("21011")
         self.add_leaf("2101102" if center else "2101101",
-                      self.func_names.unique(PERSONNEL["2101102" if center else "2101101"]))
+                      self.real(PERSONNEL["2101102" if center else "2101101"]))
         if "30111" in self.basic_econ:
-            self.add_leaf("2101103", self.func_names.unique(PERSONNEL["2101103"]))
+            self.add_leaf("2101103", self.real(PERSONNEL["2101103"]))
         self.add_kuan("22102")
         for c in ("2210201", "2210203"):
-            self.add_leaf(c, self.func_names.unique(PERSONNEL[c]))
+            self.add_leaf(c, self.real(PERSONNEL[c]))
         for code in self.leaves:
             self.leaves[code]["personnel"] = True
         # the main 款 with 行政运行 (事业运行 for a 事业单位)
         mk = self.main_kuan
         self.add_kuan(mk)
         main_leaf = mk + ("50" if center else "01")
-        self.add_leaf(main_leaf, self.func_names.unique("事业运行" if center else "行政运行"))
+        self.add_leaf(main_leaf, self.real("事业运行" if center else "行政运行"))
         self.main_leaf = main_leaf
         self.leaves[main_leaf]["basic_cap"] = True
         self.grow_kuan(mk, rng.randint(2, 4))
+        if self.f_multi and k >= 0.5:
+            self.more_running(k)
         # grow until the code rows reach ~19 per unit of scale (the sample has 19)
         target = round(19 * k)
         used_classes = [c for c in self.classes]
@@ -762,6 +919,8 @@ class Gen:
             # synthetic 款 under a class in use
             cls = rng.choice(sorted(self.classes))
             taken = {c[3:] for c in FUNC.get(cls, {}).get("kuans", {})} | {c[3:] for c in self.kuans if c[:3] == cls}
+            if not self.plain:  # the fund 款 stay free for build_funds
+                taken |= {c[3:] for cat in (FUND, SOE) for c in cat.get(cls, {}).get("kuans", {})}
             free = [f"{i:02d}" for i in range(1, 99) if f"{i:02d}" not in taken]
             if not free:
                 continue
@@ -773,6 +932,74 @@ class Gen:
         nonpers = [c for c in sorted(self.leaves) if not self.leaves[c]["personnel"] and c != main_leaf]
         for c in rng.sample(nonpers, min(len(nonpers), max(0, round(k) - 1))):
             self.leaves[c]["basic_cap"] = True
+        self.build_funds(k)
+
+    def more_running(self, k):
+        """行政运行 (事业运行 for a 事业单位) under one or more other 款 as well, each
+        carrying basic expenditure, as real departments whose staff serve several 款"""
+        xr = self.xr
+        center = self.kind == "center"
+        mk = self.main_kuan
+        admin = [c for cls in sorted(FUNC) for c in sorted(FUNC[cls]["kuans"])
+                 if FUNC[cls]["kuans"][c]["admin"] and c not in self.kuans]
+        same = [c for c in admin if c[:3] == mk[:3]]
+        other = [c for c in admin if c[:3] != mk[:3]]
+        xr.shuffle(same)
+        xr.shuffle(other)
+        pool = same[:1] + other if xr.random() < 0.6 else other + same
+        n = 1 + (xr.random() < 0.3) + int(k // 8)
+        for kc in pool[:n]:
+            self.add_kuan(kc)
+            own = kc + ("50" if center else "01")
+            self.add_leaf(own, self.real("事业运行" if center else "行政运行"))
+            self.leaves[own]["basic_cap"] = True
+            if not center and xr.random() < 0.2:  # a 本级 with a 事业 part under this 款
+                self.add_leaf(kc + "50", self.real("事业运行"))
+                self.leaves[kc + "50"]["basic_cap"] = True
+            self.grow_kuan(kc, xr.randint(0, 2))
+        if not center and xr.random() < 0.15 and mk + "50" not in self.leaves:
+            self.add_leaf(mk + "50", self.real("事业运行"))
+            self.leaves[mk + "50"]["basic_cap"] = True
+            self.kuans[mk]["leaves"].sort()
+
+    def build_funds(self, k):
+        """政府性基金 (表10) and 国有资本经营 (表11) 项: each gets one project of that
+        fund (build_projects puts them first), so there are at most a third of the projects"""
+        xr = self.xr
+        budget = max(0, self.n_proj_min // 3)
+        picked = {"gf": [], "gy": []}
+        if self.f_fund and budget:
+            mk = self.main_kuan
+            pref = FUND_PREF.get(mk) or FUND_PREF.get(mk[:3]) or FUND_PREF[""]
+            allf = [c for cls in sorted(FUND) for kc in sorted(FUND[cls]["kuans"])
+                    for c in sorted(FUND[cls]["kuans"][kc]["items"])]
+            head, tail = pref[:2], pref[2:]
+            xr.shuffle(head)
+            xr.shuffle(tail)
+            near = [c for c in allf if c[:5] in {p[:5] for p in pref} and c not in pref]
+            rest = [c for c in allf if c not in pref and c not in near]
+            xr.shuffle(near)
+            xr.shuffle(rest)
+            order = head + tail + near + rest
+            n = min(budget, xr.randint(1, 3) + int(k // 3), len(order))
+            picked["gf"] = order[:n]
+            budget -= n
+        if self.f_soe and budget:
+            alls = [c for cls in sorted(SOE) for kc in sorted(SOE[cls]["kuans"])
+                    for c in sorted(SOE[cls]["kuans"][kc]["items"])]
+            xr.shuffle(alls)
+            alls.sort(key=lambda c: c[:5] != "22302")  # 资本金注入 first
+            n = min(budget, xr.randint(1, 2) + int(k // 10), len(alls))
+            picked["gy"] = alls[:n]
+        for fund, cat in (("gf", FUND), ("gy", SOE)):
+            for code in sorted(picked[fund]):
+                if code[:5] not in self.kuans:
+                    self.add_kuan(code[:5], fund=fund)
+                self.add_leaf(code, self.real(cat[code[:3]]["kuans"][code[:5]]["items"][code]), fund=fund)
+            for kc in sorted({c[:5] for c in picked[fund]}):
+                self.kuans[kc]["leaves"].sort()
+        self.f_fund = bool(picked["gf"])
+        self.f_soe = bool(picked["gy"])
 
     # -- projects ------------------------------------------------------------
     def project_name(self):
@@ -784,11 +1011,27 @@ class Gen:
         return self.proj_names.unique(prefix + core)
 
     def new_project(self, total, name, leaf):
+        """funding columns: lz/zx/tz 一般公共预算 (履职类/专项/政府投资), gf 政府性基金,
+        gy 国有资本经营, fz 财政专户, sy/jy/sj/fs/qt 单位资金, and the carry-overs
+        cfg 一般公共预算, cff 政府性基金, cfy 国有资本经营, cfn 非财政拨款"""
         rng = self.rng
-        p = {"name": name, "leaf": leaf, "lz": 0, "zx": 0, "tz": 0, "fz": 0, "sy": 0, "jy": 0,
-             "sj": 0, "fs": 0, "qt": 0, "cf": 0}
+        xr = self.xr
+        p = {"name": name, "leaf": leaf, "lz": 0, "zx": 0, "tz": 0, "gf": 0, "gy": 0, "fz": 0, "sy": 0,
+             "jy": 0, "sj": 0, "fs": 0, "qt": 0, "cfg": 0, "cff": 0, "cfy": 0, "cfn": 0}
+        fund = self.leaves[leaf]["fund"]
         u = rng.random()
-        if self.kind == "center" and u < 0.10:
+        if fund:  # this year's fund money and/or its carry-over
+            cfk = "cff" if fund == "gf" else "cfy"
+            r = xr.random()
+            if r < 0.3 and total >= 100:
+                cf = int(total * xr.uniform(0.1, 0.7))
+                p[cfk] = cf
+                p[fund] = total - cf
+            elif r < 0.38:
+                p[cfk] = total
+            else:
+                p[fund] = total
+        elif self.kind == "center" and u < 0.10:
             p["sy"] = total
         elif self.kind == "center" and u < 0.13:
             p["sj"] = total
@@ -799,19 +1042,29 @@ class Gen:
         elif u < 0.23 and u >= 0.20:
             p["fz"] = total
         elif u < 0.29 and u >= 0.23:
-            p["cf"] = total
+            p["cfg"] = total
         else:
             r = rng.random()
             col = "lz" if r < 0.8 else ("zx" if r < 0.92 else "tz")
             if rng.random() < 0.25 and total >= 100:
                 cf = int(total * rng.uniform(0.05, 0.6))
-                p["cf"] = cf
+                p["cfg"] = cf
                 p[col] = total - cf
             else:
                 p[col] = total
+        if not fund and self.f_nonfin_proj and xr.random() < 0.2:
+            # part (or all) of the biggest source is last year's 非财政拨款 balance
+            col = max(("lz", "zx", "tz", "cfg", "fz", "sy", "sj", "fs", "qt"), key=lambda c: p[c])
+            cut = min(p[col], max(1, int(total * xr.uniform(0.1, 1.0))))
+            p[col] -= cut
+            p["cfn"] += cut
         p["total"] = total
         p["gp"] = p["lz"] + p["zx"] + p["tz"]
-        p["fiscal"] = p["gp"] + p["cf"]
+        p["cf"] = p["cfg"] + p["cff"] + p["cfy"] + p["cfn"]   # 表5 上年结余、结转: every carry-over
+        p["gen"] = p["gp"] + p["cfg"]       # 表7/表8 (一般公共预算)
+        p["fund"] = p["gf"] + p["cff"]      # 表10
+        p["soe"] = p["gy"] + p["cfy"]       # 表11
+        p["fiscal"] = p["gen"] + p["fund"] + p["soe"]  # 表6, 表12 财政拨款
         p["other"] = total - p["fiscal"]
         # 政府采购
         if rng.random() < 0.45:
@@ -825,6 +1078,17 @@ class Gen:
         self.leaves[leaf]["projects"].append(p)
         return p
 
+    def fund_project_name(self, leaf):
+        xr = self.xr
+        kc = leaf[:5]
+        lname = self.leaves[leaf]["name"]
+        if kc == "22960":  # 用于社会福利的彩票公益金支出 -> 彩票公益金社会福利项目
+            core = "彩票公益金" + lname[2:lname.index("的")] + "项目"
+        else:
+            core = xr.choice(FUND_CORES[kc])
+        where = xr.choice(["", "", self.domain, xr.choice(STREETS) + "片区", "重点区域"])
+        return self.proj_names.unique(where + core)
+
     def project_amount(self, lo, hi):
         v = math.exp(self.rng.uniform(math.log(lo), math.log(hi)))
         cents = max(100, round(v * 100))
@@ -835,9 +1099,13 @@ class Gen:
     def build_projects(self, n, categories=None):
         """n projects; with categories, n projects spread over them (表5 levels 1/2)"""
         rng = self.rng
-        eligible = [c for c in sorted(self.leaves) if not self.leaves[c]["personnel"]]
+        eligible = [c for c in sorted(self.leaves) if not self.leaves[c]["personnel"]
+                    and not self.leaves[c]["fund"]]
         must = [c for c in eligible if not self.leaves[c]["basic_cap"]]
         rng.shuffle(must)
+        funds = [c for c in sorted(self.leaves) if self.leaves[c]["fund"]]
+        self.xr.shuffle(funds)
+        must = funds + must  # a fund 项 has no basic expenditure: it must get a project
         weights = [3.0 if c[:5] == self.main_kuan else 1.0 for c in eligible]
         cum = []
         acc = 0.0
@@ -870,7 +1138,9 @@ class Gen:
                 p = self.new_project(self.project_amount(lo, hi), nm, leaf)
                 cat["projects"].append(p)
             else:
-                if special_reserve and i == n - 1:
+                if self.leaves[leaf]["fund"]:
+                    nm = self.fund_project_name(leaf)
+                elif special_reserve and i == n - 1:
                     nm = self.proj_names.unique("预算准备金")
                 elif rng.random() < 0.06:
                     nm = self.proj_names.unique(
@@ -922,13 +1192,62 @@ class Gen:
         bproc = int(lf["basic"] * rng.uniform(0.003, 0.03))
         lf["proc"] += bproc
         lf["sme"] += int(bproc * rng.uniform(0.3, 0.9))
+        self.allocate_nonapp()
+
+    def allocate_nonapp(self):
+        """part of 基本支出 from 事业收入 (sy), 其他收入 (qt) or last year's 非财政拨款
+        balance (cf): by 经济分类 (表4 columns, never the 三公 codes) and by 功能分类
+        (表3 has it, 表7 has only the rest) independently; both add up to the same"""
+        self.basic_src = {}  # 经济分类 code -> {source: cents}
+        self.basic_gp = dict(self.basic_econ)  # 表4 一般公共预算拨款 = 表8 基本支出
+        if not self.f_nonapp:
+            return
+        xr = self.xr
+        center = self.kind == "center"
+        total = sum(self.basic_econ.values())
+        elig = [c for c in sorted(self.basic_econ) if c not in SANGONG]
+        xr.shuffle(elig)
+        sel = sorted(elig[:max(3, round(len(elig) * xr.uniform(0.15, 0.5)))])
+        ecaps = [self.basic_econ[c] * 4 // 5 for c in sel]
+        lsel = [c for c in sorted(self.leaves) if self.leaves[c]["basic"] > 0
+                and (self.leaves[c]["basic_cap"] or xr.random() < 0.3)]
+        lcaps = [self.leaves[c]["basic"] * 4 // 5 for c in lsel]
+        srcs = [s for s, pr in (("sy", 0.75 if center else 0.0), ("qt", 0.5 if center else 0.6),
+                                ("cf", 0.6 if center else 0.7)) if xr.random() < pr]
+        if not srcs:
+            srcs = ["sy" if center else "cf"]
+        want = int(total * xr.uniform(0.02, 0.2))
+        n = min(want, sum(ecaps), sum(lcaps))
+        if n < 100 * len(srcs):
+            self.f_nonapp = False
+            return
+        rem = dict(zip(srcs, split_amount(xr, n, len(srcs), floor=100)))
+        for c, v in zip(lsel, distribute(xr, n, lcaps)):
+            self.leaves[c]["nonapp"] = v
+        eparts = distribute(xr, n, ecaps)
+        order = [i for i in range(len(sel)) if eparts[i]]
+        xr.shuffle(order)
+        si = 0
+        for i in order:  # each code's part from the sources in turn (north-west corner)
+            need = eparts[i]
+            d = self.basic_src[sel[i]] = {}
+            while need:
+                src = srcs[si]
+                take = min(need, rem[src])
+                if take:
+                    d[src] = d.get(src, 0) + take
+                    rem[src] -= take
+                    need -= take
+                if not rem[src]:
+                    si += 1
+            self.basic_gp[sel[i]] -= eparts[i]
 
     # -- 三公 ----------------------------------------------------------------
     def build_sangong(self):
         rng = self.rng
-        be = self.basic_econ
-        cur = {"出国": be.get("30212", 0), "接待": be.get("30217", 0),
-               "购置": self.proj_econ.get("31013", 0), "运维": be.get("30231", 0)}
+        be, pe = self.basic_gp, self.proj_econ  # 表8 (一般公共预算), basic and projects
+        cur = {"出国": be.get("30212", 0) + pe.get("30212", 0), "接待": be.get("30217", 0) + pe.get("30217", 0),
+               "购置": be.get("31013", 0) + pe.get("31013", 0), "运维": be.get("30231", 0) + pe.get("30231", 0)}
         prev = {}
         for key, v in cur.items():
             r = rng.random()
@@ -945,6 +1264,11 @@ class Gen:
         k = self.k
         rows_mode = self.rows is not None
         base_k = 1.0 if rows_mode else k
+        if rows_mode and self.table == "05":  # the fewest projects build_projects makes
+            ncat = 10 if self.rows - 1 >= 100 else max(1, (self.rows - 1) // 10)
+            self.n_proj_min = self.rows - 1 - ncat
+        else:
+            self.n_proj_min = max(1, round(10 * base_k) - 1)
         self.build_econ(base_k)
         self.build_func(base_k)
         if rows_mode and self.table == "05":
@@ -956,8 +1280,8 @@ class Gen:
         else:
             self.build_projects(max(1, round(10 * base_k + self.rng.randint(-1, 1))))
         self.allocate_basic()
-        # project 经济分类 split (fiscal money only)
-        fiscal = sum(p["fiscal"] for p in self.projects)
+        # project 经济分类 split (一般公共预算 money only: 表8)
+        fiscal = sum(p["gen"] for p in self.projects)
         self.proj_econ = {}
         if fiscal >= len(self.proj_econ_codes):
             w = []
@@ -967,6 +1291,8 @@ class Gen:
                     x *= 4
                 if c == "31013":
                     x *= 0.2
+                if c in ("30217", "30231"):
+                    x *= 0.04
                 w.append(x)
             s = sum(w)
             parts = [int(fiscal * x / s) for x in w]
@@ -983,22 +1309,26 @@ class Gen:
     # ---------------------------------------------------------------------------
     # CSV tables
 
-    def leaf_totals(self, fiscal_only):
+    def leaf_totals(self, mode):
+        """per 功能 leaf: [total, basic, project, 0, 0, 0, 政府采购 ×3] of
+        mode all (表1/表3), fiscal (表6), gen (表7), gf (表10) or gy (表11)"""
         out = {}
+        key = {"all": "total", "fiscal": "fiscal", "gen": "gen", "gf": "fund", "gy": "soe"}[mode]
         for c, lf in self.leaves.items():
-            basic = lf["basic"]
-            if fiscal_only:
-                proj = sum(p["fiscal"] for p in lf["projects"])
-            else:
-                proj = sum(p["total"] for p in lf["projects"])
+            if mode == "gen" and lf["fund"] or mode in ("gf", "gy") and lf["fund"] != mode:
+                continue
+            basic = lf["basic"] - (0 if mode == "all" else lf["nonapp"])
+            if mode in ("gf", "gy"):
+                basic = 0  # no basic expenditure from the funds
+            proj = sum(p[key] for p in lf["projects"])
             if basic + proj == 0:
                 continue
             out[c] = [basic + proj, basic, proj, 0, 0, 0, lf["proc"], lf["sme"], lf["micro"]]
         return out
 
-    def func_tree(self, fiscal_only):
+    def func_tree(self, mode):
         """[(code, name, level, values)], sorted, parents summed; and the unit total"""
-        leaves = self.leaf_totals(fiscal_only)
+        leaves = self.leaf_totals(mode)
         ncol = 9
         sums = {}
         for c, v in leaves.items():
@@ -1026,31 +1356,43 @@ class Gen:
     def tables(self):
         U = self.unit
         basic = sum(self.basic_econ.values())
-        P = {key: self.proj_sum(key) for key in ("total", "gp", "lz", "zx", "tz", "fz", "sy", "jy", "sj",
-                                                 "fs", "qt", "cf", "fiscal", "other")}
-        gp = basic + P["gp"]
-        unitfunds = P["sy"] + P["jy"] + P["sj"] + P["fs"] + P["qt"]
-        this_year = gp + P["fz"] + unitfunds
-        grand = this_year + P["cf"]
-        fiscal_total = gp + P["cf"]
+        # 基本支出 from other sources (表4 columns 事业收入, 其他收入, 上年结余、结转)
+        na = {s: sum(d.get(s, 0) for d in self.basic_src.values()) for s in ("sy", "qt", "cf")}
+        basic_na = sum(na.values())
+        basic_gp = basic - basic_na
+        assert basic_gp == sum(self.basic_gp.values())
+        assert basic_na == sum(lf["nonapp"] for lf in self.leaves.values())
+        P = {key: self.proj_sum(key) for key in (
+            "total", "gp", "lz", "zx", "tz", "gf", "gy", "fz", "sy", "jy", "sj", "fs", "qt",
+            "cfg", "cff", "cfy", "cfn", "cf", "gen", "fund", "soe", "fiscal", "other")}
+        gp = basic_gp + P["gp"]                  # this year's 一般公共预算
+        appro = gp + P["gf"] + P["gy"]           # this year's 财政拨款
+        sy, qt = P["sy"] + na["sy"], P["qt"] + na["qt"]
+        cf_fin = P["cfg"] + P["cff"] + P["cfy"]  # 财政拨款结余、结转 (表6)
+        cf_non = P["cfn"] + na["cf"]             # 非财政拨款结余、结转
+        cf = cf_fin + cf_non
+        unitfunds = sy + P["jy"] + P["sj"] + P["fs"] + qt
+        this_year = appro + P["fz"] + unitfunds
+        grand = this_year + cf
+        fiscal_total = appro + cf_fin
         out = {}
         m = money
 
         # 表1 收支总表
         t = [["栏目", "类型", "层级", "项目", "金额"]]
         inc = [
-            ("", 0, "一、财政拨款", gp), ("", 1, "1.一般公共预算拨款", gp),
-            ("", 1, "2.政府性基金预算拨款", 0), ("", 1, "3.国有资本经营预算拨款", 0),
+            ("", 0, "一、财政拨款", appro), ("", 1, "1.一般公共预算拨款", gp),
+            ("", 1, "2.政府性基金预算拨款", P["gf"]), ("", 1, "3.国有资本经营预算拨款", P["gy"]),
             ("", 0, "二、财政专户管理资金", P["fz"]), ("", 0, "三、单位资金", unitfunds),
-            ("", 1, "1.事业收入", P["sy"]), ("", 1, "2.事业单位经营收入", P["jy"]),
+            ("", 1, "1.事业收入", sy), ("", 1, "2.事业单位经营收入", P["jy"]),
             ("", 1, "3.上级补助收入", P["sj"]), ("", 1, "4.附属单位上缴收入", P["fs"]),
-            ("", 1, "5.其他收入", P["qt"]), ("合计", None, "本年收入合计", this_year),
-            ("", 0, "上年结余、结转", P["cf"]), ("", 1, "1.财政拨款结余、结转", P["cf"]),
-            ("", 1, "2.非财政拨款结余、结转", 0), ("合计", None, "收入总计", grand),
+            ("", 1, "5.其他收入", qt), ("合计", None, "本年收入合计", this_year),
+            ("", 0, "上年结余、结转", cf), ("", 1, "1.财政拨款结余、结转", cf_fin),
+            ("", 1, "2.非财政拨款结余、结转", cf_non), ("合计", None, "收入总计", grand),
         ]
         for typ, lvl, name, v in inc:
             t.append(["收入", typ, "" if lvl is None else str(lvl), name, m(v)])
-        rows3, total3 = self.func_tree(False)
+        rows3, total3 = self.func_tree("all")
         i = 0
         for code, name, lvl, v in rows3:
             if lvl == 0:
@@ -1066,8 +1408,8 @@ class Gen:
         t = [["预算单位", "收入总计", "一般公共预算拨款小计", "基本支出拨款", "履职类项目拨款", "财政专项资金拨款",
               "政府投资项目拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "事业收入",
               "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结余、结转"]]
-        t.append([U] + [m(x) for x in (grand, gp, basic, P["lz"], P["zx"], P["tz"], 0, 0, P["fz"], P["sy"],
-                                       P["jy"], P["sj"], P["fs"], P["qt"], P["cf"])])
+        t.append([U] + [m(x) for x in (grand, gp, basic_gp, P["lz"], P["zx"], P["tz"], P["gf"], P["gy"], P["fz"],
+                                       sy, P["jy"], P["sj"], P["fs"], qt, cf)])
         out["02_收入总表.csv"] = t
 
         # 表3 支出总表
@@ -1078,46 +1420,51 @@ class Gen:
             t.append(["", code, name] + [m(x) for x in v])
         out["03_支出总表.csv"] = t
 
-        # 表4 基本支出总表 / 表8 经济分类
-        econ_rows = []  # (code, name, basic, project)
+        # 表4 基本支出总表 (every source) / 表8 经济分类 (一般公共预算)
         codes = sorted(set(self.basic_econ) | set(self.proj_econ))
         classes = sorted({c[:3] for c in codes})
-        zeros = ["0.00"] * 9
+
+        def r4(lvl, name, tot, g, src):
+            return [lvl, name, m(tot), m(g), m(g), "0.00", "0.00", "0.00", m(src.get("sy", 0)), "0.00", "0.00",
+                    "0.00", m(src.get("qt", 0)), m(src.get("cf", 0))]
+
         t4 = [["层级", "支出项目类别", "总计", "财政拨款小计", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
                "财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结余、结转"]]
-        t4.append(["0", U, m(basic), m(basic), m(basic)] + zeros)
+        t4.append(r4("0", U, basic, basic_gp, na))
         t8 = [["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]]
         pe_total = sum(self.proj_econ.values())
-        t8.append([U, "", "", m(basic + pe_total), m(basic), m(pe_total)])
+        t8.append([U, "", "", m(basic_gp + pe_total), m(basic_gp), m(pe_total)])
         for cls in classes:
             kids = [c for c in codes if c[:3] == cls]
             b = sum(self.basic_econ.get(c, 0) for c in kids)
+            bg = sum(self.basic_gp.get(c, 0) for c in kids)
             p = sum(self.proj_econ.get(c, 0) for c in kids)
             cname = self.econ_class_name(cls)
-            t8.append(["", cls, cname, m(b + p), m(b), m(p)])
+            t8.append(["", cls, cname, m(bg + p), m(bg), m(p)])
             if b:
-                t4.append(["1", cname, m(b), m(b), m(b)] + zeros)
+                src = {s: sum(self.basic_src.get(c, {}).get(s, 0) for c in kids) for s in ("sy", "qt", "cf")}
+                t4.append(r4("1", cname, b, bg, src))
             for c in kids:
-                cb, cp = self.basic_econ.get(c, 0), self.proj_econ.get(c, 0)
-                t8.append(["", c, self.econ_name[c], m(cb + cp), m(cb), m(cp)])
+                cb, cg, cp = self.basic_econ.get(c, 0), self.basic_gp.get(c, 0), self.proj_econ.get(c, 0)
+                t8.append(["", c, self.econ_name[c], m(cg + cp), m(cg), m(cp)])
                 if cb:
-                    t4.append(["2", self.econ_name[c], m(cb), m(cb), m(cb)] + zeros)
+                    t4.append(r4("2", self.econ_name[c], cb, cg, self.basic_src.get(c, {})))
         out["04_基本支出总表.csv"] = t4
 
         # 表5 项目支出总表
-        cols5 = ["total", "gp", "lz", "zx", "tz", None, None, "fz", "sy", "jy", "sj", "fs", "qt", "cf"]
+        cols5 = ["total", "gp", "lz", "zx", "tz", "gf", "gy", "fz", "sy", "jy", "sj", "fs", "qt", "cf"]
 
         def r5(lvl, name, src):
-            return [str(lvl), name] + [m(src[c]) if c else "0.00" for c in cols5]
+            return [str(lvl), name] + [m(src[c]) for c in cols5]
 
         t = [["层级", "支出项目类别", "总计", "一般公共预算拨款小计", "履职类项目拨款", "财政专项资金拨款", "政府投资项目拨款",
               "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入",
               "附属单位上缴收入", "其他收入", "上年结余、结转"]]
         t.append(r5(0, U, P))
-        tasks = []  # (name, total, fiscal, other, content)
+        tasks = []  # (name, total, fiscal, other)
         if self.categories:
             for cat in self.categories:
-                s = {c: sum(p[c] for p in cat["projects"]) for c in cols5 + ["fiscal", "other"] if c}
+                s = {c: sum(p[c] for p in cat["projects"]) for c in cols5 + ["fiscal", "other"]}
                 t.append(r5(1, cat["name"], s))
                 for p in cat["projects"]:
                     t.append(r5(2, p["name"], p))
@@ -1128,35 +1475,42 @@ class Gen:
                 tasks.append((p["name"], p["total"], p["fiscal"], p["other"]))
         out["05_项目支出总表.csv"] = t
 
-        # 表6 财政拨款收支总表
+        # 表6 财政拨款收支总表 (一般公共预算 + 政府性基金 + 国有资本经营)
         t = [["栏目", "类型", "层级", "项目", "金额"]]
-        inc6 = [("", 0, "财政拨款", gp), ("", 1, "1.一般公共预算拨款", gp), ("", 1, "2.政府性基金预算拨款", 0),
-                ("", 1, "3.国有资本经营预算拨款", 0), ("合计", None, "本年收入合计", gp),
-                ("", 0, "上年结余、结转", P["cf"]), ("", 1, "1.一般公共预算拨款结余、结转", P["cf"]),
-                ("", 1, "2.政府性基金预算拨款结余、结转", 0), ("", 1, "3.国有资本经营预算拨款结余、结转", 0),
+        inc6 = [("", 0, "财政拨款", appro), ("", 1, "1.一般公共预算拨款", gp), ("", 1, "2.政府性基金预算拨款", P["gf"]),
+                ("", 1, "3.国有资本经营预算拨款", P["gy"]), ("合计", None, "本年收入合计", appro),
+                ("", 0, "上年结余、结转", cf_fin), ("", 1, "1.一般公共预算拨款结余、结转", P["cfg"]),
+                ("", 1, "2.政府性基金预算拨款结余、结转", P["cff"]), ("", 1, "3.国有资本经营预算拨款结余、结转", P["cfy"]),
                 ("合计", None, "收入总计", fiscal_total)]
         for typ, lvl, name, v in inc6:
             t.append(["收入", typ, "" if lvl is None else str(lvl), name, m(v)])
-        rows7, total7 = self.func_tree(True)
-        assert total7[0] == fiscal_total
+        rows6, total6 = self.func_tree("fiscal")
+        assert total6[0] == fiscal_total, (total6[0], fiscal_total)
         i = 0
-        for code, name, lvl, v in rows7:
+        for code, name, lvl, v in rows6:
             if lvl == 0:
                 i += 1
                 name = f"{cn(i)}、{name}"
             t.append(["支出", "", str(lvl), name, m(v[0])])
-        t += [["支出", "合计", "", "本年支出合计", m(total7[0])], ["支出", "", "0", "结转下年", "0.00"],
-              ["支出", "合计", "", "支出总计", m(total7[0])]]
+        t += [["支出", "合计", "", "本年支出合计", m(total6[0])], ["支出", "", "0", "结转下年", "0.00"],
+              ["支出", "合计", "", "支出总计", m(total6[0])]]
         out["06_财政拨款收支总表.csv"] = t
 
-        # 表7 一般公共预算支出表（按功能分类）
-        t = [["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]]
-        t.append([U, "", ""] + [m(x) for x in total7[:3]])
-        for code, name, lvl, v in rows7:
-            t.append(["", code, name] + [m(x) for x in v[:3]])
-        out["07_一般公共预算支出表按功能分类.csv"] = t
+        # 表7 一般公共预算支出表（按功能分类）; 表10 政府性基金; 表11 国有资本经营
+        head = ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
+        totals = {}
+        for fname, mode in (("07_一般公共预算支出表按功能分类.csv", "gen"), ("10_政府性基金预算支出表.csv", "gf"),
+                            ("11_国有资本经营预算支出表.csv", "gy")):
+            rows, total = self.func_tree(mode)
+            t = [head, [U, "", ""] + [m(x) for x in total[:3]]]
+            for code, name, lvl, v in rows:
+                t.append(["", code, name] + [m(x) for x in v[:3]])
+            out[fname] = t
+            totals[mode] = total[0]
         out["08_一般公共预算支出表按经济分类.csv"] = t8
-        assert basic + pe_total == fiscal_total
+        assert totals["gen"] == basic_gp + P["gen"] == basic_gp + pe_total
+        assert totals["gf"] == P["fund"] and totals["gy"] == P["soe"]
+        assert totals["gen"] + totals["gf"] + totals["gy"] == fiscal_total
 
         # 表9 三公
         prev, cur = self.sangong
@@ -1175,21 +1529,39 @@ class Gen:
              ["", "增减变化金额"] + [m(y - x) for x, y in zip(a, b)]]
         out["09_三公经费支出表.csv"] = t
 
-        # 表10 / 表11: only the unit row (see the module docstring)
-        for f in ("10_政府性基金预算支出表.csv", "11_国有资本经营预算支出表.csv"):
-            out[f] = [["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"],
-                      [U, "", "", "0.00", "0.00", "0.00"]]
-
         # 表12 年度主要任务
         t = [["任务名称", "主要内容", "总额", "财政拨款", "其他资金"],
-             ["基本支出", "主要用于人员、公用及对个人和家庭补助支出等", m(basic), m(basic), "0.00"]]
+             ["基本支出", "主要用于人员、公用及对个人和家庭补助支出等", m(basic), m(basic_gp), m(basic_na)]]
         for name, tot, fis, oth in tasks:
             t.append([name, self.task_content(name), m(tot), m(fis), m(oth)])
         out["12_年度主要任务.csv"] = t
         out["12_绩效指标.csv"] = self.indicators()
-        self.fields = {"金额合计总额": grand, "金额合计财政拨款": fiscal_total, "金额合计其他资金": P["other"]}
-        assert fiscal_total + P["other"] == grand
-        return out
+        self.fields = {"金额合计总额": grand, "金额合计财政拨款": fiscal_total, "金额合计其他资金": grand - fiscal_total}
+        assert basic_na + P["other"] == grand - fiscal_total
+        return dict(sorted(out.items()))
+
+    def feature_names(self):
+        """the freedoms this department uses, as found in the model"""
+        names = []
+        if self.f_fund:
+            names.append("fund")
+        if self.f_soe:
+            names.append("soe")
+        if self.f_nonapp:
+            names.append("nonapp-basic")
+        if any(p["cfn"] for p in self.projects) or self.basic_src and any(
+                d.get("cf") for d in self.basic_src.values()):
+            names.append("nonfin-carryover")
+        seen = {}
+        for c, lf in self.leaves.items():
+            seen.setdefault(lf["name"], set()).add(c[:5])
+        if any(len(seen.get(n, ())) > 1 for n in ("行政运行", "事业运行", "机关服务", "一般行政管理事务")):
+            names.append("repeated-running")
+        if any(len(v) > 1 for v in seen.values()):
+            names.append("repeated-names")
+        if self.proj_econ.get("30217") or self.proj_econ.get("30231"):
+            names.append("sangong-projects")
+        return names
 
     # -- texts -----------------------------------------------------------------
     def task_content(self, name):
@@ -1306,6 +1678,8 @@ def write(dirpath, gen, tables, args):
         with open(os.path.join(dirpath, fname), "w", encoding="utf-8", newline="") as f:
             f.write(buf.getvalue())
     how = f"--rows {args.rows} --table {gen.table}" if args.rows is not None else f"--scale {args.scale:g}"
+    if args.plain:
+        how += " --plain"
     lines = [
         f"# Synthetic 部门预算 generated by bench/gen_dataset.py --seed {args.seed} {how}",
         "template: shenzhen-2024",
@@ -1335,7 +1709,11 @@ def main(argv=None):
     ap.add_argument("--rows", type=int, help="exact body rows of --table; the rest at scale 1")
     ap.add_argument("--table", default="05", choices=["05", "5", "12"],
                     help="with --rows: 05 = 项目支出总表 (default), 12 = 绩效指标")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print the body rows of every CSV")
+    ap.add_argument("--plain", action="store_true",
+                    help="the old, simpler departments: no 政府性基金/国有资本经营 money, 基本支出 all from "
+                         "一般公共预算, unique names (（二）), no 三公 in projects")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print the body rows of every CSV and the department's features")
     args = ap.parse_args(argv)
     if args.seed < 0:
         ap.error("--seed must be >= 0")
@@ -1344,7 +1722,8 @@ def main(argv=None):
     table = "05" if args.table in ("05", "5") else "12"
     if args.rows is not None and args.rows < (3 if table == "05" else 10):
         ap.error("--rows too small")
-    gen = Gen(args.seed, args.scale, name=args.name, year=args.year, rows=args.rows, table=table)
+    gen = Gen(args.seed, args.scale, name=args.name, year=args.year, rows=args.rows, table=table,
+              plain=args.plain)
     gen.build()
     tables = gen.tables()
     write(args.out, gen, tables, args)
@@ -1352,6 +1731,7 @@ def main(argv=None):
         for fname, rows in tables.items():
             print(f"{len(rows) - 1:8d}  {fname}", file=sys.stderr)
         print(f"unit: {gen.unit}  主管部门: {gen.dept}", file=sys.stderr)
+        print("features: " + (" ".join(gen.feature_names()) or "none"), file=sys.stderr)
     return 0
 
 
