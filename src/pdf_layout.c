@@ -176,10 +176,33 @@ static double span_width(const token *t, size_t from, size_t to)
     return w;
 }
 
+/* Most cells (amounts, codes, short names) fit on one line: then there is
+ * nothing to break, and no need to split the text into tokens. */
+static bool fits_on_one_line(const bx_metrics *m, bool bold, const char *text, double size,
+                             double width, double *w)
+{
+    size_t n = strlen(text);
+    if (n == 0 || text[0] == ' ' || text[0] == '\t' || text[n - 1] == ' ' || text[n - 1] == '\t' ||
+        strpbrk(text, "\n\r"))
+        return false;
+    *w = measure(m, bold, text, n, size);
+    return *w <= width;
+}
+
 bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, double width,
              bx_arena *arena, bx_wrapped *out, bx_error *err)
 {
     memset(out, 0, sizeof *out);
+    double whole;
+    if (fits_on_one_line(m, bold, text, size, width, &whole)) {
+        out->lines = bx_arena_alloc(arena, sizeof *out->lines, err);
+        if (!out->lines)
+            return false;
+        out->lines[0] = (bx_text_line){0, (uint32_t)strlen(text), whole};
+        out->n = 1;
+        out->width = whole;
+        return true;
+    }
     size_t n;
     token *t = tokenize(m, bold, text, size, &n, err);
     if (!t)

@@ -26,13 +26,36 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+/* data deflated into a new buffer (*out, caller frees). zlib clears its
+ * hash table for every stream: a small one for the many small streams (a
+ * page's contents), which compresses them as well. */
+static bool deflate_all(const void *data, size_t len, int level, Bytef **out, uLongf *out_len)
+{
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    int mem_level = len < 32768 ? 6 : 8;
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15, mem_level, Z_DEFAULT_STRATEGY) != Z_OK)
+        return false;
+    uLong cap = deflateBound(&zs, (uLong)len);
+    *out = malloc(cap ? cap : 1);
+    bool ok = *out != NULL;
+    if (ok) {
+        zs.next_in = (Bytef *)data;
+        zs.avail_in = (uInt)len;
+        zs.next_out = *out;
+        zs.avail_out = (uInt)cap;
+        ok = deflate(&zs, Z_FINISH) == Z_STREAM_END;
+        *out_len = zs.total_out;
+    }
+    deflateEnd(&zs);
+    return ok;
+}
+
 bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int level, bx_error *err)
 {
-    uLongf cap = compressBound((uLong)len);
-    Bytef *buf = bx_malloc(cap ? cap : 1, err);
-    if (!buf)
-        return false;
-    bool ok = compress2(buf, &cap, data, (uLong)len, level) == Z_OK;
+    Bytef *buf = NULL;
+    uLongf cap = 0;
+    bool ok = len < UINT32_MAX && deflate_all(data, len, level, &buf, &cap);
     if (ok && stream->stream->size == 0) {
         /* a stream of exactly this size: libharu's grow in 4 KiB blocks,
          * which a 10,000-page document would mostly leave empty */
@@ -85,15 +108,34 @@ static glyph *glyphs_of(const bx_charset *cs, size_t *n, bx_error *err)
     return g;
 }
 
+/* Four hex digits of v into out. */
+static void hex4(unsigned v, char *out)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    for (int i = 3; i >= 0; i--, v >>= 4)
+        out[i] = digits[v & 15];
+}
+
+/* <XXXX> (without printf: a map has hundreds). */
+static void put_hex4(bx_strbuf *b, unsigned v)
+{
+    char h[6] = {'<', 0, 0, 0, 0, '>'};
+    hex4(v, h + 1);
+    bx_strbuf_append(b, h, sizeof h);
+}
+
+/* A character in UTF-16: <XXXX>, or a surrogate pair <XXXXXXXX>. */
 static void put_utf16(bx_strbuf *b, uint32_t cp)
 {
-    if (cp > 0xFFFF) {
-        uint32_t v = cp - 0x10000;
-        bx_strbuf_printf(b, "<%04X%04X>", (unsigned)(0xD800 + (v >> 10)),
-                         (unsigned)(0xDC00 + (v & 0x3FF)));
-    } else {
-        bx_strbuf_printf(b, "<%04X>", (unsigned)cp);
+    if (cp <= 0xFFFF) {
+        put_hex4(b, cp);
+        return;
     }
+    uint32_t v = cp - 0x10000;
+    char h[10] = {'<', 0, 0, 0, 0, 0, 0, 0, 0, '>'};
+    hex4(0xD800 + (v >> 10), h + 1);
+    hex4(0xDC00 + (v & 0x3FF), h + 5);
+    bx_strbuf_append(b, h, sizeof h);
 }
 
 /* The ToUnicode CMap: glyph id → character, as bfranges where both run on
@@ -118,7 +160,10 @@ static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
         }
         bx_strbuf_printf(b, "%d beginbfrange\n", nb);
         for (int k = 0; k < nb; k++) {
-            bx_strbuf_printf(b, "<%04X> <%04X> ", g[starts[k]].gid, g[ends[k]].gid);
+            put_hex4(b, g[starts[k]].gid);
+            bx_strbuf_putc(b, ' ');
+            put_hex4(b, g[ends[k]].gid);
+            bx_strbuf_putc(b, ' ');
             put_utf16(b, g[starts[k]].cp);
             bx_strbuf_putc(b, '\n');
         }
