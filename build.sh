@@ -15,7 +15,7 @@ mode=${1:-build}
 # where dependencies are installed.
 packages=(
   build-essential cmake pkg-config
-  libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev zlib1g-dev
+  libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev
   libcmocka-dev python3 unzip poppler-utils curl ca-certificates
   fonts-arphic-gbsn00lp
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev

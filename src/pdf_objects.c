@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 static bool hpdf_failed(HPDF_Doc pdf, const char *what, bx_error *err)
 {
@@ -26,40 +26,33 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* data deflated into a new buffer (*out, caller frees). zlib clears its
- * hash table for every stream: a small one for the many small streams (a
- * page's contents), which compresses them as well. */
-static bool deflate_all(const void *data, size_t len, int level, Bytef **out, uLongf *out_len)
+enum { DEFLATE_LEVEL = 6 };
+
+bx_deflater *bx_deflater_new(bx_error *err)
 {
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    int mem_level = len < 32768 ? 6 : 8;
-    if (deflateInit2(&zs, level, Z_DEFLATED, 15, mem_level, Z_DEFAULT_STRATEGY) != Z_OK)
-        return false;
-    uLong cap = deflateBound(&zs, (uLong)len);
-    *out = malloc(cap ? cap : 1);
-    bool ok = *out != NULL;
-    if (ok) {
-        zs.next_in = (Bytef *)data;
-        zs.avail_in = (uInt)len;
-        zs.next_out = *out;
-        zs.avail_out = (uInt)cap;
-        ok = deflate(&zs, Z_FINISH) == Z_STREAM_END;
-        *out_len = zs.total_out;
-    }
-    deflateEnd(&zs);
-    return ok;
+    bx_deflater *d = libdeflate_alloc_compressor(DEFLATE_LEVEL);
+    if (!d)
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    return d;
 }
 
-bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int level, bx_error *err)
+void bx_deflater_free(bx_deflater *d)
 {
-    Bytef *buf = NULL;
-    uLongf cap = 0;
-    bool ok = len < UINT32_MAX && deflate_all(data, len, level, &buf, &cap);
+    if (d)
+        libdeflate_free_compressor(d);
+}
+
+bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, bx_deflater *d,
+                         bx_error *err)
+{
+    size_t cap = libdeflate_zlib_compress_bound(d, len);
+    unsigned char *buf = len < UINT32_MAX ? bx_malloc(cap ? cap : 1, err) : NULL;
+    size_t n = buf ? libdeflate_zlib_compress(d, data, len, buf, cap) : 0;
+    bool ok = n > 0;
     if (ok && stream->stream->size == 0) {
         /* a stream of exactly this size: libharu's grow in 4 KiB blocks,
          * which a 10,000-page document would mostly leave empty */
-        HPDF_Stream fitted = HPDF_MemStream_New(stream->mmgr, (HPDF_UINT)(cap ? cap : 1));
+        HPDF_Stream fitted = HPDF_MemStream_New(stream->mmgr, (HPDF_UINT)n);
         if (fitted) {
             HPDF_Stream_Free(stream->stream);
             stream->stream = fitted;
@@ -68,10 +61,10 @@ bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, int lev
     if (ok) {
         stream->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate it again */
         stream->write_fn = write_flate_filter;
-        ok = HPDF_Stream_Write(stream->stream, buf, (HPDF_UINT)cap) == HPDF_OK;
+        ok = HPDF_Stream_Write(stream->stream, buf, (HPDF_UINT)n) == HPDF_OK;
     }
     free(buf);
-    if (!ok)
+    if (!ok && !bx_failed(err))
         bx_fail(err, NULL, BX_ERR_BACKEND, "写入 PDF 失败（压缩数据流）");
     return ok;
 }
@@ -198,8 +191,9 @@ static HPDF_Dict indirect_dict(HPDF_Doc pdf)
     return d && HPDF_Xref_Add(pdf->xref, d) == HPDF_OK ? d : NULL; /* Xref_Add frees on failure */
 }
 
-static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_font_metrics *m, const char *name,
-                                 const unsigned char *data, size_t len, bx_error *err)
+static HPDF_Dict font_descriptor(HPDF_Doc pdf, bx_deflater *deflater, const bx_font_metrics *m,
+                                 const char *name, const unsigned char *data, size_t len,
+                                 bx_error *err)
 {
     HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     HPDF_Dict d = indirect_dict(pdf);
@@ -207,7 +201,7 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_font_metrics *m, const c
         hpdf_failed(pdf, "字体", err);
         return NULL;
     }
-    if (!bx_pdf_put_deflated(file, data, len, Z_BEST_SPEED, err))
+    if (!bx_pdf_put_deflated(file, data, len, deflater, err))
         return NULL;
     HPDF_Box box = {(HPDF_REAL)m->bbox[0], (HPDF_REAL)m->bbox[1], (HPDF_REAL)m->bbox[2],
                     (HPDF_REAL)m->bbox[3]};
@@ -256,7 +250,7 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const char *name, HPDF_Dict descriptor, 
     return cid;
 }
 
-static HPDF_Dict to_unicode(HPDF_Doc pdf, const glyph *g, size_t n, bx_error *err)
+static HPDF_Dict to_unicode(HPDF_Doc pdf, bx_deflater *d, const glyph *g, size_t n, bx_error *err)
 {
     HPDF_Dict cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!cmap) {
@@ -269,13 +263,14 @@ static HPDF_Dict to_unicode(HPDF_Doc pdf, const glyph *g, size_t n, bx_error *er
     bool ok = !text.failed;
     if (!ok)
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-    ok = ok && bx_pdf_put_deflated(cmap, text.data, text.len, Z_DEFAULT_COMPRESSION, err);
+    ok = ok && bx_pdf_put_deflated(cmap, text.data, text.len, d, err);
     bx_strbuf_free(&text);
     return ok ? cmap : NULL;
 }
 
-HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, const bx_charset *cs, const bx_font_metrics *m,
-                            const unsigned char *data, size_t len, const char *tag, bx_error *err)
+HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, bx_deflater *d, const bx_charset *cs,
+                            const bx_font_metrics *m, const unsigned char *data, size_t len,
+                            const char *tag, bx_error *err)
 {
     char name[96];
     snprintf(name, sizeof name, "%s+%s", tag, m->name);
@@ -283,9 +278,9 @@ HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, const bx_charset *cs, const bx_font_me
     glyph *g = glyphs_of(cs, &n, err);
     if (!g)
         return NULL;
-    HPDF_Dict desc = font_descriptor(pdf, m, name, data, len, err);
+    HPDF_Dict desc = font_descriptor(pdf, d, m, name, data, len, err);
     HPDF_Dict cid = desc ? cid_font(pdf, name, desc, g, n, err) : NULL;
-    HPDF_Dict cmap = cid ? to_unicode(pdf, g, n, err) : NULL;
+    HPDF_Dict cmap = cid ? to_unicode(pdf, d, g, n, err) : NULL;
     free(g);
     HPDF_Dict type0 = cmap ? indirect_dict(pdf) : NULL;
     HPDF_Array descendants = type0 ? HPDF_Array_New(pdf->mmgr) : NULL;

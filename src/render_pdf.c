@@ -28,10 +28,7 @@
 #include <string.h>
 #include <time.h>
 
-enum {
-    MAX_MISSING = 12,
-    CONTENT_LEVEL = 6 /* zlib level of page contents */
-};
+enum { MAX_MISSING = 12 };
 
 /* One face of the document: the TrueType file, the characters drawn in it
  * and the libharu font made from their subset. */
@@ -57,6 +54,7 @@ typedef struct pdf_state {
     int nlayouts;
     bx_arena *scratch;     /* cells of a big sheet, wrapped again to be drawn */
     bx_error draw_err;     /* a failure while drawing a page's cells */
+    bx_deflater *deflater; /* every stream we compress */
     bx_content content;    /* the page being drawn */
     bx_strbuf page_stream; /* its content stream */
 } pdf_state;
@@ -108,7 +106,7 @@ static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
         return false;
     char tag[7];
     subset_tag(&pf->chars, bold, tag);
-    pf->font = bx_pdf_embed_font(st->pdf, &pf->chars, &metrics, data, len, tag, err);
+    pf->font = bx_pdf_embed_font(st->pdf, st->deflater, &pf->chars, &metrics, data, len, tag, err);
     free(data);
     return pf->font != NULL;
 }
@@ -619,7 +617,7 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     bool ok = bx_pdf_put_deflated(attr->contents, st->page_stream.data, st->page_stream.len,
-                                  CONTENT_LEVEL, err);
+                                  st->deflater, err);
     attr->stream = attr->contents->stream; /* it may have been replaced */
     return ok && ok_so_far(st, "绘制页面", err);
 }
@@ -697,6 +695,7 @@ static void free_state(pdf_state *st)
     bx_charset_free(&st->bold.chars);
     bx_arena_free(st->arena);
     bx_arena_free(st->scratch);
+    bx_deflater_free(st->deflater);
     bx_content_free(&st->content);
     bx_strbuf_free(&st->page_stream);
     free(st->layouts);
@@ -716,9 +715,10 @@ static void *pdf_open(const bx_model *m, const char *path, const bx_write_ctx *c
     st->path = bx_strdup(path, err);
     st->arena = bx_arena_new();
     st->scratch = bx_arena_new();
+    st->deflater = bx_deflater_new(err);
     bx_error_clear(&st->draw_err);
     st->layouts = bx_calloc((size_t)(m->nsheets ? m->nsheets : 1), sizeof *st->layouts, err);
-    if (!st->path || !st->arena || !st->scratch || !st->layouts) {
+    if (!st->path || !st->arena || !st->scratch || !st->deflater || !st->layouts) {
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
         free_state(st);
         return NULL;
