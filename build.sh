@@ -19,6 +19,7 @@ packages=(
   libcmocka-dev python3 unzip poppler-utils curl ca-certificates
   fonts-arphic-gbsn00lp
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
+  python3-xlsxwriter python3-reportlab # bench/peers: the pipeline bench/run compares with
 )
 
 installed() {

@@ -50,7 +50,7 @@ static void render_one(run *r, int i)
 {
     result *res = &r->results[i];
     bx_error_clear(&res->err);
-    char *out = join(r->batch->out_dir, res->name);
+    char *out = join(r->batch->out_dir, res->name ? res->name : "");
     bx_findings *findings = NULL;
     if (!out)
         res->status = BX_ERR_NOMEM;
@@ -75,43 +75,20 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The last path component of a folder, for a dataset whose dataset.yaml
- * cannot be read (its render then fails with the reason). */
-static char *folder_name(const char *dir)
-{
-    size_t end = strlen(dir);
-    while (end > 1 && dir[end - 1] == '/')
-        end--;
-    size_t start = end;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    char *s = malloc(end - start + 1);
-    if (s) {
-        memcpy(s, dir + start, end - start);
-        s[end - start] = '\0';
-    }
-    return s;
-}
-
 /* Each dataset's folder under OUT; two that would share one are refused
- * before anything is written. */
+ * before anything is written. (A dataset whose dataset.yaml cannot be read
+ * has none: its render fails with the reason before writing anything.) */
 static bool name_outputs(const bx_batch *b, result *results)
 {
     for (int i = 0; i < b->n; i++) {
         bx_error err;
         bx_error_clear(&err);
         results[i].name = bx_dataset_output_name(b->datasets[i], &err);
-        if (!results[i].name)
-            results[i].name = folder_name(b->datasets[i]);
-        if (!results[i].name) {
-            fprintf(stderr, "budgetx: 内存不足\n");
-            return false;
-        }
     }
     bool ok = true;
     for (int i = 0; i < b->n; i++)
-        for (int j = 0; j < i; j++)
-            if (strcmp(results[i].name, results[j].name) == 0) {
+        for (int j = 0; j < i && results[i].name; j++)
+            if (results[j].name && strcmp(results[i].name, results[j].name) == 0) {
                 fprintf(stderr,
                         "budgetx: %s 和 %s 的输出都会写入 %s/%s，请改用不同的目录名"
                         "（或在 dataset.yaml 中设置 output）\n",

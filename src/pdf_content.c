@@ -84,14 +84,8 @@ void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2)
 static void string_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size_t n)
 {
     bx_strbuf_putc(b, '(');
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = bx_utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
-            i++;
-            continue;
-        }
-        i += k;
+    uint32_t cp;
+    for (size_t i = 0; bx_utf8_next(s, n, &i, &cp);) {
         unsigned code = bx_charset_gid(cs, cp);
         if (!code)
             continue; /* control characters are not drawn */

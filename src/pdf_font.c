@@ -228,14 +228,8 @@ unsigned bx_charset_gid(const bx_charset *cs, uint32_t cp)
 long bx_charset_text_width(const bx_charset *cs, const char *s, size_t n)
 {
     long w = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = bx_utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
-            i++;
-            continue;
-        }
-        i += k;
+    uint32_t cp;
+    for (size_t i = 0; bx_utf8_next(s, n, &i, &cp);) {
         size_t slot = slot_of(cs, cp);
         if (slot && cs->widths)
             w += cs->widths[slot - 1];

@@ -36,6 +36,17 @@ size_t bx_utf8_decode(const char *str, size_t n, uint32_t *cp)
     return len;
 }
 
+bool bx_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+    while (*i < n) {
+        size_t k = bx_utf8_decode(s + *i, n - *i, cp);
+        *i += k ? k : 1;
+        if (k)
+            return true;
+    }
+    return false;
+}
+
 size_t bx_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;

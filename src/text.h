@@ -9,6 +9,10 @@
  * surrogate, truncated, > U+10FFFF). */
 size_t bx_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* The next code point of s[*i, n) into *cp, past bytes that are not
+ * UTF-8; advances *i. False at the end. */
+bool bx_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
+
 /* Encode cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t bx_utf8_encode(uint32_t cp, char *out);
 
