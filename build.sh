@@ -15,7 +15,7 @@ mode=${1:-build}
 # where dependencies are installed.
 packages=(
   build-essential cmake pkg-config
-  libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev
+  libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev libzip-dev libexpat1-dev
   libcmocka-dev python3 unzip poppler-utils curl ca-certificates
   fonts-arphic-gbsn00lp
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
@@ -84,10 +84,11 @@ tsan)
 fuzz)
   seconds=${2:-60}
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBX_FUZZ=ON
-  cmake --build build-fuzz -j"$jobs" --target fuzz_csv fuzz_dataset fuzz_layout fuzz_resolve
+  cmake --build build-fuzz -j"$jobs" --target fuzz_csv fuzz_dataset fuzz_layout fuzz_resolve \
+    fuzz_xlsx_read
   corpus=build-fuzz/corpus
   rm -rf "$corpus"
-  mkdir -p "$corpus"/{csv,dataset,layout,resolve} build-fuzz/crashes
+  mkdir -p "$corpus"/{csv,dataset,layout,resolve,xlsx_read} build-fuzz/crashes
   # sample files share names across samples: name them by their path
   for f in samples/*/*.csv; do cp "$f" "$corpus/csv/$(echo "$f" | tr / _)"; done
   cp tests/fuzz/csv/* "$corpus/csv/"
@@ -96,8 +97,9 @@ fuzz)
   for f in layouts/*/*.yaml; do cp "$f" "$corpus/layout/$(echo "$f" | tr / _)"; done
   cp tests/fuzz/layout/* "$corpus/layout/"
   cp tests/fuzz/resolve/* "$corpus/resolve/"
+  cp tests/fuzz/xlsx_read/* "$corpus/xlsx_read/"
   status=0
-  for h in csv dataset layout resolve; do
+  for h in csv dataset layout resolve xlsx_read; do
     echo "build.sh: fuzzing $h for $seconds s"
     if ! build-fuzz/fuzz_$h -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix=build-fuzz/crashes/$h- -print_final_stats=1 "$corpus/$h" \

@@ -2,6 +2,7 @@
 #include "backend.h"
 #include "common.h"
 #include "dataset.h"
+#include "import.h"
 #include "model.h"
 #include "pdf_font.h"
 
@@ -13,7 +14,7 @@
 #include <sys/stat.h>
 
 /* mkdir -p */
-static bool make_dirs(const char *dir, bx_error *err)
+bool bx_make_dirs(const char *dir, bx_error *err)
 {
     char *path = bx_strdup(dir, err);
     if (!path)
@@ -50,7 +51,7 @@ static bool make_dirs(const char *dir, bx_error *err)
  * folder's name; characters that cannot be in a file name become '_'. */
 static char *output_base(const bx_dataset *ds, const char *dataset_dir, bx_error *err)
 {
-    const char *name = ds->output_name;
+    const char *name = ds->origin ? NULL : ds->output_name; /* a workbook: its file's name */
     char folder[512];
     if (!name) {
         size_t n = strlen(dataset_dir);
@@ -59,6 +60,8 @@ static char *output_base(const bx_dataset *ds, const char *dataset_dir, bx_error
         size_t start = n;
         while (start > 0 && dataset_dir[start - 1] != '/')
             start--;
+        if (bx_is_workbook(dataset_dir))
+            n -= 5; /* ".xlsx" */
         snprintf(folder, sizeof folder, "%.*s", (int)(n - start), dataset_dir + start);
         name = folder;
     }
@@ -180,8 +183,15 @@ static const bx_layout_set *layout_set(bx_renderer *r, const char *name, bx_erro
     return set;
 }
 
+static const bx_layout_set *renderer_set(void *r, const char *name, bx_error *err)
+{
+    return layout_set(r, name, err);
+}
+
 char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
 {
+    if (bx_is_workbook(dataset_dir)) /* named after the file: book.xlsx → book.pdf */
+        return output_base(&(bx_dataset){0}, dataset_dir, err);
     bx_dataset *ds = bx_dataset_load(dataset_dir, err);
     char *name = ds ? output_base(ds, dataset_dir, err) : NULL;
     bx_dataset_free(ds);
@@ -266,8 +276,10 @@ bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char
     if (!r || !dataset_dir || !out_dir)
         return bx_fail(err, NULL, BX_ERR_USAGE,
                        "bx_renderer_render: 缺少渲染器、数据目录或输出目录");
-    bx_dataset *ds = bx_dataset_load(dataset_dir, err);
-    if (ds && r->options.encoding &&
+    bx_dataset *ds = bx_is_workbook(dataset_dir)
+                         ? bx_workbook_dataset(dataset_dir, renderer_set, r, err)
+                         : bx_dataset_load(dataset_dir, err);
+    if (ds && !ds->origin && r->options.encoding &&
         bx_dataset_set_encoding(ds, r->options.encoding, err) != BX_OK) {
         bx_dataset_free(ds);
         ds = NULL;
@@ -281,7 +293,7 @@ bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char
                 "仍然输出）",
                 bx_findings_errors(findings));
     char *base = findings && !bx_failed(err) ? output_base(ds, dataset_dir, err) : NULL;
-    if (base && make_dirs(out_dir, err))
+    if (base && bx_make_dirs(out_dir, err))
         write_outputs(r, model, base, out_dir, err);
     free(base);
     if (findings_out)

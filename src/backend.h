@@ -36,6 +36,17 @@ extern const bx_backend bx_backend_xlsx;
 extern const bx_backend bx_backend_dump;
 extern const bx_backend bx_backend_pdf;
 
+/* The title block of a worksheet (表号, title, caption line): the cells
+ * the XLSX back end writes above the grid, which reading a workbook back
+ * checks. `both` holds a caption joined into one cell. Returns how many. */
+enum { BX_TITLE_NUMBER, BX_TITLE_TITLE, BX_TITLE_CAPTION_LEFT, BX_TITLE_CAPTION_RIGHT };
+typedef struct bx_xlsx_title_cell {
+    int row, col, last_col;
+    const char *text;
+    int role;
+} bx_xlsx_title_cell;
+int bx_xlsx_title_cells(const bx_sheet *s, bx_xlsx_title_cell out[4], char *both, size_t size);
+
 /* The back end called name, or NULL. */
 const bx_backend *bx_backend_find(const char *name);
 

@@ -169,6 +169,35 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err);
 
+/* ---- workbooks read back ---- */
+
+/* Read a workbook budgetx wrote — perhaps corrected since in Excel, WPS or
+ * LibreOffice — back into a dataset: the dataset the workbook carries (in
+ * its hidden sheet "budgetx") with every value of the tables as the
+ * workbook now shows it, and rows added or removed where a table's rows
+ * vary (科目 rows, 项目 rows, indicators). Titles, headings, labels and
+ * notes must be unchanged: a changed one is an error naming the sheet and
+ * cell ("表3 支出总表!D5"). Amounts may be numbers or texts ("1,234.50")
+ * with no more decimals than the dataset's; a formula needs its computed
+ * value. layout_dirs as for bx_layout_set_find. Caller frees with
+ * bx_dataset_free. bx_render and bx_renderer_render accept a workbook's
+ * path in place of a dataset folder and do this first. */
+bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_dirs, bx_error *err);
+/* Whether path names a workbook (*.xlsx) rather than a dataset folder. */
+int bx_is_workbook(const char *path);
+/* Write a dataset read from a workbook into dir (created if needed) as
+ * dataset.yaml and its CSV files (UTF-8), each replaced only when complete. */
+bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *err);
+/* A remark on reading a workbook back (e.g. it was written with another
+ * version of the layouts), or NULL. */
+const char *bx_dataset_notice(const bx_dataset *dataset);
+/* What differs between two datasets' tables, cell by cell, as lines
+ * "表3 支出总表 | 2080501 行政单位离退休 | 基本支出 | 303.23 → 310.00" (rows
+ * added or removed as "（新增行）"/"（删除行）"); "" when nothing does. Both
+ * are resolved with the layout set `after` names. Caller frees. */
+char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
+                      const char *const *layout_dirs, bx_error *err);
+
 /* ---- many datasets ---- */
 
 /* A renderer holds what the renders of a batch share — the layout sets

@@ -62,6 +62,9 @@ char *bx_strdup(const char *s, bx_error *err);
  * buffer the caller frees. */
 char *bx_read_file(const char *path, size_t *len, bx_error *err);
 
+/* mkdir -p dir. */
+bool bx_make_dirs(const char *dir, bx_error *err);
+
 /* Join a directory and a file name into a new string the caller frees. */
 char *bx_path_join(const char *dir, const char *name, bx_error *err);
 

@@ -2,6 +2,7 @@
 
 #include "yaml_doc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,6 +36,17 @@ bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *er
     for (size_t i = 0; i < ds->nfiles; i++)
         if (strcmp(ds->files[i].key, data_name) == 0)
             file = ds->files[i].value;
+    for (size_t i = 1; i < ds->nmem; i++)
+        if (strcmp(ds->mem[i].name, file) == 0) {
+            char shown[1024];
+            snprintf(shown, sizeof shown, "%s » %s", ds->origin, file);
+            return bx_csv_parse(ds->mem[i].data, ds->mem[i].len, shown, BX_ENCODING_UTF8, err);
+        }
+    if (ds->origin) {
+        bx_loc loc = {ds->origin, 0, 0};
+        bx_fail(err, &loc, BX_ERR_DATA, "工作簿中缺少数据“%s”", file);
+        return NULL;
+    }
     char *path = bx_path_join(ds->dir, file, err);
     if (!path)
         return NULL;
@@ -286,6 +298,36 @@ bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err)
 {
     return dataset_from(dir, "dataset.yaml", bx_yaml_parse(data, len, "dataset.yaml", err), err);
+}
+
+bx_dataset *bx_dataset_from_memory(const char *origin, const bx_mem_file *files, size_t n,
+                                   bx_error *err)
+{
+    if (n == 0)
+        return NULL;
+    char shown[1024];
+    snprintf(shown, sizeof shown, "%s » dataset.yaml", origin);
+    bx_dataset *ds =
+        dataset_from(".", shown, bx_yaml_parse(files[0].data, files[0].len, shown, err), err);
+    if (!ds)
+        return NULL;
+    ds->mem = bx_arena_alloc(ds->arena, n * sizeof *ds->mem, err);
+    ds->origin = bx_arena_strdup(ds->arena, origin, err);
+    bool ok = ds->mem && ds->origin;
+    for (size_t i = 0; ok && i < n; i++) {
+        char *data = bx_arena_alloc(ds->arena, files[i].len + 1, err);
+        const char *name = bx_arena_strdup(ds->arena, files[i].name, err);
+        if ((ok = data && name)) {
+            memcpy(data, files[i].data, files[i].len);
+            ds->mem[i] = (bx_mem_file){name, data, files[i].len};
+        }
+    }
+    if (!ok) {
+        bx_dataset_free(ds);
+        return NULL;
+    }
+    ds->nmem = n;
+    return ds;
 }
 
 void bx_dataset_free(bx_dataset *ds)

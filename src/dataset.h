@@ -32,7 +32,25 @@ struct bx_dataset {
     size_t nfiles;
     int *tables; /* table numbers to render; NULL = all */
     size_t ntables;
+    /* files held in memory rather than in dir (a dataset read back from a
+     * workbook): dataset.yaml first, then the CSVs */
+    struct bx_mem_file *mem;
+    size_t nmem;
+    const char *origin; /* the workbook it was read from, or NULL */
+    const char *notice; /* a remark on reading it back, or NULL */
 };
+
+typedef struct bx_mem_file {
+    const char *name;
+    const char *data;
+    size_t len;
+} bx_mem_file;
+
+/* A dataset from files in memory: files[0] is dataset.yaml, the others
+ * the CSVs it needs (copied). `origin` names the workbook they came from,
+ * for messages ("book.xlsx » 03_支出总表.csv"). */
+bx_dataset *bx_dataset_from_memory(const char *origin, const bx_mem_file *files, size_t n,
+                                   bx_error *err);
 
 /* A dataset from the text of its dataset.yaml (tests, fuzzing); CSV files
  * are looked for in dir. */

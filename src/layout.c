@@ -1039,6 +1039,25 @@ static bool check_set_refs(loader *ld, const bx_layout_set *set)
     return true;
 }
 
+/* FNV-1a over the bytes of set.yaml and every table file, in table order:
+ * any edit of the layouts changes it. */
+static bool digest_set(bx_layout_set *set, const char *set_yaml, bx_error *err)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i <= set->ntables; i++) {
+        size_t len;
+        char *data = bx_read_file(i == 0 ? set_yaml : set->tables[i - 1].file, &len, err);
+        if (!data)
+            return false;
+        for (size_t k = 0; k < len; k++)
+            h = (h ^ (unsigned char)data[k]) * 0x100000001b3ULL;
+        free(data);
+    }
+    char hex[24];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    return (set->version = bx_arena_strdup(set->arena, hex, err)) != NULL;
+}
+
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
 {
     bx_layout_set *set = bx_layout_set_new(err);
@@ -1070,6 +1089,7 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
     if (checks)
         ok = parse_checks(&ld, checks, true, &set->checks, &set->nchecks) &&
              check_set_refs(&ld, set);
+    ok = ok && digest_set(set, ld.file, err);
     bx_yaml_free(y);
     if (!ok) {
         bx_layout_set_free(set);

@@ -175,6 +175,8 @@ struct bx_layout_set {
     size_t ntables;
     bx_check *checks; /* identities across the tables of the set */
     size_t nchecks;
+    const char *version; /* digest of set.yaml and the table files: a workbook
+                            records it, reading one back compares */
 };
 
 /* Leaves of a header in column order. `out` must hold bx_header_leaves()

@@ -20,7 +20,9 @@ static const char usage_text[] =
     "  budgetx render DATASET_DIR... -o OUT_DIR [--format xlsx|pdf|both] [--layouts DIR]\n"
     "                 [--font FILE] [--bold-font FILE] [--force] [--encoding E]\n"
     "                 [--list FILE] [-j N]\n"
-    "  budgetx check DATASET_DIR [--format text|json] [--layouts DIR] [--encoding E]\n"
+    "  budgetx render BOOK.xlsx -o OUT_DIR [--diff ORIGINAL] [其他 render 选项]\n"
+    "  budgetx import BOOK.xlsx -o DATASET_DIR [--diff ORIGINAL] [--layouts DIR]\n"
+    "  budgetx check DATASET_DIR|BOOK.xlsx [--format text|json] [--layouts DIR] [--encoding E]\n"
     "  budgetx --help | --version\n"
     "\n"
     "render  把数据集转换为部门预算公开表格：OUT_DIR 中写入一个 .xlsx（每表一个工作表）\n"
@@ -31,6 +33,10 @@ static const char usage_text[] =
     "        给出多个数据集（或 --list）时在一个进程中用多个线程批量转换，\n"
     "        每个数据集写入 OUT_DIR/<数据集名>/；一个数据集出错不影响其他数据集，\n"
     "        结束时列出失败的数据集。\n"
+    "        DATASET_DIR 也可以是 budgetx 生成、之后在 Excel/WPS 中修改过的工作簿：\n"
+    "        按工作簿中现在的数字（及增删的行）重新生成 PDF 和干净的工作簿。\n"
+    "import  把修改过的工作簿读回为数据集（dataset.yaml 和 CSV），写入 DATASET_DIR，\n"
+    "        并做一致性检查。表头、标题和注释必须保持原样；改动的会指出单元格。\n"
     "check   只读取数据集并做一致性检查（合计与明细、上下级科目、各表之间），\n"
     "        列出每个错误和尾数差异提示，不写文件；有错误时退出状态为 1。\n"
     "\n"
@@ -43,6 +49,7 @@ static const char usage_text[] =
     "  --encoding E       CSV 文件的编码：auto（默认，逐个识别）、utf-8 或 gb18030\n"
     "  --list FILE        从文件读取数据集目录（每行一个，# 开头的行忽略）\n"
     "  -j, --jobs N       批量转换的线程数（默认每个处理器核心一个）\n"
+    "  --diff ORIGINAL    先列出工作簿与原数据集（目录或工作簿）相比改动的每个单元格\n"
     "\n"
     "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
 
@@ -60,6 +67,7 @@ typedef struct cli {
     const char *font, *bold_font;
     const char *encoding;
     const char *font_dirs[2];
+    const char *diff; /* --diff ORIGINAL */
     bool force;
 } cli;
 
@@ -130,6 +138,10 @@ static int parse_args(int argc, char **argv, cli *c)
             if (!(v = option_value(argc, argv, &i, "--bold-font")))
                 return usage_error("%s 后面应有字体文件", a);
             c->bold_font = v;
+        } else if (is_option(a, "--diff")) {
+            if (!(v = option_value(argc, argv, &i, "--diff")))
+                return usage_error("%s 后面应有原来的数据目录或工作簿", a);
+            c->diff = v;
         } else if (is_option(a, "--list")) {
             if (!(v = option_value(argc, argv, &i, "--list")))
                 return usage_error("%s 后面应有数据集列表文件", a);
@@ -194,12 +206,44 @@ static void print_findings(const bx_findings *f, const char *format, FILE *to)
     free(text);
 }
 
+/* A dataset folder, or a workbook read back. */
+static bx_dataset *load_any(const cli *c, const char *path, bx_error *err)
+{
+    bx_dataset *ds = bx_is_workbook(path) ? bx_workbook_load(path, c->layout_dirs, err)
+                                          : bx_dataset_load(path, err);
+    if (ds && bx_dataset_notice(ds))
+        fprintf(stderr, "budgetx: %s：%s\n", path, bx_dataset_notice(ds));
+    return ds;
+}
+
+/* --diff: every cell of the workbook that differs from the original. */
+static int print_diff(const cli *c, const bx_dataset *now)
+{
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *before = load_any(c, c->diff, &err);
+    char *text = before ? bx_dataset_diff(before, now, c->layout_dirs, &err) : NULL;
+    bx_dataset_free(before);
+    if (!text)
+        return report(&err);
+    size_t lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    if (lines)
+        printf("与 %s 相比，改动了 %zu 处：\n%s", c->diff, lines, text);
+    else
+        printf("与 %s 相比没有改动。\n", c->diff);
+    free(text);
+    return 0;
+}
+
 static int run_check(const cli *c)
 {
     bx_error err;
     bx_error_clear(&err);
-    bx_dataset *ds = bx_dataset_load(c->dataset, &err);
-    if (ds && c->encoding && bx_dataset_set_encoding(ds, c->encoding, &err) != BX_OK) {
+    bx_dataset *ds = load_any(c, c->dataset, &err);
+    if (ds && !bx_is_workbook(c->dataset) && c->encoding &&
+        bx_dataset_set_encoding(ds, c->encoding, &err) != BX_OK) {
         bx_dataset_free(ds);
         ds = NULL;
     }
@@ -280,6 +324,13 @@ static int run_render(const cli *c)
     opts.findings = &findings;
     bx_error err;
     bx_error_clear(&err);
+    if (c->diff) {
+        bx_dataset *now = load_any(c, c->dataset, &err);
+        int rc = now ? print_diff(c, now) : report(&err);
+        bx_dataset_free(now);
+        if (rc)
+            return rc;
+    }
     bx_status st = bx_render(c->dataset, c->out_dir, &opts, &err);
     if (findings && bx_findings_count(findings))
         print_findings(findings, "text", stderr);
@@ -298,6 +349,37 @@ static int run_check_command(const cli *c)
     if (c->format && strcmp(c->format, "text") != 0 && strcmp(c->format, "json") != 0)
         return usage_error("check 的 --format 应为 text 或 json，而不是“%s”", c->format);
     return run_check(c);
+}
+
+/* import: the workbook's dataset into a folder, then the checks. */
+static int run_import(const cli *c)
+{
+    if (!c->dataset || c->ndatasets > 1 || !bx_is_workbook(c->dataset))
+        return usage_error("%s", "import 需要一个工作簿（.xlsx）");
+    if (!c->out_dir)
+        return usage_error("%s", "import 需要 -o 数据目录");
+    if (c->list || c->jobs || c->format || c->font || c->bold_font || c->force || c->encoding)
+        return usage_error("%s", "import 只接受 -o、--diff 和 --layouts");
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = load_any(c, c->dataset, &err);
+    int rc = ds && c->diff ? print_diff(c, ds) : 0;
+    if (ds && rc == 0 && bx_dataset_save(ds, c->out_dir, &err) == BX_OK)
+        fprintf(stderr, "budgetx: 已写入数据集 %s\n", c->out_dir);
+    bx_layout_set *set = err.status == BX_OK && ds
+                             ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err)
+                             : NULL;
+    bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, set, 0, &err) : NULL;
+    if (findings && bx_findings_count(findings))
+        print_findings(findings, "text", stderr);
+    if (!rc)
+        rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
+    bx_findings_free(findings);
+    bx_model_free(model);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    return rc;
 }
 
 /* Interrupted: take the half-written temporary files away (the outputs
@@ -325,7 +407,7 @@ static void keep_freed_memory(void)
 static int run_command(cli *c)
 {
     if (!c->command)
-        return usage_error("%s", "缺少命令（render 或 check）");
+        return usage_error("%s", "缺少命令（render、import 或 check）");
     char exe_layouts[PATH_MAX], exe_fonts[PATH_MAX];
     add_exe_dirs(c, exe_layouts, exe_fonts, sizeof exe_layouts);
     if (strcmp(c->command, "render") == 0) {
@@ -337,7 +419,9 @@ static int run_command(cli *c)
     }
     if (strcmp(c->command, "check") == 0)
         return run_check_command(c);
-    return usage_error("未知的命令“%s”（可用：render、check）", c->command);
+    if (strcmp(c->command, "import") == 0)
+        return run_import(c);
+    return usage_error("未知的命令“%s”（可用：render、import、check）", c->command);
 }
 
 int main(int argc, char **argv)

@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include "amount.h"
+#include "csv_read.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,13 @@ void bx_model_free(bx_model *m)
 {
     if (!m)
         return;
-    for (int i = 0; i < m->nsheets; i++)
+    for (int i = 0; i < m->nsheets; i++) {
         free(m->sheets[i].cells);
+        free(m->sheets[i].binds);
+    }
+    for (int i = 0; i < m->nsources; i++)
+        bx_csv_free(m->sources[i].csv);
+    free(m->sources);
     free(m->sheets);
     for (int i = 0; i < m->nvtables; i++)
         free(m->vtables[i].rows);
@@ -56,6 +62,20 @@ bx_sheet *bx_model_add_sheet(bx_model *m, int ncols, bx_error *err)
         return NULL;
     m->nsheets++;
     return s;
+}
+
+bool bx_sheet_bind(bx_sheet *s, const bx_bind *bind, bx_error *err)
+{
+    if (s->nbinds == s->cap_binds) {
+        int cap = s->cap_binds ? s->cap_binds * 2 : 64;
+        bx_bind *p = realloc(s->binds, (size_t)cap * sizeof *p);
+        if (!p)
+            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        s->binds = p;
+        s->cap_binds = cap;
+    }
+    s->binds[s->nbinds++] = *bind;
+    return true;
 }
 
 static bool grow_rows(bx_sheet *s, int cap, bx_error *err)

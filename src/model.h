@@ -59,7 +59,52 @@ typedef struct bx_sheet {
     int cap_rows;
     const char **notes;
     int nnotes;
+    const char *empty_note; /* the layout's empty-table note, shown or not (read-back) */
+    struct bx_bind *binds;  /* where data cells came from (only when resolved for
+                               read-back), in the order they were placed */
+    int nbinds, cap_binds;
 } bx_sheet;
+
+/* A data cell's source: a row and column of one of the model's source
+ * tables, or a dataset field. For reading a workbook back. */
+enum { BX_BIND_FIELD = 0xFFFF }; /* bx_bind.source: a dataset field */
+typedef struct bx_bind {
+    int row, col;    /* the cell in the grid */
+    uint16_t source; /* index into bx_model.sources, or BX_BIND_FIELD */
+    uint16_t column; /* the CSV column, or the dataset field's index */
+    uint32_t record; /* the CSV data row */
+} bx_bind;
+
+/* A CSV the model was made from, kept so that the workbook can carry the
+ * dataset (and be read back). */
+typedef struct bx_source_table {
+    const char *data;   /* the name layouts use (`data:`) */
+    const char *file;   /* its file name, after the dataset's `files` */
+    struct bx_csv *csv; /* owned by the model */
+    bool rows_vary;     /* a table body or repeating section: rows may come and go */
+} bx_source_table;
+
+typedef struct bx_pair {
+    const char *key, *value;
+} bx_pair;
+
+/* The dataset.yaml the model was made from (strings in the model's arena). */
+typedef struct bx_source_meta {
+    const char *template_name;
+    const char *unit;
+    int year;
+    bx_scale input;
+    const char *title;       /* NULL: not given */
+    const char *output_name; /* NULL: not given */
+    long long created;       /* -1: not given */
+    bx_pair *fields;
+    int nfields;
+    bx_pair *files;
+    int nfiles;
+    int *tables; /* NULL: all */
+    int ntables;
+    const char *layout_version; /* digest of the layout set's files */
+} bx_source_meta;
 
 struct bx_model {
     bx_arena *arena;
@@ -78,6 +123,10 @@ struct bx_model {
     bx_scale input;      /* the unit and decimals amounts were given in */
     const char **inputs; /* the dataset files read (strings in the arena) */
     int ninputs;
+    /* the dataset itself, which the workbook carries */
+    bx_source_meta meta;
+    bx_source_table *sources;
+    int nsources;
 };
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
@@ -102,6 +151,14 @@ bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell, bx_error *
 
 /* Grow an anchor's row span (merging cells below, which must be empty). */
 bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan, bx_error *err);
+
+/* Record where the data cell at (row, col) came from. */
+bool bx_sheet_bind(bx_sheet *s, const bx_bind *bind, bx_error *err);
+
+/* Resolve for reading a workbook back: as bx_model_resolve, also recording
+ * every data cell's source (bx_sheet.binds). */
+bx_model *bx_model_resolve_bound(const struct bx_layout_set *set, const struct bx_dataset *ds,
+                                 bx_error *err);
 
 /* The invariants every back end relies on: spans inside the grid, every
  * position covered exactly once, header rows at the top, amounts in

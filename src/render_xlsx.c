@@ -14,13 +14,16 @@
  * Both write the same cells (BUDGETX_XLSX_STREAMING=always|never forces
  * one, for tests). */
 #include "backend.h"
+#include "csv_read.h"
 #include "display.h"
 #include "text.h"
+#include "xlsx_source.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 enum {
@@ -250,50 +253,52 @@ static bool compute_row_heights(xlsx_state *st, bx_error *err)
 
 /* ---- writing ----------------------------------------------------------- */
 
-static bool write_title_block(xlsx_state *st, bx_error *err)
+int bx_xlsx_title_cells(const bx_sheet *s, bx_xlsx_title_cell out[4], char *both, size_t size)
 {
-    const bx_sheet *s = st->sheet;
-    lxw_worksheet *ws = st->ws;
-    lxw_format *num = role_format(st, ROLE_NUMBER_LINE, err);
-    lxw_format *title = role_format(st, ROLE_TITLE, err);
-    lxw_format *left = role_format(st, ROLE_CAPTION_LEFT, err);
-    lxw_format *right = role_format(st, ROLE_CAPTION_RIGHT, err);
-    if (!num || !title || !left || !right)
-        return false;
-    int last = s->ncols - 1;
-    if (!check(worksheet_write_string(ws, 0, 0, s->label, num), "表号", err) ||
-        !check(worksheet_set_row(ws, 1, 30, NULL), "行高", err))
-        return false;
-    if (last > 0) {
-        if (!check(worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last, s->title, title), "标题",
-                   err))
-            return false;
-    } else if (!check(worksheet_write_string(ws, 1, 0, s->title, title), "标题", err)) {
-        return false;
-    }
+    int n = 0, last = s->ncols - 1;
+    out[n++] = (bx_xlsx_title_cell){0, 0, 0, s->label, BX_TITLE_NUMBER};
+    out[n++] = (bx_xlsx_title_cell){1, 0, last, s->title, BX_TITLE_TITLE};
     const char *l = s->caption_left, *r = s->caption_right;
     if (last == 0 || !l || !r) {
         /* one cell: whichever texts there are */
-        char both[2048];
-        snprintf(both, sizeof both, "%s%s%s", l ? l : "", l && r ? "    " : "", r ? r : "");
-        if (!*both)
-            return true;
-        lxw_format *f = l ? left : right;
-        return last > 0 ? check(worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)last, both, f),
-                                "表头说明", err)
-                        : check(worksheet_write_string(ws, 2, 0, both, f), "表头说明", err);
+        snprintf(both, size, "%s%s%s", l ? l : "", l && r ? "    " : "", r ? r : "");
+        if (*both)
+            out[n++] = (bx_xlsx_title_cell){2, 0, last, both,
+                                            l ? BX_TITLE_CAPTION_LEFT : BX_TITLE_CAPTION_RIGHT};
+        return n;
     }
     int split = (s->ncols + 1) / 2;
-    bool ok = split - 1 > 0
-                  ? check(worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)(split - 1), l, left),
-                          "部门名称", err)
-                  : check(worksheet_write_string(ws, 2, 0, l, left), "部门名称", err);
-    if (!ok)
-        return false;
-    return split < last
-               ? check(worksheet_merge_range(ws, 2, (lxw_col_t)split, 2, (lxw_col_t)last, r, right),
-                       "金额单位", err)
-               : check(worksheet_write_string(ws, 2, (lxw_col_t)last, r, right), "金额单位", err);
+    out[n++] = (bx_xlsx_title_cell){2, 0, split - 1, l, BX_TITLE_CAPTION_LEFT};
+    out[n++] = split < last ? (bx_xlsx_title_cell){2, split, last, r, BX_TITLE_CAPTION_RIGHT}
+                            : (bx_xlsx_title_cell){2, last, last, r, BX_TITLE_CAPTION_RIGHT};
+    return n;
+}
+
+static bool write_title_block(xlsx_state *st, bx_error *err)
+{
+    static const role roles[] = {ROLE_NUMBER_LINE, ROLE_TITLE, ROLE_CAPTION_LEFT,
+                                 ROLE_CAPTION_RIGHT};
+    bx_xlsx_title_cell cells[4];
+    char both[2048];
+    int n = bx_xlsx_title_cells(st->sheet, cells, both, sizeof both);
+    for (int i = 0; i < n; i++) {
+        const bx_xlsx_title_cell *c = &cells[i];
+        lxw_format *f = role_format(st, roles[c->role], err);
+        if (!f)
+            return false;
+        /* rows in order: a streamed sheet cannot go back */
+        if (c->role == BX_TITLE_TITLE &&
+            !check(worksheet_set_row(st->ws, 1, 30, NULL), "行高", err))
+            return false;
+        lxw_error e =
+            c->last_col > c->col
+                ? worksheet_merge_range(st->ws, (lxw_row_t)c->row, (lxw_col_t)c->col,
+                                        (lxw_row_t)c->row, (lxw_col_t)c->last_col, c->text, f)
+                : worksheet_write_string(st->ws, (lxw_row_t)c->row, (lxw_col_t)c->col, c->text, f);
+        if (!check(e, "标题栏", err))
+            return false;
+    }
+    return true;
 }
 
 static bool setup_sheet(xlsx_state *st, bx_error *err)
@@ -421,6 +426,162 @@ static bool write_notes(xlsx_state *st, bx_error *err)
     return true;
 }
 
+/* ---- the dataset the workbook carries (xlsx_source.h) ---------------- */
+
+typedef struct source_writer {
+    lxw_worksheet *ws;
+    lxw_row_t row;
+    /* texts longer than a cell holds: their rest, per column, for "+" rows */
+    const char **rest;
+    int nrest;
+} source_writer;
+
+/* Up to BX_SOURCE_CHUNK bytes of s, cut between UTF-8 characters. */
+static size_t chunk_length(const char *s)
+{
+    size_t n = strlen(s);
+    if (n <= BX_SOURCE_CHUNK)
+        return n;
+    n = BX_SOURCE_CHUNK;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+static bool put_chunk(source_writer *w, int col, const char *text, bx_error *err)
+{
+    size_t n = chunk_length(text);
+    char *piece = bx_malloc(n + 1, err);
+    if (!piece)
+        return false;
+    memcpy(piece, text, n);
+    piece[n] = '\0';
+    lxw_error e =
+        n ? worksheet_write_string(w->ws, w->row, (lxw_col_t)col, piece, NULL) : LXW_NO_ERROR;
+    free(piece);
+    if (col < w->nrest)
+        w->rest[col] = text[n] ? text + n : NULL;
+    return check(e, "数据来源", err);
+}
+
+/* One tagged row: texts[0..n) in columns B…, then "+" rows while a text
+ * is left over. */
+static bool source_row(source_writer *w, const char *tag, const char *const *texts, int n,
+                       bx_error *err)
+{
+    if (n + 1 > w->nrest) {
+        const char **grown = realloc(w->rest, (size_t)(n + 1) * sizeof *grown);
+        if (!grown)
+            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        w->rest = grown;
+        w->nrest = n + 1;
+    }
+    for (int i = 0; i < w->nrest; i++)
+        w->rest[i] = NULL;
+    bool more = check(worksheet_write_string(w->ws, w->row, 0, tag, NULL), "数据来源", err);
+    for (int i = 0; more && i < n; i++)
+        more = put_chunk(w, i + 1, texts[i] ? texts[i] : "", err);
+    while (more) {
+        w->row++;
+        bool left = false;
+        for (int i = 1; i <= n && !left; i++)
+            left = w->rest[i] != NULL;
+        if (!left)
+            return true;
+        more = check(worksheet_write_string(w->ws, w->row, 0, BX_SOURCE_CONTINUE, NULL), "数据来源",
+                     err);
+        for (int i = 1; more && i <= n; i++)
+            if (w->rest[i])
+                more = put_chunk(w, i, w->rest[i], err);
+    }
+    return false;
+}
+
+static bool source_pair(source_writer *w, const char *tag, const char *a, const char *b,
+                        bx_error *err)
+{
+    const char *texts[2] = {a, b};
+    return source_row(w, tag, texts, b ? 2 : 1, err);
+}
+
+static bool source_meta(source_writer *w, const bx_source_meta *meta, bx_error *err)
+{
+    char year[16], decimals[16], created[32];
+    snprintf(year, sizeof year, "%d", meta->year);
+    snprintf(decimals, sizeof decimals, "%d", meta->input.decimals);
+    const char *unit = meta->input.unit_yuan == 1           ? "元"
+                       : meta->input.unit_yuan == 1000      ? "千元"
+                       : meta->input.unit_yuan == 10000     ? "万元"
+                       : meta->input.unit_yuan == 100000000 ? "亿元"
+                                                            : "";
+    bool ok = source_pair(w, BX_SOURCE_SHEET, BX_SOURCE_FORMAT,
+                          "本表记录生成本工作簿的数据，供 budgetx 读回；请勿修改。", err) &&
+              source_pair(w, "template", meta->template_name, NULL, err) &&
+              source_pair(w, "layout", meta->layout_version, NULL, err) &&
+              source_pair(w, "unit", meta->unit, NULL, err) &&
+              source_pair(w, "year", year, NULL, err) &&
+              source_pair(w, "amounts", unit, decimals, err);
+    if (ok && meta->title)
+        ok = source_pair(w, "title", meta->title, NULL, err);
+    if (ok && meta->output_name)
+        ok = source_pair(w, "output", meta->output_name, NULL, err);
+    if (ok && meta->created >= 0) {
+        time_t t = (time_t)meta->created;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(created, sizeof created, "%Y-%m-%d", &tm);
+        ok = source_pair(w, "created", created, NULL, err);
+    }
+    if (ok && meta->tables) {
+        char(*numbers)[16] = bx_calloc((size_t)meta->ntables, 16, err);
+        const char **texts = bx_calloc((size_t)meta->ntables, sizeof *texts, err);
+        ok = numbers && texts;
+        for (int i = 0; ok && i < meta->ntables; i++) {
+            snprintf(numbers[i], 16, "%d", meta->tables[i]);
+            texts[i] = numbers[i];
+        }
+        ok = ok && source_row(w, "tables", texts, meta->ntables, err);
+        free(numbers);
+        free(texts);
+    }
+    for (int i = 0; ok && i < meta->nfields; i++)
+        ok = source_pair(w, "field", meta->fields[i].key, meta->fields[i].value, err);
+    for (int i = 0; ok && i < meta->nfiles; i++)
+        ok = source_pair(w, "file", meta->files[i].key, meta->files[i].value, err);
+    return ok;
+}
+
+static bool source_csv(source_writer *w, const bx_source_table *t, bx_error *err)
+{
+    const bx_csv *csv = t->csv;
+    char ncols[32], nrows[32];
+    snprintf(ncols, sizeof ncols, "%zu", csv->ncols);
+    snprintf(nrows, sizeof nrows, "%zu", csv->nrows);
+    const char *head[4] = {t->data, t->file, ncols, nrows};
+    bool ok = source_row(w, "csv", head, 4, err) &&
+              source_row(w, "header", (const char *const *)csv->header, (int)csv->ncols, err);
+    for (size_t r = 0; ok && r < csv->nrows; r++)
+        ok = source_row(w, "row", (const char *const *)&csv->cells[r * csv->ncols], (int)csv->ncols,
+                        err);
+    return ok;
+}
+
+/* The hidden, protected sheet holding the dataset, after the tables. */
+static bool write_source(xlsx_state *st, bx_error *err)
+{
+    const bx_model *m = st->model;
+    source_writer w = {.ws = workbook_add_worksheet(st->wb, BX_SOURCE_SHEET)};
+    if (!w.ws)
+        return bx_fail(err, NULL, BX_ERR_BACKEND, "无法添加工作表“%s”", BX_SOURCE_SHEET) == BX_OK;
+    worksheet_hide(w.ws);
+    worksheet_protect(w.ws, NULL, NULL);
+    bool ok = source_meta(&w, &m->meta, err);
+    for (int i = 0; ok && i < m->nsources; i++)
+        ok = source_csv(&w, &m->sources[i], err);
+    free(w.rest);
+    return ok;
+}
+
 static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
 {
     xlsx_state *st = vst;
@@ -436,8 +597,8 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
     case BX_EV_ROW_BEGIN: return begin_row(st, ev->row, err);
     case BX_EV_CELL: return write_cell(st, ev, err);
     case BX_EV_SHEET_END: return write_notes(st, err);
-    case BX_EV_ROW_END:
-    case BX_EV_DONE: return true;
+    case BX_EV_DONE: return write_source(st, err);
+    case BX_EV_ROW_END: return true;
     }
     return true;
 }

@@ -32,6 +32,7 @@ typedef struct resolver {
     int nfiles;
     const char *last_file; /* the name last interned, and its index */
     int last_index;
+    bool bind; /* record every data cell's source (reading a workbook back) */
 } resolver;
 
 /* File names that live as long as the model (CSV names die with their
@@ -88,13 +89,66 @@ static bool failed(const resolver *rv)
     return bx_failed(rv->err);
 }
 
-/* A CSV of the dataset; its name is remembered as an input of the model. */
-static bx_csv *load_csv(resolver *rv, const char *name)
+/* The file name a data name is read from, after the dataset's `files`. */
+static const char *data_file(const bx_dataset *ds, const char *data)
 {
+    for (size_t i = 0; i < ds->nfiles; i++)
+        if (strcmp(ds->files[i].key, data) == 0)
+            return ds->files[i].value;
+    return data;
+}
+
+/* A CSV of the dataset, read once and kept by the model (a workbook
+ * carries it); its name is remembered as an input. `rows_vary`: a table
+ * body or a repeating section. NULL on failure. */
+static const bx_csv *load_csv(resolver *rv, const char *name, bool rows_vary)
+{
+    bx_model *m = rv->m;
+    for (int i = 0; i < m->nsources; i++)
+        if (strcmp(m->sources[i].data, name) == 0) {
+            m->sources[i].rows_vary |= rows_vary;
+            return m->sources[i].csv;
+        }
+    if (m->nsources >= BX_BIND_FIELD - 1) {
+        bx_fail(rv->err, NULL, BX_ERR_LIMIT, "数据文件过多");
+        return NULL;
+    }
+    bx_source_table *grown = realloc(m->sources, (size_t)(m->nsources + 1) * sizeof *grown);
+    if (!grown) {
+        bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    m->sources = grown;
     bx_csv *csv = bx_dataset_csv(rv->ds, name, rv->err);
-    if (csv)
-        intern_file(rv, csv->name);
+    const char *data = csv ? bx_arena_strdup(m->arena, name, rv->err) : NULL;
+    const char *file = data ? bx_arena_strdup(m->arena, data_file(rv->ds, name), rv->err) : NULL;
+    if (!file) {
+        bx_csv_free(csv);
+        return NULL;
+    }
+    m->sources[m->nsources++] = (bx_source_table){data, file, csv, rows_vary};
+    intern_file(rv, csv->name);
     return csv;
+}
+
+/* The index of a kept CSV among the model's sources. */
+static uint16_t source_index(const resolver *rv, const bx_csv *csv)
+{
+    for (int i = 0; i < rv->m->nsources; i++)
+        if (rv->m->sources[i].csv == csv)
+            return (uint16_t)i;
+    return BX_BIND_FIELD;
+}
+
+/* Remember that cell (row, col) shows CSV row r, column c (or, with csv
+ * NULL, dataset field c). */
+static bool bind_cell(resolver *rv, int row, int col, const bx_csv *csv, size_t r, int c)
+{
+    if (!rv->bind || c < 0)
+        return true;
+    bx_bind b = {row, col, csv ? source_index(rv, csv) : (uint16_t)BX_BIND_FIELD, (uint16_t)c,
+                 (uint32_t)r};
+    return bx_sheet_bind(rv->sheet, &b, rv->err);
 }
 
 /* ---- templates --------------------------------------------------------- */
@@ -492,17 +546,15 @@ static bool bind_columns(resolver *rv, const bx_csv *csv, const char *const *fie
 
 /* What grids and ledgers begin with: the header rows, then the table's
  * CSV with its columns bound to the wanted fields. Caller frees the CSV. */
-static bx_csv *start_data_table(resolver *rv, const char *const *fields, const bool *optional,
-                                size_t n, int *cols)
+static const bx_csv *start_data_table(resolver *rv, const char *const *fields, const bool *optional,
+                                      size_t n, int *cols)
 {
     if (!put_header(rv, &rv->t->header, 0))
         return NULL;
     rv->sheet->header_rows = rv->sheet->nrows;
-    bx_csv *csv = load_csv(rv, rv->t->data);
-    if (csv && !bind_columns(rv, csv, fields, optional, n, cols)) {
-        bx_csv_free(csv);
+    const bx_csv *csv = load_csv(rv, rv->t->data, true);
+    if (csv && !bind_columns(rv, csv, fields, optional, n, cols))
         return NULL;
-    }
     return csv;
 }
 
@@ -524,7 +576,7 @@ static bool resolve_grid(resolver *rv)
     for (size_t i = 0; i < nleaves; i++)
         rv->sheet->col_widths[i] = leaves[i]->width;
 
-    bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
+    const bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
     if (!csv)
         return false;
     int expected = (int)(csv->nrows < BX_MAX_ROWS ? csv->nrows : 0);
@@ -553,11 +605,11 @@ static bool resolve_grid(resolver *rv)
             cell.align = (int8_t)leaves[i]->align;
             if (leaves[i]->indent)
                 cell.indent = (uint8_t)level;
-            ok = bx_sheet_put(rv->sheet, row, (int)i, &cell, rv->err);
+            ok = bx_sheet_put(rv->sheet, row, (int)i, &cell, rv->err) &&
+                 bind_cell(rv, row, (int)i, csv, r, cols[i]);
         }
     }
     rv->vrow = NULL;
-    bx_csv_free(csv);
     return ok;
 }
 
@@ -621,6 +673,8 @@ static bool put_ledger_entry(resolver *rv, const bx_csv *csv, ledger_side *side,
                 cell.indent = (uint8_t)e->level;
             if (leaf->indent && e->total)
                 cell.style = BX_STYLE_LABEL;
+            if (!bind_cell(rv, row, col, csv, e->csv_row, side->cols[i]))
+                return false;
         }
         if (!bx_sheet_put(rv->sheet, row, col, &cell, rv->err))
             return false;
@@ -765,7 +819,7 @@ static bool resolve_ledger(resolver *rv)
         }
         col += (int)side->nleaves;
     }
-    bx_csv *csv = start_data_table(rv, fields, optional, nfields, cols);
+    const bx_csv *csv = start_data_table(rv, fields, optional, nfields, cols);
     if (!csv)
         return false;
     bool ok = vt_begin_table(rv);
@@ -777,7 +831,6 @@ static bool resolve_ledger(resolver *rv)
          zip_ledger(rv, csv, sides, nsides);
     rv->ledger_sides = NULL;
     rv->vrow = NULL;
-    bx_csv_free(csv);
     return ok;
 }
 
@@ -812,6 +865,11 @@ static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
             loc = f->loc;
         }
         if (!make_cell(rv, fc->type, fc->decimals, fc->value, value, &loc, &cell))
+            return false;
+        bool bound =
+            f ? bind_cell(rv, row, col, NULL, 0, (int)(f - rv->ds->fields))
+              : bind_cell(rv, row, col, rv->inst, rv->inst_row, bx_csv_column(rv->inst, fc->value));
+        if (!bound)
             return false;
     }
     if (fc->label)
@@ -878,7 +936,7 @@ static bool row_of_instance(resolver *rv, const bx_csv *csv, size_t r, int key_c
 
 static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
 {
-    bx_csv *csv = load_csv(rv, b->data);
+    const bx_csv *csv = load_csv(rv, b->data, true);
     if (!csv)
         return -1;
     /* the cells' fields, and the instance key when the form repeats */
@@ -921,11 +979,11 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
                 cell.style = BX_STYLE_LABEL;
             cell.align = (int8_t)fc->align;
             cell.colspan = fc->span;
-            ok = bx_sheet_put(rv->sheet, row, col, &cell, rv->err);
+            ok = bx_sheet_put(rv->sheet, row, col, &cell, rv->err) &&
+                 bind_cell(rv, row, col, csv, r, cols[i]);
         }
     }
     rv->vrow = NULL;
-    bx_csv_free(csv);
     if (ok)
         ok = merge_equal_runs(rv, b, first_row, nrows, col0);
     return ok ? nrows : -1;
@@ -1059,11 +1117,13 @@ static bool resolve_notes(resolver *rv)
     rv->sheet->notes = bx_arena_alloc(rv->m->arena, (n ? n : 1) * sizeof(char *), rv->err);
     if (!rv->sheet->notes)
         return false;
-    if (t->empty_note && !body_has_amount(rv->sheet)) {
+    if (t->empty_note) {
         const char *note = expand(rv, t->empty_note, &loc);
         if (!note)
             return false;
-        rv->sheet->notes[rv->sheet->nnotes++] = note;
+        rv->sheet->empty_note = note;
+        if (!body_has_amount(rv->sheet))
+            rv->sheet->notes[rv->sheet->nnotes++] = note;
     }
     for (size_t i = 0; i < t->nnotes; i++) {
         const char *note = expand(rv, t->notes[i], &loc);
@@ -1114,7 +1174,7 @@ static bool resolve_table(resolver *rv, const bx_table_layout *t)
     if (!t->each_data)
         return resolve_sheet(rv, t);
     rv->t = t;
-    bx_csv *index = load_csv(rv, t->each_data);
+    const bx_csv *index = load_csv(rv, t->each_data, false);
     if (!index)
         return false;
     int key = bx_csv_column(index, t->each_key);
@@ -1139,7 +1199,6 @@ static bool resolve_table(resolver *rv, const bx_table_layout *t)
         ok = ok && resolve_sheet(rv, t);
     }
     rv->inst = NULL;
-    bx_csv_free(index);
     return ok;
 }
 
@@ -1171,7 +1230,66 @@ static const char *unit_name(int64_t unit_yuan)
     }
 }
 
+/* Copy the text pairs of dataset.yaml into the model. */
+static bool copy_pairs(bx_model *m, const bx_dfield *from, size_t n, bx_pair **out, int *count,
+                       bx_error *err)
+{
+    *out = bx_arena_alloc(m->arena, (n ? n : 1) * sizeof **out, err);
+    if (!*out)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        (*out)[i].key = bx_arena_strdup(m->arena, from[i].key, err);
+        (*out)[i].value = bx_arena_strdup(m->arena, from[i].value, err);
+        if (!(*out)[i].key || !(*out)[i].value)
+            return false;
+    }
+    *count = (int)n;
+    return true;
+}
+
+/* What dataset.yaml says, for the workbook to carry. */
+static bool copy_meta(bx_model *m, const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
+{
+    bx_source_meta *meta = &m->meta;
+    bx_arena *a = m->arena;
+    meta->year = ds->year;
+    meta->input = ds->input;
+    meta->created = ds->created;
+    meta->layout_version = set->version ? set->version : "";
+    meta->template_name = bx_arena_strdup(a, ds->template_name, err);
+    meta->unit = bx_arena_strdup(a, ds->unit, err);
+    if (!meta->template_name || !meta->unit)
+        return false;
+    if (ds->title && !(meta->title = bx_arena_strdup(a, ds->title, err)))
+        return false;
+    if (ds->output_name && !(meta->output_name = bx_arena_strdup(a, ds->output_name, err)))
+        return false;
+    if (ds->tables) {
+        meta->tables = bx_arena_alloc(a, ds->ntables * sizeof(int), err);
+        if (!meta->tables)
+            return false;
+        memcpy(meta->tables, ds->tables, ds->ntables * sizeof(int));
+        meta->ntables = (int)ds->ntables;
+    }
+    return copy_pairs(m, ds->fields, ds->nfields, &meta->fields, &meta->nfields, err) &&
+           copy_pairs(m, ds->files, ds->nfiles, &meta->files, &meta->nfiles, err);
+}
+
+static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
+                               bx_error *err);
+
 bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
+{
+    return resolve_model(set, ds, false, err);
+}
+
+bx_model *bx_model_resolve_bound(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
+{
+    return resolve_model(set, ds, true, err);
+}
+
+static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
+                               bx_error *err)
 {
     if (!set || !ds) {
         bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_resolve: 缺少布局或数据");
@@ -1180,7 +1298,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     bx_model *m = bx_model_new(err);
     if (!m)
         return NULL;
-    resolver rv = {.set = set, .ds = ds, .m = m, .err = err, .fixed_row = -1};
+    resolver rv = {.set = set, .ds = ds, .m = m, .err = err, .fixed_row = -1, .bind = bind};
     bx_loc loc = {ds->yaml_name, 0, 0};
     m->author = ds->unit;
     m->year = ds->year;
@@ -1190,7 +1308,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
     m->created = creation_time(ds);
     m->input = ds->input;
     m->title = ds->title ? ds->title : expand(&rv, set->title, &loc);
-    bool ok = m->title != NULL;
+    bool ok = m->title != NULL && copy_meta(m, set, ds, err);
     for (size_t i = 0; ok && i < ds->ntables; i++) {
         bool known = false;
         for (size_t k = 0; k < set->ntables && !known; k++)
@@ -1210,7 +1328,7 @@ bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_er
         ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",
                      set->name) == BX_OK;
     /* the files read, so that no output is written over one of them */
-    intern_file(&rv, ds->yaml_name);
+    intern_file(&rv, ds->origin ? ds->origin : ds->yaml_name);
     m->inputs = rv.files;
     m->ninputs = rv.nfiles;
     rv.files = NULL;

@@ -12,7 +12,13 @@ trap 'rm -rf "$out"' EXIT
 "$budgetx" render "$sample" -o "$out" --format xlsx
 book=$(ls "$out"/*.xlsx)
 expected=$(ls "$golden"/table*.txt | wc -l)
-sheets=$(python3 -c 'import sys, zipfile, re; print(len(re.findall(r"<sheet ", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$book")
+# the tables are the visible sheets; the dataset rides in one hidden sheet
+sheets=$(python3 -c 'import sys, zipfile, re; print(len(re.findall(r"<sheet (?![^>]*state=)", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$book")
+hidden=$(python3 -c 'import sys, zipfile, re; print(" ".join(re.findall(r"<sheet name=\"([^\"]*)\"[^>]*state=\"hidden\"", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$book")
+if [ "$hidden" != "budgetx" ]; then
+  echo "FAIL: hidden sheets '$hidden', expected the dataset's sheet 'budgetx'" >&2
+  exit 1
+fi
 if [ "$sheets" != "$expected" ]; then
   echo "FAIL: $sheets worksheets, expected $expected" >&2
   exit 1

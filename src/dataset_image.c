@@ -1,0 +1,222 @@
+#include "dataset_image.h"
+
+#include "output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <yaml.h>
+
+/* ---- dataset.yaml ------------------------------------------------------ */
+
+typedef struct emitter {
+    yaml_emitter_t e;
+    bool ok;
+} emitter;
+
+static int to_strbuf(void *data, unsigned char *buffer, size_t size)
+{
+    return bx_strbuf_append(data, (const char *)buffer, size);
+}
+
+static void emit(emitter *em, yaml_event_t *ev)
+{
+    if (em->ok)
+        em->ok = yaml_emitter_emit(&em->e, ev) != 0;
+    else
+        yaml_event_delete(ev);
+}
+
+static void scalar(emitter *em, const char *text)
+{
+    yaml_event_t ev;
+    /* literal blocks keep the line ends of long texts readable */
+    yaml_scalar_style_t style =
+        strchr(text, '\n') ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE;
+    yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1,
+                                 style);
+    emit(em, &ev);
+}
+
+static void mapping(emitter *em, bool start)
+{
+    yaml_event_t ev;
+    if (start)
+        yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+    else
+        yaml_mapping_end_event_initialize(&ev);
+    emit(em, &ev);
+}
+
+static void pair(emitter *em, const char *key, const char *value)
+{
+    scalar(em, key);
+    scalar(em, value);
+}
+
+static void pairs(emitter *em, const char *key, const bx_pair *p, int n)
+{
+    if (n == 0)
+        return;
+    scalar(em, key);
+    mapping(em, true);
+    for (int i = 0; i < n; i++)
+        pair(em, p[i].key, p[i].value);
+    mapping(em, false);
+}
+
+static const char *unit_name(int64_t unit_yuan)
+{
+    switch (unit_yuan) {
+    case 1000: return "千元";
+    case 10000: return "万元";
+    case 100000000: return "亿元";
+    default: return "元";
+    }
+}
+
+static void body(emitter *em, const bx_source_meta *meta)
+{
+    char year[16], decimals[16], created[32];
+    snprintf(year, sizeof year, "%d", meta->year);
+    snprintf(decimals, sizeof decimals, "%d", meta->input.decimals);
+    pair(em, "template", meta->template_name);
+    pair(em, "unit", meta->unit);
+    pair(em, "year", year);
+    scalar(em, "amounts");
+    mapping(em, true);
+    pair(em, "unit", unit_name(meta->input.unit_yuan));
+    pair(em, "decimals", decimals);
+    mapping(em, false);
+    if (meta->title)
+        pair(em, "title", meta->title);
+    if (meta->output_name)
+        pair(em, "output", meta->output_name);
+    if (meta->created >= 0) {
+        time_t t = (time_t)meta->created;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(created, sizeof created, "%Y-%m-%d", &tm);
+        pair(em, "created", created);
+    }
+    if (meta->tables) {
+        yaml_event_t ev;
+        scalar(em, "tables");
+        yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+        emit(em, &ev);
+        for (int i = 0; i < meta->ntables; i++) {
+            char n[16];
+            snprintf(n, sizeof n, "%d", meta->tables[i]);
+            scalar(em, n);
+        }
+        yaml_sequence_end_event_initialize(&ev);
+        emit(em, &ev);
+    }
+    pairs(em, "fields", meta->fields, meta->nfields);
+    pairs(em, "files", meta->files, meta->nfiles);
+}
+
+bool bx_image_yaml(const bx_source_meta *meta, bx_strbuf *out, bx_error *err)
+{
+    emitter em = {.ok = true};
+    if (!yaml_emitter_initialize(&em.e))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    yaml_emitter_set_output(&em.e, to_strbuf, out);
+    yaml_emitter_set_unicode(&em.e, 1);
+    yaml_emitter_set_width(&em.e, -1);
+    bx_strbuf_puts(out, "# Read back from a workbook by budgetx.\n");
+    yaml_event_t ev;
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    emit(&em, &ev);
+    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+    emit(&em, &ev);
+    mapping(&em, true);
+    body(&em, meta);
+    mapping(&em, false);
+    yaml_document_end_event_initialize(&ev, 1);
+    emit(&em, &ev);
+    yaml_stream_end_event_initialize(&ev);
+    emit(&em, &ev);
+    bool ok = em.ok && !out->failed;
+    yaml_emitter_delete(&em.e);
+    if (!ok)
+        bx_fail(err, NULL, BX_ERR_DATA, "无法写出 dataset.yaml");
+    return ok;
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static bool needs_quotes(const char *s)
+{
+    size_t n = strlen(s);
+    return strpbrk(s, ",\"\r\n") ||
+           (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+}
+
+void bx_image_csv_row(bx_strbuf *out, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *f = fields[i] ? fields[i] : "";
+        if (i)
+            bx_strbuf_putc(out, ',');
+        if (!needs_quotes(f)) {
+            bx_strbuf_puts(out, f);
+            continue;
+        }
+        bx_strbuf_putc(out, '"');
+        for (const char *p = f; *p; p++) {
+            if (*p == '"')
+                bx_strbuf_putc(out, '"');
+            bx_strbuf_putc(out, *p);
+        }
+        bx_strbuf_putc(out, '"');
+    }
+    bx_strbuf_putc(out, '\n');
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+static bool save_one(const bx_mem_file *f, const char *dir, bx_error *err)
+{
+    char *path = bx_path_join(dir, f->name, err);
+    bx_output out;
+    if (!path || !bx_output_begin(&out, path, err)) {
+        free(path);
+        return false;
+    }
+    FILE *fp = fopen(out.tmp_path, "wb");
+    bool ok = fp && fwrite(f->data, 1, f->len, fp) == f->len;
+    ok = fp && fclose(fp) == 0 && ok;
+    if (!ok) {
+        bx_loc loc = {path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_IO, "无法写入文件");
+        bx_output_abort(&out);
+    } else {
+        ok = bx_output_commit(&out, err);
+    }
+    free(path);
+    return ok;
+}
+
+bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, bx_error *err)
+{
+    if (!bx_make_dirs(dir, err))
+        return err->status;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = files[i].name, *slash = strrchr(name, '/');
+        if (name[0] == '/' || strstr(name, "..")) {
+            bx_loc loc = {name, 0, 0};
+            return bx_fail(err, &loc, BX_ERR_DATA, "文件名不能指向数据目录以外");
+        }
+        if (slash) { /* files: may put a CSV in a subfolder */
+            char sub[4096];
+            snprintf(sub, sizeof sub, "%s/%.*s", dir, (int)(slash - name), name);
+            if (!bx_make_dirs(sub, err))
+                return err->status;
+        }
+        if (!save_one(&files[i], dir, err))
+            return err->status;
+    }
+    return BX_OK;
+}

@@ -1,0 +1,197 @@
+/* What differs between two datasets, as a finance user checks a
+ * correction: both are resolved with the same layouts, each sheet's rows
+ * are paired by their texts, and every cell whose shown text differs is
+ * one line, named by its cell in the new workbook. */
+#include "align.h"
+#include "dataset.h"
+#include "display.h"
+#include "layout.h"
+#include "model.h"
+#include "strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_figure(const bx_cell *c)
+{
+    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
+}
+
+static const char *shown(const bx_cell *c, char *buf, size_t size)
+{
+    if (c->covered) {
+        buf[0] = '\0';
+        return buf;
+    }
+    bx_cell_display(c, buf, size);
+    return buf;
+}
+
+/* A row's texts (not figures), joined: what pairs the rows of the two. */
+static char *row_key(const bx_sheet *s, int r, bx_error *err)
+{
+    bx_strbuf key;
+    bx_strbuf_init(&key, 0);
+    char buf[1024];
+    for (int c = 0; c < s->ncols; c++) {
+        const bx_cell *cell = bx_sheet_cell(s, r, c);
+        if (!is_figure(cell))
+            bx_strbuf_puts(&key, shown(cell, buf, sizeof buf));
+        bx_strbuf_putc(&key, '\x1f');
+    }
+    char *k = key.failed ? NULL : bx_strdup(bx_strbuf_str(&key), err);
+    bx_strbuf_free(&key);
+    return k;
+}
+
+/* What names the row of column c: the texts just left of its figures
+ * ("2080501 行政单位离退休"; a ledger's side; a form's label). */
+static void row_label(const bx_sheet *s, int r, int c, bx_strbuf *out)
+{
+    int k = c - 1;
+    while (k >= 0 && is_figure(bx_sheet_cell(s, r, k)))
+        k--;
+    int end = k;
+    while (k >= 0 && !is_figure(bx_sheet_cell(s, r, k)))
+        k--;
+    char buf[512];
+    bool any = false;
+    for (int i = k + 1; i <= end; i++) {
+        const char *t = shown(bx_sheet_cell(s, r, i), buf, sizeof buf);
+        if (!*t)
+            continue;
+        bx_strbuf_printf(out, "%s%s", any ? " " : "", t);
+        any = true;
+    }
+    if (!any)
+        bx_strbuf_printf(out, "第 %d 行", r + 1);
+}
+
+/* The headings above column c, top to bottom ("2024年政府采购项目/小计"). */
+static void column_name(const bx_sheet *s, int c, bx_strbuf *out)
+{
+    bool any = false;
+    for (int r = 0; r < s->header_rows; r++)
+        for (int k = 0; k <= c; k++) {
+            const bx_cell *h = bx_sheet_cell(s, r, k);
+            if (h->covered || h->kind != BX_CELL_TEXT || k + h->colspan <= c)
+                continue;
+            bx_strbuf_printf(out, "%s%s", any ? "/" : "", h->text);
+            any = true;
+        }
+}
+
+static void cell_line(const bx_sheet *s, int r, int c, const char *before, const char *after,
+                      bx_strbuf *out)
+{
+    char ref[32];
+    bx_strbuf_printf(out, "%s!%s  ", s->name, bx_cell_ref(BX_TITLE_ROWS + r, c, ref, sizeof ref));
+    row_label(s, r, c, out);
+    if (s->header_rows > 0) {
+        bx_strbuf_puts(out, " · ");
+        column_name(s, c, out);
+    }
+    bx_strbuf_printf(out, "：%s → %s\n", *before ? before : "（空）", *after ? after : "（空）");
+}
+
+static void row_line(const bx_sheet *s, int r, const char *what, bx_strbuf *out)
+{
+    char ref[32], buf[512];
+    bx_strbuf_printf(out, "%s!%s  %s", s->name, bx_cell_ref(BX_TITLE_ROWS + r, 0, ref, sizeof ref),
+                     what);
+    for (int c = 0; c < s->ncols; c++)
+        if (*shown(bx_sheet_cell(s, r, c), buf, sizeof buf))
+            bx_strbuf_printf(out, " %s", buf);
+    bx_strbuf_putc(out, '\n');
+}
+
+static bool diff_sheet(const bx_sheet *a, const bx_sheet *b, bx_strbuf *out, bx_error *err)
+{
+    int first = b->header_rows, na = a->nrows - first, nb = b->nrows - first;
+    if (na < 0 || nb < 0 || a->ncols != b->ncols) {
+        bx_strbuf_printf(out, "%s：表格结构不同\n", b->name);
+        return true;
+    }
+    char **ka = bx_calloc((size_t)na + 1, sizeof *ka, err);
+    char **kb = bx_calloc((size_t)nb + 1, sizeof *kb, err);
+    int *match = bx_calloc((size_t)nb + 1, sizeof *match, err);
+    bool *paired = bx_calloc((size_t)na + 1, 1, err);
+    bool ok = ka && kb && match && paired;
+    for (int i = 0; ok && i < na; i++)
+        ok = (ka[i] = row_key(a, first + i, err)) != NULL;
+    for (int j = 0; ok && j < nb; j++)
+        ok = (kb[j] = row_key(b, first + j, err)) != NULL;
+    ok = ok && bx_align_keys((const char *const *)ka, na, (const char *const *)kb, nb, match, err);
+    for (int j = 0; ok && j < nb; j++) {
+        if (match[j] < 0) {
+            row_line(b, first + j, "（新增行）", out);
+            continue;
+        }
+        paired[match[j]] = true;
+        for (int c = 0; c < b->ncols; c++) {
+            char x[2048], y[2048];
+            shown(bx_sheet_cell(a, first + match[j], c), x, sizeof x);
+            shown(bx_sheet_cell(b, first + j, c), y, sizeof y);
+            if (strcmp(x, y) != 0)
+                cell_line(b, first + j, c, x, y, out);
+        }
+    }
+    for (int i = 0; ok && i < na; i++)
+        if (!paired[i])
+            row_line(a, first + i, "（删除行）", out);
+    for (int i = 0; ka && i < na; i++)
+        free(ka[i]);
+    for (int j = 0; kb && j < nb; j++)
+        free(kb[j]);
+    free(ka);
+    free(kb);
+    free(match);
+    free(paired);
+    return ok;
+}
+
+static bool diff_models(const bx_model *a, const bx_model *b, bx_strbuf *out, bx_error *err)
+{
+    for (int i = 0; i < b->nsheets; i++) {
+        const bx_sheet *sa = NULL;
+        for (int k = 0; k < a->nsheets && !sa; k++)
+            if (strcmp(a->sheets[k].name, b->sheets[i].name) == 0)
+                sa = &a->sheets[k];
+        if (!sa)
+            bx_strbuf_printf(out, "%s：（新增的表）\n", b->sheets[i].name);
+        else if (!diff_sheet(sa, &b->sheets[i], out, err))
+            return false;
+    }
+    for (int k = 0; k < a->nsheets; k++) {
+        bool kept = false;
+        for (int i = 0; i < b->nsheets && !kept; i++)
+            kept = strcmp(a->sheets[k].name, b->sheets[i].name) == 0;
+        if (!kept)
+            bx_strbuf_printf(out, "%s：（删除的表）\n", a->sheets[k].name);
+    }
+    return true;
+}
+
+char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
+                      const char *const *layout_dirs, bx_error *err)
+{
+    if (!before || !after) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_dataset_diff: 缺少数据");
+        return NULL;
+    }
+    bx_layout_set *set = bx_layout_set_find(after->template_name, layout_dirs, err);
+    bx_model *a = set ? bx_model_resolve(set, before, err) : NULL;
+    bx_model *b = a ? bx_model_resolve(set, after, err) : NULL;
+    bx_strbuf out;
+    bx_strbuf_init(&out, 0);
+    char *text = NULL;
+    if (b && diff_models(a, b, &out, err))
+        text = out.failed ? NULL : bx_strdup(bx_strbuf_str(&out), err);
+    if (out.failed)
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    bx_strbuf_free(&out);
+    bx_model_free(b);
+    bx_model_free(a);
+    bx_layout_set_free(set);
+    return text;
+}

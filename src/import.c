@@ -1,0 +1,1332 @@
+/* Reading a workbook back: the dataset it carries (xlsx_source.h) is
+ * resolved again with every data cell's source recorded, the workbook's
+ * sheets are compared with that model, and what the workbook now shows
+ * becomes the dataset — values edited in Excel or WPS, rows added or
+ * removed where a table's rows vary. Headings, titles and notes must be
+ * as the layout writes them: a changed one is an error naming its cell.
+ *
+ * Rows are paired with the dataset's by their texts (labels, codes): one
+ * to one when their number is unchanged, else by the longest common
+ * sequence of texts, so that the figures of an untouched row keep the
+ * precision the dataset gave them (元 behind a 万元 display). */
+#include "import.h"
+
+#include "align.h"
+#include "backend.h"
+#include "dataset_image.h"
+#include "display.h"
+#include "layout.h"
+#include "text.h"
+#include "xlsx_read.h"
+#include "xlsx_source.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+enum {
+    SIGNIFICANT_DIGITS = 15, /* what a spreadsheet keeps of a number */
+    MERGE_MAX_CELLS = 65536  /* bigger merges are not data */
+};
+
+/* ---- the dataset the workbook carries ---------------------------------- */
+
+typedef struct src_csv {
+    const char *data, *file;
+    int ncols;
+    const char **header;
+    const char ***rows; /* nrows arrays of ncols texts */
+    int nrows, cap;
+} src_csv;
+
+typedef struct src_data {
+    bx_source_meta meta;
+    src_csv *csvs;
+    int ncsvs;
+} src_data;
+
+/* A logical row of the source sheet: its cells (column B… as texts[0…]). */
+typedef struct lrow {
+    const char *tag;
+    char **texts;
+    int n;
+} lrow;
+
+/* ---- the import -------------------------------------------------------- */
+
+typedef struct insert {
+    int anchor; /* a CSV row, or -1: at the end */
+    bool after;
+    const char **cells;
+} insert;
+
+/* A CSV being corrected: its original rows (texts replaced in place),
+ * which are gone, and new rows with where they go. */
+typedef struct etable {
+    const bx_csv *csv;
+    const char **cells;
+    bool *deleted;
+    insert *ins;
+    int nins, cap_ins;
+} etable;
+
+typedef struct cover {
+    int row, col, anchor_row, anchor_col;
+} cover;
+
+typedef struct importer {
+    const bx_xbook *book;
+    const bx_layout_set *set;
+    bx_model *m0;
+    bx_arena *arena; /* new texts */
+    bx_error *err;
+    etable *tables; /* per source of m0 */
+    const char **fields;
+    /* the sheet being compared */
+    const bx_sheet *s;
+    const bx_xsheet *ws;
+    const bx_table_layout *t;
+    int *bind_start; /* s->nrows + 1: binds of row r are order[bind_start[r] …] */
+    int *order;
+    cover *covers;
+    size_t ncovers;
+} importer;
+
+static bool fail_at(importer *im, int row, int col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* An error naming the sheet and cell, "表3 支出总表!D5：…". */
+static bool fail_at(importer *im, int row, int col, const char *fmt, ...)
+{
+    char ref[32], msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    bx_loc loc = {im->book->path, 0, 0};
+    bx_fail(im->err, &loc, BX_ERR_DATA, "%s!%s：%s", im->ws ? im->ws->name : "",
+            bx_xcell_ref(row, col, ref, sizeof ref), msg);
+    return false;
+}
+
+static const char *keep(importer *im, const char *s)
+{
+    return bx_arena_strdup(im->arena, s, im->err);
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* A number as a spreadsheet stores it ("1.2345E3", "1234.5700000000002")
+ * as a plain decimal of at most 15 significant digits ("1234.57"). */
+static bool plain_number(const char *s, char *out, size_t size)
+{
+    char digits[64];
+    int n = 0, point = -1, exponent = 0;
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    for (; *s && *s != 'e' && *s != 'E'; s++) {
+        if (*s == '.' && point < 0)
+            point = n;
+        else if (*s >= '0' && *s <= '9' && n < (int)sizeof digits - 1)
+            digits[n++] = *s;
+        else
+            return false;
+    }
+    if (*s) {
+        char *end;
+        long e = strtol(s + 1, &end, 10);
+        if (*end || end == s + 1 || e > 400 || e < -400)
+            return false;
+        exponent = (int)e;
+    }
+    if (n == 0)
+        return false;
+    int intlen = (point < 0 ? n : point) + exponent;
+    int lead = 0;
+    while (lead < n - 1 && digits[lead] == '0')
+        lead++;
+    memmove(digits, digits + lead, (size_t)(n - lead));
+    n -= lead;
+    intlen -= lead;
+    if (n > SIGNIFICANT_DIGITS) { /* round half up at the 15th digit */
+        bool up = digits[SIGNIFICANT_DIGITS] >= '5';
+        n = SIGNIFICANT_DIGITS;
+        for (int i = n - 1; up && i >= 0; i--) {
+            up = digits[i] == '9';
+            digits[i] = up ? '0' : (char)(digits[i] + 1);
+        }
+        if (up) {
+            memmove(digits + 1, digits, (size_t)n);
+            digits[0] = '1';
+            intlen++;
+        }
+    }
+    while (n > 0 && n > intlen && digits[n - 1] == '0')
+        n--;
+    if (intlen > 300 || intlen < -300)
+        return false;
+    size_t k = 0;
+    char buf[720];
+    if (neg && !(n == 1 && digits[0] == '0'))
+        buf[k++] = '-';
+    for (int i = 0; i < (intlen > 0 ? intlen : 1); i++)
+        buf[k++] = i < intlen && i < n ? digits[i] : '0';
+    if (n > intlen) {
+        buf[k++] = '.';
+        for (int i = intlen; i < n; i++)
+            buf[k++] = i < 0 ? '0' : digits[i];
+    }
+    buf[k] = '\0';
+    if (k >= size)
+        return false;
+    memcpy(out, buf, k + 1);
+    return true;
+}
+
+/* A figure typed as text ("1,234.50", " 1234.5 ") as a plain decimal. */
+static bool plain_text_number(const char *s, char *out, size_t size)
+{
+    int64_t ignored;
+    bx_amount_result r = bx_amount_parse(s, BX_MAX_DECIMALS, &ignored);
+    if (r != BX_AMOUNT_OK && r != BX_AMOUNT_DECIMALS && r != BX_AMOUNT_OVERFLOW)
+        return false;
+    size_t k = 0;
+    for (; *s && k + 1 < size; s++)
+        if (*s != ',' && *s != ' ')
+            out[k++] = *s;
+    out[k] = '\0';
+    return k > 0 && !*s;
+}
+
+typedef enum scaled { SCALED_OK, SCALED_DECIMALS, SCALED_OVERFLOW } scaled;
+
+/* A plain decimal in units of 10^-decimals (decimals may be negative:
+ * whole hundreds, …); SCALED_DECIMALS if digits would be lost. */
+static scaled scale_plain(const char *s, int decimals, int64_t *out)
+{
+    bool neg = *s == '-';
+    if (neg)
+        s++;
+    int64_t v = 0;
+    int frac = -1, want = decimals > 0 ? decimals : 0;
+    for (; *s; s++) {
+        if (*s == '.') {
+            frac = 0;
+            continue;
+        }
+        int d = *s - '0';
+        if (frac >= 0 && frac >= want) {
+            if (d)
+                return SCALED_DECIMALS;
+            continue;
+        }
+        if (frac >= 0)
+            frac++;
+        if (v > (INT64_MAX - d) / 10)
+            return SCALED_OVERFLOW;
+        v = v * 10 + d;
+    }
+    for (int have = frac < 0 ? 0 : frac; have < want; have++) {
+        if (v > INT64_MAX / 10)
+            return SCALED_OVERFLOW;
+        v *= 10;
+    }
+    for (int k = decimals; k < 0; k++) {
+        if (v % 10)
+            return SCALED_DECIMALS;
+        v /= 10;
+    }
+    *out = neg ? -v : v;
+    return SCALED_OK;
+}
+
+static int log10_of(int64_t v)
+{
+    int n = 0;
+    for (; v >= 10; v /= 10)
+        n++;
+    return n;
+}
+
+/* ---- cells of the workbook --------------------------------------------- */
+
+static int by_place(const void *a, const void *b)
+{
+    const cover *x = a, *y = b;
+    return x->row != y->row ? (x->row > y->row) - (x->row < y->row)
+                            : (x->col > y->col) - (x->col < y->col);
+}
+
+/* Every position inside a merge except its first, for reading a value
+ * merged over rows (equal neighbours of an indicator grid). */
+static bool index_merges(importer *im)
+{
+    free(im->covers);
+    im->covers = NULL;
+    im->ncovers = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < im->ws->nmerges; i++) {
+        const bx_xmerge *m = &im->ws->merges[i];
+        size_t area =
+            (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
+        if (area <= MERGE_MAX_CELLS && n < 4 * MERGE_MAX_CELLS * 16)
+            n += area;
+    }
+    im->covers = bx_calloc(n ? n : 1, sizeof *im->covers, im->err);
+    if (!im->covers)
+        return false;
+    for (size_t i = 0; i < im->ws->nmerges; i++) {
+        const bx_xmerge *m = &im->ws->merges[i];
+        size_t area =
+            (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
+        if (area > MERGE_MAX_CELLS)
+            continue;
+        for (int r = m->first_row; r <= m->last_row; r++)
+            for (int c = m->first_col; c <= m->last_col && im->ncovers < n; c++)
+                if (r != m->first_row || c != m->first_col)
+                    im->covers[im->ncovers++] = (cover){r, c, m->first_row, m->first_col};
+    }
+    qsort(im->covers, im->ncovers, sizeof *im->covers, by_place);
+    return true;
+}
+
+static const cover *covered(const importer *im, int row, int col)
+{
+    cover key = {row, col, 0, 0};
+    return bsearch(&key, im->covers, im->ncovers, sizeof key, by_place);
+}
+
+/* The cell at (row, col); inside a merge, the merge's first cell. */
+static const bx_xcell *wcell(const importer *im, int row, int col)
+{
+    const cover *c = covered(im, row, col);
+    return c ? bx_xsheet_cell(im->ws, c->anchor_row, c->anchor_col)
+             : bx_xsheet_cell(im->ws, row, col);
+}
+
+/* What a cell shows as text ("" for none). */
+static const char *wtext(const importer *im, int row, int col)
+{
+    const bx_xcell *c = wcell(im, row, col);
+    return c ? c->text : "";
+}
+
+/* Empty when it holds nothing but spaces, or lies inside a merge. */
+static bool wblank(const importer *im, int row, int col)
+{
+    if (covered(im, row, col))
+        return true;
+    const bx_xcell *c = bx_xsheet_cell(im->ws, row, col);
+    return !c || bx_text_blank(c->text);
+}
+
+/* ---- binds ------------------------------------------------------------- */
+
+static bool index_binds(importer *im)
+{
+    const bx_sheet *s = im->s;
+    free(im->bind_start);
+    free(im->order);
+    im->bind_start = bx_calloc((size_t)s->nrows + 2, sizeof(int), im->err);
+    im->order = bx_calloc((size_t)s->nbinds + 1, sizeof(int), im->err);
+    if (!im->bind_start || !im->order)
+        return false;
+    for (int i = 0; i < s->nbinds; i++)
+        im->bind_start[s->binds[i].row + 1]++;
+    for (int r = 0; r < s->nrows; r++)
+        im->bind_start[r + 1] += im->bind_start[r];
+    int *fill = bx_calloc((size_t)s->nrows + 1, sizeof(int), im->err);
+    if (!fill)
+        return false;
+    for (int i = 0; i < s->nbinds; i++) {
+        int r = s->binds[i].row;
+        im->order[im->bind_start[r] + fill[r]++] = i;
+    }
+    free(fill);
+    return true;
+}
+
+/* The bind of cell (row, col) of the model, or NULL. */
+static const bx_bind *bind_at(const importer *im, int row, int col)
+{
+    for (int k = im->bind_start[row]; k < im->bind_start[row + 1]; k++)
+        if (im->s->binds[im->order[k]].col == col)
+            return &im->s->binds[im->order[k]];
+    return NULL;
+}
+
+/* A row showing rows of a table body or repeating section: the source,
+ * else -1 for a row of fixed cells. */
+static int varying_source(const importer *im, int row)
+{
+    for (int k = im->bind_start[row]; k < im->bind_start[row + 1]; k++) {
+        const bx_bind *b = &im->s->binds[im->order[k]];
+        if (b->source != BX_BIND_FIELD && im->m0->sources[b->source].rows_vary)
+            return b->source;
+    }
+    return -1;
+}
+
+static const char *source_text(const importer *im, const bx_bind *b)
+{
+    if (b->source == BX_BIND_FIELD)
+        return im->m0->meta.fields[b->column].value;
+    const bx_csv *csv = im->m0->sources[b->source].csv;
+    return bx_csv_cell(csv, b->record, b->column);
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+static bool is_figure(const bx_cell *c)
+{
+    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
+}
+
+static bool means_nothing(const char *s)
+{
+    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
+}
+
+/* s without surrounding ASCII white space, in a buffer. */
+static const char *trimmed(const char *s, char *buf, size_t size)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        n--;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A changed amount in the dataset's unit and decimals. */
+static bool amount_text(importer *im, int row, int col, const char *plain, const char **out)
+{
+    bx_scale in = im->m0->meta.input, shown = im->set->display;
+    int decimals = in.decimals + log10_of(shown.unit_yuan) - log10_of(in.unit_yuan);
+    int64_t v;
+    switch (scale_plain(plain, decimals, &v)) {
+    case SCALED_OK: break;
+    case SCALED_DECIMALS:
+        return fail_at(im, row, col, "金额“%s”的小数位数过多（数据以%s计、%d 位小数）", plain,
+                       in.unit_yuan == 1       ? "元"
+                       : in.unit_yuan == 10000 ? "万元"
+                                               : "所给单位",
+                       in.decimals);
+    case SCALED_OVERFLOW: return fail_at(im, row, col, "金额“%s”超出范围", plain);
+    }
+    char buf[64];
+    bx_amount_format(v, in.decimals, false, buf, sizeof buf);
+    return (*out = keep(im, buf)) != NULL;
+}
+
+/* The text a data cell now holds, for its place in the dataset: `old`
+ * when the workbook shows what the dataset gave, else the new value
+ * (amounts in the dataset's unit). `model` is the cell as resolved. */
+static bool read_value(importer *im, int row, int col, const bx_cell *model, const char *old,
+                       const char **out)
+{
+    const bx_xcell *xc = wcell(im, row, col);
+    if (xc && xc->formula && !xc->cached)
+        return fail_at(im, row, col, "公式没有计算结果（请在 Excel 或 WPS 中重新计算后保存）");
+    if (xc && xc->type == BX_X_ERROR)
+        return fail_at(im, row, col, "单元格的值是错误值“%s”", xc->text);
+    char was[BX_MAX_CELL_BYTES / 4 + 1], now[BX_MAX_CELL_BYTES / 4 + 1];
+    trimmed(old, was, sizeof was);
+    trimmed(xc ? xc->text : "", now, sizeof now);
+    *out = old;
+    if (!is_figure(model) || means_nothing(now)) {
+        if (strcmp(was, now) == 0)
+            return true;
+        return (*out = keep(im, now)) != NULL;
+    }
+    char plain[400];
+    bool ok = xc->type == BX_X_NUMBER ? plain_number(now, plain, sizeof plain)
+                                      : plain_text_number(now, plain, sizeof plain);
+    if (!ok)
+        return fail_at(im, row, col, "金额格式无效“%s”", now);
+    int64_t v;
+    if (model->kind == BX_CELL_AMOUNT && scale_plain(plain, model->decimals, &v) == SCALED_OK &&
+        v == model->amount)
+        return true; /* as shown: keep the dataset's precision */
+    if (model->style == BX_STYLE_NUMBER)
+        return (*out = keep(im, plain)) != NULL;
+    return amount_text(im, row, col, plain, out);
+}
+
+/* Put a corrected text where the bind says. */
+static void store(importer *im, const bx_bind *b, size_t record, const char *text)
+{
+    if (b->source == BX_BIND_FIELD) {
+        im->fields[b->column] = text;
+        return;
+    }
+    etable *t = &im->tables[b->source];
+    t->cells[record * t->csv->ncols + b->column] = text;
+}
+
+/* ---- fixed rows -------------------------------------------------------- */
+
+/* Whether workbook row wr still holds the literal texts of model row r
+ * (and there is at least one). */
+static bool row_matches(const importer *im, int r, int wr)
+{
+    int literals = 0;
+    for (int c = 0; c < im->s->ncols; c++) {
+        const bx_cell *mc = bx_sheet_cell(im->s, r, c);
+        if (mc->covered || mc->kind != BX_CELL_TEXT || bind_at(im, r, c))
+            continue;
+        if (strcmp(wtext(im, wr, c), mc->text) != 0)
+            return false;
+        literals++;
+    }
+    return literals > 0;
+}
+
+static const char *what_text(const bx_cell *c)
+{
+    return c->style == BX_STYLE_HEADER ? "表头" : "文字";
+}
+
+/* A row of fixed cells: literal texts must be unchanged; the values in it
+ * (a form's fields) are read. */
+static bool fixed_row(importer *im, int r, int wr)
+{
+    for (int c = 0; c < im->s->ncols; c++) {
+        const bx_cell *mc = bx_sheet_cell(im->s, r, c);
+        if (mc->covered)
+            continue;
+        const bx_bind *b = bind_at(im, r, c);
+        if (b) {
+            const char *text;
+            if (!read_value(im, wr, c, mc, source_text(im, b), &text))
+                return false;
+            store(im, b, b->record, text);
+        } else if (mc->kind == BX_CELL_TEXT && strcmp(wtext(im, wr, c), mc->text) != 0) {
+            return fail_at(im, wr, c, "%s应为“%s”，工作簿中为“%s”", what_text(mc), mc->text,
+                           wtext(im, wr, c));
+        }
+    }
+    return true;
+}
+
+/* ---- rows that vary ---------------------------------------------------- */
+
+/* The rows of one region on both sides: the model's (each showing one
+ * CSV row) and the workbook's non-blank ones, over columns [c0, c1). */
+typedef struct region {
+    int source;
+    int c0, c1;
+    int *mrows, nm;
+    int *wrows, nw;
+    const char **mkeys, **wkeys;
+    int *match;                  /* per workbook row: index into mrows, or -1 */
+    const bx_hnode *ledger_side; /* ledgers: the side's group */
+} region;
+
+/* The record a model row shows in the region's columns. */
+static const bx_bind *row_bind(const importer *im, const region *g, int r)
+{
+    for (int k = im->bind_start[r]; k < im->bind_start[r + 1]; k++) {
+        const bx_bind *b = &im->s->binds[im->order[k]];
+        if (b->source == g->source && b->col >= g->c0 && b->col < g->c1)
+            return b;
+    }
+    return NULL;
+}
+
+/* A row's texts (not figures) in the region's columns, joined: what pairs
+ * workbook rows with the dataset's. */
+static const char *row_key(importer *im, const region *g, int mrow, int wrow)
+{
+    bx_strbuf key;
+    bx_strbuf_init(&key, 0);
+    char buf[4096];
+    for (int c = g->c0; c < g->c1; c++) {
+        const bx_bind *b = bind_at(im, mrow, c);
+        if (!b || b->source != g->source || is_figure(bx_sheet_cell(im->s, mrow, c)))
+            continue;
+        const char *text = wrow >= 0 ? wtext(im, wrow, c) : source_text(im, b);
+        bx_strbuf_puts(&key, trimmed(text, buf, sizeof buf));
+        bx_strbuf_putc(&key, '\x1f');
+    }
+    const char *k = keep(im, bx_strbuf_str(&key));
+    bx_strbuf_free(&key);
+    return k;
+}
+
+static bool pair_rows(importer *im, region *g)
+{
+    g->match = bx_arena_alloc(im->arena, (size_t)(g->nw ? g->nw : 1) * sizeof(int), im->err);
+    return g->match && bx_align_keys(g->mkeys, g->nm, g->wkeys, g->nw, g->match, im->err);
+}
+
+/* The indentation level a workbook row shows in column col. */
+static int shown_level(const importer *im, int wrow, int col)
+{
+    const bx_xcell *c = bx_xsheet_cell(im->ws, wrow, col);
+    return c ? bx_xbook_indent(im->book, c->style) : 0;
+}
+
+/* The column of the layout's indented leaf within [c0, c1), or -1. */
+static int indent_column(const importer *im, const region *g)
+{
+    if (im->t->kind == BX_TABLE_FORM || !im->t->level_field)
+        return -1;
+    const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
+    size_t n = bx_header_leaves(&im->t->header, leaves);
+    for (size_t i = 0; i < n && (int)i < g->c1; i++)
+        if ((int)i >= g->c0 && leaves[i]->indent)
+            return (int)i;
+    return -1;
+}
+
+static bool add_insert(importer *im, etable *t, const insert *ins)
+{
+    if (t->nins == t->cap_ins) {
+        int cap = t->cap_ins ? t->cap_ins * 2 : 16;
+        insert *p = realloc(t->ins, (size_t)cap * sizeof *p);
+        if (!p)
+            return bx_fail(im->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        t->ins = p;
+        t->cap_ins = cap;
+    }
+    t->ins[t->nins++] = *ins;
+    return true;
+}
+
+/* The columns a new row takes from the layout rather than from cells:
+ * the level (from the indentation), the ledger side and total mark. */
+static void hidden_columns(importer *im, const region *g, int wrow, int mrow, const bx_csv *csv,
+                           const char **cells, bool is_new)
+{
+    int level_col = im->t->level_field ? bx_csv_column(csv, im->t->level_field) : -1;
+    int indent_col = indent_column(im, g);
+    if (level_col >= 0 && indent_col >= 0 && bx_xsheet_cell(im->ws, wrow, indent_col)) {
+        /* a paired row changes level only if its indentation was changed */
+        int level = shown_level(im, wrow, indent_col);
+        if (is_new || level != bx_sheet_cell(im->s, mrow, indent_col)->indent) {
+            char text[16];
+            snprintf(text, sizeof text, "%d", level);
+            cells[level_col] = keep(im, text);
+        }
+    }
+    if (!is_new || !g->ledger_side)
+        return;
+    int side_col = bx_csv_column(csv, im->t->side_field);
+    int kind_col = im->t->kind_field ? bx_csv_column(csv, im->t->kind_field) : -1;
+    if (side_col >= 0)
+        cells[side_col] = g->ledger_side->side;
+    if (kind_col >= 0)
+        cells[kind_col] = "";
+}
+
+/* A workbook row with no model row: a new CSV row, its hidden columns
+ * like its neighbour's, placed after the row above it. */
+static bool new_row(importer *im, const region *g, int j, int near_m)
+{
+    etable *t = &im->tables[g->source];
+    const bx_csv *csv = t->csv;
+    const char **cells = bx_arena_alloc(im->arena, csv->ncols * sizeof *cells, im->err);
+    if (!cells)
+        return false;
+    const bx_bind *nb = g->nm ? row_bind(im, g, g->mrows[near_m]) : NULL;
+    for (size_t c = 0; c < csv->ncols; c++)
+        cells[c] = nb ? t->cells[nb->record * csv->ncols + c] : "";
+    int wr = g->wrows[j], model_row = g->nm ? g->mrows[near_m] : -1;
+    for (int c = g->c0; c < g->c1 && model_row >= 0; c++) {
+        const bx_bind *b = bind_at(im, model_row, c);
+        if (!b || b->source != g->source)
+            continue;
+        if (!read_value(im, wr, c, bx_sheet_cell(im->s, model_row, c), "", &cells[b->column]))
+            return false;
+    }
+    hidden_columns(im, g, wr, model_row, csv, cells, true);
+    /* after the nearest paired row above, else before the one below */
+    insert ins = {nb ? (int)nb->record : -1, true, cells};
+    for (int k = j - 1; k >= 0; k--)
+        if (g->match[k] >= 0) {
+            ins.anchor = (int)row_bind(im, g, g->mrows[g->match[k]])->record;
+            return add_insert(im, t, &ins);
+        }
+    for (int k = j + 1; k < g->nw; k++)
+        if (g->match[k] >= 0) {
+            ins.anchor = (int)row_bind(im, g, g->mrows[g->match[k]])->record;
+            ins.after = false;
+            return add_insert(im, t, &ins);
+        }
+    return add_insert(im, t, &ins);
+}
+
+static bool read_region(importer *im, region *g)
+{
+    g->mkeys = bx_arena_alloc(im->arena, (size_t)(g->nm + 1) * sizeof(char *), im->err);
+    g->wkeys = bx_arena_alloc(im->arena, (size_t)(g->nw + 1) * sizeof(char *), im->err);
+    if (!g->mkeys || !g->wkeys)
+        return false;
+    /* a workbook row is keyed with the columns of the model row it would
+     * stand for: the first one (all rows of a region share columns) */
+    for (int i = 0; i < g->nm; i++)
+        if (!(g->mkeys[i] = row_key(im, g, g->mrows[i], -1)))
+            return false;
+    for (int j = 0; j < g->nw; j++)
+        if (g->nm && !(g->wkeys[j] = row_key(im, g, g->mrows[0], g->wrows[j])))
+            return false;
+    if (!pair_rows(im, g))
+        return false;
+    etable *t = &im->tables[g->source];
+    bool *paired = bx_arena_alloc(im->arena, (size_t)(g->nm + 1), im->err);
+    if (!paired)
+        return false;
+    for (int j = 0; j < g->nw; j++) {
+        int i = g->match[j];
+        if (i < 0)
+            continue;
+        paired[i] = true;
+        int mr = g->mrows[i], wr = g->wrows[j];
+        const bx_bind *rb = row_bind(im, g, mr);
+        for (int c = g->c0; c < g->c1; c++) {
+            const bx_bind *b = bind_at(im, mr, c);
+            const char *text;
+            if (!b || b->source != g->source)
+                continue;
+            if (!read_value(im, wr, c, bx_sheet_cell(im->s, mr, c), source_text(im, b), &text))
+                return false;
+            store(im, b, b->record, text);
+        }
+        hidden_columns(im, g, wr, mr, t->csv, &t->cells[rb->record * t->csv->ncols], false);
+    }
+    for (int i = 0; i < g->nm; i++)
+        if (!paired[i])
+            t->deleted[row_bind(im, g, g->mrows[i])->record] = true;
+    int near = 0;
+    for (int j = 0; j < g->nw; j++) {
+        if (g->match[j] >= 0) {
+            near = g->match[j];
+            continue;
+        }
+        if (!new_row(im, g, j, near))
+            return false;
+    }
+    return true;
+}
+
+/* The workbook's non-blank rows in [w0, w1) over the region's columns. */
+static bool region_wrows(importer *im, region *g, int w0, int w1)
+{
+    g->wrows = bx_arena_alloc(im->arena, (size_t)(w1 > w0 ? w1 - w0 : 1) * sizeof(int), im->err);
+    if (!g->wrows)
+        return false;
+    for (int wr = w0; wr < w1; wr++) {
+        bool blank = true;
+        for (int c = g->c0; c < g->c1 && blank; c++)
+            blank = wblank(im, wr, c);
+        if (!blank)
+            g->wrows[g->nw++] = wr;
+    }
+    return true;
+}
+
+/* Whether workbook row wr starts the notes. */
+static bool is_note_row(const importer *im, int wr)
+{
+    const char *text = wtext(im, wr, 0);
+    if (im->s->empty_note && strcmp(text, im->s->empty_note) == 0)
+        return true;
+    for (int i = 0; i < im->s->nnotes; i++)
+        if (strcmp(text, im->s->notes[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Where the rows of a region end in the workbook: at the row that
+ * matches the model's next fixed row, or at the notes. */
+static bool region_end(importer *im, int next_fixed, int w0, int wanted, int *w1)
+{
+    int last = im->ws->nrows > w0 ? im->ws->nrows : w0;
+    if (next_fixed < 0) {
+        int wr = w0;
+        while (wr < last && !is_note_row(im, wr))
+            wr++;
+        *w1 = wr;
+        return true;
+    }
+    bool literal = false;
+    for (int c = 0; c < im->s->ncols && !literal; c++) {
+        const bx_cell *mc = bx_sheet_cell(im->s, next_fixed, c);
+        literal = !mc->covered && mc->kind == BX_CELL_TEXT && !bind_at(im, next_fixed, c);
+    }
+    if (!literal) { /* nothing to find: as many rows as before */
+        *w1 = w0 + wanted;
+        return true;
+    }
+    for (int wr = w0; wr <= last; wr++)
+        if (row_matches(im, next_fixed, wr)) {
+            *w1 = wr;
+            return true;
+        }
+    for (int c = 0; c < im->s->ncols; c++) {
+        const bx_cell *mc = bx_sheet_cell(im->s, next_fixed, c);
+        if (!mc->covered && mc->kind == BX_CELL_TEXT && !bind_at(im, next_fixed, c))
+            return fail_at(im, w0, c, "找不到应在此后出现的“%s”（表格结构被改动）", mc->text);
+    }
+    return false;
+}
+
+/* Model rows [r0, r1) show rows of one source; their workbook rows start
+ * at *wr. */
+static bool grid_region(importer *im, int r0, int r1, int *wr)
+{
+    region g = {.source = varying_source(im, r0), .c0 = 0, .c1 = im->s->ncols};
+    int next_fixed = r1 < im->s->nrows ? r1 : -1, w1;
+    if (!region_end(im, next_fixed, *wr, r1 - r0, &w1))
+        return false;
+    g.mrows = bx_arena_alloc(im->arena, (size_t)(r1 - r0) * sizeof(int), im->err);
+    if (!g.mrows)
+        return false;
+    for (int r = r0; r < r1; r++)
+        g.mrows[g.nm++] = r;
+    if (!region_wrows(im, &g, *wr, w1) || !read_region(im, &g))
+        return false;
+    *wr = w1;
+    return true;
+}
+
+/* A ledger's body: each side's items paired on their own. */
+static bool ledger_body(importer *im, int *wr)
+{
+    int w1;
+    if (!region_end(im, -1, *wr, 0, &w1))
+        return false;
+    int c0 = 0;
+    for (size_t k = 0; k < im->t->header.nroots; k++) {
+        const bx_hnode *root = &im->t->header.roots[k];
+        bx_header one = {(bx_hnode *)root, 1};
+        region g = {.source = -1, .c0 = c0, .c1 = c0 + (int)bx_header_leaf_count(&one)};
+        g.ledger_side = root;
+        c0 = g.c1;
+        g.mrows = bx_arena_alloc(im->arena, (size_t)(im->s->nrows + 1) * sizeof(int), im->err);
+        if (!g.mrows)
+            return false;
+        for (int r = im->s->header_rows; r < im->s->nrows; r++) {
+            for (int k2 = im->bind_start[r]; k2 < im->bind_start[r + 1] && g.source < 0; k2++) {
+                const bx_bind *b = &im->s->binds[im->order[k2]];
+                if (b->col >= g.c0 && b->col < g.c1)
+                    g.source = b->source;
+            }
+            if (g.source >= 0 && row_bind(im, &g, r))
+                g.mrows[g.nm++] = r;
+        }
+        if (g.source < 0) /* an empty ledger: nothing to pair with */
+            continue;
+        if (!region_wrows(im, &g, *wr, w1) || !read_region(im, &g))
+            return false;
+    }
+    *wr = w1;
+    return true;
+}
+
+/* ---- one sheet --------------------------------------------------------- */
+
+static bool title_block(importer *im)
+{
+    bx_xlsx_title_cell cells[4];
+    char both[2048];
+    int n = bx_xlsx_title_cells(im->s, cells, both, sizeof both);
+    for (int i = 0; i < n; i++)
+        if (strcmp(wtext(im, cells[i].row, cells[i].col), cells[i].text) != 0)
+            return fail_at(im, cells[i].row, cells[i].col, "标题栏应为“%s”，工作簿中为“%s”",
+                           cells[i].text, wtext(im, cells[i].row, cells[i].col));
+    return true;
+}
+
+/* The notes under the table: as the layout writes them (the empty-table
+ * note may come or go with the figures). */
+static bool notes(importer *im, int wr)
+{
+    int k = 0;
+    for (; wr < im->ws->nrows; wr++) {
+        const char *text = wtext(im, wr, 0);
+        if (bx_text_blank(text) || (im->s->empty_note && strcmp(text, im->s->empty_note) == 0))
+            continue;
+        while (k < im->s->nnotes && im->s->notes[k] == im->s->empty_note)
+            k++;
+        if (k >= im->s->nnotes)
+            return fail_at(im, wr, 0, "表格下方多出了“%s”（行只能加在表体中）", text);
+        if (strcmp(text, im->s->notes[k]) != 0)
+            return fail_at(im, wr, 0, "注释应为“%s”，工作簿中为“%s”", im->s->notes[k], text);
+        k++;
+    }
+    return true;
+}
+
+static bool read_sheet(importer *im, const bx_sheet *s, const bx_table_layout *t)
+{
+    im->s = s;
+    im->t = t;
+    im->ws = bx_xbook_sheet(im->book, s->name);
+    if (!im->ws) {
+        bx_loc loc = {im->book->path, 0, 0};
+        return bx_fail(im->err, &loc, BX_ERR_DATA, "工作簿中缺少工作表“%s”（工作表不能改名或删除）",
+                       s->name) == BX_OK;
+    }
+    if (!index_binds(im) || !index_merges(im) || !title_block(im))
+        return false;
+    int wr = BX_TITLE_ROWS;
+    for (int r = 0; r < s->nrows;) {
+        if (t->kind == BX_TABLE_LEDGER && r >= s->header_rows) {
+            if (!ledger_body(im, &wr))
+                return false;
+            r = s->nrows;
+            continue;
+        }
+        int src = varying_source(im, r);
+        if (src < 0) {
+            if (!fixed_row(im, r, wr))
+                return false;
+            r++, wr++;
+            continue;
+        }
+        int r1 = r + 1;
+        while (r1 < s->nrows && varying_source(im, r1) == src)
+            r1++;
+        if (!grid_region(im, r, r1, &wr))
+            return false;
+        r = r1;
+    }
+    /* a table whose body was empty: rows typed under its header */
+    if (t->kind == BX_TABLE_GRID && s->nrows == s->header_rows) {
+        int w1;
+        if (!region_end(im, -1, wr, 0, &w1))
+            return false;
+        for (; wr < w1; wr++)
+            for (int c = 0; c < s->ncols; c++)
+                if (!wblank(im, wr, c))
+                    return fail_at(im, wr, c,
+                                   "这张表在数据中没有行，不能在工作簿中添加（请在 CSV 中添加）");
+    }
+    return notes(im, wr);
+}
+
+/* ---- the source sheet -------------------------------------------------- */
+
+/* The source sheet's rows, "+" rows joined to the row they continue. */
+static bool source_rows(const bx_xsheet *ss, bx_arena *a, lrow **out, int *count, bx_error *err)
+{
+    lrow *rows = bx_arena_alloc(a, (size_t)(ss->nrows + 1) * sizeof *rows, err);
+    if (!rows)
+        return false;
+    int n = 0;
+    for (size_t i = 0; i < ss->ncells;) {
+        int row = ss->cells[i].row, width = 0;
+        size_t end = i;
+        while (end < ss->ncells && ss->cells[end].row == row)
+            width = ss->cells[end++].col;
+        const char *tag = ss->cells[i].col == 0 ? ss->cells[i].text : "";
+        bool more = strcmp(tag, BX_SOURCE_CONTINUE) == 0 && n > 0;
+        lrow *lr = more ? &rows[n - 1] : &rows[n++];
+        if (!more) {
+            lr->tag = tag;
+            lr->n = width;
+            lr->texts = bx_arena_alloc(a, (size_t)(width + 1) * sizeof(char *), err);
+            if (!lr->texts)
+                return false;
+        }
+        for (; i < end; i++) {
+            const bx_xcell *c = &ss->cells[i];
+            if (c->col == 0 || c->col > lr->n)
+                continue;
+            const char *was = lr->texts[c->col - 1] ? lr->texts[c->col - 1] : "";
+            size_t k = strlen(was), add = strlen(c->text);
+            char *joined = bx_arena_alloc(a, k + add + 1, err);
+            if (!joined)
+                return false;
+            memcpy(joined, was, k);
+            memcpy(joined + k, c->text, add + 1);
+            lr->texts[c->col - 1] = joined;
+        }
+    }
+    for (int r = 0; r < n; r++)
+        for (int c = 0; c < rows[r].n; c++)
+            if (!rows[r].texts[c])
+                rows[r].texts[c] = "";
+    *out = rows;
+    *count = n;
+    return true;
+}
+
+static const char *arg(const lrow *r, int i)
+{
+    return i < r->n ? r->texts[i] : "";
+}
+
+static bool int_arg(const lrow *r, int i, long lo, long hi, long *out)
+{
+    char *end;
+    const char *s = arg(r, i);
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool add_pair(bx_arena *a, bx_pair **list, int *n, const lrow *r, bx_error *err)
+{
+    bx_pair *grown = bx_arena_alloc(a, (size_t)(*n + 1) * sizeof *grown, err);
+    if (!grown)
+        return false;
+    if (*n)
+        memcpy(grown, *list, (size_t)*n * sizeof *grown);
+    grown[*n] = (bx_pair){arg(r, 0), arg(r, 1)};
+    *list = grown;
+    (*n)++;
+    return true;
+}
+
+static bool meta_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
+{
+    bx_source_meta *m = &sd->meta;
+    long v;
+    if (strcmp(r->tag, "template") == 0)
+        m->template_name = arg(r, 0);
+    else if (strcmp(r->tag, "layout") == 0)
+        m->layout_version = arg(r, 0);
+    else if (strcmp(r->tag, "unit") == 0)
+        m->unit = arg(r, 0);
+    else if (strcmp(r->tag, "year") == 0 && int_arg(r, 0, 1980, 2999, &v))
+        m->year = (int)v;
+    else if (strcmp(r->tag, "amounts") == 0 && bx_money_unit(arg(r, 0), &m->input.unit_yuan) &&
+             int_arg(r, 1, 0, BX_MAX_DECIMALS, &v))
+        m->input.decimals = (int)v;
+    else if (strcmp(r->tag, "title") == 0)
+        m->title = arg(r, 0);
+    else if (strcmp(r->tag, "output") == 0)
+        m->output_name = arg(r, 0);
+    else if (strcmp(r->tag, "created") == 0 && bx_parse_date(arg(r, 0), &m->created))
+        ;
+    else if (strcmp(r->tag, "field") == 0)
+        return add_pair(a, &m->fields, &m->nfields, r, err);
+    else if (strcmp(r->tag, "file") == 0)
+        return add_pair(a, &m->files, &m->nfiles, r, err);
+    else if (strcmp(r->tag, "tables") == 0 && r->n > 0 && r->n <= BX_MAX_TABLES) {
+        m->tables = bx_arena_alloc(a, (size_t)r->n * sizeof(int), err);
+        if (!m->tables)
+            return false;
+        for (int i = 0; i < r->n; i++) {
+            if (!int_arg(r, i, 1, 999, &v))
+                return false;
+            m->tables[i] = (int)v;
+        }
+        m->ntables = r->n;
+    } else
+        return false;
+    return true;
+}
+
+static bool csv_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
+{
+    long ncols, nrows;
+    if (strcmp(r->tag, "csv") == 0) {
+        if (!int_arg(r, 2, 1, BX_MAX_COLUMNS, &ncols) || !int_arg(r, 3, 0, BX_MAX_ROWS, &nrows))
+            return false;
+        src_csv *grown = bx_arena_alloc(a, (size_t)(sd->ncsvs + 1) * sizeof *grown, err);
+        if (!grown)
+            return false;
+        if (sd->ncsvs)
+            memcpy(grown, sd->csvs, (size_t)sd->ncsvs * sizeof *grown);
+        sd->csvs = grown;
+        src_csv *c = &sd->csvs[sd->ncsvs++];
+        *c =
+            (src_csv){.data = arg(r, 0), .file = arg(r, 1), .ncols = (int)ncols, .cap = (int)nrows};
+        c->rows = bx_arena_alloc(a, (size_t)(nrows ? nrows : 1) * sizeof *c->rows, err);
+        return c->rows != NULL;
+    }
+    src_csv *c = sd->ncsvs ? &sd->csvs[sd->ncsvs - 1] : NULL;
+    if (!c || r->n > c->ncols)
+        return false;
+    const char **texts = bx_arena_alloc(a, (size_t)c->ncols * sizeof *texts, err);
+    if (!texts)
+        return false;
+    for (int i = 0; i < c->ncols; i++)
+        texts[i] = arg(r, i);
+    if (strcmp(r->tag, "header") == 0 && !c->header)
+        c->header = texts;
+    else if (strcmp(r->tag, "row") == 0 && c->header && c->nrows < c->cap)
+        c->rows[c->nrows++] = texts;
+    else
+        return false;
+    return true;
+}
+
+/* The dataset the workbook carries, from its hidden sheet. */
+static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_error *err)
+{
+    bx_loc loc = {book->path, 0, 0};
+    const bx_xsheet *ss = bx_xbook_sheet(book, BX_SOURCE_SHEET);
+    if (!ss)
+        return bx_fail(err, &loc, BX_ERR_DATA,
+                       "这个工作簿没有 budgetx 的数据记录（隐藏的工作表“%s”），无法读回；"
+                       "请使用 budgetx 生成的工作簿，或用 budgetx template 生成的空白工作簿",
+                       BX_SOURCE_SHEET) == BX_OK;
+    lrow *rows;
+    int n;
+    if (!source_rows(ss, a, &rows, &n, err))
+        return false;
+    if (n == 0 || strcmp(rows[0].tag, BX_SOURCE_SHEET) != 0 ||
+        strcmp(arg(&rows[0], 0), BX_SOURCE_FORMAT) != 0)
+        return bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”的格式不受支持（应为第 %s 版）",
+                       BX_SOURCE_SHEET, BX_SOURCE_FORMAT) == BX_OK;
+    memset(sd, 0, sizeof *sd);
+    sd->meta.created = -1;
+    sd->meta.layout_version = "";
+    for (int i = 1; i < n; i++) {
+        bool is_meta = strcmp(rows[i].tag, "csv") != 0 && strcmp(rows[i].tag, "header") != 0 &&
+                       strcmp(rows[i].tag, "row") != 0;
+        if (!(is_meta ? meta_row(&rows[i], sd, a, err) : csv_row(&rows[i], sd, a, err))) {
+            if (!bx_failed(err))
+                bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”第 %d 行已被改动，无法读回",
+                        BX_SOURCE_SHEET, i + 1);
+            return false;
+        }
+    }
+    for (int i = 0; i < sd->ncsvs; i++)
+        if (!sd->csvs[i].header || sd->csvs[i].nrows != sd->csvs[i].cap)
+            return bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”中“%s”的数据不完整，无法读回",
+                           BX_SOURCE_SHEET, sd->csvs[i].data) == BX_OK;
+    if (!sd->meta.template_name || !sd->meta.unit || !sd->meta.year || !sd->meta.input.unit_yuan)
+        return bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”缺少模板、单位、年度或金额单位",
+                       BX_SOURCE_SHEET) == BX_OK;
+    return true;
+}
+
+/* ---- the corrected dataset as files ------------------------------------ */
+
+typedef struct image {
+    bx_mem_file *files;
+    size_t n;
+    bx_strbuf *bufs;
+} image;
+
+static void image_free(image *im)
+{
+    for (size_t i = 0; im->bufs && i < im->n; i++)
+        bx_strbuf_free(&im->bufs[i]);
+    free(im->bufs);
+    free(im->files);
+    memset(im, 0, sizeof *im);
+}
+
+static bool image_new(image *im, size_t n, bx_error *err)
+{
+    memset(im, 0, sizeof *im);
+    im->files = bx_calloc(n, sizeof *im->files, err);
+    im->bufs = bx_calloc(n, sizeof *im->bufs, err);
+    if (!im->files || !im->bufs) {
+        image_free(im);
+        return false;
+    }
+    im->n = n;
+    for (size_t i = 0; i < n; i++)
+        bx_strbuf_init(&im->bufs[i], 0);
+    return true;
+}
+
+static void image_seal(image *im, size_t i, const char *name)
+{
+    im->files[i] = (bx_mem_file){name, bx_strbuf_str(&im->bufs[i]), im->bufs[i].len};
+}
+
+/* What the hidden sheet holds, as dataset.yaml and CSV texts. */
+static bool source_image(const src_data *sd, image *img, bx_error *err)
+{
+    if (!image_new(img, (size_t)sd->ncsvs + 1, err))
+        return false;
+    bool ok = bx_image_yaml(&sd->meta, &img->bufs[0], err);
+    image_seal(img, 0, "dataset.yaml");
+    for (int i = 0; ok && i < sd->ncsvs; i++) {
+        const src_csv *c = &sd->csvs[i];
+        bx_strbuf *b = &img->bufs[i + 1];
+        bx_image_csv_row(b, c->header, (size_t)c->ncols);
+        for (int r = 0; r < c->nrows; r++)
+            bx_image_csv_row(b, c->rows[r], (size_t)c->ncols);
+        ok = !b->failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        image_seal(img, (size_t)i + 1, c->file);
+    }
+    if (!ok)
+        image_free(img);
+    return ok;
+}
+
+/* One corrected CSV: its rows in order, gone ones left out, new ones
+ * where they were added. */
+static void corrected_csv(const etable *t, bx_strbuf *b)
+{
+    const bx_csv *csv = t->csv;
+    bx_image_csv_row(b, (const char *const *)csv->header, csv->ncols);
+    for (size_t r = 0; r <= csv->nrows; r++) {
+        for (int k = 0; k < t->nins; k++)
+            if (r < csv->nrows ? t->ins[k].anchor == (int)r && !t->ins[k].after
+                               : t->ins[k].anchor < 0)
+                bx_image_csv_row(b, t->ins[k].cells, csv->ncols);
+        if (r == csv->nrows)
+            break;
+        if (!t->deleted[r])
+            bx_image_csv_row(b, &t->cells[r * csv->ncols], csv->ncols);
+        for (int k = 0; k < t->nins; k++)
+            if (t->ins[k].anchor == (int)r && t->ins[k].after)
+                bx_image_csv_row(b, t->ins[k].cells, csv->ncols);
+    }
+}
+
+static bool corrected_image(importer *im, image *img)
+{
+    bx_model *m0 = im->m0;
+    if (!image_new(img, (size_t)m0->nsources + 1, im->err))
+        return false;
+    bx_source_meta meta = m0->meta;
+    meta.fields =
+        bx_arena_alloc(im->arena, (size_t)(meta.nfields + 1) * sizeof *meta.fields, im->err);
+    if (!meta.fields)
+        return false;
+    for (int i = 0; i < meta.nfields; i++)
+        meta.fields[i] = (bx_pair){m0->meta.fields[i].key, im->fields[i]};
+    bool ok = bx_image_yaml(&meta, &img->bufs[0], im->err);
+    image_seal(img, 0, "dataset.yaml");
+    for (int i = 0; ok && i < m0->nsources; i++) {
+        corrected_csv(&im->tables[i], &img->bufs[i + 1]);
+        ok = !img->bufs[i + 1].failed || bx_fail(im->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        image_seal(img, (size_t)i + 1, m0->sources[i].file);
+    }
+    return ok;
+}
+
+/* ---- the whole workbook ------------------------------------------------ */
+
+static bool start_tables(importer *im)
+{
+    bx_model *m0 = im->m0;
+    im->tables = bx_calloc((size_t)m0->nsources + 1, sizeof *im->tables, im->err);
+    im->fields =
+        bx_arena_alloc(im->arena, (size_t)(m0->meta.nfields + 1) * sizeof(char *), im->err);
+    if (!im->tables || !im->fields)
+        return false;
+    for (int i = 0; i < m0->meta.nfields; i++)
+        im->fields[i] = m0->meta.fields[i].value;
+    for (int i = 0; i < m0->nsources; i++) {
+        etable *t = &im->tables[i];
+        const bx_csv *csv = m0->sources[i].csv;
+        size_t n = csv->nrows * csv->ncols;
+        t->csv = csv;
+        t->cells = bx_arena_alloc(im->arena, (n ? n : 1) * sizeof(char *), im->err);
+        t->deleted = bx_arena_alloc(im->arena, csv->nrows + 1, im->err);
+        if (!t->cells || !t->deleted)
+            return false;
+        for (size_t k = 0; k < n; k++)
+            t->cells[k] = csv->cells[k];
+    }
+    return true;
+}
+
+static void importer_free(importer *im)
+{
+    for (int i = 0; im->tables && im->m0 && i < im->m0->nsources; i++)
+        free(im->tables[i].ins);
+    free(im->tables);
+    free(im->bind_start);
+    free(im->order);
+    free(im->covers);
+    bx_model_free(im->m0);
+    bx_arena_free(im->arena);
+}
+
+/* Compare every sheet of the model with the workbook and build the
+ * corrected dataset. */
+static bx_dataset *corrected_dataset(importer *im, const char *path)
+{
+    bool ok = start_tables(im);
+    for (int i = 0; ok && i < im->m0->nsheets; i++)
+        ok = read_sheet(im, &im->m0->sheets[i], im->m0->vtables[i].layout);
+    image img = {0};
+    ok = ok && corrected_image(im, &img);
+    bx_dataset *ds = ok ? bx_dataset_from_memory(path, img.files, img.n, im->err) : NULL;
+    image_free(&img);
+    if (ds && im->set->version && strcmp(im->m0->meta.layout_version, im->set->version) != 0)
+        ds->notice = bx_arena_strdup(
+            ds->arena, "这个工作簿是用另一版本的布局生成的；已按当前布局读回", im->err);
+    return ds;
+}
+
+bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx, bx_error *err)
+{
+    bx_xbook *book = bx_xbook_open(path, err);
+    if (!book)
+        return NULL;
+    importer im = {.book = book, .err = err, .arena = bx_arena_new()};
+    src_data sd;
+    image img = {0};
+    bx_dataset *ds0 = NULL, *ds = NULL;
+    if (!im.arena)
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    else if (read_source(book, im.arena, &sd, err) && source_image(&sd, &img, err))
+        ds0 = bx_dataset_from_memory(path, img.files, img.n, err);
+    image_free(&img);
+    if (ds0 && (im.set = find(ctx, ds0->template_name, err)) != NULL &&
+        (im.m0 = bx_model_resolve_bound(im.set, ds0, err)) != NULL)
+        ds = corrected_dataset(&im, path);
+    importer_free(&im);
+    bx_dataset_free(ds0);
+    bx_xbook_free(book);
+    return ds;
+}
+
+int bx_is_workbook(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    struct stat st;
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 &&
+           !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+bx_status bx_dataset_save(const bx_dataset *ds, const char *dir, bx_error *err)
+{
+    if (!ds || !ds->nmem)
+        return bx_fail(err, NULL, BX_ERR_USAGE, "只能保存从工作簿读回的数据");
+    return bx_image_save(ds->mem, ds->nmem, dir, err);
+}
+
+const char *bx_dataset_notice(const bx_dataset *ds)
+{
+    return ds ? ds->notice : NULL;
+}
+
+typedef struct found_set {
+    const char *const *dirs;
+    bx_layout_set *set;
+} found_set;
+
+static const bx_layout_set *find_and_keep(void *ctx, const char *name, bx_error *err)
+{
+    found_set *f = ctx;
+    return f->set = bx_layout_set_find(name, f->dirs, err);
+}
+
+bx_dataset *bx_workbook_load(const char *path, const char *const *layout_dirs, bx_error *err)
+{
+    if (!path)
+        return bx_fail(err, NULL, BX_ERR_USAGE, "bx_workbook_load: 缺少工作簿"), NULL;
+    found_set f = {layout_dirs, NULL};
+    bx_dataset *ds = bx_workbook_dataset(path, find_and_keep, &f, err);
+    bx_layout_set_free(f.set);
+    return ds;
+}
