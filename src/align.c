@@ -37,13 +37,31 @@ static bool lcs(const char *const *a, int n, const char *const *b, int m, int *m
     return true;
 }
 
+/* Rows left unpaired between two paired ones pair in order: a row whose
+ * label was edited keeps its partner. */
+static void pair_gaps(int na, int nb, int *match)
+{
+    int j = 0, prev_a = -1;
+    while (j < nb) {
+        if (match[j] >= 0) {
+            prev_a = match[j++];
+            continue;
+        }
+        int end = j;
+        while (end < nb && match[end] < 0)
+            end++;
+        int next_a = end < nb ? match[end] : na;
+        for (int k = j, a = prev_a + 1; k < end && a < next_a; k++, a++)
+            match[k] = a;
+        j = end;
+    }
+}
+
 bool bx_align_keys(const char *const *a, int na, const char *const *b, int nb, int *match,
                    bx_error *err)
 {
     for (int j = 0; j < nb; j++)
-        match[j] = na == nb ? j : -1;
-    if (na == nb)
-        return true;
+        match[j] = -1;
     int head = 0, tail = 0;
     while (head < na && head < nb && same(a[head], b[head])) {
         match[head] = head;
@@ -54,7 +72,9 @@ bool bx_align_keys(const char *const *a, int na, const char *const *b, int nb, i
         tail++;
     }
     int n = na - head - tail, m = nb - head - tail;
-    if (n == 0 || m == 0 || (size_t)(n + 1) * (size_t)(m + 1) > LCS_MAX_CELLS)
-        return true;
-    return lcs(a + head, n, b + head, m, match + head, head, err);
+    if (n > 0 && m > 0 && (size_t)(n + 1) * (size_t)(m + 1) <= LCS_MAX_CELLS &&
+        !lcs(a + head, n, b + head, m, match + head, head, err))
+        return false;
+    pair_gaps(na, nb, match);
+    return true;
 }

@@ -5,11 +5,11 @@
 
 #include "common.h"
 
-/* match[j] receives the index in a of b[j]'s partner, or -1. Rows pair in
- * order when there are as many of each; else the common beginning and end
- * pair, then the longest common subsequence of what is between (when that
- * is small enough to compute: 4 million pairs; beyond, the middle rows
- * stay unpaired). */
+/* match[j] receives the index in a of b[j]'s partner, or -1. Equal keys
+ * pair: the common beginning and end, then the longest common subsequence
+ * of what is between (when that is small enough to compute: 4 million
+ * pairs). Rows left between two pairs then pair in order, so that a row
+ * whose key changed keeps its partner when nothing was added there. */
 bool bx_align_keys(const char *const *a, int na, const char *const *b, int nb, int *match,
                    bx_error *err);
 

@@ -9,6 +9,7 @@
 #include "model.h"
 #include "strbuf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,20 @@ static char *row_key(const bx_sheet *s, int r, bx_error *err)
     return k;
 }
 
+/* The text a position shows, inside a merge its anchor's: a merged
+ * label names every row it spans. */
+static const char *shown_merged(const bx_sheet *s, int r, int c, char *buf, size_t size)
+{
+    for (int rr = r; rr >= 0; rr--)
+        for (int cc = c; cc >= 0; cc--) {
+            const bx_cell *a = bx_sheet_cell(s, rr, cc);
+            if (!a->covered && rr + a->rowspan > r && cc + a->colspan > c)
+                return shown(a, buf, size);
+        }
+    buf[0] = '\0';
+    return buf;
+}
+
 /* What names the row of column c: the texts just left of its figures
  * ("2080501 行政单位离退休"; a ledger's side; a form's label). */
 static void row_label(const bx_sheet *s, int r, int c, bx_strbuf *out)
@@ -54,17 +69,18 @@ static void row_label(const bx_sheet *s, int r, int c, bx_strbuf *out)
     int end = k;
     while (k >= 0 && !is_figure(bx_sheet_cell(s, r, k)))
         k--;
-    char buf[512];
+    char buf[512], last[512] = "";
     bool any = false;
     for (int i = k + 1; i <= end; i++) {
-        const char *t = shown(bx_sheet_cell(s, r, i), buf, sizeof buf);
-        if (!*t)
+        const char *t = shown_merged(s, r, i, buf, sizeof buf);
+        if (!*t || (i > k + 1 && strcmp(t, last) == 0))
             continue;
+        snprintf(last, sizeof last, "%s", t);
         bx_strbuf_printf(out, "%s%s", any ? " " : "", t);
         any = true;
     }
     if (!any)
-        bx_strbuf_printf(out, "第 %d 行", r + 1);
+        bx_strbuf_printf(out, "第 %d 行", BX_TITLE_ROWS + r + 1);
 }
 
 /* The headings above column c, top to bottom ("2024年政府采购项目/小计"). */

@@ -70,10 +70,11 @@ typedef struct bx_xbook {
 
 /* Read the workbook at path. NULL with err set (BX_ERR_IO, BX_ERR_SYNTAX,
  * BX_ERR_LIMIT, BX_ERR_NOMEM; the message names the file) if it cannot be
- * read. Caller frees with bx_xbook_free. */
+ * read, including a cell given twice or a shared string that does not
+ * exist. err may be NULL. Caller frees with bx_xbook_free. */
 bx_xbook *bx_xbook_open(const char *path, bx_error *err);
 /* The same from memory (tests, fuzzing); display_name stands for the path
- * in messages. data must outlive the call only. */
+ * in messages. data is not kept past the call. */
 bx_xbook *bx_xbook_parse(const void *data, size_t len, const char *display_name, bx_error *err);
 /* Accepts NULL. */
 void bx_xbook_free(bx_xbook *book);
