@@ -872,32 +872,39 @@ static void add_merge(sheet_part *sp, const char *ref)
                                             .last_col = c0 < c1 ? c1 : c0};
 }
 
+/* An element inside <c>: the value, the formula, an inline string. */
+static void start_in_cell(sheet_part *sp, const char *name)
+{
+    if (strcmp(name, "v") == 0) {
+        sp->has_v = true;
+        bx_strbuf_reset(&sp->v);
+        sp->base.into = &sp->v;
+    } else if (strcmp(name, "f") == 0) {
+        sp->formula = true;
+    } else if (strcmp(name, "is") == 0) {
+        sp->has_is = sp->in_is = true;
+    } else if (strcmp(name, "rPh") == 0) {
+        sp->phonetic++;
+    } else if (strcmp(name, "t") == 0 && sp->in_is && sp->phonetic == 0) {
+        sp->base.into = &sp->is;
+    }
+}
+
 static void sheet_start(part *p, const char *name, const char **atts)
 {
     sheet_part *sp = (sheet_part *)p;
-    if (strcmp(name, "sheetData") == 0)
+    if (strcmp(name, "sheetData") == 0) {
         sp->in_data = true;
-    else if (!sp->in_data) {
+    } else if (!sp->in_data) {
         if (strcmp(name, "mergeCell") == 0)
             add_merge(sp, attr(atts, "ref"));
-    } else if (strcmp(name, "row") == 0)
+    } else if (strcmp(name, "row") == 0) {
         start_row(sp, attr(atts, "r"));
-    else if (strcmp(name, "c") == 0)
+    } else if (strcmp(name, "c") == 0) {
         start_cell(sp, atts);
-    else if (!sp->in_cell)
-        return;
-    else if (strcmp(name, "v") == 0) {
-        sp->has_v = true;
-        bx_strbuf_reset(&sp->v);
-        p->into = &sp->v;
-    } else if (strcmp(name, "f") == 0)
-        sp->formula = true;
-    else if (strcmp(name, "is") == 0)
-        sp->has_is = sp->in_is = true;
-    else if (strcmp(name, "rPh") == 0)
-        sp->phonetic++;
-    else if (strcmp(name, "t") == 0 && sp->in_is && sp->phonetic == 0)
-        p->into = &sp->is;
+    } else if (sp->in_cell) {
+        start_in_cell(sp, name);
+    }
 }
 
 /* The value of the cell just read, by its t= kind. */
@@ -1070,7 +1077,7 @@ typedef struct props_part {
     part base;
     bx_xprop *items;
     size_t n, cap;
-    int depth; /* 1 inside <property>, 2 inside its value element */
+    int level; /* 1 inside <property>, 2 inside its value element */
     const char *name;
     bx_strbuf value;
 } props_part;
@@ -1078,14 +1085,14 @@ typedef struct props_part {
 static void props_start(part *p, const char *name, const char **atts)
 {
     props_part *pp = (props_part *)p;
-    if (pp->depth > 0) {
-        if (++pp->depth == 2) {
+    if (pp->level > 0) {
+        if (++pp->level == 2) {
             bx_strbuf_reset(&pp->value);
             p->into = &pp->value;
         }
     } else if (strcmp(name, "property") == 0) {
         const char *prop = attr(atts, "name");
-        pp->depth = 1;
+        pp->level = 1;
         pp->name = prop ? bx_arena_strdup(p->rd->arena, prop, p->rd->err) : NULL;
     }
 }
@@ -1095,7 +1102,7 @@ static void props_end(part *p, const char *name)
     (void)name;
     props_part *pp = (props_part *)p;
     reader *rd = p->rd;
-    if (pp->depth == 0 || --pp->depth != 1)
+    if (pp->level == 0 || --pp->level != 1)
         return;
     p->into = NULL;
     if (!pp->name)

@@ -14,6 +14,9 @@
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define PKG "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\""
+/* Strict OOXML's */
+#define SNS "xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\""
+#define SREL "http://purl.oclc.org/ooxml/officeDocument/relationships"
 #define SHEET(rows) "<worksheet " NS "><sheetData>" rows "</sheetData></worksheet>"
 
 typedef struct part {
@@ -279,6 +282,31 @@ static void namespace_prefixes(void **state)
     assert_cell(s, "A1", BX_X_STRING, "甲");
     assert_cell(s, "B1", BX_X_STRING, "乙");
     assert_int_equal(s->nmerges, 1);
+    bx_xbook_free(book);
+}
+
+/* Strict OOXML ("Strict Open XML Spreadsheet" in Excel): other namespaces
+ * and relationship types, the same local names. */
+static void strict_ooxml(void **state)
+{
+    (void)state;
+    part parts[] = {
+        {"_rels/.rels", "<Relationships " PKG "><Relationship Id=\"rId1\" Type=\"" SREL
+                        "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+        {"xl/workbook.xml", "<workbook " SNS " xmlns:r=\"" SREL "\"><sheets><sheet name=\"表1\" "
+                            "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+        {"xl/_rels/workbook.xml.rels",
+         "<Relationships " PKG "><Relationship Id=\"rId1\" Type=\"" SREL
+         "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+        {"xl/worksheets/sheet1.xml", "<worksheet " SNS "><sheetData><row r=\"1\"><c r=\"A1\" "
+                                     "t=\"d\"><v>2024-01-31T00:00:00</v></c></row></sheetData>"
+                                     "</worksheet>"},
+    };
+    bx_error err;
+    bx_xbook *book = read_parts(parts, 4, &err);
+    assert_non_null(book);
+    /* t="d": an ISO 8601 date, kept as its text */
+    assert_cell(&book->sheets[0], "A1", BX_X_STRING, "2024-01-31T00:00:00");
     bx_xbook_free(book);
 }
 
@@ -667,6 +695,7 @@ int main(void)
         cmocka_unit_test(cells_and_rows_without_r),
         cmocka_unit_test(rows_out_of_order_are_sorted),
         cmocka_unit_test(namespace_prefixes),
+        cmocka_unit_test(strict_ooxml),
         cmocka_unit_test(sheets_states_and_targets),
         cmocka_unit_test(merges_and_extent),
         cmocka_unit_test(style_indents),
