@@ -198,6 +198,19 @@ const char *bx_dataset_notice(const bx_dataset *dataset);
 char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
                       const char *const *layout_dirs, bx_error *err);
 
+/* A blank workbook for data entry: the set's tables with their title
+ * blocks and headers, `blank_rows` blank rows in every table body and
+ * repeating section (unlocked, amounts validated as numbers; the rest of
+ * each sheet protected without a password, rows may be inserted), ready to
+ * be filled in Excel or WPS and given to bx_render. The unit and year go
+ * into the title blocks. With `like` (a dataset folder or workbook of the
+ * same set), its rows keep their names, codes and levels and lose their
+ * figures; unit and year default to its. Layout dirs and fonts come from
+ * options (may be NULL). */
+bx_status bx_write_template(const char *set_name, const char *unit, int year, const char *like,
+                            int blank_rows, const char *path, const bx_render_options *options,
+                            bx_error *err);
+
 /* ---- many datasets ---- */
 
 /* A renderer holds what the renders of a batch share — the layout sets

@@ -394,19 +394,16 @@ static bool means_nothing(const char *s)
     return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
 }
 
-/* s without surrounding ASCII white space, in a buffer. */
-static const char *trimmed(const char *s, char *buf, size_t size)
+/* s without surrounding ASCII white space: *n bytes from the result. */
+static const char *trim_span(const char *s, size_t *n)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
         s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        n--;
-    if (n >= size)
-        n = size - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return buf;
+    size_t k = strlen(s);
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r' || s[k - 1] == '\n'))
+        k--;
+    *n = k;
+    return s;
 }
 
 /* A changed amount in the dataset's unit and decimals. */
@@ -441,15 +438,19 @@ static bool read_value(importer *im, int row, int col, const bx_cell *model, con
         return fail_at(im, row, col, "公式没有计算结果（请在 Excel 或 WPS 中重新计算后保存）");
     if (xc && xc->type == BX_X_ERROR)
         return fail_at(im, row, col, "单元格的值是错误值“%s”", xc->text);
-    char was[BX_MAX_CELL_BYTES / 4 + 1], now[BX_MAX_CELL_BYTES / 4 + 1];
-    trimmed(old, was, sizeof was);
-    trimmed(xc ? xc->text : "", now, sizeof now);
+    size_t nwas, nnow;
+    const char *was = trim_span(old, &nwas), *text = trim_span(xc ? xc->text : "", &nnow);
     *out = old;
+    /* a figure is short; anything longer is not one (and is reported) */
+    char now[400];
+    snprintf(now, sizeof now, "%.*s", (int)(nnow < sizeof now ? nnow : sizeof now - 1), text);
     if (!is_figure(model) || means_nothing(now)) {
-        if (strcmp(was, now) == 0)
+        if (nwas == nnow && memcmp(was, text, nnow) == 0)
             return true;
-        return (*out = keep(im, now)) != NULL;
+        return (*out = bx_arena_strndup(im->arena, text, nnow, im->err)) != NULL;
     }
+    if (nnow >= sizeof now)
+        return fail_at(im, row, col, "金额格式无效（过长）");
     char plain[400];
     bool ok = xc->type == BX_X_NUMBER ? plain_number(now, plain, sizeof plain)
                                       : plain_text_number(now, plain, sizeof plain);
@@ -532,6 +533,9 @@ typedef struct region {
     const char **mkeys, **wkeys;
     int *match;                  /* per workbook row: index into mrows, or -1 */
     const bx_hnode *ledger_side; /* ledgers: the side's group */
+    const bx_slot *slot;         /* the block, when the model records it */
+    int *map;                    /* per grid column: the CSV column it shows, or -1 */
+    bx_cell *kinds;              /* per grid column: an empty cell of its type */
 } region;
 
 /* The record a model row shows in the region's columns. */
@@ -551,13 +555,14 @@ static const char *row_key(importer *im, const region *g, int mrow, int wrow)
 {
     bx_strbuf key;
     bx_strbuf_init(&key, 0);
-    char buf[4096];
     for (int c = g->c0; c < g->c1; c++) {
         const bx_bind *b = bind_at(im, mrow, c);
         if (!b || b->source != g->source || is_figure(bx_sheet_cell(im->s, mrow, c)))
             continue;
         const char *text = wrow >= 0 ? wtext(im, wrow, c) : source_text(im, b);
-        bx_strbuf_puts(&key, trimmed(text, buf, sizeof buf));
+        size_t n;
+        const char *t = trim_span(text, &n);
+        bx_strbuf_append(&key, t, n);
         bx_strbuf_putc(&key, '\x1f');
     }
     const char *k = keep(im, bx_strbuf_str(&key));
@@ -591,6 +596,62 @@ static int indent_column(const importer *im, const region *g)
     return -1;
 }
 
+static void map_column(region *g, int col, int csv_col, bx_coltype type, int decimals)
+{
+    if (col < 0 || col >= g->c1 || csv_col < 0)
+        return;
+    static const bx_cell_style styles[] = {[BX_COL_TEXT] = BX_STYLE_TEXT,
+                                           [BX_COL_CODE] = BX_STYLE_CODE,
+                                           [BX_COL_LONGTEXT] = BX_STYLE_PARAGRAPH,
+                                           [BX_COL_AMOUNT] = BX_STYLE_AMOUNT,
+                                           [BX_COL_NUMBER] = BX_STYLE_NUMBER};
+    g->map[col] = csv_col;
+    g->kinds[col] = (bx_cell){.style = styles[type], .decimals = (uint8_t)decimals};
+}
+
+/* Which CSV column each grid column of the region shows: from a model row
+ * when there is one, else from the layout (a block the dataset left
+ * empty). Cells are kept empty: a typed value is always new. */
+static bool map_region(importer *im, region *g)
+{
+    g->map = bx_arena_alloc(im->arena, (size_t)g->c1 * sizeof(int), im->err);
+    g->kinds = bx_arena_alloc(im->arena, (size_t)g->c1 * sizeof(bx_cell), im->err);
+    if (!g->map || !g->kinds)
+        return false;
+    for (int c = 0; c < g->c1; c++)
+        g->map[c] = -1;
+    if (g->nm > 0) {
+        for (int c = g->c0; c < g->c1; c++) {
+            const bx_bind *b = bind_at(im, g->mrows[0], c);
+            if (b && b->source == g->source) {
+                g->map[c] = b->column;
+                g->kinds[c] = *bx_sheet_cell(im->s, g->mrows[0], c);
+                g->kinds[c].kind = BX_CELL_EMPTY;
+            }
+        }
+        return true;
+    }
+    const bx_csv *csv = im->m0->sources[g->source].csv;
+    int decimals =
+        im->t->display_decimals >= 0 ? im->t->display_decimals : im->set->display.decimals;
+    if (g->slot && g->slot->band) {
+        int col = g->slot->col0;
+        const bx_band *b = g->slot->band;
+        for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++)
+            if (b->cells[i].field)
+                map_column(g, col, bx_csv_column(csv, b->cells[i].field), b->cells[i].type,
+                           b->cells[i].type == BX_COL_AMOUNT ? decimals : b->cells[i].decimals);
+        return true;
+    }
+    const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
+    size_t n = bx_header_leaves(&im->t->header, leaves);
+    for (size_t i = 0; i < n; i++)
+        if ((int)i >= g->c0 && leaves[i]->field)
+            map_column(g, (int)i, bx_csv_column(csv, leaves[i]->field), leaves[i]->type,
+                       leaves[i]->type == BX_COL_AMOUNT ? decimals : leaves[i]->decimals);
+    return true;
+}
+
 static bool add_insert(importer *im, etable *t, const insert *ins)
 {
     if (t->nins == t->cap_ins) {
@@ -603,6 +664,26 @@ static bool add_insert(importer *im, etable *t, const insert *ins)
     }
     t->ins[t->nins++] = *ins;
     return true;
+}
+
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
+/* A new ledger line named like a total is one. */
+static bool is_total_label(const importer *im, const region *g, int wrow)
+{
+    for (int c = g->c0; c < g->c1; c++) {
+        if (g->map[c] < 0 || g->kinds[c].style == BX_STYLE_AMOUNT ||
+            g->kinds[c].style == BX_STYLE_NUMBER)
+            continue;
+        size_t n;
+        const char *label = trim_span(wtext(im, wrow, c), &n);
+        return ends_with(label, n, "合计") || ends_with(label, n, "总计");
+    }
+    return false;
 }
 
 /* The columns a new row takes from the layout rather than from cells:
@@ -621,14 +702,17 @@ static void hidden_columns(importer *im, const region *g, int wrow, int mrow, co
             cells[level_col] = keep(im, text);
         }
     }
+    int key_col = im->t->each_key ? bx_csv_column(csv, im->t->each_key) : -1;
+    if (is_new && key_col >= 0 && g->slot && g->slot->key)
+        cells[key_col] = g->slot->key;
     if (!is_new || !g->ledger_side)
         return;
     int side_col = bx_csv_column(csv, im->t->side_field);
     int kind_col = im->t->kind_field ? bx_csv_column(csv, im->t->kind_field) : -1;
     if (side_col >= 0)
         cells[side_col] = g->ledger_side->side;
-    if (kind_col >= 0)
-        cells[kind_col] = "";
+    if (kind_col >= 0) /* 本年收入合计, 收入总计: the published ledgers' totals */
+        cells[kind_col] = is_total_label(im, g, wrow) ? im->t->total_marker : "";
 }
 
 /* A workbook row with no model row: a new CSV row, its hidden columns
@@ -643,15 +727,11 @@ static bool new_row(importer *im, const region *g, int j, int near_m)
     const bx_bind *nb = g->nm ? row_bind(im, g, g->mrows[near_m]) : NULL;
     for (size_t c = 0; c < csv->ncols; c++)
         cells[c] = nb ? t->cells[nb->record * csv->ncols + c] : "";
-    int wr = g->wrows[j], model_row = g->nm ? g->mrows[near_m] : -1;
-    for (int c = g->c0; c < g->c1 && model_row >= 0; c++) {
-        const bx_bind *b = bind_at(im, model_row, c);
-        if (!b || b->source != g->source)
-            continue;
-        if (!read_value(im, wr, c, bx_sheet_cell(im->s, model_row, c), "", &cells[b->column]))
+    int wr = g->wrows[j];
+    for (int c = g->c0; c < g->c1; c++)
+        if (g->map[c] >= 0 && !read_value(im, wr, c, &g->kinds[c], "", &cells[g->map[c]]))
             return false;
-    }
-    hidden_columns(im, g, wr, model_row, csv, cells, true);
+    hidden_columns(im, g, wr, -1, csv, cells, true);
     /* after the nearest paired row above, else before the one below */
     insert ins = {nb ? (int)nb->record : -1, true, cells};
     for (int k = j - 1; k >= 0; k--)
@@ -682,7 +762,7 @@ static bool read_region(importer *im, region *g)
     for (int j = 0; j < g->nw; j++)
         if (g->nm && !(g->wkeys[j] = row_key(im, g, g->mrows[0], g->wrows[j])))
             return false;
-    if (!pair_rows(im, g))
+    if (!pair_rows(im, g) || !map_region(im, g))
         return false;
     etable *t = &im->tables[g->source];
     bool *paired = bx_arena_alloc(im->arena, (size_t)(g->nm + 1), im->err);
@@ -785,17 +865,21 @@ static bool region_end(importer *im, int next_fixed, int w0, int wanted, int *w1
 
 /* Model rows [r0, r1) show rows of one source; their workbook rows start
  * at *wr. */
-static bool grid_region(importer *im, int r0, int r1, int *wr)
+static bool grid_region(importer *im, const bx_slot *slot, int r0, int r1, int *wr)
 {
-    region g = {.source = varying_source(im, r0), .c0 = 0, .c1 = im->s->ncols};
+    region g = {.source = slot ? slot->source : varying_source(im, r0),
+                .c0 = 0,
+                .c1 = im->s->ncols,
+                .slot = slot};
     int next_fixed = r1 < im->s->nrows ? r1 : -1, w1;
     if (!region_end(im, next_fixed, *wr, r1 - r0, &w1))
         return false;
-    g.mrows = bx_arena_alloc(im->arena, (size_t)(r1 - r0) * sizeof(int), im->err);
+    g.mrows = bx_arena_alloc(im->arena, (size_t)(r1 - r0 + 1) * sizeof(int), im->err);
     if (!g.mrows)
         return false;
     for (int r = r0; r < r1; r++)
-        g.mrows[g.nm++] = r;
+        if (row_bind(im, &g, r)) /* a template's blank rows show no CSV row */
+            g.mrows[g.nm++] = r;
     if (!region_wrows(im, &g, *wr, w1) || !read_region(im, &g))
         return false;
     *wr = w1;
@@ -827,7 +911,9 @@ static bool ledger_body(importer *im, int *wr)
             if (g.source >= 0 && row_bind(im, &g, r))
                 g.mrows[g.nm++] = r;
         }
-        if (g.source < 0) /* an empty ledger: nothing to pair with */
+        if (g.source < 0 && im->s->nslots > 0) /* a ledger the dataset left empty */
+            g.source = im->s->slots[0].source;
+        if (g.source < 0)
             continue;
         if (!region_wrows(im, &g, *wr, w1) || !read_region(im, &g))
             return false;
@@ -837,6 +923,28 @@ static bool ledger_body(importer *im, int *wr)
 }
 
 /* ---- one sheet --------------------------------------------------------- */
+
+/* A table body without rows at model row r (tables only: a form's empty
+ * section has no place to type into). */
+static const bx_slot *empty_body_at(const importer *im, int r)
+{
+    for (int i = 0; i < im->s->nslots; i++) {
+        const bx_slot *slot = &im->s->slots[i];
+        if (slot->row == r && slot->nrows + slot->blank == 0 && !slot->band &&
+            im->t->kind == BX_TABLE_GRID)
+            return slot;
+    }
+    return NULL;
+}
+
+/* The block of rows starting at model row r, if the model records one. */
+static const bx_slot *slot_at(const importer *im, int r)
+{
+    for (int i = 0; i < im->s->nslots; i++)
+        if (im->s->slots[i].row == r && im->s->slots[i].nrows + im->s->slots[i].blank > 0)
+            return &im->s->slots[i];
+    return NULL;
+}
 
 static bool title_block(importer *im)
 {
@@ -883,11 +991,25 @@ static bool read_sheet(importer *im, const bx_sheet *s, const bx_table_layout *t
     if (!index_binds(im) || !index_merges(im) || !title_block(im))
         return false;
     int wr = BX_TITLE_ROWS;
-    for (int r = 0; r < s->nrows;) {
+    for (int r = 0; r <= s->nrows;) {
+        /* rows typed into a table body the dataset left empty */
+        const bx_slot *empty = empty_body_at(im, r);
+        if (empty && !grid_region(im, empty, r, r, &wr))
+            return false;
+        if (r == s->nrows)
+            break;
         if (t->kind == BX_TABLE_LEDGER && r >= s->header_rows) {
             if (!ledger_body(im, &wr))
                 return false;
             r = s->nrows;
+            continue;
+        }
+        const bx_slot *slot = slot_at(im, r);
+        if (slot) {
+            int r1 = r + slot->nrows + slot->blank;
+            if (!grid_region(im, slot, r, r1, &wr))
+                return false;
+            r = r1;
             continue;
         }
         int src = varying_source(im, r);
@@ -900,20 +1022,9 @@ static bool read_sheet(importer *im, const bx_sheet *s, const bx_table_layout *t
         int r1 = r + 1;
         while (r1 < s->nrows && varying_source(im, r1) == src)
             r1++;
-        if (!grid_region(im, r, r1, &wr))
+        if (!grid_region(im, NULL, r, r1, &wr))
             return false;
         r = r1;
-    }
-    /* a table whose body was empty: rows typed under its header */
-    if (t->kind == BX_TABLE_GRID && s->nrows == s->header_rows) {
-        int w1;
-        if (!region_end(im, -1, wr, 0, &w1))
-            return false;
-        for (; wr < w1; wr++)
-            for (int c = 0; c < s->ncols; c++)
-                if (!wblank(im, wr, c))
-                    return fail_at(im, wr, c,
-                                   "这张表在数据中没有行，不能在工作簿中添加（请在 CSV 中添加）");
     }
     return notes(im, wr);
 }
@@ -1009,6 +1120,8 @@ static bool meta_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
     else if (strcmp(r->tag, "amounts") == 0 && bx_money_unit(arg(r, 0), &m->input.unit_yuan) &&
              int_arg(r, 1, 0, BX_MAX_DECIMALS, &v))
         m->input.decimals = (int)v;
+    else if (strcmp(r->tag, "blank") == 0 && int_arg(r, 0, 1, 10000, &v))
+        m->blank_rows = (int)v;
     else if (strcmp(r->tag, "title") == 0)
         m->title = arg(r, 0);
     else if (strcmp(r->tag, "output") == 0)
@@ -1195,6 +1308,7 @@ static bool corrected_image(importer *im, image *img)
     if (!image_new(img, (size_t)m0->nsources + 1, im->err))
         return false;
     bx_source_meta meta = m0->meta;
+    meta.blank_rows = 0; /* a filled template is a dataset like any other */
     meta.fields =
         bx_arena_alloc(im->arena, (size_t)(meta.nfields + 1) * sizeof *meta.fields, im->err);
     if (!meta.fields)
@@ -1270,8 +1384,15 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
 bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx, bx_error *err)
 {
     bx_xbook *book = bx_xbook_open(path, err);
-    if (!book)
-        return NULL;
+    bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, ctx, err) : NULL;
+    bx_xbook_free(book);
+    return ds;
+}
+
+bx_dataset *bx_workbook_dataset_of(const bx_xbook *book, bx_set_finder find, void *ctx,
+                                   bx_error *err)
+{
+    const char *path = book->path;
     importer im = {.book = book, .err = err, .arena = bx_arena_new()};
     src_data sd;
     image img = {0};
@@ -1281,12 +1402,14 @@ bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx,
     else if (read_source(book, im.arena, &sd, err) && source_image(&sd, &img, err))
         ds0 = bx_dataset_from_memory(path, img.files, img.n, err);
     image_free(&img);
+    /* a template's blank rows are part of the sheets to compare with */
     if (ds0 && (im.set = find(ctx, ds0->template_name, err)) != NULL &&
-        (im.m0 = bx_model_resolve_bound(im.set, ds0, err)) != NULL)
+        (im.m0 = sd.meta.blank_rows
+                     ? bx_model_resolve_template(im.set, ds0, sd.meta.blank_rows, err)
+                     : bx_model_resolve_bound(im.set, ds0, err)) != NULL)
         ds = corrected_dataset(&im, path);
     importer_free(&im);
     bx_dataset_free(ds0);
-    bx_xbook_free(book);
     return ds;
 }
 

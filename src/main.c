@@ -22,6 +22,8 @@ static const char usage_text[] =
     "                 [--list FILE] [-j N]\n"
     "  budgetx render BOOK.xlsx -o OUT_DIR [--diff ORIGINAL] [其他 render 选项]\n"
     "  budgetx import BOOK.xlsx -o DATASET_DIR [--diff ORIGINAL] [--layouts DIR]\n"
+    "  budgetx template --set NAME -o BLANK.xlsx [--unit UNIT --year YEAR] [--like DATASET]\n"
+    "                   [--rows N] [--layouts DIR]\n"
     "  budgetx check DATASET_DIR|BOOK.xlsx [--format text|json] [--layouts DIR] [--encoding E]\n"
     "  budgetx --help | --version\n"
     "\n"
@@ -37,10 +39,14 @@ static const char usage_text[] =
     "        按工作簿中现在的数字（及增删的行）重新生成 PDF 和干净的工作簿。\n"
     "import  把修改过的工作簿读回为数据集（dataset.yaml 和 CSV），写入 DATASET_DIR，\n"
     "        并做一致性检查。表头、标题和注释必须保持原样；改动的会指出单元格。\n"
+    "template 生成用于填报的空白工作簿：各表的标题、表头与布局一致，表体留出 N 行\n"
+    "        （默认 20）可填写的空行（金额列只能填数字），其余单元格保护（无密码）。\n"
+    "        --like 给出去年的数据集时保留其行（名称、编码、层级），清空金额。\n"
+    "        填好后用 budgetx render BLANK.xlsx -o OUT_DIR 生成 PDF。\n"
     "check   只读取数据集并做一致性检查（合计与明细、上下级科目、各表之间），\n"
     "        列出每个错误和尾数差异提示，不写文件；有错误时退出状态为 1。\n"
     "\n"
-    "  -o, --output DIR   输出目录（不存在时创建）\n"
+    "  -o, --output DIR   输出目录（不存在时创建）；template：输出的 .xlsx 文件\n"
     "  --format F         xlsx、pdf 或 both（默认 both）\n"
     "  --layouts DIR      另外查找布局模板的目录（可重复）\n"
     "  --font FILE        PDF 正文字体（TrueType .ttf/.ttc；默认 Noto Serif SC）\n"
@@ -50,6 +56,10 @@ static const char usage_text[] =
     "  --list FILE        从文件读取数据集目录（每行一个，# 开头的行忽略）\n"
     "  -j, --jobs N       批量转换的线程数（默认每个处理器核心一个）\n"
     "  --diff ORIGINAL    先列出工作簿与原数据集（目录或工作簿）相比改动的每个单元格\n"
+    "  --set NAME         template：布局模板（shenzhen-2024、shenzhen-2022、hubei-county-2022）\n"
+    "  --unit U, --year Y template：单位名称和年度（写入各表的标题栏）\n"
+    "  --like DATASET     template：保留这个数据集的行，清空金额\n"
+    "  --rows N           template：每个表体留出的空行数（默认 20；有 --like 时 5）\n"
     "\n"
     "退出状态：0 成功，1 数据或校验错误，2 用法错误。\n";
 
@@ -68,6 +78,9 @@ typedef struct cli {
     const char *encoding;
     const char *font_dirs[2];
     const char *diff; /* --diff ORIGINAL */
+    /* template */
+    const char *set, *unit, *like;
+    int year, rows;
     bool force;
 } cli;
 
@@ -138,6 +151,28 @@ static int parse_args(int argc, char **argv, cli *c)
             if (!(v = option_value(argc, argv, &i, "--bold-font")))
                 return usage_error("%s 后面应有字体文件", a);
             c->bold_font = v;
+        } else if (is_option(a, "--set")) {
+            if (!(v = option_value(argc, argv, &i, "--set")))
+                return usage_error("%s 后面应有模板名称，例如 shenzhen-2024", a);
+            c->set = v;
+        } else if (is_option(a, "--unit")) {
+            if (!(v = option_value(argc, argv, &i, "--unit")))
+                return usage_error("%s 后面应有单位名称", a);
+            c->unit = v;
+        } else if (is_option(a, "--like")) {
+            if (!(v = option_value(argc, argv, &i, "--like")))
+                return usage_error("%s 后面应有数据目录或工作簿", a);
+            c->like = v;
+        } else if (is_option(a, "--year") || is_option(a, "--rows")) {
+            bool year = is_option(a, "--year");
+            v = option_value(argc, argv, &i, year ? "--year" : "--rows");
+            char *end = NULL;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || (year ? n < 1980 || n > 2999 : n < 1 || n > 10000))
+                return usage_error(year ? "%s 后面应有年度（1980 到 2999）"
+                                        : "%s 后面应有 1 到 10000 之间的行数",
+                                   a);
+            *(year ? &c->year : &c->rows) = (int)n;
         } else if (is_option(a, "--diff")) {
             if (!(v = option_value(argc, argv, &i, "--diff")))
                 return usage_error("%s 后面应有原来的数据目录或工作簿", a);
@@ -382,6 +417,27 @@ static int run_import(const cli *c)
     return rc;
 }
 
+/* template: a blank workbook to fill in. */
+static int run_template(const cli *c)
+{
+    if (!c->set || !c->out_dir)
+        return usage_error("%s", "template 需要 --set 模板名称和 -o 输出文件");
+    if (c->dataset || c->list || c->jobs || c->format || c->diff || c->force || c->encoding)
+        return usage_error(
+            "%s", "template 只接受 --set、-o、--unit、--year、--like、--rows 和 --layouts");
+    if (!c->like && (!c->unit || !c->year))
+        return usage_error("%s", "template 需要 --unit 单位名称和 --year 年度（或 --like 数据集）");
+    bx_render_options opts = {.layout_dirs = c->layout_dirs};
+    bx_error err;
+    bx_error_clear(&err);
+    int rows = c->rows ? c->rows : c->like ? 5 : 20;
+    if (bx_write_template(c->set, c->unit, c->year, c->like, rows, c->out_dir, &opts, &err) !=
+        BX_OK)
+        return report(&err);
+    fprintf(stderr, "budgetx: 已写入空白工作簿 %s\n", c->out_dir);
+    return 0;
+}
+
 /* Interrupted: take the half-written temporary files away (the outputs
  * in place stay as they were), then die of the same signal. */
 static void on_signal(int sig)
@@ -421,7 +477,9 @@ static int run_command(cli *c)
         return run_check_command(c);
     if (strcmp(c->command, "import") == 0)
         return run_import(c);
-    return usage_error("未知的命令“%s”（可用：render、import、check）", c->command);
+    if (strcmp(c->command, "template") == 0)
+        return run_template(c);
+    return usage_error("未知的命令“%s”（可用：render、import、template、check）", c->command);
 }
 
 int main(int argc, char **argv)

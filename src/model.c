@@ -29,6 +29,7 @@ void bx_model_free(bx_model *m)
     for (int i = 0; i < m->nsheets; i++) {
         free(m->sheets[i].cells);
         free(m->sheets[i].binds);
+        free(m->sheets[i].slots);
     }
     for (int i = 0; i < m->nsources; i++)
         bx_csv_free(m->sources[i].csv);

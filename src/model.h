@@ -63,7 +63,21 @@ typedef struct bx_sheet {
     struct bx_bind *binds;  /* where data cells came from (only when resolved for
                                read-back), in the order they were placed */
     int nbinds, cap_binds;
+    struct bx_slot *slots; /* where rows of a CSV go (read-back, templates) */
+    int nslots;
 } bx_sheet;
+
+/* A block of rows showing one CSV (a table body, a repeating section):
+ * where it starts, how many rows the dataset gave and how many blank rows
+ * a template added after them. Recorded when resolved for read-back, so
+ * that rows can be typed into a block the dataset left empty. */
+typedef struct bx_slot {
+    int row, nrows, blank;
+    uint16_t source;            /* index into bx_model.sources */
+    const struct bx_band *band; /* a form's repeating section, else NULL */
+    int col0;                   /* its first grid column */
+    const char *key;            /* `each` forms: the key new rows take */
+} bx_slot;
 
 /* A data cell's source: a row and column of one of the model's source
  * tables, or a dataset field. For reading a workbook back. */
@@ -104,6 +118,7 @@ typedef struct bx_source_meta {
     int *tables; /* NULL: all */
     int ntables;
     const char *layout_version; /* digest of the layout set's files */
+    int blank_rows;             /* a template's blank rows per block (0: none) */
 } bx_source_meta;
 
 struct bx_model {
@@ -127,6 +142,8 @@ struct bx_model {
     bx_source_meta meta;
     bx_source_table *sources;
     int nsources;
+    int blank_rows; /* a template for data entry: blank rows per block, body
+                       cells unlocked, amounts validated */
 };
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
@@ -159,6 +176,10 @@ bool bx_sheet_bind(bx_sheet *s, const bx_bind *bind, bx_error *err);
  * every data cell's source (bx_sheet.binds). */
 bx_model *bx_model_resolve_bound(const struct bx_layout_set *set, const struct bx_dataset *ds,
                                  bx_error *err);
+/* A template for data entry: resolved for read-back, with `blank_rows`
+ * blank rows after every table body and repeating section. */
+bx_model *bx_model_resolve_template(const struct bx_layout_set *set, const struct bx_dataset *ds,
+                                    int blank_rows, bx_error *err);
 
 /* The invariants every back end relies on: spans inside the grid, every
  * position covered exactly once, header rows at the top, amounts in

@@ -54,6 +54,7 @@ typedef struct fmt_key {
     int indent, align, decimals;
     bool trim;
     bool wrap;
+    bool unlocked; /* a template's cell to type into */
 } fmt_key;
 
 /* A merge spanning rows, still open: the rows after its first. */
@@ -75,6 +76,7 @@ typedef struct xlsx_state {
     bool streaming;      /* constant-memory mode */
     open_span *spans;    /* streaming: merges spanning rows, not yet declared */
     int nspans, cap_spans;
+    bool *editable; /* a template: per cell of the sheet, typed into */
 } xlsx_state;
 
 static bool check(lxw_error e, const char *what, bx_error *err)
@@ -118,6 +120,8 @@ static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
     case ROLE_CELL: break;
     }
     format_set_border(f, LXW_BORDER_THIN);
+    if (k->unlocked)
+        format_set_unlocked(f);
     format_set_align(f, lxw_align((bx_align)k->align));
     if (k->wrap)
         format_set_text_wrap(f);
@@ -160,7 +164,7 @@ static lxw_format *role_format(xlsx_state *st, role r, bx_error *err)
     return format_for(st, &k, err);
 }
 
-static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, bx_error *err)
+static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, int row, int col, bx_error *err)
 {
     fmt_key k;
     memset(&k, 0, sizeof k); /* padding too: keys are compared with memcmp */
@@ -171,6 +175,7 @@ static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, bx_error *err)
     k.decimals = c->kind == BX_CELL_AMOUNT ? c->decimals : 0;
     k.trim = c->kind == BX_CELL_AMOUNT && c->trim;
     k.wrap = bx_cell_wraps(c);
+    k.unlocked = st->editable && st->editable[(size_t)row * (size_t)st->sheet->ncols + (size_t)col];
     return format_for(st, &k, err);
 }
 
@@ -372,7 +377,7 @@ static bool write_cell(xlsx_state *st, const bx_event *ev, bx_error *err)
 {
     const bx_cell *c = ev->cell;
     lxw_worksheet *ws = st->ws;
-    lxw_format *f = cell_format(st, c, err);
+    lxw_format *f = cell_format(st, c, ev->row, ev->col, err);
     if (!f)
         return false;
     lxw_row_t r = (lxw_row_t)(TITLE_ROWS + ev->row);
@@ -521,6 +526,11 @@ static bool source_meta(source_writer *w, const bx_source_meta *meta, bx_error *
               source_pair(w, "unit", meta->unit, NULL, err) &&
               source_pair(w, "year", year, NULL, err) &&
               source_pair(w, "amounts", unit, decimals, err);
+    if (ok && meta->blank_rows > 0) {
+        char blank[16];
+        snprintf(blank, sizeof blank, "%d", meta->blank_rows);
+        ok = source_pair(w, "blank", blank, NULL, err);
+    }
     if (ok && meta->title)
         ok = source_pair(w, "title", meta->title, NULL, err);
     if (ok && meta->output_name)
@@ -582,6 +592,85 @@ static bool write_source(xlsx_state *st, bx_error *err)
     return ok;
 }
 
+/* ---- a template for data entry ----------------------------------------- */
+
+static bool is_figure_style(const bx_cell *c)
+{
+    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
+}
+
+/* The cells a template leaves open: the data cells and blank rows of every
+ * block, and a form's values. */
+static bool mark_editable(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    free(st->editable);
+    st->editable = NULL;
+    if (st->model->blank_rows <= 0)
+        return true;
+    st->editable = bx_calloc((size_t)s->nrows * (size_t)s->ncols + 1, 1, err);
+    if (!st->editable)
+        return false;
+    for (int i = 0; i < s->nbinds; i++)
+        st->editable[(size_t)s->binds[i].row * (size_t)s->ncols + (size_t)s->binds[i].col] = true;
+    for (int i = 0; i < s->nslots; i++) {
+        const bx_slot *slot = &s->slots[i];
+        for (int r = slot->row + slot->nrows; r < slot->row + slot->nrows + slot->blank; r++)
+            for (int c = 0; c < s->ncols; c++) {
+                const bx_cell *cell = bx_sheet_cell(s, r, c);
+                if (!cell->covered && cell->kind == BX_CELL_EMPTY)
+                    st->editable[(size_t)r * (size_t)s->ncols + (size_t)c] = true;
+            }
+    }
+    return true;
+}
+
+static bool validate_numbers(xlsx_state *st, int first, int last, int col, bx_error *err)
+{
+    lxw_data_validation v;
+    memset(&v, 0, sizeof v);
+    v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    v.minimum_number = -1e15;
+    v.maximum_number = 1e15;
+    v.error_title = "金额格式无效";
+    v.error_message = "请输入数字，例如 1234.5";
+    return check(worksheet_data_validation_range(st->ws, (lxw_row_t)(TITLE_ROWS + first),
+                                                 (lxw_col_t)col, (lxw_row_t)(TITLE_ROWS + last),
+                                                 (lxw_col_t)col, &v),
+                 "数据验证", err);
+}
+
+/* Numbers only in the figure columns of open cells (runs of rows), then
+ * the sheet protected without a password: rows may still be inserted,
+ * deleted and indented. */
+static bool protect_template(xlsx_state *st, bx_error *err)
+{
+    const bx_sheet *s = st->sheet;
+    if (!st->editable)
+        return true;
+    for (int c = 0; c < s->ncols; c++)
+        for (int r = 0; r < s->nrows;) {
+            size_t at = (size_t)r * (size_t)s->ncols + (size_t)c;
+            if (!st->editable[at] || !is_figure_style(bx_sheet_cell(s, r, c))) {
+                r++;
+                continue;
+            }
+            int end = r + 1;
+            while (end < s->nrows && st->editable[(size_t)end * (size_t)s->ncols + (size_t)c] &&
+                   is_figure_style(bx_sheet_cell(s, end, c)))
+                end++;
+            if (!validate_numbers(st, r, end - 1, c, err))
+                return false;
+            r = end;
+        }
+    lxw_protection p;
+    memset(&p, 0, sizeof p);
+    p.insert_rows = p.delete_rows = p.format_cells = p.format_rows = 1;
+    worksheet_protect(st->ws, NULL, &p);
+    return true;
+}
+
 static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
 {
     xlsx_state *st = vst;
@@ -593,10 +682,10 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
             bx_fail(err, NULL, BX_ERR_BACKEND, "无法添加工作表“%s”", ev->sheet->name);
             return false;
         }
-        return setup_sheet(st, err);
+        return mark_editable(st, err) && setup_sheet(st, err);
     case BX_EV_ROW_BEGIN: return begin_row(st, ev->row, err);
     case BX_EV_CELL: return write_cell(st, ev, err);
-    case BX_EV_SHEET_END: return write_notes(st, err);
+    case BX_EV_SHEET_END: return write_notes(st, err) && protect_template(st, err);
     case BX_EV_DONE: return write_source(st, err);
     case BX_EV_ROW_END: return true;
     }
@@ -689,6 +778,7 @@ static bool xlsx_finish(void *vst, bx_error *err)
     lxw_error e = close_workbook(st->wb);
     free(st->row_heights);
     free(st->spans);
+    free(st->editable);
     free(st);
     return check(e, "保存文件", err);
 }
@@ -699,6 +789,7 @@ static void xlsx_abort(void *vst)
     close_workbook(st->wb); /* frees it; the driver removes the file */
     free(st->row_heights);
     free(st->spans);
+    free(st->editable);
     free(st);
 }
 

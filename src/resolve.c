@@ -32,7 +32,9 @@ typedef struct resolver {
     int nfiles;
     const char *last_file; /* the name last interned, and its index */
     int last_index;
-    bool bind; /* record every data cell's source (reading a workbook back) */
+    bool bind;       /* record every data cell's source (reading a workbook back) */
+    int blank_rows;  /* a template: blank rows after every block of data rows */
+    int repeat_col0; /* the repeating section being closed: its first column */
 } resolver;
 
 /* File names that live as long as the model (CSV names die with their
@@ -149,6 +151,25 @@ static bool bind_cell(resolver *rv, int row, int col, const bx_csv *csv, size_t 
     bx_bind b = {row, col, csv ? source_index(rv, csv) : (uint16_t)BX_BIND_FIELD, (uint16_t)c,
                  (uint32_t)r};
     return bx_sheet_bind(rv->sheet, &b, rv->err);
+}
+
+/* Where the rows of csv start in the current sheet (read-back only). */
+static bx_slot *add_slot(resolver *rv, const bx_csv *csv, const bx_band *band, int col0)
+{
+    if (!rv->bind)
+        return NULL;
+    bx_sheet *s = rv->sheet;
+    bx_slot *grown = realloc(s->slots, (size_t)(s->nslots + 1) * sizeof *grown);
+    if (!grown) {
+        bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    s->slots = grown;
+    bx_slot *slot = &s->slots[s->nslots++];
+    *slot = (bx_slot){.row = s->nrows, .source = source_index(rv, csv), .band = band, .col0 = col0};
+    if (rv->inst)
+        slot->key = bx_csv_cell(rv->inst, rv->inst_row, (size_t)rv->inst_key);
+    return slot;
 }
 
 /* ---- templates --------------------------------------------------------- */
@@ -542,6 +563,44 @@ static bool bind_columns(resolver *rv, const bx_csv *csv, const char *const *fie
     return true;
 }
 
+/* ---- templates for data entry ------------------------------------------ */
+
+/* A blank cell of a column's type, to be typed into. */
+static bx_cell blank_cell(bx_coltype type, bx_align align, int span)
+{
+    bx_cell cell = {.style = style_for(type), .rowspan = 1, .colspan = span};
+    cell.align = (int8_t)align;
+    return cell;
+}
+
+/* Close a block of data rows: how many rows it took, then a template's
+ * blank rows, each cell made by put(). */
+static bool end_block(resolver *rv, int slot, bool (*put)(resolver *rv, const void *what, int row),
+                      const void *what)
+{
+    if (slot < 0)
+        return true;
+    /* the rows placed since it opened (a ledger zips two CSV rows in one) */
+    rv->sheet->slots[slot].nrows = rv->sheet->nrows - rv->sheet->slots[slot].row;
+    for (int k = 0; k < rv->blank_rows; k++) {
+        int row = bx_sheet_add_row(rv->sheet, rv->err);
+        if (row < 0 || !put(rv, what, row))
+            return false;
+        rv->sheet->slots[slot].blank++;
+    }
+    return true;
+}
+
+/* add_slot's index, -1 without one; false when it failed. */
+static bool open_block(resolver *rv, const bx_csv *csv, const bx_band *band, int col0, int *slot)
+{
+    *slot = -1;
+    if (!add_slot(rv, csv, band, col0))
+        return !failed(rv);
+    *slot = rv->sheet->nslots - 1;
+    return true;
+}
+
 /* ---- grid tables ------------------------------------------------------- */
 
 /* What grids and ledgers begin with: the header rows, then the table's
@@ -556,6 +615,26 @@ static const bx_csv *start_data_table(resolver *rv, const char *const *fields, c
     if (csv && !bind_columns(rv, csv, fields, optional, n, cols))
         return NULL;
     return csv;
+}
+
+static bool put_blank_header_row(resolver *rv, const bx_header *h, int first_col, int row)
+{
+    size_t n = bx_header_leaf_count(h);
+    const bx_hnode **leaves = bx_arena_alloc(rv->m->arena, (n ? n : 1) * sizeof *leaves, rv->err);
+    if (!leaves)
+        return false;
+    bx_header_leaves(h, leaves);
+    for (size_t i = 0; i < n; i++) {
+        bx_cell cell = blank_cell(leaves[i]->type, leaves[i]->align, 1);
+        if (!bx_sheet_put(rv->sheet, row, first_col + (int)i, &cell, rv->err))
+            return false;
+    }
+    return true;
+}
+
+static bool put_blank_grid_row(resolver *rv, const void *header, int row)
+{
+    return put_blank_header_row(rv, header, 0, row);
 }
 
 static bool resolve_grid(resolver *rv)
@@ -579,9 +658,9 @@ static bool resolve_grid(resolver *rv)
     const bx_csv *csv = start_data_table(rv, fields, optional, nleaves + 1, cols);
     if (!csv)
         return false;
-    int expected = (int)(csv->nrows < BX_MAX_ROWS ? csv->nrows : 0);
+    int expected = (int)(csv->nrows < BX_MAX_ROWS ? csv->nrows : 0), slot;
     bool ok = vt_begin_table(rv) && bx_sheet_reserve_rows(rv->sheet, expected, rv->err) &&
-              vt_grow(rv, rv->vt->nrows + expected);
+              vt_grow(rv, rv->vt->nrows + expected) && open_block(rv, csv, NULL, 0, &slot);
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         int level = 0;
         if (cols[nleaves] >= 0) {
@@ -610,7 +689,7 @@ static bool resolve_grid(resolver *rv)
         }
     }
     rv->vrow = NULL;
-    return ok;
+    return ok && end_block(rv, slot, put_blank_grid_row, &t->header);
 }
 
 /* ---- ledgers ----------------------------------------------------------- */
@@ -827,8 +906,10 @@ static bool resolve_ledger(resolver *rv)
         for (size_t i = 0; i < sides[s].nleaves; i++)
             sides[s].cols[i] = bx_csv_column(csv, sides[s].leaves[i]->field);
     rv->ledger_sides = sides;
-    ok = ok && read_ledger_rows(rv, csv, sides, nsides, cols[0], cols[1], cols[2]) &&
-         zip_ledger(rv, csv, sides, nsides);
+    int slot = -1;
+    ok = ok && open_block(rv, csv, NULL, 0, &slot) &&
+         read_ledger_rows(rv, csv, sides, nsides, cols[0], cols[1], cols[2]) &&
+         zip_ledger(rv, csv, sides, nsides) && end_block(rv, slot, put_blank_grid_row, &t->header);
     rv->ledger_sides = NULL;
     rv->vrow = NULL;
     return ok;
@@ -934,6 +1015,21 @@ static bool row_of_instance(resolver *rv, const bx_csv *csv, size_t r, int key_c
     return false;
 }
 
+static bool put_blank_repeat_row(resolver *rv, const void *band, int row)
+{
+    const bx_band *b = band;
+    int col = rv->repeat_col0;
+    for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++) {
+        const bx_fcell *fc = &b->cells[i];
+        bx_cell cell = blank_cell(fc->type, fc->align, fc->span);
+        bool ok = fc->field ? bx_sheet_put(rv->sheet, row, col, &cell, rv->err)
+                            : put_fixed_cell(rv, fc, row, col);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
 {
     const bx_csv *csv = load_csv(rv, b->data, true);
@@ -949,7 +1045,9 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
         fields[i] = b->cells[i].field;
     if (ok)
         fields[b->ncells] = rv->inst ? rv->t->each_key : NULL;
-    ok = ok && bind_columns(rv, csv, fields, optional, n, cols);
+    int slot = -1;
+    ok = ok && bind_columns(rv, csv, fields, optional, n, cols) &&
+         open_block(rv, csv, b, col0, &slot);
     int first_row = rv->sheet->nrows, nrows = 0;
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         if (!row_of_instance(rv, csv, r, cols[b->ncells], &ok))
@@ -986,7 +1084,10 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
     rv->vrow = NULL;
     if (ok)
         ok = merge_equal_runs(rv, b, first_row, nrows, col0);
-    return ok ? nrows : -1;
+    rv->repeat_col0 = col0;
+    if (!ok || !end_block(rv, slot, put_blank_repeat_row, b))
+        return -1;
+    return nrows + (slot >= 0 ? rv->sheet->slots[slot].blank : 0);
 }
 
 static int resolve_band(resolver *rv, const bx_band *b, int col0)
@@ -1256,6 +1357,7 @@ static bool copy_meta(bx_model *m, const bx_layout_set *set, const bx_dataset *d
     meta->input = ds->input;
     meta->created = ds->created;
     meta->layout_version = set->version ? set->version : "";
+    meta->blank_rows = m->blank_rows;
     meta->template_name = bx_arena_strdup(a, ds->template_name, err);
     meta->unit = bx_arena_strdup(a, ds->unit, err);
     if (!meta->template_name || !meta->unit)
@@ -1276,20 +1378,26 @@ static bool copy_meta(bx_model *m, const bx_layout_set *set, const bx_dataset *d
 }
 
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
-                               bx_error *err);
+                               int blank_rows, bx_error *err);
 
 bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
 {
-    return resolve_model(set, ds, false, err);
+    return resolve_model(set, ds, false, 0, err);
 }
 
 bx_model *bx_model_resolve_bound(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
 {
-    return resolve_model(set, ds, true, err);
+    return resolve_model(set, ds, true, 0, err);
+}
+
+bx_model *bx_model_resolve_template(const bx_layout_set *set, const bx_dataset *ds, int blank_rows,
+                                    bx_error *err)
+{
+    return resolve_model(set, ds, true, blank_rows, err);
 }
 
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
-                               bx_error *err)
+                               int blank_rows, bx_error *err)
 {
     if (!set || !ds) {
         bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_resolve: 缺少布局或数据");
@@ -1298,7 +1406,14 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
     bx_model *m = bx_model_new(err);
     if (!m)
         return NULL;
-    resolver rv = {.set = set, .ds = ds, .m = m, .err = err, .fixed_row = -1, .bind = bind};
+    resolver rv = {.set = set,
+                   .ds = ds,
+                   .m = m,
+                   .err = err,
+                   .fixed_row = -1,
+                   .bind = bind,
+                   .blank_rows = blank_rows};
+    m->blank_rows = blank_rows;
     bx_loc loc = {ds->yaml_name, 0, 0};
     m->author = ds->unit;
     m->year = ds->year;

@@ -7,6 +7,7 @@
  *   unit <unit>   year <year>      amounts <unit name> <decimals>
  *   title / output / created <value>   (only when dataset.yaml gives them)
  *   tables <n> <n> …                   (only when dataset.yaml lists them)
+ *   blank <n>                          (a template: blank rows per block)
  *   field <key> <value>                file <data name> <file name>
  *   csv <data name> <file name> <columns> <rows>
  *   header <name> <name> …             row <text> <text> …
