@@ -5,6 +5,7 @@
  * with a fixed workbook, styles and relationships, read with the XLSX
  * reader and imported against the shenzhen-2024 layouts. Seeds:
  * tests/fuzz/import/ (a real workbook's two sheets, and edited ones). */
+#include "fuzz_zip.h"
 #include "import.h"
 #include "layout.h"
 #include "xlsx_read.h"
@@ -13,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -46,31 +46,6 @@ static const char *const fixed[] = {
 
 enum { NPARTS = sizeof names / sizeof names[0] };
 
-static uint8_t *zip_parts(const char *part[NPARTS], const size_t len[NPARTS], size_t *size)
-{
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, NULL);
-    zip_t *zip = src ? zip_open_from_source(src, ZIP_TRUNCATE, NULL) : NULL;
-    if (!zip)
-        abort();
-    zip_source_keep(src);
-    for (int i = 0; i < NPARTS; i++) {
-        zip_source_t *data = zip_source_buffer(zip, part[i], len[i], 0);
-        zip_int64_t at = data ? zip_file_add(zip, names[i], data, 0) : -1;
-        if (at < 0 || zip_set_file_compression(zip, (zip_uint64_t)at, ZIP_CM_STORE, 0) != 0)
-            abort();
-    }
-    zip_stat_t st;
-    if (zip_close(zip) != 0 || zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0)
-        abort();
-    uint8_t *out = malloc(st.size ? st.size : 1);
-    if (!out || zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
-        abort();
-    zip_source_close(src);
-    zip_source_free(src);
-    *size = st.size;
-    return out;
-}
-
 static bx_layout_set *set;
 
 static const bx_layout_set *find(void *ctx, const char *name, bx_error *err)
@@ -89,24 +64,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bx_error_clear(&err);
     if (!set && !(set = bx_layout_set_load(BX_FUZZ_LAYOUTS "/shenzhen-2024", &err)))
         abort();
-    const char *part[NPARTS];
-    size_t len[NPARTS];
-    const char *at = (const char *)data, *end = at + size;
-    for (int i = 0; i < NPARTS; i++) {
-        part[i] = fixed[i];
-        len[i] = strlen(fixed[i]);
-        if (i >= 2 || !at)
-            continue;
-        const char *sep = NULL;
-        for (const char *s = at; s + 4 <= end && !sep; s++)
-            if (memcmp(s, "\n--\n", 4) == 0)
-                sep = s;
-        part[i] = at;
-        len[i] = (size_t)((sep ? sep : end) - at);
-        at = sep ? sep + 4 : NULL;
-    }
+    /* the two worksheets from the input, the rest fixed */
     size_t zsize;
-    uint8_t *zipped = zip_parts(part, len, &zsize);
+    uint8_t *zipped = bx_fuzz_split_zip(data, size, names, fixed, NPARTS, 2, &zsize);
     bx_xbook *book = bx_xbook_parse(zipped, zsize, "fuzz.xlsx", &err);
     bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, NULL, &err) : NULL;
     if (getenv("BX_FUZZ_VERBOSE")) /* what a seed reaches */

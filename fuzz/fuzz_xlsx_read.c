@@ -3,12 +3,12 @@
  * input is split at "\n--\n" into XML parts (the sheet first, the ones it
  * leaves out taken from a small valid workbook) and zipped up here, so that
  * mutations reach expat and the part parsers past the CRCs. */
+#include "fuzz_zip.h"
 #include "xlsx_read.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,54 +43,6 @@ static const char *const defaults[] = {
 
 enum { NPARTS = sizeof names / sizeof names[0] };
 
-/* The parts zipped (stored, uncompressed) into a new buffer. */
-static uint8_t *zip_parts(const char *part[NPARTS], const size_t len[NPARTS], size_t *size)
-{
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, NULL);
-    zip_t *zip = src ? zip_open_from_source(src, ZIP_TRUNCATE, NULL) : NULL;
-    if (!zip)
-        abort();
-    zip_source_keep(src);
-    for (int i = 0; i < NPARTS; i++) {
-        zip_source_t *data = zip_source_buffer(zip, part[i], len[i], 0);
-        zip_int64_t at = data ? zip_file_add(zip, names[i], data, 0) : -1;
-        if (at < 0 || zip_set_file_compression(zip, (zip_uint64_t)at, ZIP_CM_STORE, 0) != 0)
-            abort();
-    }
-    zip_stat_t st;
-    if (zip_close(zip) != 0 || zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0)
-        abort();
-    uint8_t *out = malloc(st.size ? st.size : 1);
-    if (!out || zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
-        abort();
-    zip_source_close(src);
-    zip_source_free(src);
-    *size = st.size;
-    return out;
-}
-
-static uint8_t *split_and_zip(const uint8_t *data, size_t size, size_t *out_size)
-{
-    const char *part[NPARTS];
-    size_t len[NPARTS];
-    const char *at = (const char *)data, *end = at + size;
-    for (int i = 0; i < NPARTS; i++) {
-        if (!at) {
-            part[i] = defaults[i];
-            len[i] = strlen(defaults[i]);
-            continue;
-        }
-        const char *sep = NULL;
-        for (const char *s = at; s + 4 <= end && !sep; s++)
-            if (memcmp(s, "\n--\n", 4) == 0)
-                sep = s;
-        part[i] = at;
-        len[i] = (size_t)((sep ? sep : end) - at);
-        at = sep ? sep + 4 : NULL;
-    }
-    return zip_parts(part, len, out_size);
-}
-
 static void touch(const bx_xbook *book)
 {
     char ref[32];
@@ -118,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     uint8_t *zipped = NULL;
     if (size < 2 || memcmp(data, "PK", 2) != 0) {
-        zipped = split_and_zip(data, size, &size);
+        zipped = bx_fuzz_split_zip(data, size, names, defaults, NPARTS, NPARTS, &size);
         data = zipped;
     }
     bx_error err;

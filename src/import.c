@@ -394,18 +394,6 @@ static bool means_nothing(const char *s)
     return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
 }
 
-/* s without surrounding ASCII white space: *n bytes from the result. */
-static const char *trim_span(const char *s, size_t *n)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-        s++;
-    size_t k = strlen(s);
-    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r' || s[k - 1] == '\n'))
-        k--;
-    *n = k;
-    return s;
-}
-
 /* A changed amount in the dataset's unit and decimals. */
 static bool amount_text(importer *im, int row, int col, const char *plain, const char **out)
 {
@@ -439,7 +427,7 @@ static bool read_value(importer *im, int row, int col, const bx_cell *model, con
     if (xc && xc->type == BX_X_ERROR)
         return fail_at(im, row, col, "单元格的值是错误值“%s”", xc->text);
     size_t nwas, nnow;
-    const char *was = trim_span(old, &nwas), *text = trim_span(xc ? xc->text : "", &nnow);
+    const char *was = bx_text_trim(old, &nwas), *text = bx_text_trim(xc ? xc->text : "", &nnow);
     *out = old;
     /* a figure is short; anything longer is not one (and is reported) */
     char now[400];
@@ -561,7 +549,7 @@ static const char *row_key(importer *im, const region *g, int mrow, int wrow)
             continue;
         const char *text = wrow >= 0 ? wtext(im, wrow, c) : source_text(im, b);
         size_t n;
-        const char *t = trim_span(text, &n);
+        const char *t = bx_text_trim(text, &n);
         bx_strbuf_append(&key, t, n);
         bx_strbuf_putc(&key, '\x1f');
     }
@@ -680,7 +668,7 @@ static bool is_total_label(const importer *im, const region *g, int wrow)
             g->kinds[c].style == BX_STYLE_NUMBER)
             continue;
         size_t n;
-        const char *label = trim_span(wtext(im, wrow, c), &n);
+        const char *label = bx_text_trim(wtext(im, wrow, c), &n);
         return ends_with(label, n, "合计") || ends_with(label, n, "总计");
     }
     return false;

@@ -248,19 +248,6 @@ static bx_cell_style style_for(bx_coltype type)
     return BX_STYLE_TEXT;
 }
 
-/* s without ASCII spaces, tabs and line ends at both ends: *n bytes from
- * the returned pointer (inside s). */
-static const char *trim_bounds(const char *s, size_t *n)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-        s++;
-    size_t k = strlen(s);
-    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r' || s[k - 1] == '\n'))
-        k--;
-    *n = k;
-    return s;
-}
-
 /* "-" is how the published tables write "nothing" in an amount cell. */
 static bool means_nothing(const char *s)
 {
@@ -427,7 +414,7 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *f
     /* a figure is parsed from a copy on the stack: only text is kept */
     char figure[64];
     size_t n;
-    const char *start = trim_bounds(raw, &n);
+    const char *start = bx_text_trim(raw, &n);
     const char *text = figure;
     if (numeric && n < sizeof figure) {
         memcpy(figure, start, n);

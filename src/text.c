@@ -141,3 +141,14 @@ bool bx_text_blank(const char *s)
             return false;
     return true;
 }
+
+const char *bx_text_trim(const char *s, size_t *n)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    size_t k = strlen(s);
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r' || s[k - 1] == '\n'))
+        k--;
+    *n = k;
+    return s;
+}

@@ -28,6 +28,10 @@ size_t bx_text_width_n(const char *s, size_t n);
 /* Width of the widest line of s (lines split at '\n'). */
 size_t bx_text_max_line_width(const char *s);
 
+/* s without ASCII spaces, tabs and line ends at both ends: *n bytes from
+ * the returned pointer (inside s). */
+const char *bx_text_trim(const char *s, size_t *n);
+
 /* True if every byte of s is an ASCII space, tab, CR or LF (or s is ""). */
 bool bx_text_blank(const char *s);
 
