@@ -14,6 +14,7 @@
 #include "align.h"
 #include "backend.h"
 #include "dataset_image.h"
+#include "decimal.h"
 #include "display.h"
 #include "layout.h"
 #include "text.h"
@@ -28,8 +29,7 @@
 #include <sys/stat.h>
 
 enum {
-    SIGNIFICANT_DIGITS = 15, /* what a spreadsheet keeps of a number */
-    MERGE_MAX_CELLS = 65536  /* bigger merges are not data */
+    MERGE_MAX_CELLS = 65536 /* bigger merges are not data */
 };
 
 /* ---- the dataset the workbook carries ---------------------------------- */
@@ -118,141 +118,6 @@ static bool fail_at(importer *im, int row, int col, const char *fmt, ...)
 static const char *keep(importer *im, const char *s)
 {
     return bx_arena_strdup(im->arena, s, im->err);
-}
-
-/* ---- numbers ----------------------------------------------------------- */
-
-/* A number as a spreadsheet stores it ("1.2345E3", "1234.5700000000002")
- * as a plain decimal of at most 15 significant digits ("1234.57"). */
-static bool plain_number(const char *s, char *out, size_t size)
-{
-    char digits[64];
-    int n = 0, point = -1, exponent = 0;
-    bool neg = *s == '-';
-    if (*s == '-' || *s == '+')
-        s++;
-    for (; *s && *s != 'e' && *s != 'E'; s++) {
-        if (*s == '.' && point < 0)
-            point = n;
-        else if (*s >= '0' && *s <= '9' && n < (int)sizeof digits - 1)
-            digits[n++] = *s;
-        else
-            return false;
-    }
-    if (*s) {
-        char *end;
-        long e = strtol(s + 1, &end, 10);
-        if (*end || end == s + 1 || e > 400 || e < -400)
-            return false;
-        exponent = (int)e;
-    }
-    if (n == 0)
-        return false;
-    int intlen = (point < 0 ? n : point) + exponent;
-    int lead = 0;
-    while (lead < n - 1 && digits[lead] == '0')
-        lead++;
-    memmove(digits, digits + lead, (size_t)(n - lead));
-    n -= lead;
-    intlen -= lead;
-    if (n > SIGNIFICANT_DIGITS) { /* round half up at the 15th digit */
-        bool up = digits[SIGNIFICANT_DIGITS] >= '5';
-        n = SIGNIFICANT_DIGITS;
-        for (int i = n - 1; up && i >= 0; i--) {
-            up = digits[i] == '9';
-            digits[i] = up ? '0' : (char)(digits[i] + 1);
-        }
-        if (up) {
-            memmove(digits + 1, digits, (size_t)n);
-            digits[0] = '1';
-            intlen++;
-        }
-    }
-    while (n > 0 && n > intlen && digits[n - 1] == '0')
-        n--;
-    if (intlen > 300 || intlen < -300)
-        return false;
-    size_t k = 0;
-    char buf[720];
-    if (neg && !(n == 1 && digits[0] == '0'))
-        buf[k++] = '-';
-    for (int i = 0; i < (intlen > 0 ? intlen : 1); i++)
-        buf[k++] = i < intlen && i < n ? digits[i] : '0';
-    if (n > intlen) {
-        buf[k++] = '.';
-        for (int i = intlen; i < n; i++)
-            buf[k++] = i < 0 ? '0' : digits[i];
-    }
-    buf[k] = '\0';
-    if (k >= size)
-        return false;
-    memcpy(out, buf, k + 1);
-    return true;
-}
-
-/* A figure typed as text ("1,234.50", " 1234.5 ") as a plain decimal. */
-static bool plain_text_number(const char *s, char *out, size_t size)
-{
-    int64_t ignored;
-    bx_amount_result r = bx_amount_parse(s, BX_MAX_DECIMALS, &ignored);
-    if (r != BX_AMOUNT_OK && r != BX_AMOUNT_DECIMALS && r != BX_AMOUNT_OVERFLOW)
-        return false;
-    size_t k = 0;
-    for (; *s && k + 1 < size; s++)
-        if (*s != ',' && *s != ' ')
-            out[k++] = *s;
-    out[k] = '\0';
-    return k > 0 && !*s;
-}
-
-typedef enum scaled { SCALED_OK, SCALED_DECIMALS, SCALED_OVERFLOW } scaled;
-
-/* A plain decimal in units of 10^-decimals (decimals may be negative:
- * whole hundreds, …); SCALED_DECIMALS if digits would be lost. */
-static scaled scale_plain(const char *s, int decimals, int64_t *out)
-{
-    bool neg = *s == '-';
-    if (neg)
-        s++;
-    int64_t v = 0;
-    int frac = -1, want = decimals > 0 ? decimals : 0;
-    for (; *s; s++) {
-        if (*s == '.') {
-            frac = 0;
-            continue;
-        }
-        int d = *s - '0';
-        if (frac >= 0 && frac >= want) {
-            if (d)
-                return SCALED_DECIMALS;
-            continue;
-        }
-        if (frac >= 0)
-            frac++;
-        if (v > (INT64_MAX - d) / 10)
-            return SCALED_OVERFLOW;
-        v = v * 10 + d;
-    }
-    for (int have = frac < 0 ? 0 : frac; have < want; have++) {
-        if (v > INT64_MAX / 10)
-            return SCALED_OVERFLOW;
-        v *= 10;
-    }
-    for (int k = decimals; k < 0; k++) {
-        if (v % 10)
-            return SCALED_DECIMALS;
-        v /= 10;
-    }
-    *out = neg ? -v : v;
-    return SCALED_OK;
-}
-
-static int log10_of(int64_t v)
-{
-    int n = 0;
-    for (; v >= 10; v /= 10)
-        n++;
-    return n;
 }
 
 /* ---- cells of the workbook --------------------------------------------- */
@@ -398,17 +263,17 @@ static bool means_nothing(const char *s)
 static bool amount_text(importer *im, int row, int col, const char *plain, const char **out)
 {
     bx_scale in = im->m0->meta.input, shown = im->set->display;
-    int decimals = in.decimals + log10_of(shown.unit_yuan) - log10_of(in.unit_yuan);
+    int decimals = in.decimals + bx_log10(shown.unit_yuan) - bx_log10(in.unit_yuan);
     int64_t v;
-    switch (scale_plain(plain, decimals, &v)) {
-    case SCALED_OK: break;
-    case SCALED_DECIMALS:
+    switch (bx_decimal_scale(plain, decimals, &v)) {
+    case BX_SCALED_OK: break;
+    case BX_SCALED_DECIMALS:
         return fail_at(im, row, col, "金额“%s”的小数位数过多（数据以%s计、%d 位小数）", plain,
                        in.unit_yuan == 1       ? "元"
                        : in.unit_yuan == 10000 ? "万元"
                                                : "所给单位",
                        in.decimals);
-    case SCALED_OVERFLOW: return fail_at(im, row, col, "金额“%s”超出范围", plain);
+    case BX_SCALED_OVERFLOW: return fail_at(im, row, col, "金额“%s”超出范围", plain);
     }
     char buf[64];
     bx_amount_format(v, in.decimals, false, buf, sizeof buf);
@@ -440,13 +305,13 @@ static bool read_value(importer *im, int row, int col, const bx_cell *model, con
     if (nnow >= sizeof now)
         return fail_at(im, row, col, "金额格式无效（过长）");
     char plain[400];
-    bool ok = xc->type == BX_X_NUMBER ? plain_number(now, plain, sizeof plain)
-                                      : plain_text_number(now, plain, sizeof plain);
+    bool ok = xc->type == BX_X_NUMBER ? bx_decimal_from_number(now, plain, sizeof plain)
+                                      : bx_decimal_from_text(now, plain, sizeof plain);
     if (!ok)
         return fail_at(im, row, col, "金额格式无效“%s”", now);
     int64_t v;
-    if (model->kind == BX_CELL_AMOUNT && scale_plain(plain, model->decimals, &v) == SCALED_OK &&
-        v == model->amount)
+    if (model->kind == BX_CELL_AMOUNT &&
+        bx_decimal_scale(plain, model->decimals, &v) == BX_SCALED_OK && v == model->amount)
         return true; /* as shown: keep the dataset's precision */
     if (model->style == BX_STYLE_NUMBER)
         return (*out = keep(im, plain)) != NULL;

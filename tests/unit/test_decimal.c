@@ -1,0 +1,124 @@
+/* Reading a workbook back: numbers as spreadsheets store them made exact,
+ * and rows paired by their texts. */
+#include "test_util.h"
+
+#include "align.h"
+#include "decimal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *number(const char *xml)
+{
+    static char out[400];
+    assert_true(bx_decimal_from_number(xml, out, sizeof out));
+    return out;
+}
+
+static void numbers_as_stored_become_plain_decimals(void **state)
+{
+    (void)state;
+    assert_string_equal(number("1234.5"), "1234.5");
+    assert_string_equal(number("649.4299999999999"), "649.43"); /* libxlsxwriter's %.16g */
+    assert_string_equal(number("1234.5700000000002"), "1234.57");
+    assert_string_equal(number("0.30000000000000004"), "0.3");
+    assert_string_equal(number("1.2345E3"), "1234.5");
+    assert_string_equal(number("1E-3"), "0.001");
+    assert_string_equal(number("-2.5e2"), "-250");
+    assert_string_equal(number("21866.99"), "21866.99");
+    assert_string_equal(number("0"), "0");
+    assert_string_equal(number("-0"), "0");
+    assert_string_equal(number("9.9999999999999999E2"), "1000"); /* the carry */
+    assert_string_equal(number("100"), "100");
+    char out[8];
+    assert_false(bx_decimal_from_number("1E400", out, sizeof out));
+    assert_false(bx_decimal_from_number("12345678901", out, sizeof out)); /* does not fit */
+    assert_false(bx_decimal_from_number("abc", out, sizeof out));
+    assert_false(bx_decimal_from_number("", out, sizeof out));
+    assert_false(bx_decimal_from_number("1.2.3", out, sizeof out));
+}
+
+static void figures_typed_as_text(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(bx_decimal_from_text("1,234.50", out, sizeof out));
+    assert_string_equal(out, "1234.50");
+    assert_true(bx_decimal_from_text(" -3 ", out, sizeof out));
+    assert_string_equal(out, "-3");
+    assert_true(bx_decimal_from_text("0.1234567", out, sizeof out)); /* decimals judged later */
+    assert_false(bx_decimal_from_text("12,34.5", out, sizeof out));
+    assert_false(bx_decimal_from_text("三百", out, sizeof out));
+    assert_false(bx_decimal_from_text("１２３", out, sizeof out));
+}
+
+static void scaling_is_exact_or_refused(void **state)
+{
+    (void)state;
+    int64_t v = 0;
+    assert_int_equal(bx_decimal_scale("12.5", 2, &v), BX_SCALED_OK);
+    assert_int_equal(v, 1250);
+    assert_int_equal(bx_decimal_scale("-0.01", 2, &v), BX_SCALED_OK);
+    assert_int_equal(v, -1);
+    assert_int_equal(bx_decimal_scale("310.5", 6, &v), BX_SCALED_OK); /* 万元 shown, 元 given */
+    assert_int_equal(v, 310500000);
+    assert_int_equal(bx_decimal_scale("1.230", 2, &v), BX_SCALED_OK); /* trailing zeros */
+    assert_int_equal(v, 123);
+    assert_int_equal(bx_decimal_scale("0.001", 2, &v), BX_SCALED_DECIMALS);
+    assert_int_equal(bx_decimal_scale("1200", -2, &v), BX_SCALED_OK); /* whole hundreds */
+    assert_int_equal(v, 12);
+    assert_int_equal(bx_decimal_scale("1250", -2, &v), BX_SCALED_DECIMALS);
+    assert_int_equal(bx_decimal_scale("99999999999999999999", 0, &v), BX_SCALED_OVERFLOW);
+    assert_int_equal(bx_log10(10000), 4);
+    assert_int_equal(bx_log10(1), 0);
+}
+
+/* match[] for keys b against keys a, as a string of indexes ("0 1 - 2"). */
+static const char *aligned(const char *const *a, int na, const char *const *b, int nb)
+{
+    static char out[256];
+    int match[32];
+    bx_error err;
+    bx_error_clear(&err);
+    assert_true(bx_align_keys(a, na, b, nb, match, &err));
+    out[0] = '\0';
+    for (int j = 0; j < nb; j++) {
+        char one[8];
+        snprintf(one, sizeof one, j ? " %d" : "%d", match[j]);
+        strcat(out, match[j] < 0 ? (j ? " -" : "-") : one);
+    }
+    return out;
+}
+
+static void rows_pair_by_their_texts(void **state)
+{
+    (void)state;
+    const char *a[] = {"208", "20805", "2080501", "210", "221"};
+    /* nothing changed; a label edited keeps its partner */
+    const char *same[] = {"208", "20805", "2080501", "210", "221"};
+    assert_string_equal(aligned(a, 5, same, 5), "0 1 2 3 4");
+    const char *edited[] = {"208", "20805", "2080599", "210", "221"};
+    assert_string_equal(aligned(a, 5, edited, 5), "0 1 2 3 4");
+    /* a row added, a row removed */
+    const char *added[] = {"208", "20805", "2080501", "2080505", "210", "221"};
+    assert_string_equal(aligned(a, 5, added, 6), "0 1 2 - 3 4");
+    const char *removed[] = {"208", "2080501", "210", "221"};
+    assert_string_equal(aligned(a, 5, removed, 4), "0 2 3 4");
+    /* one added and another removed: the same count, still paired by text */
+    const char *moved[] = {"208", "20805", "210", "215", "221"};
+    assert_string_equal(aligned(a, 5, moved, 5), "0 1 3 - 4");
+    /* into and out of nothing */
+    assert_string_equal(aligned(a, 0, added, 2), "- -");
+    assert_string_equal(aligned(a, 5, a, 0), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_as_stored_become_plain_decimals),
+        cmocka_unit_test(figures_typed_as_text),
+        cmocka_unit_test(scaling_is_exact_or_refused),
+        cmocka_unit_test(rows_pair_by_their_texts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
