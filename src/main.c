@@ -268,6 +268,7 @@ static int print_diff(const cli *c, const bx_dataset *now)
         printf("与 %s 相比，改动了 %zu 处：\n%s", c->diff, lines, text);
     else
         printf("与 %s 相比没有改动。\n", c->diff);
+    fflush(stdout); /* before what the render prints to stderr */
     free(text);
     return 0;
 }

@@ -115,6 +115,16 @@ $edit "$book" "$work/l1.xlsx" "表1 收支总表" number:B7=18166.66
 "$budgetx" import "$work/l1.xlsx" -o "$work/l1" --diff "$orig" > "$work/l1.out" 2> /dev/null
 expect 1 "$work/l1.out" "表1 收支总表!B7  1.一般公共预算拨款 · 收        入/2024年预算数：18,166.65 → 18,166.66" "a ledger amount"
 
+# a workbook is never written over by its own render; batches take workbooks
+cp "$book" "$work/own.xlsx"
+"$budgetx" render "$work/own.xlsx" -o "$work" 2> "$work/own.err"
+[ $? -eq 2 ] && grep -q "不能写在输入文件" "$work/own.err" && cmp -s "$book" "$work/own.xlsx" ||
+  fail "rendering a workbook over itself"
+"$budgetx" render "$work/own.xlsx" "$work/e6.xlsx" "$samples/chibi-2022" -o "$work/batch" -j 2 2> /dev/null &&
+  cmp -s "$work/shenzhen-2024/a/shenzhen-2024.pdf" "$work/batch/own/own.pdf" &&
+  [ -f "$work/batch/e6/e6.pdf" ] && [ -f "$work/batch/chibi-2022/chibi-2022.pdf" ] ||
+  fail "a batch of workbooks and a dataset"
+
 # 6. LibreOffice's save of our workbook reads back as ours does
 timeout 300 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
   --convert-to xlsx --outdir "$work/lo" "$book" > "$work/soffice.log" 2>&1 ||
