@@ -130,12 +130,15 @@ static bool scan_bands(blank *b, const bx_band *bands, size_t n)
     return true;
 }
 
-static bool scan_table(blank *b, const bx_table_layout *t)
+static bool scan_table(blank *b, const bx_table_layout *t, bool like)
 {
-    if (t->each_data)
+    /* one sheet per row of a CSV: without rows, no sheet to fill in */
+    if (t->each_data && !like)
         return bx_fail(b->err, NULL, BX_ERR_UNSUPPORTED,
                        "表 %d 按数据逐项生成（%s），不能生成空白工作簿：请用 --like 给出数据集",
                        t->number, t->each_data) == BX_OK;
+    if (t->each_data && !spec_for(b, t->each_data))
+        return false;
     const char *texts[] = {t->title,        t->label,         t->sheet_name,
                            t->caption_left, t->caption_right, t->empty_note};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
@@ -159,9 +162,23 @@ static bool scan_table(blank *b, const bx_table_layout *t)
 
 /* ---- the blank dataset ------------------------------------------------- */
 
+/* Whether a column holds figures: a table's amount or number column, or
+ * (the CSV a form is repeated for) a form's figure value. */
+static bool figure_column(const blank *b, const csv_spec *spec, const char *name)
+{
+    for (int k = 0; k < spec->cols.n; k++)
+        if (strcmp(spec->cols.v[k], name) == 0)
+            return spec->cols.figure[k];
+    for (int k = 0; k < b->fields.n; k++)
+        if (strcmp(b->fields.v[k], name) == 0)
+            return b->fields.figure[k];
+    return false;
+}
+
 /* A CSV of the dataset to start from with its figures blanked, or just
  * the header. */
-static void blank_csv(const csv_spec *spec, const bx_dataset *like, bx_strbuf *out, bx_error *err)
+static void blank_csv(const blank *b, const csv_spec *spec, const bx_dataset *like, bx_strbuf *out,
+                      bx_error *err)
 {
     bx_csv *csv = like ? bx_dataset_csv(like, spec->data, err) : NULL;
     if (!csv) {
@@ -172,9 +189,7 @@ static void blank_csv(const csv_spec *spec, const bx_dataset *like, bx_strbuf *o
     const char **row = calloc(csv->ncols + 1, sizeof *row);
     if (figure && row) {
         for (size_t c = 0; c < csv->ncols; c++)
-            for (int k = 0; k < spec->cols.n; k++)
-                if (strcmp(spec->cols.v[k], csv->header[c]) == 0)
-                    figure[c] = spec->cols.figure[k];
+            figure[c] = figure_column(b, spec, csv->header[c]);
         bx_image_csv_row(out, (const char *const *)csv->header, csv->ncols);
         for (size_t r = 0; r < csv->nrows; r++) {
             for (size_t c = 0; c < csv->ncols; c++)
@@ -226,7 +241,7 @@ static bx_dataset *blank_dataset(blank *b, const bx_dataset *like, const char *u
         bool ok = bx_image_yaml(&meta, &bufs[0], b->err);
         files[0] = (bx_mem_file){"dataset.yaml", bx_strbuf_str(&bufs[0]), bufs[0].len};
         for (int i = 0; ok && i < b->ncsvs; i++) {
-            blank_csv(&b->csvs[i], like, &bufs[i + 1], b->err);
+            blank_csv(b, &b->csvs[i], like, &bufs[i + 1], b->err);
             ok = !bufs[i + 1].failed && !bx_failed(b->err);
             files[i + 1] =
                 (bx_mem_file){b->csvs[i].data, bx_strbuf_str(&bufs[i + 1]), bufs[i + 1].len};
@@ -270,7 +285,7 @@ bx_status bx_write_template(const char *set_name, const char *unit, int year, co
         ok = bx_fail(err, NULL, BX_ERR_USAGE, "--like 的数据集使用模板“%s”，不是“%s”",
                      like->template_name, set->name) == BX_OK;
     for (size_t i = 0; ok && i < set->ntables; i++)
-        ok = scan_table(&b, &set->tables[i]) && scan_text(&b, set->title);
+        ok = scan_table(&b, &set->tables[i], like != NULL) && scan_text(&b, set->title);
     bx_dataset *ds = ok ? blank_dataset(&b, like, unit, year) : NULL;
     bx_model *m = ds ? bx_model_resolve_template(set, ds, blank_rows, err) : NULL;
     if (m)

@@ -89,6 +89,16 @@ cut -d, -f1-3 "$samples/shenzhen-2024/03_支出总表.csv" | diff - <(cut -d, -f
   fail "--like keeps the 科目 rows"
 grep -q "^,208,社会保障和就业支出,,,,,,,,,$" "$work/likeds/03_支出总表.csv" || fail "--like blanks the figures"
 
+# a set of one sheet per row (自评表) from a dataset: its projects, figures blank
+"$budgetx" template --set selfeval --like "$samples/shenzhen-selfeval-2021" -o "$work/se.xlsx" 2> /dev/null ||
+  fail "template --set selfeval --like"
+"$budgetx" import "$work/se.xlsx" -o "$work/seds" > /dev/null 2>&1
+grep -q "^1,医疗保障综合管理,,深圳市医疗保障局," "$work/seds/自评项目.csv" ||
+  fail "the 自评表 template keeps its projects and blanks 项目金额"
+$edit "$work/se.xlsx" "$work/se2.xlsx" "附件1-1 医疗保障综合管理" number:C8=31611787
+"$budgetx" import "$work/se2.xlsx" -o "$work/seds2" --diff "$work/se.xlsx" > "$work/se2.out" 2> /dev/null
+grep -q "改动了 1 处" "$work/se2.out" || { fail "a figure typed into the 自评表 template"; cat "$work/se2.out" >&2; }
+
 # refusals
 "$budgetx" template --set shenzhen-2024 -o "$work/x.xlsx" 2> /dev/null
 [ $? -eq 2 ] || fail "template without unit and year: status 2"
