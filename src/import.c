@@ -5,10 +5,10 @@
  * removed where a table's rows vary. Headings, titles and notes must be
  * as the layout writes them: a changed one is an error naming its cell.
  *
- * Rows are paired with the dataset's by their texts (labels, codes): one
- * to one when their number is unchanged, else by the longest common
- * sequence of texts, so that the figures of an untouched row keep the
- * precision the dataset gave them (元 behind a 万元 display). */
+ * Rows are paired with the dataset's by their texts (labels, codes; see
+ * align.h), so that the figures of an untouched row keep the precision
+ * the dataset gave them (元 behind a 万元 display), and a row typed in
+ * takes its place among the dataset's. */
 #include "import.h"
 
 #include "align.h"
@@ -29,7 +29,8 @@
 #include <sys/stat.h>
 
 enum {
-    MERGE_MAX_CELLS = 65536 /* bigger merges are not data */
+    MERGE_MAX_CELLS = 65536,  /* bigger merges are not data */
+    MAX_COVERED = 8 * 1048576 /* merged positions indexed in one sheet */
 };
 
 /* ---- the dataset the workbook carries ---------------------------------- */
@@ -131,30 +132,34 @@ static int by_place(const void *a, const void *b)
 
 /* Every position inside a merge except its first, for reading a value
  * merged over rows (equal neighbours of an indicator grid). */
+static size_t merge_area(const bx_xmerge *m)
+{
+    return (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
+}
+
 static bool index_merges(importer *im)
 {
     free(im->covers);
     im->covers = NULL;
     im->ncovers = 0;
     size_t n = 0;
-    for (size_t i = 0; i < im->ws->nmerges; i++) {
-        const bx_xmerge *m = &im->ws->merges[i];
-        size_t area =
-            (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
-        if (area <= MERGE_MAX_CELLS && n < 4 * MERGE_MAX_CELLS * 16)
-            n += area;
+    for (size_t i = 0; i < im->ws->nmerges; i++)
+        if (merge_area(&im->ws->merges[i]) <= MERGE_MAX_CELLS)
+            n += merge_area(&im->ws->merges[i]);
+    if (n > MAX_COVERED) {
+        bx_loc loc = {im->book->path, 0, 0};
+        return bx_fail(im->err, &loc, BX_ERR_LIMIT, "工作表“%s”的合并单元格过多", im->ws->name) ==
+               BX_OK;
     }
     im->covers = bx_calloc(n ? n : 1, sizeof *im->covers, im->err);
     if (!im->covers)
         return false;
     for (size_t i = 0; i < im->ws->nmerges; i++) {
         const bx_xmerge *m = &im->ws->merges[i];
-        size_t area =
-            (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
-        if (area > MERGE_MAX_CELLS)
+        if (merge_area(m) > MERGE_MAX_CELLS)
             continue;
         for (int r = m->first_row; r <= m->last_row; r++)
-            for (int c = m->first_col; c <= m->last_col && im->ncovers < n; c++)
+            for (int c = m->first_col; c <= m->last_col; c++)
                 if (r != m->first_row || c != m->first_col)
                     im->covers[im->ncovers++] = (cover){r, c, m->first_row, m->first_col};
     }
