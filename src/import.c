@@ -37,10 +37,8 @@ enum {
 
 typedef struct src_csv {
     const char *data, *file;
-    int ncols;
-    const char **header;
-    const char ***rows; /* nrows arrays of ncols texts */
-    int nrows, cap;
+    const char **lines; /* its records as CSV text, the header first */
+    int nlines, cap;
 } src_csv;
 
 typedef struct src_data {
@@ -1007,9 +1005,9 @@ static bool meta_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
 
 static bool csv_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
 {
-    long ncols, nrows;
+    long records;
     if (strcmp(r->tag, "csv") == 0) {
-        if (!int_arg(r, 2, 1, BX_MAX_COLUMNS, &ncols) || !int_arg(r, 3, 0, BX_MAX_ROWS, &nrows))
+        if (!int_arg(r, 2, 1, BX_MAX_ROWS + 1L, &records))
             return false;
         src_csv *grown = bx_arena_alloc(a, (size_t)(sd->ncsvs + 1) * sizeof *grown, err);
         if (!grown)
@@ -1018,25 +1016,14 @@ static bool csv_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
             memcpy(grown, sd->csvs, (size_t)sd->ncsvs * sizeof *grown);
         sd->csvs = grown;
         src_csv *c = &sd->csvs[sd->ncsvs++];
-        *c =
-            (src_csv){.data = arg(r, 0), .file = arg(r, 1), .ncols = (int)ncols, .cap = (int)nrows};
-        c->rows = bx_arena_alloc(a, (size_t)(nrows ? nrows : 1) * sizeof *c->rows, err);
-        return c->rows != NULL;
+        *c = (src_csv){.data = arg(r, 0), .file = arg(r, 1), .cap = (int)records};
+        c->lines = bx_arena_alloc(a, (size_t)records * sizeof *c->lines, err);
+        return c->lines != NULL;
     }
     src_csv *c = sd->ncsvs ? &sd->csvs[sd->ncsvs - 1] : NULL;
-    if (!c || r->n > c->ncols)
+    if (!c || strcmp(r->tag, "line") != 0 || r->n > 1 || c->nlines == c->cap)
         return false;
-    const char **texts = bx_arena_alloc(a, (size_t)c->ncols * sizeof *texts, err);
-    if (!texts)
-        return false;
-    for (int i = 0; i < c->ncols; i++)
-        texts[i] = arg(r, i);
-    if (strcmp(r->tag, "header") == 0 && !c->header)
-        c->header = texts;
-    else if (strcmp(r->tag, "row") == 0 && c->header && c->nrows < c->cap)
-        c->rows[c->nrows++] = texts;
-    else
-        return false;
+    c->lines[c->nlines++] = arg(r, 0);
     return true;
 }
 
@@ -1062,8 +1049,7 @@ static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_erro
     sd->meta.created = -1;
     sd->meta.layout_version = "";
     for (int i = 1; i < n; i++) {
-        bool is_meta = strcmp(rows[i].tag, "csv") != 0 && strcmp(rows[i].tag, "header") != 0 &&
-                       strcmp(rows[i].tag, "row") != 0;
+        bool is_meta = strcmp(rows[i].tag, "csv") != 0 && strcmp(rows[i].tag, "line") != 0;
         if (!(is_meta ? meta_row(&rows[i], sd, a, err) : csv_row(&rows[i], sd, a, err))) {
             if (!bx_failed(err))
                 bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”第 %d 行已被改动，无法读回",
@@ -1072,7 +1058,7 @@ static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_erro
         }
     }
     for (int i = 0; i < sd->ncsvs; i++)
-        if (!sd->csvs[i].header || sd->csvs[i].nrows != sd->csvs[i].cap)
+        if (sd->csvs[i].nlines != sd->csvs[i].cap)
             return bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”中“%s”的数据不完整，无法读回",
                            BX_SOURCE_SHEET, sd->csvs[i].data) == BX_OK;
     if (!sd->meta.template_name || !sd->meta.unit || !sd->meta.year || !sd->meta.input.unit_yuan)
@@ -1128,9 +1114,10 @@ static bool source_image(const src_data *sd, image *img, bx_error *err)
     for (int i = 0; ok && i < sd->ncsvs; i++) {
         const src_csv *c = &sd->csvs[i];
         bx_strbuf *b = &img->bufs[i + 1];
-        bx_image_csv_row(b, c->header, (size_t)c->ncols);
-        for (int r = 0; r < c->nrows; r++)
-            bx_image_csv_row(b, c->rows[r], (size_t)c->ncols);
+        for (int r = 0; r < c->nlines; r++) {
+            bx_strbuf_puts(b, c->lines[r]);
+            bx_strbuf_putc(b, '\n');
+        }
         ok = !b->failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
         image_seal(img, (size_t)i + 1, c->file);
     }

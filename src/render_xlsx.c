@@ -15,6 +15,7 @@
  * one, for tests). */
 #include "backend.h"
 #include "csv_read.h"
+#include "dataset_image.h"
 #include "display.h"
 #include "text.h"
 #include "xlsx_source.h"
@@ -561,18 +562,31 @@ static bool source_meta(source_writer *w, const bx_source_meta *meta, bx_error *
     return ok;
 }
 
+/* A CSV as its lines, one record per row: a cell per record rather than
+ * per field keeps the sheet small and quick to write. */
 static bool source_csv(source_writer *w, const bx_source_table *t, bx_error *err)
 {
     const bx_csv *csv = t->csv;
-    char ncols[32], nrows[32];
-    snprintf(ncols, sizeof ncols, "%zu", csv->ncols);
-    snprintf(nrows, sizeof nrows, "%zu", csv->nrows);
-    const char *head[4] = {t->data, t->file, ncols, nrows};
-    bool ok = source_row(w, "csv", head, 4, err) &&
-              source_row(w, "header", (const char *const *)csv->header, (int)csv->ncols, err);
-    for (size_t r = 0; ok && r < csv->nrows; r++)
-        ok = source_row(w, "row", (const char *const *)&csv->cells[r * csv->ncols], (int)csv->ncols,
-                        err);
+    char records[32];
+    snprintf(records, sizeof records, "%zu", csv->nrows + 1);
+    const char *head[3] = {t->data, t->file, records};
+    bool ok = source_row(w, "csv", head, 3, err);
+    bx_strbuf line;
+    bx_strbuf_init(&line, 0);
+    for (size_t r = 0; ok && r <= csv->nrows; r++) {
+        bx_strbuf_reset(&line);
+        bx_image_csv_row(&line,
+                         (const char *const *)(r ? &csv->cells[(r - 1) * csv->ncols] : csv->header),
+                         csv->ncols);
+        if (line.failed) {
+            ok = bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+            break;
+        }
+        line.data[--line.len] = '\0'; /* the line end is the row's */
+        const char *text = line.data;
+        ok = source_row(w, "line", &text, 1, err);
+    }
+    bx_strbuf_free(&line);
     return ok;
 }
 
