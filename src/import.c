@@ -37,8 +37,8 @@ enum {
 
 typedef struct src_csv {
     const char *data, *file;
-    const char **lines; /* its records as CSV text, the header first */
-    int nlines, cap;
+    char *text; /* the CSV */
+    long bytes, have;
 } src_csv;
 
 typedef struct src_data {
@@ -727,7 +727,7 @@ static bool grid_region(importer *im, const bx_slot *slot, int r0, int r1, int *
                 .c0 = 0,
                 .c1 = im->s->ncols,
                 .slot = slot};
-    int next_fixed = r1 < im->s->nrows ? r1 : -1, w1;
+    int next_fixed = r1 < im->s->nrows ? r1 : -1, w1 = *wr;
     if (!region_end(im, next_fixed, *wr, r1 - r0, &w1))
         return false;
     g.mrows = bx_arena_alloc(im->arena, (size_t)(r1 - r0 + 1) * sizeof(int), im->err);
@@ -745,7 +745,7 @@ static bool grid_region(importer *im, const bx_slot *slot, int r0, int r1, int *
 /* A ledger's body: each side's items paired on their own. */
 static bool ledger_body(importer *im, int *wr)
 {
-    int w1;
+    int w1 = *wr;
     if (!region_end(im, -1, *wr, 0, &w1))
         return false;
     int c0 = 0;
@@ -1005,9 +1005,9 @@ static bool meta_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
 
 static bool csv_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
 {
-    long records;
+    long bytes;
     if (strcmp(r->tag, "csv") == 0) {
-        if (!int_arg(r, 2, 1, BX_MAX_ROWS + 1L, &records))
+        if (!int_arg(r, 2, 1, BX_MAX_FILE_BYTES, &bytes))
             return false;
         src_csv *grown = bx_arena_alloc(a, (size_t)(sd->ncsvs + 1) * sizeof *grown, err);
         if (!grown)
@@ -1015,15 +1015,19 @@ static bool csv_row(const lrow *r, src_data *sd, bx_arena *a, bx_error *err)
         if (sd->ncsvs)
             memcpy(grown, sd->csvs, (size_t)sd->ncsvs * sizeof *grown);
         sd->csvs = grown;
-        src_csv *c = &sd->csvs[sd->ncsvs++];
-        *c = (src_csv){.data = arg(r, 0), .file = arg(r, 1), .cap = (int)records};
-        c->lines = bx_arena_alloc(a, (size_t)records * sizeof *c->lines, err);
-        return c->lines != NULL;
+        sd->csvs[sd->ncsvs++] = (src_csv){.data = arg(r, 0), .file = arg(r, 1), .bytes = bytes};
+        return true;
     }
     src_csv *c = sd->ncsvs ? &sd->csvs[sd->ncsvs - 1] : NULL;
-    if (!c || strcmp(r->tag, "line") != 0 || r->n > 1 || c->nlines == c->cap)
+    if (!c || strcmp(r->tag, "text") != 0 || r->n > 1)
         return false;
-    c->lines[c->nlines++] = arg(r, 0);
+    size_t n = strlen(arg(r, 0));
+    if (n > (size_t)(c->bytes - c->have))
+        return false;
+    if (!c->text && !(c->text = bx_arena_alloc(a, (size_t)c->bytes + 1, err)))
+        return false;
+    memcpy(c->text + c->have, arg(r, 0), n);
+    c->have += (long)n;
     return true;
 }
 
@@ -1049,7 +1053,7 @@ static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_erro
     sd->meta.created = -1;
     sd->meta.layout_version = "";
     for (int i = 1; i < n; i++) {
-        bool is_meta = strcmp(rows[i].tag, "csv") != 0 && strcmp(rows[i].tag, "line") != 0;
+        bool is_meta = strcmp(rows[i].tag, "csv") != 0 && strcmp(rows[i].tag, "text") != 0;
         if (!(is_meta ? meta_row(&rows[i], sd, a, err) : csv_row(&rows[i], sd, a, err))) {
             if (!bx_failed(err))
                 bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”第 %d 行已被改动，无法读回",
@@ -1058,7 +1062,7 @@ static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_erro
         }
     }
     for (int i = 0; i < sd->ncsvs; i++)
-        if (sd->csvs[i].nlines != sd->csvs[i].cap)
+        if (sd->csvs[i].have != sd->csvs[i].bytes)
             return bx_fail(err, &loc, BX_ERR_DATA, "工作表“%s”中“%s”的数据不完整，无法读回",
                            BX_SOURCE_SHEET, sd->csvs[i].data) == BX_OK;
     if (!sd->meta.template_name || !sd->meta.unit || !sd->meta.year || !sd->meta.input.unit_yuan)
@@ -1114,10 +1118,7 @@ static bool source_image(const src_data *sd, image *img, bx_error *err)
     for (int i = 0; ok && i < sd->ncsvs; i++) {
         const src_csv *c = &sd->csvs[i];
         bx_strbuf *b = &img->bufs[i + 1];
-        for (int r = 0; r < c->nlines; r++) {
-            bx_strbuf_puts(b, c->lines[r]);
-            bx_strbuf_putc(b, '\n');
-        }
+        bx_strbuf_append(b, c->text, (size_t)c->have);
         ok = !b->failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
         image_seal(img, (size_t)i + 1, c->file);
     }

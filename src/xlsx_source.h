@@ -9,8 +9,9 @@
  *   tables <n> <n> …                   (only when dataset.yaml lists them)
  *   blank <n>                          (a template: blank rows per block)
  *   field <key> <value>                file <data name> <file name>
- *   csv <data name> <file name> <records>
- *   line <one CSV record, RFC 4180>    (the header first, then each row)
+ *   csv <data name> <file name> <bytes>
+ *   text <the CSV's text, RFC 4180>    (in pieces of BX_SOURCE_CHUNK bytes,
+ *                                       one row each, to be joined)
  *
  * A text longer than BX_SOURCE_CHUNK bytes (a worksheet cell holds at most
  * 32,767 characters) continues in the same column of the following rows
@@ -19,7 +20,7 @@
 #define BX_XLSX_SOURCE_H
 
 #define BX_SOURCE_SHEET "budgetx"
-#define BX_SOURCE_FORMAT "2"
+#define BX_SOURCE_FORMAT "3"
 #define BX_SOURCE_CONTINUE "+"
 enum { BX_SOURCE_CHUNK = 30000 };
 
