@@ -52,6 +52,12 @@ pdftotext -layout "$work/e1/e1.pdf" - | grep "2080501" | grep -q "310.50" || fai
 "$budgetx" import "$work/e1/e1.xlsx" -o "$work/e1ds" 2> /dev/null
 grep -q "2080501,行政单位离退休,303.23,310.50" "$work/e1ds/03_支出总表.csv" || fail "the new workbook lost the edit"
 
+# a label corrected in a body row: the row keeps its figures and its place
+$edit "$book" "$work/t1.xlsx" "表3 支出总表" text:C9=行政单位离退休费
+"$budgetx" import "$work/t1.xlsx" -o "$work/t1ds" --diff "$orig" > "$work/t1.out" 2> /dev/null
+expect 0 "$work/t1.out" "表3 支出总表!C9  2080501 · 科目名称：行政单位离退休 → 行政单位离退休费" "a label edited"
+grep -q "^,2080501,行政单位离退休费,303.23,303.23," "$work/t1ds/03_支出总表.csv" || fail "the edited label in the CSV"
+
 # 3. amounts typed as text with separators are read; a consistent edit passes
 $edit "$book" "$work/e2.xlsx" "表3 支出总表" "text:E9=313.23" "text:D9=313.23" "text:D8=1,267.56" \
   "text:E8=1,267.56" "number:D7=1269.77" "number:E7=1269.77"
