@@ -164,12 +164,26 @@ size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf, 
     return len;
 }
 
+static const struct {
+    const char *name;
+    int64_t yuan;
+} units[] = {{"元", 1}, {"千元", 1000}, {"万元", 10000}, {"亿元", 100000000}};
+
+const char *bx_money_unit_name(int64_t unit_yuan)
+{
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (units[i].yuan == unit_yuan)
+            return units[i].name;
+    return "";
+}
+
+bool bx_amount_means_nothing(const char *s)
+{
+    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
+}
+
 bool bx_money_unit(const char *name, int64_t *unit_yuan)
 {
-    static const struct {
-        const char *name;
-        int64_t yuan;
-    } units[] = {{"元", 1}, {"千元", 1000}, {"万元", 10000}, {"亿元", 100000000}};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         if (strcmp(name, units[i].name) == 0) {
             *unit_yuan = units[i].yuan;

@@ -42,5 +42,11 @@ size_t bx_amount_format(int64_t v, int decimals, bool with_grouping, char *buf, 
 /* Money unit names: "元" → 1, "千元" → 1000, "万元" → 10000, "亿元" →
  * 100000000. False for anything else. */
 bool bx_money_unit(const char *name, int64_t *unit_yuan);
+/* The other way: 10000 → "万元"; "" for a unit without a name. */
+const char *bx_money_unit_name(int64_t unit_yuan);
+
+/* "", "-", "—" or "－": how the published tables write "nothing" in an
+ * amount cell. */
+bool bx_amount_means_nothing(const char *s);
 
 #endif /* BX_AMOUNT_H */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 const char *bx_dataset_template(const bx_dataset *ds)
 {
@@ -87,6 +88,14 @@ bool bx_parse_date(const char *s, long long *out)
         return false;
     *out = days_from_civil(v[0], (unsigned)v[1], (unsigned)v[2]) * 86400LL;
     return true;
+}
+
+void bx_format_date(long long t, char *buf, size_t size)
+{
+    time_t when = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&when, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+        snprintf(buf, size, "%s", "");
 }
 
 /* "auto", "utf-8", "gb18030" (also "gbk"), any case. */

@@ -68,5 +68,7 @@ bool bx_dataset_wants(const bx_dataset *ds, int number);
 
 /* Parse "YYYY-MM-DD" into seconds since the epoch (UTC midnight). */
 bool bx_parse_date(const char *s, long long *out);
+/* The other way: the UTC date of t as "YYYY-MM-DD" into buf (11 bytes). */
+void bx_format_date(long long t, char *buf, size_t size);
 
 #endif /* BX_DATASET_H */

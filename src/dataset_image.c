@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <yaml.h>
 
 /* ---- dataset.yaml ------------------------------------------------------ */
@@ -66,16 +65,6 @@ static void pairs(emitter *em, const char *key, const bx_pair *p, int n)
     mapping(em, false);
 }
 
-static const char *unit_name(int64_t unit_yuan)
-{
-    switch (unit_yuan) {
-    case 1000: return "千元";
-    case 10000: return "万元";
-    case 100000000: return "亿元";
-    default: return "元";
-    }
-}
-
 static void body(emitter *em, const bx_source_meta *meta)
 {
     char year[16], decimals[16], created[32];
@@ -86,7 +75,7 @@ static void body(emitter *em, const bx_source_meta *meta)
     pair(em, "year", year);
     scalar(em, "amounts");
     mapping(em, true);
-    pair(em, "unit", unit_name(meta->input.unit_yuan));
+    pair(em, "unit", bx_money_unit_name(meta->input.unit_yuan));
     pair(em, "decimals", decimals);
     mapping(em, false);
     if (meta->title)
@@ -94,10 +83,7 @@ static void body(emitter *em, const bx_source_meta *meta)
     if (meta->output_name)
         pair(em, "output", meta->output_name);
     if (meta->created >= 0) {
-        time_t t = (time_t)meta->created;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(created, sizeof created, "%Y-%m-%d", &tm);
+        bx_format_date(meta->created, created, sizeof created);
         pair(em, "created", created);
     }
     if (meta->tables) {

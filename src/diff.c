@@ -13,11 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_figure(const bx_cell *c)
-{
-    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
-}
-
 static const char *shown(const bx_cell *c, char *buf, size_t size)
 {
     if (c->covered) {
@@ -36,7 +31,7 @@ static char *row_key(const bx_sheet *s, int r, bx_error *err)
     char buf[1024];
     for (int c = 0; c < s->ncols; c++) {
         const bx_cell *cell = bx_sheet_cell(s, r, c);
-        if (!is_figure(cell))
+        if (!bx_cell_is_figure(cell))
             bx_strbuf_puts(&key, shown(cell, buf, sizeof buf));
         bx_strbuf_putc(&key, '\x1f');
     }
@@ -64,10 +59,10 @@ static const char *shown_merged(const bx_sheet *s, int r, int c, char *buf, size
 static void row_label(const bx_sheet *s, int r, int c, bx_strbuf *out)
 {
     int k = c - 1;
-    while (k >= 0 && is_figure(bx_sheet_cell(s, r, k)))
+    while (k >= 0 && bx_cell_is_figure(bx_sheet_cell(s, r, k)))
         k--;
     int end = k;
-    while (k >= 0 && !is_figure(bx_sheet_cell(s, r, k)))
+    while (k >= 0 && !bx_cell_is_figure(bx_sheet_cell(s, r, k)))
         k--;
     char buf[512], last[512] = "";
     bool any = false;

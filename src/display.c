@@ -120,3 +120,20 @@ const char *bx_style_name(bx_cell_style style)
     }
     return "?";
 }
+
+bx_cell_style bx_column_style(bx_coltype type)
+{
+    switch (type) {
+    case BX_COL_TEXT: return BX_STYLE_TEXT;
+    case BX_COL_CODE: return BX_STYLE_CODE;
+    case BX_COL_LONGTEXT: return BX_STYLE_PARAGRAPH;
+    case BX_COL_AMOUNT: return BX_STYLE_AMOUNT;
+    case BX_COL_NUMBER: return BX_STYLE_NUMBER;
+    }
+    return BX_STYLE_TEXT;
+}
+
+bool bx_cell_is_figure(const bx_cell *cell)
+{
+    return cell->style == BX_STYLE_AMOUNT || cell->style == BX_STYLE_NUMBER;
+}

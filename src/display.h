@@ -25,6 +25,12 @@ const char *bx_cell_numfmt(const bx_cell *cell);
  * only: correctly rounded amount / 10^decimals. */
 double bx_cell_double(const bx_cell *cell);
 
+/* The style of a cell in a column of the given type. */
+bx_cell_style bx_column_style(bx_coltype type);
+
+/* A figure's cell (an amount or a plain number), filled or not. */
+bool bx_cell_is_figure(const bx_cell *cell);
+
 /* Horizontal alignment after applying the style's default. */
 bx_align bx_cell_halign(const bx_cell *cell);
 

@@ -252,16 +252,6 @@ static const char *source_text(const importer *im, const bx_bind *b)
 
 /* ---- values ------------------------------------------------------------ */
 
-static bool is_figure(const bx_cell *c)
-{
-    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
-}
-
-static bool means_nothing(const char *s)
-{
-    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
-}
-
 /* A changed amount in the dataset's unit and decimals. */
 static bool amount_text(importer *im, int row, int col, const char *plain, const char **out)
 {
@@ -272,10 +262,7 @@ static bool amount_text(importer *im, int row, int col, const char *plain, const
     case BX_SCALED_OK: break;
     case BX_SCALED_DECIMALS:
         return fail_at(im, row, col, "金额“%s”的小数位数过多（数据以%s计、%d 位小数）", plain,
-                       in.unit_yuan == 1       ? "元"
-                       : in.unit_yuan == 10000 ? "万元"
-                                               : "所给单位",
-                       in.decimals);
+                       bx_money_unit_name(in.unit_yuan), in.decimals);
     case BX_SCALED_OVERFLOW: return fail_at(im, row, col, "金额“%s”超出范围", plain);
     }
     char buf[64];
@@ -300,7 +287,7 @@ static bool read_value(importer *im, int row, int col, const bx_cell *model, con
     /* a figure is short; anything longer is not one (and is reported) */
     char now[400];
     snprintf(now, sizeof now, "%.*s", (int)(nnow < sizeof now ? nnow : sizeof now - 1), text);
-    if (!is_figure(model) || means_nothing(now)) {
+    if (!bx_cell_is_figure(model) || bx_amount_means_nothing(now)) {
         if (nwas == nnow && memcmp(was, text, nnow) == 0)
             return true;
         return (*out = bx_arena_strndup(im->arena, text, nnow, im->err)) != NULL;
@@ -413,7 +400,7 @@ static const char *row_key(importer *im, const region *g, int mrow, int wrow)
     bx_strbuf_init(&key, 0);
     for (int c = g->c0; c < g->c1; c++) {
         const bx_bind *b = bind_at(im, mrow, c);
-        if (!b || b->source != g->source || is_figure(bx_sheet_cell(im->s, mrow, c)))
+        if (!b || b->source != g->source || bx_cell_is_figure(bx_sheet_cell(im->s, mrow, c)))
             continue;
         const char *text = wrow >= 0 ? wtext(im, wrow, c) : source_text(im, b);
         size_t n;
@@ -456,13 +443,8 @@ static void map_column(region *g, int col, int csv_col, bx_coltype type, int dec
 {
     if (col < 0 || col >= g->c1 || csv_col < 0)
         return;
-    static const bx_cell_style styles[] = {[BX_COL_TEXT] = BX_STYLE_TEXT,
-                                           [BX_COL_CODE] = BX_STYLE_CODE,
-                                           [BX_COL_LONGTEXT] = BX_STYLE_PARAGRAPH,
-                                           [BX_COL_AMOUNT] = BX_STYLE_AMOUNT,
-                                           [BX_COL_NUMBER] = BX_STYLE_NUMBER};
     g->map[col] = csv_col;
-    g->kinds[col] = (bx_cell){.style = styles[type], .decimals = (uint8_t)decimals};
+    g->kinds[col] = (bx_cell){.style = bx_column_style(type), .decimals = (uint8_t)decimals};
 }
 
 /* Which CSV column each grid column of the region shows: from a model row

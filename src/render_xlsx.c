@@ -15,6 +15,7 @@
  * one, for tests). */
 #include "backend.h"
 #include "csv_read.h"
+#include "dataset.h"
 #include "dataset_image.h"
 #include "display.h"
 #include "text.h"
@@ -515,18 +516,13 @@ static bool source_meta(source_writer *w, const bx_source_meta *meta, bx_error *
     char year[16], decimals[16], created[32];
     snprintf(year, sizeof year, "%d", meta->year);
     snprintf(decimals, sizeof decimals, "%d", meta->input.decimals);
-    const char *unit = meta->input.unit_yuan == 1           ? "元"
-                       : meta->input.unit_yuan == 1000      ? "千元"
-                       : meta->input.unit_yuan == 10000     ? "万元"
-                       : meta->input.unit_yuan == 100000000 ? "亿元"
-                                                            : "";
     bool ok = source_pair(w, BX_SOURCE_SHEET, BX_SOURCE_FORMAT,
                           "本表记录生成本工作簿的数据，供 budgetx 读回；请勿修改。", err) &&
               source_pair(w, "template", meta->template_name, NULL, err) &&
               source_pair(w, "layout", meta->layout_version, NULL, err) &&
               source_pair(w, "unit", meta->unit, NULL, err) &&
               source_pair(w, "year", year, NULL, err) &&
-              source_pair(w, "amounts", unit, decimals, err);
+              source_pair(w, "amounts", bx_money_unit_name(meta->input.unit_yuan), decimals, err);
     if (ok && meta->blank_rows > 0) {
         char blank[16];
         snprintf(blank, sizeof blank, "%d", meta->blank_rows);
@@ -537,10 +533,7 @@ static bool source_meta(source_writer *w, const bx_source_meta *meta, bx_error *
     if (ok && meta->output_name)
         ok = source_pair(w, "output", meta->output_name, NULL, err);
     if (ok && meta->created >= 0) {
-        time_t t = (time_t)meta->created;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(created, sizeof created, "%Y-%m-%d", &tm);
+        bx_format_date(meta->created, created, sizeof created);
         ok = source_pair(w, "created", created, NULL, err);
     }
     if (ok && meta->tables) {
@@ -609,11 +602,6 @@ static bool write_source(xlsx_state *st, bx_error *err)
 
 /* ---- a template for data entry ----------------------------------------- */
 
-static bool is_figure_style(const bx_cell *c)
-{
-    return c->style == BX_STYLE_AMOUNT || c->style == BX_STYLE_NUMBER;
-}
-
 /* The cells a template leaves open: the data cells and blank rows of every
  * block, and a form's values. */
 static bool mark_editable(xlsx_state *st, bx_error *err)
@@ -667,13 +655,13 @@ static bool protect_template(xlsx_state *st, bx_error *err)
     for (int c = 0; c < s->ncols; c++)
         for (int r = 0; r < s->nrows;) {
             size_t at = (size_t)r * (size_t)s->ncols + (size_t)c;
-            if (!st->editable[at] || !is_figure_style(bx_sheet_cell(s, r, c))) {
+            if (!st->editable[at] || !bx_cell_is_figure(bx_sheet_cell(s, r, c))) {
                 r++;
                 continue;
             }
             int end = r + 1;
             while (end < s->nrows && st->editable[(size_t)end * (size_t)s->ncols + (size_t)c] &&
-                   is_figure_style(bx_sheet_cell(s, end, c)))
+                   bx_cell_is_figure(bx_sheet_cell(s, end, c)))
                 end++;
             if (!validate_numbers(st, r, end - 1, c, err))
                 return false;

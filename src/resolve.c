@@ -2,6 +2,7 @@
  * are computed here (header trees, ledger zipping, form groups, merging of
  * equal neighbours); back ends never re-derive them. */
 #include "dataset.h"
+#include "display.h"
 #include "layout.h"
 #include "model.h"
 #include "strbuf.h"
@@ -236,24 +237,6 @@ static const char *expand(resolver *rv, const char *tpl, const bx_loc *loc)
 
 /* ---- cells from data --------------------------------------------------- */
 
-static bx_cell_style style_for(bx_coltype type)
-{
-    switch (type) {
-    case BX_COL_TEXT: return BX_STYLE_TEXT;
-    case BX_COL_CODE: return BX_STYLE_CODE;
-    case BX_COL_LONGTEXT: return BX_STYLE_PARAGRAPH;
-    case BX_COL_AMOUNT: return BX_STYLE_AMOUNT;
-    case BX_COL_NUMBER: return BX_STYLE_NUMBER;
-    }
-    return BX_STYLE_TEXT;
-}
-
-/* "-" is how the published tables write "nothing" in an amount cell. */
-static bool means_nothing(const char *s)
-{
-    return *s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 || strcmp(s, "－") == 0;
-}
-
 /* A cell of the given type from a data text. */
 /* Decimals a number was typed with ("27433741.7" → 1), at most the
  * maximum; for number columns shown as given. */
@@ -409,7 +392,7 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *f
 {
     memset(cell, 0, sizeof *cell);
     cell->rowspan = cell->colspan = 1;
-    cell->style = style_for(type);
+    cell->style = bx_column_style(type);
     bool numeric = type == BX_COL_AMOUNT || type == BX_COL_NUMBER;
     /* a figure is parsed from a copy on the stack: only text is kept */
     char figure[64];
@@ -422,7 +405,7 @@ static bool make_cell(resolver *rv, bx_coltype type, int decimals, const char *f
     } else if (!(text = bx_arena_strndup(rv->m->arena, start, n, rv->err))) {
         return false;
     }
-    if (!numeric || means_nothing(text)) {
+    if (!numeric || bx_amount_means_nothing(text)) {
         /* text as typed; a "-" in a figure's place is shown as written */
         if (*text) {
             cell->kind = BX_CELL_TEXT;
@@ -555,7 +538,7 @@ static bool bind_columns(resolver *rv, const bx_csv *csv, const char *const *fie
 /* A blank cell of a column's type, to be typed into. */
 static bx_cell blank_cell(bx_coltype type, bx_align align, int span)
 {
-    bx_cell cell = {.style = style_for(type), .rowspan = 1, .colspan = span};
+    bx_cell cell = {.style = bx_column_style(type), .rowspan = 1, .colspan = span};
     cell.align = (int8_t)align;
     return cell;
 }
@@ -727,7 +710,7 @@ static bool put_ledger_entry(resolver *rv, const bx_csv *csv, ledger_side *side,
     for (size_t i = 0; i < side->nleaves; i++) {
         const bx_hnode *leaf = side->leaves[i];
         int col = side->first_col + (int)i;
-        bx_cell cell = {.rowspan = 1, .colspan = 1, .style = style_for(leaf->type)};
+        bx_cell cell = {.rowspan = 1, .colspan = 1, .style = bx_column_style(leaf->type)};
         if (e) {
             bx_loc loc = bx_csv_loc(csv, e->csv_row, (size_t)side->cols[i]);
             if (!make_cell(rv, leaf->type, leaf->decimals, leaf->field,
@@ -914,7 +897,7 @@ static bool put_fixed_cell(resolver *rv, const bx_fcell *fc, int row, int col)
         const char *text = expand(rv, fc->text, &fc->loc);
         if (!text)
             return false;
-        cell.style = style_for(fc->type);
+        cell.style = bx_column_style(fc->type);
         if (*text) {
             cell.kind = BX_CELL_TEXT;
             cell.text = text;
@@ -1307,17 +1290,6 @@ static long long creation_time(const bx_dataset *ds)
     return t;
 }
 
-static const char *unit_name(int64_t unit_yuan)
-{
-    switch (unit_yuan) {
-    case 1: return "元";
-    case 1000: return "千元";
-    case 10000: return "万元";
-    case 100000000: return "亿元";
-    default: return "";
-    }
-}
-
 /* Copy the text pairs of dataset.yaml into the model. */
 static bool copy_pairs(bx_model *m, const bx_dfield *from, size_t n, bx_pair **out, int *count,
                        bx_error *err)
@@ -1406,7 +1378,7 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
     m->year = ds->year;
     m->template_name = set->name;
     m->font = set->font;
-    m->amount_unit = unit_name(set->display.unit_yuan);
+    m->amount_unit = bx_money_unit_name(set->display.unit_yuan);
     m->created = creation_time(ds);
     m->input = ds->input;
     m->title = ds->title ? ds->title : expand(&rv, set->title, &loc);
