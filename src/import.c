@@ -230,18 +230,6 @@ static const bx_bind *bind_at(const importer *im, int row, int col)
     return NULL;
 }
 
-/* A row showing rows of a table body or repeating section: the source,
- * else -1 for a row of fixed cells. */
-static int varying_source(const importer *im, int row)
-{
-    for (int k = im->bind_start[row]; k < im->bind_start[row + 1]; k++) {
-        const bx_bind *b = &im->s->binds[im->order[k]];
-        if (b->source != BX_BIND_FIELD && im->m0->sources[b->source].rows_vary)
-            return b->source;
-    }
-    return -1;
-}
-
 static const char *source_text(const importer *im, const bx_bind *b)
 {
     if (b->source == BX_BIND_FIELD)
@@ -705,10 +693,7 @@ static bool region_end(importer *im, int next_fixed, int w0, int wanted, int *w1
  * at *wr. */
 static bool grid_region(importer *im, const bx_slot *slot, int r0, int r1, int *wr)
 {
-    region g = {.source = slot ? slot->source : varying_source(im, r0),
-                .c0 = 0,
-                .c1 = im->s->ncols,
-                .slot = slot};
+    region g = {.source = slot->source, .c0 = 0, .c1 = im->s->ncols, .slot = slot};
     int next_fixed = r1 < im->s->nrows ? r1 : -1, w1 = *wr;
     if (!region_end(im, next_fixed, *wr, r1 - r0, &w1))
         return false;
@@ -828,42 +813,30 @@ static bool read_sheet(importer *im, const bx_sheet *s, const bx_table_layout *t
     }
     if (!index_binds(im) || !index_merges(im) || !title_block(im))
         return false;
+    /* fixed rows one for one; a block of CSV rows as many as the workbook
+     * now has */
     int wr = BX_TITLE_ROWS;
-    for (int r = 0; r <= s->nrows;) {
-        /* rows typed into a table body the dataset left empty */
-        const bx_slot *empty = empty_body_at(im, r);
-        if (empty && !grid_region(im, empty, r, r, &wr))
-            return false;
-        if (r == s->nrows)
-            break;
+    for (int r = 0; r < s->nrows;) {
+        const bx_slot *slot = slot_at(im, r);
         if (t->kind == BX_TABLE_LEDGER && r >= s->header_rows) {
             if (!ledger_body(im, &wr))
                 return false;
             r = s->nrows;
-            continue;
-        }
-        const bx_slot *slot = slot_at(im, r);
-        if (slot) {
+        } else if (slot) {
             int r1 = r + slot->nrows + slot->blank;
             if (!grid_region(im, slot, r, r1, &wr))
                 return false;
             r = r1;
-            continue;
-        }
-        int src = varying_source(im, r);
-        if (src < 0) {
+        } else {
             if (!fixed_row(im, r, wr))
                 return false;
             r++, wr++;
-            continue;
         }
-        int r1 = r + 1;
-        while (r1 < s->nrows && varying_source(im, r1) == src)
-            r1++;
-        if (!grid_region(im, NULL, r, r1, &wr))
-            return false;
-        r = r1;
     }
+    /* rows typed into a table body the dataset left empty (a body is last) */
+    const bx_slot *empty = empty_body_at(im, s->nrows);
+    if (empty && !grid_region(im, empty, s->nrows, s->nrows, &wr))
+        return false;
     return notes(im, wr);
 }
 

@@ -154,25 +154,6 @@ static bool bind_cell(resolver *rv, int row, int col, const bx_csv *csv, size_t 
     return bx_sheet_bind(rv->sheet, &b, rv->err);
 }
 
-/* Where the rows of csv start in the current sheet (read-back only). */
-static bx_slot *add_slot(resolver *rv, const bx_csv *csv, const bx_band *band, int col0)
-{
-    if (!rv->bind)
-        return NULL;
-    bx_sheet *s = rv->sheet;
-    bx_slot *grown = realloc(s->slots, (size_t)(s->nslots + 1) * sizeof *grown);
-    if (!grown) {
-        bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
-        return NULL;
-    }
-    s->slots = grown;
-    bx_slot *slot = &s->slots[s->nslots++];
-    *slot = (bx_slot){.row = s->nrows, .source = source_index(rv, csv), .band = band, .col0 = col0};
-    if (rv->inst)
-        slot->key = bx_csv_cell(rv->inst, rv->inst_row, (size_t)rv->inst_key);
-    return slot;
-}
-
 /* ---- templates --------------------------------------------------------- */
 
 /* The value of placeholder `name`: year, unit, or a dataset field. */
@@ -561,13 +542,24 @@ static bool end_block(resolver *rv, int slot, bool (*put)(resolver *rv, const vo
     return true;
 }
 
-/* add_slot's index, -1 without one; false when it failed. */
+/* Open a block of rows of csv in the current sheet: where it starts,
+ * recorded for read-back only. *slot receives its index, -1 without one;
+ * false when out of memory. */
 static bool open_block(resolver *rv, const bx_csv *csv, const bx_band *band, int col0, int *slot)
 {
     *slot = -1;
-    if (!add_slot(rv, csv, band, col0))
-        return !failed(rv);
-    *slot = rv->sheet->nslots - 1;
+    if (!rv->bind)
+        return true;
+    bx_sheet *s = rv->sheet;
+    bx_slot *grown = realloc(s->slots, (size_t)(s->nslots + 1) * sizeof *grown);
+    if (!grown)
+        return bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    s->slots = grown;
+    bx_slot *b = &s->slots[s->nslots];
+    *b = (bx_slot){.row = s->nrows, .source = source_index(rv, csv), .band = band, .col0 = col0};
+    if (rv->inst)
+        b->key = bx_csv_cell(rv->inst, rv->inst_row, (size_t)rv->inst_key);
+    *slot = s->nslots++;
     return true;
 }
 

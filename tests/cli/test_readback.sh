@@ -116,6 +116,15 @@ expect 0 "$work/r2.out" "（删除行） 通过多媒体开展专题宣传次数
 pdftotext -layout "$work/r2/r2.pdf" - > "$work/r2.txt"
 grep -q "新增指标" "$work/r2.txt" && ! grep -q "通过多媒体开展专题宣传次数" "$work/r2.txt" ||
   fail "the PDF does not show the indicators as edited"
+# a row typed under the header of a table the dataset left empty
+cp -r "$orig" "$work/emptied" && head -1 "$orig/10_政府性基金预算支出表.csv" > "$work/emptied/10_政府性基金预算支出表.csv"
+"$budgetx" render "$work/emptied" -o "$work/emptied_out" --force --format xlsx 2> /dev/null
+$edit "$work/emptied_out/emptied.xlsx" "$work/r3.xlsx" "表10 政府性基金预算支出表" insert:4 \
+  "text:A5=深圳市医疗保障局（本级）" text:B5= text:C5= number:D5=0 number:E5=0 number:F5=0
+"$budgetx" import "$work/r3.xlsx" -o "$work/r3ds" > /dev/null 2>&1
+[ "$(sed -n 2p "$work/r3ds/10_政府性基金预算支出表.csv")" = "深圳市医疗保障局（本级）,,,0.00,0.00,0.00" ] ||
+  fail "a row typed into an empty table body"
+
 # a ledger line (表1) and a form's value (自评表)
 $edit "$book" "$work/l1.xlsx" "表1 收支总表" number:B7=18166.66
 "$budgetx" import "$work/l1.xlsx" -o "$work/l1" --diff "$orig" > "$work/l1.out" 2> /dev/null
