@@ -161,6 +161,47 @@ void bx_image_csv_row(bx_strbuf *out, const char *const *fields, size_t n)
     bx_strbuf_putc(out, '\n');
 }
 
+/* ---- images ------------------------------------------------------------ */
+
+void bx_image_free(bx_image *img)
+{
+    for (size_t i = 0; img->bufs && i < img->n; i++)
+        bx_strbuf_free(&img->bufs[i]);
+    free(img->bufs);
+    free(img->files);
+    memset(img, 0, sizeof *img);
+}
+
+bool bx_image_start(bx_image *img, const bx_source_meta *meta, size_t ncsv, bx_error *err)
+{
+    memset(img, 0, sizeof *img);
+    size_t n = ncsv + 1;
+    img->files = bx_calloc(n, sizeof *img->files, err);
+    img->bufs = bx_calloc(n, sizeof *img->bufs, err);
+    if (!img->files || !img->bufs) {
+        bx_image_free(img);
+        return false;
+    }
+    img->n = n;
+    for (size_t i = 0; i < n; i++)
+        bx_strbuf_init(&img->bufs[i], 0);
+    bool ok = bx_image_yaml(meta, &img->bufs[0], err);
+    img->files[0] = (bx_mem_file){"dataset.yaml", bx_strbuf_str(&img->bufs[0]), img->bufs[0].len};
+    return ok;
+}
+
+bool bx_image_seal(bx_image *img, size_t i, const char *name, bx_error *err)
+{
+    const bx_strbuf *b = &img->bufs[i + 1];
+    img->files[i + 1] = (bx_mem_file){name, bx_strbuf_str(b), b->len};
+    return !b->failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+}
+
+bx_dataset *bx_image_dataset(const bx_image *img, const char *origin, bx_error *err)
+{
+    return bx_dataset_from_memory(origin, img->files, img->n, err);
+}
+
 /* ---- saving ------------------------------------------------------------ */
 
 static bool save_one(const bx_mem_file *f, const char *dir, bx_error *err)

@@ -1028,57 +1028,14 @@ static bool read_source(const bx_xbook *book, bx_arena *a, src_data *sd, bx_erro
 
 /* ---- the corrected dataset as files ------------------------------------ */
 
-typedef struct image {
-    bx_mem_file *files;
-    size_t n;
-    bx_strbuf *bufs;
-} image;
-
-static void image_free(image *im)
-{
-    for (size_t i = 0; im->bufs && i < im->n; i++)
-        bx_strbuf_free(&im->bufs[i]);
-    free(im->bufs);
-    free(im->files);
-    memset(im, 0, sizeof *im);
-}
-
-static bool image_new(image *im, size_t n, bx_error *err)
-{
-    memset(im, 0, sizeof *im);
-    im->files = bx_calloc(n, sizeof *im->files, err);
-    im->bufs = bx_calloc(n, sizeof *im->bufs, err);
-    if (!im->files || !im->bufs) {
-        image_free(im);
-        return false;
-    }
-    im->n = n;
-    for (size_t i = 0; i < n; i++)
-        bx_strbuf_init(&im->bufs[i], 0);
-    return true;
-}
-
-static void image_seal(image *im, size_t i, const char *name)
-{
-    im->files[i] = (bx_mem_file){name, bx_strbuf_str(&im->bufs[i]), im->bufs[i].len};
-}
-
 /* What the hidden sheet holds, as dataset.yaml and CSV texts. */
-static bool source_image(const src_data *sd, image *img, bx_error *err)
+static bool source_image(const src_data *sd, bx_image *img, bx_error *err)
 {
-    if (!image_new(img, (size_t)sd->ncsvs + 1, err))
-        return false;
-    bool ok = bx_image_yaml(&sd->meta, &img->bufs[0], err);
-    image_seal(img, 0, "dataset.yaml");
+    bool ok = bx_image_start(img, &sd->meta, (size_t)sd->ncsvs, err);
     for (int i = 0; ok && i < sd->ncsvs; i++) {
-        const src_csv *c = &sd->csvs[i];
-        bx_strbuf *b = &img->bufs[i + 1];
-        bx_strbuf_append(b, c->text, (size_t)c->have);
-        ok = !b->failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-        image_seal(img, (size_t)i + 1, c->file);
+        bx_strbuf_append(&img->bufs[i + 1], sd->csvs[i].text, (size_t)sd->csvs[i].have);
+        ok = bx_image_seal(img, (size_t)i, sd->csvs[i].file, err);
     }
-    if (!ok)
-        image_free(img);
     return ok;
 }
 
@@ -1103,11 +1060,9 @@ static void corrected_csv(const etable *t, bx_strbuf *b)
     }
 }
 
-static bool corrected_image(importer *im, image *img)
+static bool corrected_image(importer *im, bx_image *img)
 {
     bx_model *m0 = im->m0;
-    if (!image_new(img, (size_t)m0->nsources + 1, im->err))
-        return false;
     bx_source_meta meta = m0->meta;
     meta.blank_rows = 0; /* a filled template is a dataset like any other */
     meta.fields =
@@ -1116,12 +1071,10 @@ static bool corrected_image(importer *im, image *img)
         return false;
     for (int i = 0; i < meta.nfields; i++)
         meta.fields[i] = (bx_pair){m0->meta.fields[i].key, im->fields[i]};
-    bool ok = bx_image_yaml(&meta, &img->bufs[0], im->err);
-    image_seal(img, 0, "dataset.yaml");
+    bool ok = bx_image_start(img, &meta, (size_t)m0->nsources, im->err);
     for (int i = 0; ok && i < m0->nsources; i++) {
         corrected_csv(&im->tables[i], &img->bufs[i + 1]);
-        ok = !img->bufs[i + 1].failed || bx_fail(im->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-        image_seal(img, (size_t)i + 1, m0->sources[i].file);
+        ok = bx_image_seal(img, (size_t)i, m0->sources[i].file, im->err);
     }
     return ok;
 }
@@ -1172,10 +1125,10 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
     bool ok = start_tables(im);
     for (int i = 0; ok && i < im->m0->nsheets; i++)
         ok = read_sheet(im, &im->m0->sheets[i], im->m0->vtables[i].layout);
-    image img = {0};
+    bx_image img = {0};
     ok = ok && corrected_image(im, &img);
-    bx_dataset *ds = ok ? bx_dataset_from_memory(path, img.files, img.n, im->err) : NULL;
-    image_free(&img);
+    bx_dataset *ds = ok ? bx_image_dataset(&img, path, im->err) : NULL;
+    bx_image_free(&img);
     if (ds && im->set->version && strcmp(im->m0->meta.layout_version, im->set->version) != 0)
         ds->notice = bx_arena_strdup(
             ds->arena, "这个工作簿是用另一版本的布局生成的；已按当前布局读回", im->err);
@@ -1196,13 +1149,13 @@ bx_dataset *bx_workbook_dataset_of(const bx_xbook *book, bx_set_finder find, voi
     const char *path = book->path;
     importer im = {.book = book, .err = err, .arena = bx_arena_new()};
     src_data sd;
-    image img = {0};
+    bx_image img = {0};
     bx_dataset *ds0 = NULL, *ds = NULL;
     if (!im.arena)
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
     else if (read_source(book, im.arena, &sd, err) && source_image(&sd, &img, err))
-        ds0 = bx_dataset_from_memory(path, img.files, img.n, err);
-    image_free(&img);
+        ds0 = bx_image_dataset(&img, path, err);
+    bx_image_free(&img);
     /* a template's blank rows are part of the sheets to compare with */
     if (ds0 && (im.set = find(ctx, ds0->template_name, err)) != NULL &&
         (im.m0 = sd.meta.blank_rows

@@ -229,30 +229,15 @@ static bool blank_meta(blank *b, const bx_dataset *like, const char *unit, int y
 static bx_dataset *blank_dataset(blank *b, const bx_dataset *like, const char *unit, int year)
 {
     bx_source_meta meta;
-    if (!blank_meta(b, like, unit, year, &meta))
-        return NULL;
-    size_t n = (size_t)b->ncsvs + 1;
-    bx_strbuf *bufs = bx_calloc(n, sizeof *bufs, b->err);
-    bx_mem_file *files = bx_calloc(n, sizeof *files, b->err);
-    bx_dataset *ds = NULL;
-    if (bufs && files) {
-        for (size_t i = 0; i < n; i++)
-            bx_strbuf_init(&bufs[i], 0);
-        bool ok = bx_image_yaml(&meta, &bufs[0], b->err);
-        files[0] = (bx_mem_file){"dataset.yaml", bx_strbuf_str(&bufs[0]), bufs[0].len};
-        for (int i = 0; ok && i < b->ncsvs; i++) {
-            blank_csv(b, &b->csvs[i], like, &bufs[i + 1], b->err);
-            ok = !bufs[i + 1].failed && !bx_failed(b->err);
-            files[i + 1] =
-                (bx_mem_file){b->csvs[i].data, bx_strbuf_str(&bufs[i + 1]), bufs[i + 1].len};
-        }
-        if (ok)
-            ds = bx_dataset_from_memory("空白模板", files, n, b->err);
-        for (size_t i = 0; i < n; i++)
-            bx_strbuf_free(&bufs[i]);
+    bx_image img = {0};
+    bool ok = blank_meta(b, like, unit, year, &meta) &&
+              bx_image_start(&img, &meta, (size_t)b->ncsvs, b->err);
+    for (int i = 0; ok && i < b->ncsvs; i++) {
+        blank_csv(b, &b->csvs[i], like, &img.bufs[i + 1], b->err);
+        ok = !bx_failed(b->err) && bx_image_seal(&img, (size_t)i, b->csvs[i].data, b->err);
     }
-    free(bufs);
-    free(files);
+    bx_dataset *ds = ok ? bx_image_dataset(&img, "空白模板", b->err) : NULL;
+    bx_image_free(&img);
     return ds;
 }
 
