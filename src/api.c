@@ -49,8 +49,10 @@ bool bx_make_dirs(const char *dir, bx_error *err)
 
 /* The base name of the outputs: the dataset's `output`, else the dataset
  * folder's name; characters that cannot be in a file name become '_'. */
-static char *output_base(const bx_dataset *ds, const char *dataset_dir, bx_error *err)
+static char *output_base(const bx_dataset *ds, bx_error *err)
 {
+    /* the folder it was read from, or the workbook */
+    const char *dataset_dir = ds->origin ? ds->origin : ds->dir;
     const char *name = ds->origin ? NULL : ds->output_name; /* a workbook: its file's name */
     char folder[512];
     if (!name) {
@@ -191,9 +193,9 @@ static const bx_layout_set *renderer_set(void *r, const char *name, bx_error *er
 char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
 {
     if (bx_is_workbook(dataset_dir)) /* named after the file: book.xlsx → book.pdf */
-        return output_base(&(bx_dataset){0}, dataset_dir, err);
+        return output_base(&(bx_dataset){.origin = dataset_dir}, err);
     bx_dataset *ds = bx_dataset_load(dataset_dir, err);
-    char *name = ds ? output_base(ds, dataset_dir, err) : NULL;
+    char *name = ds ? output_base(ds, err) : NULL;
     bx_dataset_free(ds);
     return name;
 }
@@ -263,6 +265,30 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
     }
 }
 
+/* Resolve, check and write a dataset already loaded. */
+static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char *out_dir,
+                               bx_findings **findings_out, bx_error *err)
+{
+    const bx_layout_set *set = layout_set(r, ds->template_name, err);
+    bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
+    if (findings && bx_findings_errors(findings) > 0 && !r->options.force)
+        bx_fail(err, NULL, BX_ERR_VALIDATION,
+                "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "
+                "仍然输出）",
+                bx_findings_errors(findings));
+    char *base = findings && !bx_failed(err) ? output_base(ds, err) : NULL;
+    if (base && bx_make_dirs(out_dir, err))
+        write_outputs(r, model, base, out_dir, err);
+    free(base);
+    if (findings_out)
+        *findings_out = findings;
+    else
+        bx_findings_free(findings);
+    bx_model_free(model);
+    return err->status;
+}
+
 bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char *out_dir,
                              bx_findings **findings_out, bx_error *err)
 {
@@ -284,24 +310,29 @@ bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char
         bx_dataset_free(ds);
         ds = NULL;
     }
-    const bx_layout_set *set = ds ? layout_set(r, ds->template_name, err) : NULL;
-    bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
-    bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
-    if (findings && bx_findings_errors(findings) > 0 && !r->options.force)
-        bx_fail(err, NULL, BX_ERR_VALIDATION,
-                "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "
-                "仍然输出）",
-                bx_findings_errors(findings));
-    char *base = findings && !bx_failed(err) ? output_base(ds, dataset_dir, err) : NULL;
-    if (base && bx_make_dirs(out_dir, err))
-        write_outputs(r, model, base, out_dir, err);
-    free(base);
-    if (findings_out)
-        *findings_out = findings;
-    else
-        bx_findings_free(findings);
-    bx_model_free(model);
+    if (ds)
+        render_loaded(r, ds, out_dir, findings_out, err);
     bx_dataset_free(ds);
+    return err->status;
+}
+
+bx_status bx_render_dataset(const bx_dataset *dataset, const char *out_dir,
+                            const bx_render_options *options, bx_error *err)
+{
+    bx_error local;
+    if (!err) {
+        bx_error_clear(&local);
+        err = &local;
+    }
+    if (options && options->findings)
+        *options->findings = NULL;
+    if (!dataset || !out_dir)
+        return bx_fail(err, NULL, BX_ERR_USAGE, "bx_render_dataset: 缺少数据或输出目录");
+    bx_renderer *r = bx_renderer_new(options, err);
+    if (!r)
+        return err->status;
+    render_loaded(r, dataset, out_dir, options ? options->findings : NULL, err);
+    bx_renderer_free(r);
     return err->status;
 }
 

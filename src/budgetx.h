@@ -211,6 +211,11 @@ bx_status bx_write_template(const char *set_name, const char *unit, int year, co
                             int blank_rows, const char *path, const bx_render_options *options,
                             bx_error *err);
 
+/* bx_render of a dataset already loaded (a folder, or a workbook read
+ * back); its outputs are named after its folder or workbook file. */
+bx_status bx_render_dataset(const bx_dataset *dataset, const char *out_dir,
+                            const bx_render_options *options, bx_error *err);
+
 /* ---- many datasets ---- */
 
 /* A renderer holds what the renders of a batch share — the layout sets

@@ -241,14 +241,31 @@ static void print_findings(const bx_findings *f, const char *format, FILE *to)
     free(text);
 }
 
-/* A dataset folder, or a workbook read back. */
+/* A dataset folder (its CSVs read in --encoding), or a workbook read back. */
 static bx_dataset *load_any(const cli *c, const char *path, bx_error *err)
 {
-    bx_dataset *ds = bx_is_workbook(path) ? bx_workbook_load(path, c->layout_dirs, err)
-                                          : bx_dataset_load(path, err);
+    bool book = bx_is_workbook(path);
+    bx_dataset *ds =
+        book ? bx_workbook_load(path, c->layout_dirs, err) : bx_dataset_load(path, err);
+    if (ds && !book && c->encoding && bx_dataset_set_encoding(ds, c->encoding, err) != BX_OK) {
+        bx_dataset_free(ds);
+        return NULL;
+    }
     if (ds && bx_dataset_notice(ds))
         fprintf(stderr, "budgetx: %s：%s\n", path, bx_dataset_notice(ds));
     return ds;
+}
+
+/* The consistency checks of a loaded dataset; *set receives its layout set
+ * (caller frees). NULL with err set when it cannot be resolved. */
+static bx_findings *check_loaded(const cli *c, const bx_dataset *ds, int flags, bx_layout_set **set,
+                                 bx_error *err)
+{
+    *set = bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, err);
+    bx_model *model = *set ? bx_model_resolve(*set, ds, err) : NULL;
+    bx_findings *findings = model ? bx_model_validate(model, *set, flags, err) : NULL;
+    bx_model_free(model);
+    return findings;
 }
 
 /* --diff: every cell of the workbook that differs from the original. */
@@ -278,17 +295,10 @@ static int run_check(const cli *c)
     bx_error err;
     bx_error_clear(&err);
     bx_dataset *ds = load_any(c, c->dataset, &err);
-    if (ds && !bx_is_workbook(c->dataset) && c->encoding &&
-        bx_dataset_set_encoding(ds, c->encoding, &err) != BX_OK) {
-        bx_dataset_free(ds);
-        ds = NULL;
-    }
-    bx_layout_set *set =
-        ds ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err) : NULL;
-    bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
     bool json = c->format && strcmp(c->format, "json") == 0;
+    bx_layout_set *set = NULL;
     bx_findings *findings =
-        model ? bx_model_validate(model, set, json ? BX_VALIDATE_FIGURES : 0, &err) : NULL;
+        ds ? check_loaded(c, ds, json ? BX_VALIDATE_FIGURES : 0, &set, &err) : NULL;
     if (findings) {
         if (!json)
             printf("%s（布局 %s）\n", c->dataset, bx_layout_set_dir(set));
@@ -296,7 +306,6 @@ static int run_check(const cli *c)
     }
     int rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
-    bx_model_free(model);
     bx_layout_set_free(set);
     bx_dataset_free(ds);
     return rc;
@@ -360,14 +369,15 @@ static int run_render(const cli *c)
     opts.findings = &findings;
     bx_error err;
     bx_error_clear(&err);
-    if (c->diff) {
-        bx_dataset *now = load_any(c, c->dataset, &err);
-        int rc = now ? print_diff(c, now) : report(&err);
-        bx_dataset_free(now);
-        if (rc)
-            return rc;
+    /* loaded once: for --diff, then rendered */
+    bx_dataset *ds = load_any(c, c->dataset, &err);
+    int rc = !ds ? report(&err) : c->diff ? print_diff(c, ds) : 0;
+    if (rc) {
+        bx_dataset_free(ds);
+        return rc;
     }
-    bx_status st = bx_render(c->dataset, c->out_dir, &opts, &err);
+    bx_status st = bx_render_dataset(ds, c->out_dir, &opts, &err);
+    bx_dataset_free(ds);
     if (findings && bx_findings_count(findings))
         print_findings(findings, "text", stderr);
     bx_findings_free(findings);
@@ -402,17 +412,13 @@ static int run_import(const cli *c)
     int rc = ds && c->diff ? print_diff(c, ds) : 0;
     if (ds && rc == 0 && bx_dataset_save(ds, c->out_dir, &err) == BX_OK)
         fprintf(stderr, "budgetx: 已写入数据集 %s\n", c->out_dir);
-    bx_layout_set *set = err.status == BX_OK && ds
-                             ? bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, &err)
-                             : NULL;
-    bx_model *model = set ? bx_model_resolve(set, ds, &err) : NULL;
-    bx_findings *findings = model ? bx_model_validate(model, set, 0, &err) : NULL;
+    bx_layout_set *set = NULL;
+    bx_findings *findings = err.status == BX_OK && ds ? check_loaded(c, ds, 0, &set, &err) : NULL;
     if (findings && bx_findings_count(findings))
         print_findings(findings, "text", stderr);
     if (!rc)
         rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
-    bx_model_free(model);
     bx_layout_set_free(set);
     bx_dataset_free(ds);
     return rc;
