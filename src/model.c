@@ -65,6 +65,30 @@ bx_sheet *bx_model_add_sheet(bx_model *m, int ncols, bx_error *err)
     return s;
 }
 
+bool bx_sheet_fit_rows(const bx_sheet *s, double base, bx_cell_height need, void *ctx,
+                       double *heights)
+{
+    for (int r = 0; r < s->nrows; r++)
+        heights[r] = base;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < s->nrows; r++) {
+            for (int c = 0; c < s->ncols; c++) {
+                const bx_cell *cell = bx_sheet_cell(s, r, c);
+                if (cell->covered || (cell->rowspan > 1) != (pass == 1))
+                    continue;
+                double want = need(ctx, r, c, cell), have = 0;
+                if (want < 0)
+                    return false;
+                for (int k = r; k < r + cell->rowspan; k++)
+                    have += heights[k];
+                if (want > have)
+                    heights[r + cell->rowspan - 1] += want - have;
+            }
+        }
+    }
+    return true;
+}
+
 bool bx_sheet_bind(bx_sheet *s, const bx_bind *bind, bx_error *err)
 {
     if (s->nbinds == s->cap_binds) {

@@ -169,6 +169,14 @@ bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell, bx_error *
 /* Grow an anchor's row span (merging cells below, which must be empty). */
 bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan, bx_error *err);
 
+/* Row heights that fit every cell: each row starts at `base`; cells of one
+ * row first, then a cell spanning rows grows the last row of its span if
+ * the rows are too low for it. need() gives a cell's height (the back
+ * end's measure); a negative one stops with false. heights: s->nrows. */
+typedef double (*bx_cell_height)(void *ctx, int row, int col, const bx_cell *cell);
+bool bx_sheet_fit_rows(const bx_sheet *s, double base, bx_cell_height need, void *ctx,
+                       double *heights);
+
 /* Record where the data cell at (row, col) came from. */
 bool bx_sheet_bind(bx_sheet *s, const bx_bind *bind, bx_error *err);
 

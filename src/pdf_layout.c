@@ -472,29 +472,27 @@ static int cell_lines(const bx_sheet_layout *l, int r, int c, bx_arena *scratch,
     return w.n;
 }
 
+/* What sizing a row needs: the cells' lines wrapped in the real font. */
+typedef struct sizing {
+    bx_sheet_layout *l;
+    const bx_pdf_style *st;
+    bx_arena *scratch;
+    bx_error *err;
+} sizing;
+
+static double cell_height(void *ctx, int row, int col, const bx_cell *cell)
+{
+    (void)cell;
+    sizing *z = ctx;
+    int n = cell_lines(z->l, row, col, z->scratch, z->err);
+    return n < 0 ? -1 : block_h(n, z->l->line_h, z->st);
+}
+
 static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout *l,
                       bx_arena *scratch, bx_error *err)
 {
-    for (int r = 0; r < s->nrows; r++)
-        l->row_h[r] = block_h(1, l->line_h, st);
-    for (int pass = 0; pass < 2; pass++) {
-        for (int r = 0; r < s->nrows; r++) {
-            for (int c = 0; c < s->ncols; c++) {
-                const bx_cell *cell = bx_sheet_cell(s, r, c);
-                if (cell->covered || (cell->rowspan > 1) != (pass == 1))
-                    continue;
-                int n = cell_lines(l, r, c, scratch, err);
-                if (n < 0)
-                    return false;
-                double need = block_h(n, l->line_h, st), have = 0;
-                for (int k = r; k < r + cell->rowspan; k++)
-                    have += l->row_h[k];
-                if (need > have)
-                    l->row_h[r + cell->rowspan - 1] += need - have;
-            }
-        }
-    }
-    return true;
+    sizing z = {l, st, scratch, err};
+    return bx_sheet_fit_rows(s, block_h(1, l->line_h, st), cell_height, &z, l->row_h);
 }
 
 bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,

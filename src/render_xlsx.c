@@ -229,33 +229,21 @@ static double height_for(int lines)
     return lines * LINE_HEIGHT + ROW_PADDING;
 }
 
-/* Row heights: single-row cells first; a cell spanning rows then grows the
- * last row of its span if the span is too low for it. */
+/* A cell's height in points, by its estimated lines. */
+static double cell_height(void *sheet, int row, int col, const bx_cell *cell)
+{
+    (void)row;
+    return height_for(cell_lines(sheet, cell, col));
+}
+
+/* Row heights that fit every cell (bx_sheet_fit_rows). */
 static bool compute_row_heights(xlsx_state *st, bx_error *err)
 {
     const bx_sheet *s = st->sheet;
     free(st->row_heights);
     st->row_heights = bx_calloc((size_t)(s->nrows ? s->nrows : 1), sizeof(double), err);
-    if (!st->row_heights)
-        return false;
-    for (int r = 0; r < s->nrows; r++)
-        st->row_heights[r] = height_for(1);
-    for (int pass = 0; pass < 2; pass++) {
-        for (int r = 0; r < s->nrows; r++) {
-            for (int c = 0; c < s->ncols; c++) {
-                const bx_cell *cell = bx_sheet_cell(s, r, c);
-                if (cell->covered || (cell->rowspan > 1) != (pass == 1))
-                    continue;
-                double need = height_for(cell_lines(s, cell, c));
-                double have = 0;
-                for (int k = r; k < r + cell->rowspan; k++)
-                    have += st->row_heights[k];
-                if (need > have)
-                    st->row_heights[r + cell->rowspan - 1] += need - have;
-            }
-        }
-    }
-    return true;
+    return st->row_heights &&
+           bx_sheet_fit_rows(s, height_for(1), cell_height, (void *)s, st->row_heights);
 }
 
 /* ---- writing ----------------------------------------------------------- */
