@@ -1228,6 +1228,13 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
     bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示。\n", f->errors, f->n - f->errors);
 }
 
+/* `, "name": "value"` */
+static void json_field(bx_strbuf *b, const char *name, const char *value)
+{
+    bx_strbuf_printf(b, ", \"%s\": ", name);
+    json_string(b, value);
+}
+
 static void json_figures(const bx_findings *f, bx_strbuf *b)
 {
     for (size_t i = 0; i < f->nfigures; i++) {
@@ -1235,12 +1242,9 @@ static void json_figures(const bx_findings *f, bx_strbuf *b)
         bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
         bx_strbuf_puts(b, "{\"table\": ");
         json_string(b, g->table);
-        bx_strbuf_puts(b, ", \"row\": ");
-        json_string(b, g->row);
-        bx_strbuf_puts(b, ", \"column\": ");
-        json_string(b, g->column);
-        bx_strbuf_puts(b, ", \"file\": ");
-        json_string(b, g->file);
+        json_field(b, "row", g->row);
+        json_field(b, "column", g->column);
+        json_field(b, "file", g->file);
         bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ", g->line,
                          g->column_number);
         json_string(b, g->value);
@@ -1260,20 +1264,13 @@ static void json_report(const bx_findings *f, bx_strbuf *b)
         bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
         bx_strbuf_printf(b, "{\"severity\": \"%s\", \"table\": ", x->error ? "error" : "notice");
         json_string(b, x->table);
-        bx_strbuf_puts(b, ", \"row\": ");
-        json_string(b, x->row);
-        bx_strbuf_puts(b, ", \"column\": ");
-        json_string(b, x->column);
-        bx_strbuf_puts(b, ", \"expected\": ");
-        json_string(b, x->expected);
-        bx_strbuf_puts(b, ", \"actual\": ");
-        json_string(b, x->actual);
-        bx_strbuf_puts(b, ", \"difference\": ");
-        json_string(b, x->difference);
-        bx_strbuf_puts(b, ", \"check\": ");
-        json_string(b, x->rule ? x->rule : "");
-        bx_strbuf_puts(b, ", \"file\": ");
-        json_string(b, x->file);
+        json_field(b, "row", x->row);
+        json_field(b, "column", x->column);
+        json_field(b, "expected", x->expected);
+        json_field(b, "actual", x->actual);
+        json_field(b, "difference", x->difference);
+        json_field(b, "check", x->rule ? x->rule : "");
+        json_field(b, "file", x->file);
         bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d}", x->line, x->column_number);
     }
     bx_strbuf_puts(b, "\n  ],\n  \"figures\": [");
