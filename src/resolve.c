@@ -301,16 +301,8 @@ static bool vt_grow(resolver *rv, int cap)
 static bx_vrow *vt_row(resolver *rv, const bx_loc *loc)
 {
     bx_vtable *vt = rv->vt;
-    if (vt->nrows == vt->cap_rows) {
-        int cap = vt->cap_rows ? vt->cap_rows * 2 : 16;
-        bx_vrow *p = realloc(vt->rows, (size_t)cap * sizeof *p);
-        if (!p) {
-            bx_fail(rv->err, NULL, BX_ERR_NOMEM, "内存不足");
-            return NULL;
-        }
-        vt->rows = p;
-        vt->cap_rows = cap;
-    }
+    if (vt->nrows == vt->cap_rows && !vt_grow(rv, vt->cap_rows ? vt->cap_rows * 2 : 16))
+        return NULL;
     bx_vrow *row = &vt->rows[vt->nrows++];
     memset(row, 0, sizeof *row);
     row->side = -1;
