@@ -431,32 +431,40 @@ typedef struct source_writer {
     int nrest;
 } source_writer;
 
-/* Up to BX_SOURCE_CHUNK bytes of s, cut between UTF-8 characters. */
-static size_t chunk_length(const char *s)
+/* Up to BX_SOURCE_CHUNK of the len bytes at s, cut between UTF-8
+ * characters. */
+static size_t chunk_length(const char *s, size_t len)
 {
-    size_t n = strlen(s);
-    if (n <= BX_SOURCE_CHUNK)
-        return n;
-    n = BX_SOURCE_CHUNK;
+    if (len <= BX_SOURCE_CHUNK)
+        return len;
+    size_t n = BX_SOURCE_CHUNK;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
     return n;
 }
 
-static bool put_chunk(source_writer *w, int col, const char *text, bx_error *err)
+/* n bytes of s in a cell of the current row (none when n is 0). */
+static bool put_piece(source_writer *w, int col, const char *s, size_t n, bx_error *err)
 {
-    size_t n = chunk_length(text);
+    if (n == 0)
+        return true;
     char *piece = bx_malloc(n + 1, err);
     if (!piece)
         return false;
-    memcpy(piece, text, n);
+    memcpy(piece, s, n);
     piece[n] = '\0';
-    lxw_error e =
-        n ? worksheet_write_string(w->ws, w->row, (lxw_col_t)col, piece, NULL) : LXW_NO_ERROR;
+    lxw_error e = worksheet_write_string(w->ws, w->row, (lxw_col_t)col, piece, NULL);
     free(piece);
-    if (col < w->nrest)
-        w->rest[col] = text[n] ? text + n : NULL;
     return check(e, "数据来源", err);
+}
+
+/* The first piece of text in column col; the rest is left for "+" rows. */
+static bool put_chunk(source_writer *w, int col, const char *text, bx_error *err)
+{
+    size_t len = strlen(text), n = chunk_length(text, len);
+    if (col < w->nrest)
+        w->rest[col] = n < len ? text + n : NULL;
+    return put_piece(w, col, text, n, err);
 }
 
 /* One tagged row: texts[0..n) in columns B…, then "+" rows while a text
@@ -560,13 +568,11 @@ static bool source_csv(source_writer *w, const bx_source_table *t, bx_error *err
     const char *head[3] = {t->data, t->file, bytes};
     bool ok = !text.failed || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     ok = ok && source_row(w, "csv", head, 3, err);
-    for (const char *p = bx_strbuf_str(&text); ok && *p;) {
-        size_t n = chunk_length(p);
-        char saved = p[n];
-        ((char *)p)[n] = '\0'; /* the buffer is ours */
-        ok = source_row(w, "text", &p, 1, err);
-        ((char *)p)[n] = saved;
-        p += n;
+    for (size_t at = 0; ok && at < text.len; w->row++) {
+        size_t n = chunk_length(text.data + at, text.len - at);
+        ok = check(worksheet_write_string(w->ws, w->row, 0, "text", NULL), "数据来源", err) &&
+             put_piece(w, 1, text.data + at, n, err);
+        at += n;
     }
     bx_strbuf_free(&text);
     return ok;
