@@ -34,6 +34,20 @@ for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022; do
   expect 0 "$work/$s.diff" "没有改动" "$s: --diff of an untouched workbook"
 done
 
+# a CSV longer than one cell of the dataset sheet holds (30,000 bytes)
+python3 "$samples/../bench/gen_dataset.py" --out "$work/big" --seed 1 --rows 3000 --table 05 > /dev/null
+"$budgetx" render "$work/big" -o "$work/big_a" 2> /dev/null || fail "render of 3,000 projects"
+"$budgetx" render "$work/big_a/big.xlsx" -o "$work/big_b" 2> /dev/null &&
+  cmp -s "$work/big_a/big.pdf" "$work/big_b/big.pdf" && cmp -s "$work/big_a/big.xlsx" "$work/big_b/big.xlsx" ||
+  fail "3,000 projects: the second render differs"
+python3 - "$work/big_a/big.xlsx" << 'PY' || fail "the big CSV should take several pieces of the dataset sheet"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sst = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
+tags = [sst[int(v)] for v in re.findall(r'<c r="A\d+" t="s"><v>(\d+)</v>', z.read("xl/worksheets/sheet13.xml").decode())]
+sys.exit(0 if tags.count("text") > tags.count("csv") else 1)
+PY
+
 book=$work/shenzhen-2024/a/shenzhen-2024.xlsx
 orig=$samples/shenzhen-2024
 
