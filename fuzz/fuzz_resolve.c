@@ -4,7 +4,7 @@
  * checker and by the consistency checks. */
 #include "dataset.h"
 #include "layout.h"
-#include "model.h"
+#include "resolve.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bx_dataset *ds = bx_dataset_parse(dir, yaml, (size_t)n, &err);
     bx_model *m = ds ? bx_model_resolve(set, ds, &err) : NULL;
     if (m) {
-        if (!bx_model_check(m, &err))
+        if (!bx_doc_check(m->doc, &err))
             abort(); /* resolve must never build a broken model */
         bx_findings *f = bx_model_validate(m, set, BX_VALIDATE_FIGURES, &err);
         char *report = f ? bx_findings_report(f, "json", &err) : NULL;

@@ -4,6 +4,7 @@
  * leaves out taken from a small valid workbook) and zipped up here, so that
  * mutations reach expat and the part parsers past the CRCs. */
 #include "fuzz_zip.h"
+#include "text.h"
 #include "xlsx_read.h"
 
 #include <stdint.h>
@@ -52,7 +53,7 @@ static void touch(const bx_xbook *book)
             const bx_xcell *c = &s->cells[k];
             (void)c->text[strlen(c->text)];
             (void)bx_xbook_indent(book, c->style);
-            (void)bx_xcell_ref(c->row, c->col, ref, sizeof ref);
+            (void)bx_cell_ref(c->row, c->col, ref, sizeof ref);
             if (bx_xsheet_cell(s, c->row, c->col) != c)
                 abort(); /* sorted, each position once */
         }

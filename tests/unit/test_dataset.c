@@ -28,11 +28,11 @@ static void loads_every_key(void **state)
     bx_dataset *ds = bx_dataset_load(dir, &err);
     assert_non_null(ds);
     assert_string_equal(bx_dataset_template(ds), "shenzhen-2024");
-    assert_string_equal(ds->unit, "深圳市医疗保障局（本级）");
-    assert_int_equal(ds->year, 2024);
-    assert_int_equal(ds->input.unit_yuan, 1);
-    assert_int_equal(ds->input.decimals, 2);
-    assert_int_equal(ds->created, 1709164800LL); /* 2024-02-29T00:00:00Z */
+    assert_string_equal(ds->meta.unit, "深圳市医疗保障局（本级）");
+    assert_int_equal(ds->meta.year, 2024);
+    assert_int_equal(ds->meta.input.unit_yuan, 1);
+    assert_int_equal(ds->meta.input.decimals, 2);
+    assert_int_equal(ds->meta.created, 1709164800LL); /* 2024-02-29T00:00:00Z */
     const bx_dfield *f = bx_dataset_field(ds, "金额合计");
     assert_non_null(f);
     assert_string_equal(f->value, "21866.99");

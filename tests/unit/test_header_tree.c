@@ -3,7 +3,7 @@
  * whose leaves cover several grid columns. */
 #include "test_util.h"
 
-#include "display.h"
+#include "text.h"
 #include "layout.h"
 
 #include <stdio.h>

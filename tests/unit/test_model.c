@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static bx_sheet *sheet_with_rows(bx_model *m, int rows, int cols)
+static bx_sheet *sheet_with_rows(bx_doc *m, int rows, int cols)
 {
-    bx_sheet *s = bx_model_add_sheet(m, cols, NULL);
+    bx_sheet *s = bx_doc_add_sheet(m, cols, NULL);
     assert_non_null(s);
     s->name = "s";
     for (int i = 0; i < rows; i++)
@@ -20,7 +20,7 @@ static bx_sheet *sheet_with_rows(bx_model *m, int rows, int cols)
 static void overlapping_spans_are_refused(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 3, 3);
     bx_cell big = {.kind = BX_CELL_TEXT, .text = "收入", .rowspan = 2, .colspan = 2};
     bx_error err;
@@ -32,14 +32,14 @@ static void overlapping_spans_are_refused(void **state)
     bx_error_clear(&err);
     bx_cell wide = {.kind = BX_CELL_TEXT, .text = "y", .rowspan = 1, .colspan = 2};
     assert_false(bx_sheet_put(s, 2, 2, &wide, &err));
-    assert_true(bx_model_check(m, NULL));
-    bx_model_free(m);
+    assert_true(bx_doc_check(m, NULL));
+    bx_doc_free(m);
 }
 
 static void extend_down_merges_equal_cells(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 3, 2);
     for (int r = 0; r < 3; r++) {
         bx_cell c = {.kind = BX_CELL_TEXT, .text = "产出指标", .rowspan = 1, .colspan = 1};
@@ -49,57 +49,57 @@ static void extend_down_merges_equal_cells(void **state)
     assert_int_equal(bx_sheet_cell(s, 0, 0)->rowspan, 3);
     assert_true(bx_sheet_cell(s, 1, 0)->covered);
     assert_true(bx_sheet_cell(s, 2, 0)->covered);
-    assert_true(bx_model_check(m, NULL));
-    bx_model_free(m);
+    assert_true(bx_doc_check(m, NULL));
+    bx_doc_free(m);
 }
 
 static void checker_finds_double_coverage(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 2, 2);
     bx_cell c = {.kind = BX_CELL_TEXT, .text = "a", .rowspan = 2, .colspan = 1};
     assert_true(bx_sheet_put(s, 0, 0, &c, NULL));
     bx_sheet_cell(s, 1, 0)->covered = false; /* corrupt: now also an anchor */
     bx_error err;
     bx_error_clear(&err);
-    assert_false(bx_model_check(m, &err));
+    assert_false(bx_doc_check(m, &err));
     assert_string_equal(err.message, "第 2 行第 1 列被覆盖了不止一次");
-    bx_model_free(m);
+    bx_doc_free(m);
 }
 
 static void checker_finds_uncovered_positions(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 2, 2);
     bx_sheet_cell(s, 1, 1)->covered = true; /* covered by nothing */
     bx_error err;
     bx_error_clear(&err);
-    assert_false(bx_model_check(m, &err));
+    assert_false(bx_doc_check(m, &err));
     assert_string_equal(err.message, "第 2 行第 2 列没有被任何单元格覆盖");
-    bx_model_free(m);
+    bx_doc_free(m);
 }
 
 static void checker_keeps_header_spans_in_the_header(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 3, 1);
     bx_cell c = {.kind = BX_CELL_TEXT, .text = "h", .rowspan = 2, .colspan = 1};
     assert_true(bx_sheet_put(s, 0, 0, &c, NULL));
     s->header_rows = 1;
     bx_error err;
     bx_error_clear(&err);
-    assert_false(bx_model_check(m, &err));
+    assert_false(bx_doc_check(m, &err));
     assert_string_equal(err.message, "表头单元格跨入表体（第 1 行第 1 列）");
-    bx_model_free(m);
+    bx_doc_free(m);
 }
 
 static void walk_yields_anchor_cells_only(void **state)
 {
     (void)state;
-    bx_model *m = bx_model_new(NULL);
+    bx_doc *m = bx_doc_new(NULL);
     bx_sheet *s = sheet_with_rows(m, 2, 3);
     bx_cell c = {.kind = BX_CELL_TEXT, .text = "a", .rowspan = 2, .colspan = 2};
     assert_true(bx_sheet_put(s, 0, 0, &c, NULL));
@@ -117,7 +117,7 @@ static void walk_yields_anchor_cells_only(void **state)
         }
     }
     assert_string_equal(seen, "SRC00C02rRC12rsD");
-    bx_model_free(m);
+    bx_doc_free(m);
 }
 
 int main(void)

@@ -26,10 +26,10 @@ static bx_pdf_style style(void)
 }
 
 /* A portrait sheet: header 项目 | 金额, then `rows` body rows. */
-static bx_model *model_with(int rows, const char *tall_text, int nnotes)
+static bx_doc *model_with(int rows, const char *tall_text, int nnotes)
 {
-    bx_model *m = bx_model_new(NULL);
-    bx_sheet *s = bx_model_add_sheet(m, 2, NULL);
+    bx_doc *m = bx_doc_new(NULL);
+    bx_sheet *s = bx_doc_add_sheet(m, 2, NULL);
     s->name = "表1 测试";
     s->label = "表 1";
     s->title = "测试表";
@@ -56,7 +56,7 @@ static bx_model *model_with(int rows, const char *tall_text, int nnotes)
     return m;
 }
 
-static bx_sheet_layout lay_out(bx_model *m, bx_arena *arena)
+static bx_sheet_layout lay_out(bx_doc *m, bx_arena *arena)
 {
     bx_pdf_style st = style();
     bx_sheet_layout l;
@@ -71,7 +71,7 @@ static void rows_fill_pages_in_order(void **state)
 {
     (void)state;
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(50, NULL, 0);
+    bx_doc *m = model_with(50, NULL, 0);
     bx_sheet_layout l = lay_out(m, a);
     bx_pdf_style st = style();
     assert_true(bx_layout_body_space(&l, &st) > 239.99 && bx_layout_body_space(&l, &st) < 240.01);
@@ -85,7 +85,7 @@ static void rows_fill_pages_in_order(void **state)
         assert_int_equal(l.slices[i].row, expect++);
     assert_int_equal(expect, 51);
     assert_true(l.pages[2].notes);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 
@@ -93,12 +93,12 @@ static void notes_fit_after_the_last_row(void **state)
 {
     (void)state;
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(47, NULL, 1); /* 24 + 23 rows, then 10 pt of notes */
+    bx_doc *m = model_with(47, NULL, 1); /* 24 + 23 rows, then 10 pt of notes */
     bx_sheet_layout l = lay_out(m, a);
     assert_int_equal(l.npages, 2);
     assert_int_equal(l.pages[1].nslices, 23);
     assert_true(l.pages[1].notes);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 
@@ -106,7 +106,7 @@ static void notes_take_the_last_row_to_a_new_page(void **state)
 {
     (void)state;
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(48, NULL, 1); /* two full pages: no room for the notes */
+    bx_doc *m = model_with(48, NULL, 1); /* two full pages: no room for the notes */
     bx_sheet_layout l = lay_out(m, a);
     assert_int_equal(l.npages, 3);
     assert_int_equal(l.pages[1].nslices, 23);
@@ -117,7 +117,7 @@ static void notes_take_the_last_row_to_a_new_page(void **state)
     int expect = 1; /* still every row once, in order */
     for (int i = 0; i < l.nslices; i++)
         assert_int_equal(l.slices[i].row, expect++);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 
@@ -128,7 +128,7 @@ static void a_row_taller_than_a_page_is_split_by_lines(void **state)
     for (int i = 0; i < 60; i++)
         strcat(tall, i ? "\n行" : "行");
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(3, tall, 0);
+    bx_doc *m = model_with(3, tall, 0);
     bx_sheet_layout l = lay_out(m, a);
     /* row 1 fits, row 2 (60 lines) starts on page 1 with 23 lines, goes
      * on with 24, then 13 lines and row 3 */
@@ -145,7 +145,7 @@ static void a_row_taller_than_a_page_is_split_by_lines(void **state)
     assert_int_equal(next_line, 60);
     assert_int_equal(l.slices[1].line_to, 23);
     assert_int_equal(l.slices[4].row, 3);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 
@@ -153,12 +153,12 @@ static void columns_fill_the_page_width(void **state)
 {
     (void)state;
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(3, NULL, 0);
+    bx_doc *m = model_with(3, NULL, 0);
     bx_sheet_layout l = lay_out(m, a);
     assert_true(l.table_w > 179.99 && l.table_w < 180.01);
     assert_true(l.col_x[0] > 9.99 && l.col_x[0] < 10.01);
     assert_true(l.col_x[1] > l.col_x[0]);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 
@@ -166,7 +166,7 @@ static void amounts_never_wrap(void **state)
 {
     (void)state;
     bx_arena *a = bx_arena_new();
-    bx_model *m = model_with(1, NULL, 0);
+    bx_doc *m = model_with(1, NULL, 0);
     bx_sheet *s = &m->sheets[0];
     bx_cell *amt = bx_sheet_cell(s, 1, 1);
     amt->amount = 123456789012; /* "1,234,567,890.12": 16 half-em = 80 pt */
@@ -174,7 +174,7 @@ static void amounts_never_wrap(void **state)
     bx_sheet_layout l = lay_out(m, a);
     assert_true(l.col_w[1] >= 80.0);
     assert_int_equal(l.cells[3].n, 1);
-    bx_model_free(m);
+    bx_doc_free(m);
     bx_arena_free(a);
 }
 

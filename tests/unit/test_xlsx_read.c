@@ -3,6 +3,7 @@
  * libxlsxwriter, read back. */
 #include "test_util.h"
 
+#include "text.h"
 #include "xlsx_read.h"
 
 #include <stdio.h>
@@ -436,13 +437,13 @@ static void cell_refs(void **state)
 {
     (void)state;
     char buf[16];
-    assert_string_equal(bx_xcell_ref(0, 0, buf, sizeof buf), "A1");
-    assert_string_equal(bx_xcell_ref(4, 3, buf, sizeof buf), "D5");
-    assert_string_equal(bx_xcell_ref(9, 25, buf, sizeof buf), "Z10");
-    assert_string_equal(bx_xcell_ref(0, 26, buf, sizeof buf), "AA1");
-    assert_string_equal(bx_xcell_ref(1048575, 16383, buf, sizeof buf), "XFD1048576");
-    assert_string_equal(bx_xcell_ref(-1, 0, buf, sizeof buf), "?");
-    assert_string_equal(bx_xcell_ref(0, 0, buf, 2), "A");
+    assert_string_equal(bx_cell_ref(0, 0, buf, sizeof buf), "A1");
+    assert_string_equal(bx_cell_ref(4, 3, buf, sizeof buf), "D5");
+    assert_string_equal(bx_cell_ref(9, 25, buf, sizeof buf), "Z10");
+    assert_string_equal(bx_cell_ref(0, 26, buf, sizeof buf), "AA1");
+    assert_string_equal(bx_cell_ref(1048575, 16383, buf, sizeof buf), "XFD1048576");
+    assert_string_equal(bx_cell_ref(-1, 0, buf, sizeof buf), "?");
+    assert_string_equal(bx_cell_ref(0, 0, buf, 2), "A");
 }
 
 static void shared_index_out_of_range(void **state)

@@ -1,0 +1,136 @@
+#include "dataset.h"
+
+#include "yaml_doc.h"
+#include "fs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+const char *bx_dataset_template(const bx_dataset *ds)
+{
+    return ds->meta.template_name;
+}
+
+const bx_dfield *bx_dataset_field(const bx_dataset *ds, const char *key)
+{
+    for (size_t i = 0; i < ds->meta.nfields; i++)
+        if (strcmp(ds->meta.fields[i].key, key) == 0)
+            return &ds->meta.fields[i];
+    return NULL;
+}
+
+bool bx_dataset_wants(const bx_dataset *ds, int number)
+{
+    if (!ds->meta.tables)
+        return true;
+    for (size_t i = 0; i < ds->meta.ntables; i++)
+        if (ds->meta.tables[i] == number)
+            return true;
+    return false;
+}
+
+bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *err)
+{
+    const char *file = data_name;
+    for (size_t i = 0; i < ds->meta.nfiles; i++)
+        if (strcmp(ds->meta.files[i].key, data_name) == 0)
+            file = ds->meta.files[i].value;
+    for (size_t i = 1; i < ds->nmem; i++)
+        if (strcmp(ds->mem[i].name, file) == 0) {
+            char shown[1024];
+            snprintf(shown, sizeof shown, "%s » %s", ds->origin, file);
+            return bx_csv_parse(ds->mem[i].data, ds->mem[i].len, shown, BX_ENCODING_UTF8, err);
+        }
+    if (ds->origin) {
+        bx_loc loc = {ds->origin, 0, 0};
+        bx_fail(err, &loc, BX_ERR_DATA, "工作簿中缺少数据“%s”", file);
+        return NULL;
+    }
+    char *path = bx_path_join(ds->dir, file, err);
+    if (!path)
+        return NULL;
+    bx_csv *csv = bx_csv_load(path, path, ds->meta.encoding, err);
+    free(path);
+    return csv;
+}
+
+bx_status bx_dataset_set_encoding(bx_dataset *ds, const char *encoding, bx_error *err)
+{
+    if (!ds || !encoding || !bx_encoding_named(encoding, &ds->meta.encoding))
+        return bx_fail(err, NULL, BX_ERR_USAGE, "编码“%s”无效（可用：auto、utf-8、gb18030）",
+                       encoding ? encoding : "");
+    return BX_OK;
+}
+
+/* A dataset from its parsed dataset.yaml (y is freed here). */
+static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml *y, bx_error *err)
+{
+    bx_dataset *ds = y ? bx_calloc(1, sizeof *ds, err) : NULL;
+    if (ds && !(ds->arena = bx_arena_new()))
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    bool ok = ds && ds->arena && (ds->dir = bx_arena_strdup(ds->arena, dir, err)) &&
+              (ds->yaml_name = bx_arena_strdup(ds->arena, yaml_name, err)) &&
+              bx_meta_load(&ds->meta, y, ds->yaml_name, ds->arena, err);
+    bx_yaml_free(y);
+    if (!ok) {
+        if (err && err->status == BX_ERR_LAYOUT)
+            err->status = BX_ERR_DATA;
+        bx_dataset_free(ds);
+        return NULL;
+    }
+    return ds;
+}
+
+bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
+{
+    char *path = bx_path_join(dir, "dataset.yaml", err);
+    bx_dataset *ds = path ? dataset_from(dir, path, bx_yaml_load(path, path, err), err) : NULL;
+    free(path);
+    return ds;
+}
+
+bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err)
+{
+    return dataset_from(dir, "dataset.yaml", bx_yaml_parse(data, len, "dataset.yaml", err), err);
+}
+
+bx_dataset *bx_dataset_from_memory(const char *origin, const bx_mem_file *files, size_t n,
+                                   bx_error *err)
+{
+    if (n == 0)
+        return NULL;
+    char shown[1024];
+    snprintf(shown, sizeof shown, "%s » dataset.yaml", origin);
+    bx_dataset *ds =
+        dataset_from(".", shown, bx_yaml_parse(files[0].data, files[0].len, shown, err), err);
+    if (!ds)
+        return NULL;
+    ds->mem = bx_arena_alloc(ds->arena, n * sizeof *ds->mem, err);
+    ds->origin = bx_arena_strdup(ds->arena, origin, err);
+    bool ok = ds->mem && ds->origin;
+    for (size_t i = 0; ok && i < n; i++) {
+        char *data = bx_arena_alloc(ds->arena, files[i].len + 1, err);
+        const char *name = bx_arena_strdup(ds->arena, files[i].name, err);
+        if ((ok = data && name)) {
+            memcpy(data, files[i].data, files[i].len);
+            ds->mem[i] = (bx_mem_file){name, data, files[i].len};
+        }
+    }
+    if (!ok) {
+        bx_dataset_free(ds);
+        return NULL;
+    }
+    ds->nmem = n;
+    return ds;
+}
+
+void bx_dataset_free(bx_dataset *ds)
+{
+    if (!ds)
+        return;
+    bx_arena_free(ds->arena);
+    free(ds);
+}

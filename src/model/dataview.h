@@ -1,0 +1,62 @@
+/* What the consistency checks read: every table's data rows with their
+ * figures at full precision (before rounding to the display unit), their
+ * labels, codes, levels and source locations. Resolve fills it beside the
+ * model; back ends never look at it. */
+#ifndef BX_DATAVIEW_H
+#define BX_DATAVIEW_H
+
+#include "amount.h"
+#include "common.h"
+
+/* Figures are held at 10^-6 of their unit (元 or 万元 as given, or a plain
+ * number), so amounts and scores of any declared precision compare. */
+enum { BX_NORM_DECIMALS = 6 };
+#define BX_NOVALUE INT64_MIN
+
+/* Where a figure is: line and column in file (1-based index into the
+ * model's inputs; 0 = unknown). Kept small: a table may hold millions. */
+typedef struct bx_vloc {
+    uint32_t line;
+    uint16_t column;
+    uint16_t file;
+} bx_vloc;
+
+typedef struct bx_vrow {
+    const char *label; /* the row's name in rules and messages */
+    const char *code;  /* 科目编码, or NULL */
+    const char *band;  /* forms: the repeat CSV; "@fields" for the dataset's values */
+    int level;
+    int side;      /* ledger: side index; else -1 */
+    int segment;   /* ledger: segment (0 before the first total, …) */
+    bool total;    /* ledger: a total row */
+    bx_loc loc;    /* the row in its CSV (or dataset.yaml) */
+    int64_t *v;    /* per field; BX_NOVALUE where there is none */
+    bx_vloc *vloc; /* per field: where the figure is */
+    int8_t *shown; /* per field: decimals it is shown with */
+    uint8_t *used; /* per field: a check looked at it */
+} bx_vrow;
+
+typedef struct bx_vtable {
+    int number;
+    const char *sheet;
+    const struct bx_table_layout *layout;
+    const char **fields; /* the table's figure fields */
+    bool *money;         /* per field: an amount (rounded when given in 万元) */
+    int nfields;
+    bx_vrow *rows;
+    int nrows, cap_rows;
+} bx_vtable;
+
+/* The data behind every sheet of a document, for the checks. */
+typedef struct bx_dataview {
+    bx_vtable *tables; /* one per sheet, in the document's order */
+    int ntables;
+    bx_scale input;      /* the unit and decimals amounts were given in */
+    const char **inputs; /* the dataset files read (bx_vloc.file - 1) */
+    int ninputs;
+} bx_dataview;
+
+/* Free what the view holds (its strings belong to the document's arena). */
+void bx_dataview_free(bx_dataview *v);
+
+#endif /* BX_DATAVIEW_H */

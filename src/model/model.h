@@ -1,0 +1,134 @@
+/* The model: the document as every back end sees it — each sheet as a
+ * title block, a grid of cells with spans, column widths, the header-row
+ * range and notes. It knows nothing of XLSX or PDF, nor of where its
+ * figures came from (resolve/readback.h keeps that beside it). */
+#ifndef BX_MODEL_H
+#define BX_MODEL_H
+
+#include "amount.h"
+#include "arena.h"
+#include "common.h"
+#include "style.h"
+
+typedef enum bx_cell_kind {
+    BX_CELL_EMPTY,
+    BX_CELL_TEXT,
+    BX_CELL_AMOUNT /* an exact decimal: amount × 10^-decimals */
+} bx_cell_kind;
+
+/* 24 bytes: a table may hold millions. */
+typedef struct bx_cell {
+    bx_cell_kind kind : 8;
+    bx_cell_style style : 8;
+    uint8_t indent;   /* indentation level, 0..BX_MAX_INDENT */
+    uint8_t decimals; /* BX_CELL_AMOUNT */
+    int8_t align;     /* a bx_align override (0 = by style) */
+    bool trim;        /* BX_CELL_AMOUNT: drop trailing zeros ("42", "43.44") */
+    bool covered;     /* inside another cell's span: not an anchor */
+    int rowspan, colspan;
+    union {
+        const char *text; /* BX_CELL_TEXT */
+        int64_t amount;   /* BX_CELL_AMOUNT: an exact decimal */
+    };
+} bx_cell;
+
+typedef struct bx_sheet {
+    const char *name;  /* as the layout names it (a workbook makes it legal) */
+    const char *label; /* "表 1" */
+    const char *title;
+    const char *caption_left;  /* may be NULL */
+    const char *caption_right; /* may be NULL */
+    bool landscape;
+    int nrows, ncols;
+    int header_rows; /* rows [0, header_rows) are column headers */
+    int *col_widths; /* hundredths of a CJK character */
+    bx_cell *cells;  /* nrows × ncols, row-major */
+    int cap_rows;
+    const char **notes;
+    int nnotes;
+} bx_sheet;
+
+/* The document: its properties and its sheets. What every back end
+ * draws, and all it sees. */
+typedef struct bx_doc {
+    bx_arena *arena;    /* owns every string and array of the document */
+    const char *title;  /* document title */
+    const char *author; /* the unit */
+    const char *template_name;
+    const char *font;        /* font name to ask for (宋体) */
+    const char *amount_unit; /* display unit name, e.g. 万元 */
+    int year;
+    long long created; /* seconds since the epoch */
+    bx_sheet *sheets;
+    int nsheets;
+} bx_doc;
+
+static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
+{
+    return &s->cells[(size_t)row * (size_t)s->ncols + (size_t)col];
+}
+
+/* Build a document: doc_new, then per sheet add_sheet + add_row + put.
+ * bx_doc_free frees it and everything in it. */
+bx_doc *bx_doc_new(bx_error *err);
+void bx_doc_free(bx_doc *doc);
+bx_sheet *bx_doc_add_sheet(bx_doc *doc, int ncols, bx_error *err);
+
+/* Append an empty row; returns its index or -1. */
+int bx_sheet_add_row(bx_sheet *s, bx_error *err);
+/* Make room for n more rows at once (when their number is known), so that
+ * a big table takes no more memory than its cells. */
+bool bx_sheet_reserve_rows(bx_sheet *s, int n, bx_error *err);
+
+/* Put an anchor cell with its spans at (row, col); rows the span needs
+ * must exist. Fails if the span leaves the grid or overlaps a cell that is
+ * already placed. */
+bool bx_sheet_put(bx_sheet *s, int row, int col, const bx_cell *cell, bx_error *err);
+
+/* Grow an anchor's row span (merging cells below, which must be empty). */
+bool bx_sheet_extend_down(bx_sheet *s, int row, int col, int rowspan, bx_error *err);
+
+/* Row heights that fit every cell: each row starts at `base`; cells of one
+ * row first, then a cell spanning rows grows the last row of its span if
+ * the rows are too low for it. need() gives a cell's height (the back
+ * end's measure); a negative one stops with false. heights: s->nrows. */
+typedef double (*bx_cell_height)(void *ctx, int row, int col, const bx_cell *cell);
+bool bx_sheet_fit_rows(const bx_sheet *s, double base, bx_cell_height need, void *ctx,
+                       double *heights);
+
+/* The invariants every back end relies on: spans inside the grid, every
+ * position covered exactly once, header rows at the top, amounts in
+ * range. */
+bool bx_doc_check(const bx_doc *doc, bx_error *err);
+
+/* ---- the one walk that drives every back end ---- */
+
+typedef enum bx_event_type {
+    BX_EV_SHEET_BEGIN,
+    BX_EV_ROW_BEGIN,
+    BX_EV_CELL, /* anchor cells only; covered positions are skipped */
+    BX_EV_ROW_END,
+    BX_EV_SHEET_END,
+    BX_EV_DONE
+} bx_event_type;
+
+typedef struct bx_event {
+    bx_event_type type;
+    const bx_sheet *sheet;
+    int sheet_index;
+    int row, col;
+    const bx_cell *cell;
+} bx_event;
+
+typedef struct bx_iter {
+    const bx_doc *doc;
+    int sheet, row, col;
+    bx_event_type next;
+    bool finished;
+} bx_iter;
+
+void bx_iter_init(bx_iter *it, const bx_doc *doc);
+/* Fill ev with the next event; false after BX_EV_DONE was returned. */
+bool bx_iter_next(bx_iter *it, bx_event *ev);
+
+#endif /* BX_MODEL_H */

@@ -1,0 +1,28 @@
+/* Resolve: a dataset bound to a layout set. What it gives — the public
+ * bx_model — is three things side by side: the document every back end
+ * draws (model.h), the data behind it that the checks read (dataview.h),
+ * and what reading a workbook back needs (readback.h). */
+#ifndef BX_RESOLVE_H
+#define BX_RESOLVE_H
+
+#include "dataset.h"
+#include "dataview.h"
+#include "layout.h"
+#include "model.h"
+#include "readback.h"
+
+struct bx_model {
+    bx_doc *doc;          /* owns the arena the other two keep their strings in */
+    bx_dataview view;     /* per sheet of doc */
+    bx_readback readback; /* per sheet of doc, and the dataset */
+};
+
+/* Resolve for reading a workbook back: as bx_model_resolve, also recording
+ * every data cell's source and every block of CSV rows. */
+bx_model *bx_model_resolve_bound(const bx_layout_set *set, const bx_dataset *ds, bx_error *err);
+/* A template for data entry: resolved for read-back, with `blank_rows`
+ * blank rows after every table body and repeating section. */
+bx_model *bx_model_resolve_template(const bx_layout_set *set, const bx_dataset *ds, int blank_rows,
+                                    bx_error *err);
+
+#endif /* BX_RESOLVE_H */
