@@ -19,6 +19,7 @@
 #include "dataset_image.h"
 #include "display.h"
 #include "text.h"
+#include "xlsx_guard.h"
 #include "xlsx_source.h"
 
 #include <pthread.h>
