@@ -21,9 +21,9 @@
 
 #if LXW_VERSION_ID < 114 || LXW_VERSION_ID > 123
 /* a _Static_assert, not #error: its message can name the version found */
-_Static_assert(0, "budgetx's streamed workbook relies on the constant-memory merges of "
-                  "libxlsxwriter 1.1.4 to 1.2.3 (LXW_VERSION_ID 114 to 123), see "
-                  "src/xlsx_guard.h; this is libxlsxwriter " LXW_VERSION);
+_Static_assert(0, "budgetx is written for libxlsxwriter 1.1.4 to 1.2.3 (LXW_VERSION_ID 114 to "
+                  "123), whose constant-memory merges its streamed workbooks rely on "
+                  "(src/xlsx_guard.h); this is libxlsxwriter " LXW_VERSION);
 #endif
 
 #endif /* BX_XLSX_GUARD_H */
