@@ -23,7 +23,9 @@
  *   takes only libharu's own fonts and writes "Tf" into the page.
  *
  * Checked field by field against libharu 2.3.0 (Debian 12), with outputs
- * compared byte for byte; the build stops on any other version. */
+ * compared byte for byte; the build stops on any other version. (2.4
+ * adds a field to HPDF_PageAttr and writes PDF 1.3 by default: to be
+ * checked, and its outputs compared, before it is let in.) */
 #include "pdf_hpdf.h"
 
 #include <hpdf.h>

@@ -101,7 +101,8 @@ static void put_utf16(bx_strbuf *b, uint32_t cp)
 }
 
 /* The ToUnicode CMap: glyph id → character, as bfranges where both run on
- * (inside one low byte of the code), at most 100 to a block. */
+ * (inside one low byte of the code, and in the BMP), at most 100 to a
+ * block. */
 static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
 {
     bx_strbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"

@@ -1,8 +1,8 @@
 /* The ToUnicode CMap of a subset font: glyph id → character, as bfranges
  * where glyph ids and characters run on together, never across a low
  * byte of the glyph id, at most 100 to a block; characters outside the
- * BMP as UTF-16 surrogate pairs, each a range of its own. Charsets are made by hand (glyph ids as
- * bx_face_subset would give them). */
+ * BMP as UTF-16 surrogate pairs, each a range of its own. Charsets are
+ * made by hand (glyph ids as bx_face_subset would give them). */
 #include "test_util.h"
 
 #include "fake_charset.h"
