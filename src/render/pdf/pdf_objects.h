@@ -2,11 +2,13 @@
  * embedded subset fonts (Type0 over CIDFontType2, glyph ids as codes, with
  * a ToUnicode map), and streams it compresses itself — page contents as
  * each page is finished, so a 10,000-page document holds them compressed
- * rather than all in full until the end. */
+ * rather than all in full until the end. What goes in them is decided
+ * here; pdf_hpdf.c puts them into libharu's document. */
 #ifndef BX_PDF_OBJECTS_H
 #define BX_PDF_OBJECTS_H
 
 #include "pdf_font.h"
+#include "strbuf.h"
 
 #include <hpdf.h>
 
@@ -17,11 +19,14 @@ typedef struct libdeflate_compressor bx_deflater;
 bx_deflater *bx_deflater_new(bx_error *err);
 void bx_deflater_free(bx_deflater *d);
 
-/* Write `data` deflated as a stream object's data. An empty stream is
- * first replaced by one of the right size, so callers that hold
- * stream->stream must take it again. */
-bool bx_pdf_put_deflated(HPDF_Dict stream, const void *data, size_t len, bx_deflater *d,
-                         bx_error *err);
+/* `data` deflated (zlib format) into a new buffer the caller frees; *out_len
+ * set. NULL on failure (err set). */
+unsigned char *bx_deflate(bx_deflater *d, const void *data, size_t len, size_t *out_len,
+                          bx_error *err);
+
+/* The ToUnicode CMap of a subset (cs sealed, bx_face_subset done): glyph
+ * id → character, replacing out's contents. */
+bool bx_pdf_tounicode(const bx_charset *cs, bx_strbuf *out, bx_error *err);
 
 /* Embed a subset font (bx_face_subset's output for cs) in pdf, named
  * "TAG+PostScriptName" (tag: six capitals). Returns the Type0 font

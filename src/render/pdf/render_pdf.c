@@ -1,10 +1,10 @@
 /* The PDF back end on libharu 2.3.0. Each sheet event is laid out by
  * pdf_layout.c (measure, wrap, paginate); at the end every page is drawn,
  * so "第 N 页 共 M 页" knows M. Text is set in an embedded subset of a
- * TrueType CJK font through libharu's UTF-8 encoder; libharu's ToUnicode
- * map for that case is malformed, so it is replaced by a correct one, and
- * characters the font lacks are reported before anything is drawn.
- * libharu errors are converted to bx_error in one place (hpdf_fail()). */
+ * TrueType CJK font (pdf_font.h, pdf_objects.h), and characters the font
+ * lacks are reported before anything is drawn. Only libharu's API (hpdf.h)
+ * is used here; what it has no call for is in pdf_hpdf.h. libharu errors
+ * are converted to bx_error in one place (hpdf_fail()). */
 #include "pdf.h"
 
 #include "display.h"
@@ -12,18 +12,13 @@
 #include "geometry.h"
 #include "pdf_content.h"
 #include "pdf_font.h"
+#include "pdf_hpdf.h"
 #include "pdf_objects.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
 #include "text.h"
 
 #include <hpdf.h>
-#include <hpdf_conf.h>
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
-#include <hpdf_font.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -548,8 +543,8 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
         if (o)
             HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
     }
-    pc->regular = HPDF_Page_GetLocalFontName(page, st->regular.font);
-    pc->bold = st->fake_bold ? pc->regular : HPDF_Page_GetLocalFontName(page, st->bold.font);
+    pc->regular = bx_hpdf_page_font(page, st->regular.font);
+    pc->bold = st->fake_bold ? pc->regular : bx_hpdf_page_font(page, st->bold.font);
     return pc->regular && pc->bold ? page : NULL;
 }
 
@@ -615,12 +610,13 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
         *err = st->draw_err;
         return false;
     }
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    bool ok = bx_pdf_put_deflated(attr->contents, st->page_stream.data, st->page_stream.len,
-                                  st->deflater, err);
-    attr->stream = attr->contents->stream; /* it may have been replaced */
+    size_t len;
+    unsigned char *z =
+        bx_deflate(st->deflater, st->page_stream.data, st->page_stream.len, &len, err);
+    bool ok = z && bx_hpdf_set_page_contents(page, z, len, err);
+    free(z);
     return ok && ok_so_far(st, "绘制页面", err);
 }
 

@@ -19,6 +19,7 @@
 #include "display.h"
 #include "geometry.h"
 #include "text.h"
+#include "xlsx_guard.h"
 
 #include <pthread.h>
 #include <stdio.h>
