@@ -75,7 +75,13 @@ finish() {
 }
 
 # The end of a file, indented, for a failure message.
-tail_of() { tail -n "${2:-20}" "$1" 2> /dev/null | sed 's/^/    /'; }
+tail_of() {
+  if [ -s "$1" ]; then
+    tail -n "${2:-20}" "$1" | sed 's/^/    /'
+  else
+    echo "    (nothing)"
+  fi
+}
 
 capture() {
   run_status=0
@@ -111,7 +117,7 @@ expect_empty() {
 same_bytes() {
   local where
   where=$(cmp -- "$1" "$2" 2>&1) && return 0
-  fail "${3:-$2}: differs from $1: $where"
+  fail "${3:-$2}: $where"
 }
 
 # same_text WANT GOT [WHAT] — line by line, with a unified diff (cut
