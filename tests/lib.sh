@@ -19,6 +19,7 @@
 #   same_bytes WANT GOT [WHAT]   the files are identical, else say where not
 #   same_text WANT GOT [WHAT]    the text files are identical, else a diff -u
 #                                (its first $diff_lines lines, default 200)
+#   wait_until SECONDS CMD...    poll CMD until it succeeds; 1 after SECONDS
 #
 # A command that fails outside a check (not in an if, ||, && or capture)
 # stops the test under set -e; the ERR trap says which one and where.
@@ -134,4 +135,15 @@ cut_note() {
   local n
   n=$(wc -l <<< "$1")
   [ "$n" -le "$diff_lines" ] || printf '\n    … %d more diff lines' $((n - diff_lines))
+}
+
+# wait_until SECONDS CMD... — a condition to wait for, never a fixed sleep
+# that guesses how long something takes
+wait_until() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.01
+  done
 }
