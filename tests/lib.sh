@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # What every shell test shares. A test starts with
 #
 #   set -euo pipefail
@@ -27,6 +28,8 @@
 # -E: the ERR trap also fires in functions and subshells
 set -Eeuo pipefail
 
+# (the variables are for the scripts that source this file)
+# shellcheck disable=SC2034
 tests_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 test_name=$(basename "$0")
 failures=0

@@ -6,6 +6,7 @@
 # before anything is written.
 #   test_batch.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 samples=$2
 

@@ -5,6 +5,7 @@
 # and --format json.
 #   test_checks.sh BUDGETX SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
 

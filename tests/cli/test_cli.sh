@@ -4,6 +4,7 @@
 # good output never clobbered, the same bytes under any locale.
 #   test_cli.sh BUDGETX SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
 

@@ -4,6 +4,7 @@
 # header and figures — no C change involved.
 #   test_extend.sh BUDGETX LAYOUTS_DIR SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 layouts=$2 sample=$3
 

@@ -6,6 +6,7 @@
 # with no finding, and render.
 #   test_generated.sh BUDGETX SOURCE_DIR [SEEDS]
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 src=$2 seeds=${3:-40}
 

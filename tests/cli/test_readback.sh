@@ -7,6 +7,7 @@
 # as ours does.
 #   test_readback.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 samples=$2
 

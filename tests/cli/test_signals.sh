@@ -11,7 +11,10 @@
 # is certainly mid-way through writing — then sends the signal and lets it
 # run on (SIGCONT): the signal is the first thing it handles.
 #   test_signals.sh BUDGETX SAMPLE_DIR
+# (its small functions are called through wait_until and at_exit)
+# shellcheck disable=SC2317
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
 # per wait; generous: the checks come first, slow under the sanitizers
@@ -97,7 +100,7 @@ for sig in TERM INT; do
   cp "$out/data.xlsx" "$work/before.xlsx"
   cp "$out/data.pdf" "$work/before.pdf"
   interrupt "$sig"
-  leftovers=$(ls -A "$out" | grep -v -x -e data.xlsx -e data.pdf || true)
+  leftovers=$(find "$out" -mindepth 1 -maxdepth 1 ! -name data.xlsx ! -name data.pdf -printf '%f ')
   [ -z "$leftovers" ] || fail "SIG$sig: left behind: $leftovers"
   for ext in xlsx pdf; do
     f=$out/data.$ext

@@ -6,6 +6,7 @@
 # figures.
 #   test_template.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 samples=$2
 

@@ -3,6 +3,7 @@
 # full render, both formats, of every sample.
 #   test_valgrind.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 samples=$2
 
@@ -18,4 +19,4 @@ $(grep -v "提示（尾数差异）" "$run_err" | head -40)"
     echo "$name: clean"
   fi
 done
-finish
+finish "valgrind: every sample renders clean"

@@ -5,6 +5,7 @@
 # passes.
 #   replay_refuses.sh REPLAY_BINARY GOOD_CORPUS
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 replay=$1 good=$2
 

@@ -4,6 +4,7 @@
 # stated figure up in the workbook (by row label and column) and in the PDF.
 #   facts_golden.sh BUDGETX SAMPLE_DIR FACTS
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 facts=$3
 

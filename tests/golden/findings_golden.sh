@@ -4,6 +4,7 @@
 # difference of one display unit, 尾数差异), and no error.
 #   findings_golden.sh BUDGETX SAMPLE_DIR FINDINGS
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 findings=$3
 

@@ -3,6 +3,7 @@
 # pages against the expectations written from the published document.
 #   pdf_golden.sh BUDGETX SAMPLE_DIR GOLDEN_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 golden=$3
 

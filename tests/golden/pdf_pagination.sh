@@ -5,6 +5,7 @@
 # lines the layout keeps, so its cells are wrapped again as they are drawn.
 #   pdf_pagination.sh BUDGETX SAMPLE_DIR [N]
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 rows=${3:-300}
 

@@ -5,6 +5,7 @@
 # LibreOffice had to "repair" would lose or change cells.)
 #   xlsx_libreoffice.sh BUDGETX SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
 

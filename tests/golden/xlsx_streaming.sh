@@ -4,6 +4,7 @@
 # row heights and merges. Renders a sample both ways and compares.
 #   xlsx_streaming.sh BUDGETX SAMPLE_DIR...
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1
 shift

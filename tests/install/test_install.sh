@@ -4,6 +4,7 @@
 # and a program built with pkg-config renders a sample.
 #   test_install.sh BUILD_DIR SAMPLE_DIR [EXTRA_CFLAGS]
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 build=$1 sample=$2 extra=${3:-}
 prefix=$work/prefix

@@ -4,6 +4,7 @@
 # exit status 1, and no output written; every messy-but-valid case renders.
 #   run.sh BUDGETX SAMPLE_DIR LAYOUTS_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 layouts=$3
 cases=0
