@@ -2,6 +2,7 @@
 # What every shell test shares. A test starts with
 #
 #   set -euo pipefail
+#   # shellcheck source=SCRIPTDIR/../lib.sh
 #   . "$(dirname "$0")/../lib.sh"
 #
 # and then has:
