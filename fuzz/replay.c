@@ -1,7 +1,12 @@
 /* Run a libFuzzer harness over files, without libFuzzer: the regression
  * inputs and seed corpora become ordinary tests of the normal (and the
- * sanitizer) build.   replay FILE|DIR… */
+ * sanitizer) build.   replay FILE|DIR…
+ *
+ * Every argument must exist and hold at least one input (a file, or a
+ * folder with files in it, at any depth): a mistyped or emptied corpus
+ * folder is an error, not a test that passes having run nothing. */
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,30 +15,47 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int run_file(const char *path)
+/* The whole file in a malloc'ed buffer (never NULL on success, even for an
+ * empty file), its size in *size; NULL on an error, reported. */
+static uint8_t *read_file(const char *path, size_t *size)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "replay: cannot open %s\n", path);
-        return 1;
+        return NULL;
     }
     size_t cap = 1 << 16, n = 0;
     uint8_t *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            uint8_t *grown = realloc(buf, cap *= 2);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = grown;
-        }
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        uint8_t *grown = realloc(buf, cap *= 2);
+        if (!grown)
+            free(buf);
+        buf = grown;
     }
+    bool failed = !buf || ferror(f);
     fclose(f);
+    if (failed) {
+        fprintf(stderr, "replay: cannot read %s\n", path);
+        free(buf);
+        return NULL;
+    }
+    *size = n;
+    return buf;
+}
+
+static int run_file(const char *path)
+{
+    size_t size;
+    uint8_t *buf = read_file(path, &size);
     if (!buf)
         return 1;
-    LLVMFuzzerTestOneInput(buf, n);
+    /* named first, so that a crash shows which input it was */
+    printf("Running: %s\n", path);
+    fflush(stdout);
+    LLVMFuzzerTestOneInput(buf, size);
     free(buf);
     return 0;
 }
@@ -50,14 +72,20 @@ static int run_path(const char *path, int *count)
         return run_file(path);
     }
     DIR *d = opendir(path);
-    if (!d)
+    if (!d) {
+        fprintf(stderr, "replay: cannot read the folder %s\n", path);
         return 1;
+    }
     int rc = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         if (e->d_name[0] == '.')
             continue;
         char child[4096];
-        snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+        if (snprintf(child, sizeof child, "%s/%s", path, e->d_name) >= (int)sizeof child) {
+            fprintf(stderr, "replay: path too long: %s/%s\n", path, e->d_name);
+            rc = 1;
+            continue;
+        }
         rc |= run_path(child, count);
     }
     closedir(d);
@@ -66,9 +94,21 @@ static int run_path(const char *path, int *count)
 
 int main(int argc, char **argv)
 {
-    int rc = 0, count = 0;
-    for (int i = 1; i < argc; i++)
-        rc |= run_path(argv[i], &count);
-    printf("replayed %d inputs\n", count);
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s FILE|DIR…\n", argv[0]);
+        return 2;
+    }
+    int rc = 0, total = 0;
+    for (int i = 1; i < argc; i++) {
+        int count = 0;
+        if (run_path(argv[i], &count) != 0)
+            rc = 1;
+        else if (count == 0) {
+            fprintf(stderr, "replay: no input in %s\n", argv[i]);
+            rc = 1;
+        }
+        total += count;
+    }
+    printf("replayed %d inputs\n", total);
     return rc;
 }

@@ -4,66 +4,61 @@
 # parent, a total edited), the exit statuses of check and render, --force
 # and --format json.
 #   test_checks.sh BUDGETX SAMPLE_DIR
-set -uo pipefail
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # corrupt NAME SED_SCRIPT FILE — a copy of the sample with one edit
 corrupt() {
-  rm -rf "$work/$1"
+  rm -rf "${work:?}/$1"
   cp -r "$sample" "$work/$1"
   sed -i "$2" "$work/$1/$3"
 }
 
-# expect NAME STRING — `check` exits 1 and reports STRING
-expect() {
-  "$budgetx" check "$work/$1" > "$work/out" 2>&1
-  local rc=$?
-  [ $rc -eq 1 ] || fail "$1: check exited $rc, expected 1"
-  grep -qF -- "$2" "$work/out" || fail "$1: no '$2' in: $(grep 错误 "$work/out" | head -5)"
+# expect_finding NAME STRING — `check` exits 1 and reports STRING
+expect_finding() {
+  run 1 "$budgetx" check "$work/$1"
+  cat "$run_out" "$run_err" > "$work/$1.report"
+  grep -qF -- "$2" "$work/$1.report" || fail "$1: no '$2' in: $(grep 错误 "$work/$1.report" | head -5)"
 }
 
 # one digit typed wrong: 行政运行 8347.26 → 8347.36 in 表3
 corrupt digit '14s/,8347.26,/,8347.36,/' 03_支出总表.csv
-expect digit "03_支出总表.csv:14:4: 错误：表3 支出总表，2101501 行政运行，支出总计：应为 8,347.27，实为 8,347.36，差 0.09"
+expect_finding digit "03_支出总表.csv:14:4: 错误：表3 支出总表，2101501 行政运行，支出总计：应为 8,347.27，实为 8,347.36，差 0.09"
 
 # a row dropped: 2080501 行政单位离退休 leaves 20805 short in 表7
 corrupt dropped '/^,2080501,/d' 07_一般公共预算支出表按功能分类.csv
-expect dropped "07_一般公共预算支出表按功能分类.csv:4:4: 错误：表7 一般公共预算支出表（按功能分类），20805 行政事业单位养老支出，支出总计：应为 954.34，实为 1,257.56，差 303.22"
+expect_finding dropped "07_一般公共预算支出表按功能分类.csv:4:4: 错误：表7 一般公共预算支出表（按功能分类），20805 行政事业单位养老支出，支出总计：应为 954.34，实为 1,257.56，差 303.22"
 
 # a child code without its parent: 2210203 → 2210303 in 表3
 corrupt orphan 's/^,2210203,/,2210303,/' 03_支出总表.csv
-expect orphan "错误：表3 支出总表，2210303 购房补贴：科目 2210303 没有上级科目 22103"
+expect_finding orphan "错误：表3 支出总表，2210303 购房补贴：科目 2210303 没有上级科目 22103"
 
 # a total edited: 表1 收入总计 21866.99 → 21966.99
 corrupt total 's/^收入,合计,,收入总计,21866.99$/收入,合计,,收入总计,21966.99/' 01_收支总表.csv
-expect total "01_收支总表.csv:17:5: 错误：表1 收支总表，收入总计，金额：应为 21,866.99，实为 21,966.99，差 100.00"
+expect_finding total "01_收支总表.csv:17:5: 错误：表1 收支总表，收入总计，金额：应为 21,866.99，实为 21,966.99，差 100.00"
 
 # a figure that differs between tables, its own table still adding up:
 # 表9's 2024 公务接待费 1.44 → 1.54 (with its 总计 and 增减变化金额)
 corrupt cross 's/^,2024年,43.44,0.00,0.00,0.00,0.00,0.00,1.44,/,2024年,43.54,0.00,0.00,0.00,0.00,0.00,1.54,/; s/^,增减变化金额,0.00,0.00,0.00,0.00,0.00,0.00,0.00,/,增减变化金额,0.10,0.00,0.00,0.00,0.00,0.00,0.10,/' 09_三公经费支出表.csv
-expect cross "错误：表8 一般公共预算支出表（按经济分类），30217 公务接待费，支出总计：应为 1.54，实为 1.44，差 -0.10"
+expect_finding cross "错误：表8 一般公共预算支出表（按经济分类），30217 公务接待费，支出总计：应为 1.54，实为 1.44，差 -0.10"
 
 # render refuses on errors and writes nothing; --force writes both files
-"$budgetx" render "$work/digit" -o "$work/refused" > /dev/null 2> "$work/err"
-[ $? -eq 1 ] || fail "render with errors did not exit 1"
-grep -q "一致性检查发现 .* 个错误，未写入文件" "$work/err" || fail "render's refusal: $(tail -1 "$work/err")"
-[ -e "$work/refused" ] && [ -n "$(ls -A "$work/refused")" ] && fail "render with errors wrote files"
-"$budgetx" render "$work/digit" -o "$work/forced" --force > /dev/null 2> "$work/err" ||
-  fail "render --force failed"
+run 1 "$budgetx" render "$work/digit" -o "$work/refused"
+grep -q "一致性检查发现 .* 个错误，未写入文件" "$run_err" || fail "render's refusal: $(tail -1 "$run_err")"
+expect_empty "$work/refused" "render with errors"
+run 0 "$budgetx" render "$work/digit" -o "$work/forced" --force
 [ "$(ls "$work/forced" | wc -l)" -eq 2 ] || fail "render --force did not write both files"
-grep -q "错误：表3 支出总表，2101501 行政运行" "$work/err" || fail "render --force hides the errors"
+expect_err "错误：表3 支出总表，2101501 行政运行" "render --force's report of the errors"
 
 # notices do not block, and are printed
-"$budgetx" render "$sample" -o "$work/ok" --format xlsx > /dev/null 2> "$work/err" ||
-  fail "render of the clean sample failed"
-grep -q "提示（尾数差异）" "$work/err" || fail "render does not print the rounding notices"
+run 0 "$budgetx" render "$sample" -o "$work/ok" --format xlsx
+expect_err "提示（尾数差异）" "render's rounding notices"
 
 # --format json is machine-readable and agrees
-"$budgetx" check "$work/digit" --format json > "$work/json"
+run 1 "$budgetx" check "$work/digit" --format json
+cp "$run_out" "$work/json"
 python3 - "$work/json" <<'PY' || fail "check --format json"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -73,8 +68,4 @@ assert {"table", "row", "column", "expected", "actual", "difference", "file", "l
 assert any(g["checked"] for g in d["figures"]) and all("step" in g for g in d["figures"])
 PY
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "corruptions caught at the right place"
+finish "corruptions caught at the right place"

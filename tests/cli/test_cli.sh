@@ -3,27 +3,15 @@
 # stderr, one workbook per render, nothing written after a failed run, a
 # good output never clobbered, the same bytes under any locale.
 #   test_cli.sh BUDGETX SAMPLE_DIR
-set -uo pipefail
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# run EXPECTED_STATUS CMD... — captures stdout/stderr in $work/out, $work/err
-run() {
-  local want=$1; shift
-  "$@" > "$work/out" 2> "$work/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(cat "$work/err")"
-}
-
-expect_err() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
 
 # --help, --version, usage errors (status 2, message on stderr)
-run 0 "$budgetx" --help;            grep -q "budgetx render DATASET_DIR... -o OUT_DIR" "$work/out" || fail "--help text"
-run 0 "$budgetx" --version;         grep -qE "^budgetx [0-9]+\.[0-9]+\.[0-9]+$" "$work/out" || fail "--version text"
+run 0 "$budgetx" --help;            expect_out "budgetx render DATASET_DIR... -o OUT_DIR" "--help text"
+run 0 "$budgetx" --version
+grep -qE "^budgetx [0-9]+\.[0-9]+\.[0-9]+$" "$run_out" || fail "--version text: $(cat "$run_out")"
 run 2 "$budgetx";                   expect_err "缺少命令"
 run 2 "$budgetx" frobnicate x;      expect_err "未知的命令“frobnicate”"
 run 2 "$budgetx" render "$sample";  expect_err "render 需要 -o 输出目录"
@@ -31,20 +19,20 @@ run 2 "$budgetx" render -o "$work/x"; expect_err "render 需要数据目录"
 run 2 "$budgetx" render "$sample" -o "$work/x" --bogus; expect_err "未知的选项 --bogus"
 run 2 "$budgetx" render "$sample" -o "$work/x" --format docx; expect_err "未知的格式“docx”"
 run 2 "$budgetx" check "$sample" -o "$work/x"; expect_err "check 不写文件"
-[ -e "$work/x" ] && fail "a usage error created the output folder"
+[ ! -e "$work/x" ] || fail "a usage error created the output folder"
 
 # a good render: exactly one workbook
 run 0 "$budgetx" render "$sample" -o "$work/good" --format xlsx
 [ "$(ls "$work/good" | wc -l)" -eq 1 ] || fail "expected one file in OUT_DIR: $(ls "$work/good")"
 ls "$work/good"/*.xlsx > /dev/null 2>&1 || fail "no .xlsx written"
-run 0 "$budgetx" check "$sample";   grep -q "共 0 个错误" "$work/out" || fail "check prints its verdict"
+run 0 "$budgetx" check "$sample";   expect_out "共 0 个错误" "check's verdict"
 
 # the default: both formats, one file each
 run 0 "$budgetx" render "$sample" -o "$work/both"
 [ "$(ls "$work/both" | wc -l)" -eq 2 ] || fail "expected an .xlsx and a .pdf: $(ls "$work/both")"
 ls "$work/both"/*.xlsx "$work/both"/*.pdf > /dev/null 2>&1 || fail "render without --format writes both"
 run 0 "$budgetx" render "$sample" -o "$work/both2"
-cmp -s "$work/both"/*.pdf "$work/both2"/*.pdf || fail "two PDF renders differ"
+same_bytes "$work/both"/*.pdf "$work/both2"/*.pdf "a second PDF render"
 
 # fonts: a fallback TrueType font works; a CFF font or a missing file is a
 # usage error; a character the font lacks is an error and writes no PDF
@@ -60,25 +48,26 @@ cp -r "$sample" "$work/rare"
 sed -i 's/,208,社会保障和就业支出,/,208,社会保障和就业支出𠮷,/' "$work/rare/03_支出总表.csv"
 run 1 "$budgetx" render "$work/rare" -o "$work/rare-out" --format pdf
 expect_err "字体中没有这些字符，PDF 中会显示为空白：“𠮷”（U+20BB7，表3 支出总表!C7“社会保障和就业支出𠮷”）"
-[ -n "$(ls -A "$work/rare-out" 2>/dev/null)" ] && fail "a PDF was written despite a missing glyph"
+expect_empty "$work/rare-out" "a missing glyph"
 
 # same bytes again, and under another locale
 run 0 env LC_ALL=C "$budgetx" render "$sample" -o "$work/again" --format xlsx
-cmp -s "$work/good"/*.xlsx "$work/again"/*.xlsx || fail "two renders differ (LC_ALL=C)"
+same_bytes "$work/good"/*.xlsx "$work/again"/*.xlsx "a render under LC_ALL=C"
 
 # a GB18030 (GBK) copy of the sample renders to the same bytes
+gb=$work/gb/$(basename "$sample")
 mkdir -p "$work/gb"
-cp -r "$sample" "$work/gb/$(basename "$sample")"
-for f in "$work/gb/$(basename "$sample")"/*.csv; do
+cp -r "$sample" "$gb"
+for f in "$gb"/*.csv; do
   iconv -f UTF-8 -t GB18030 "$f" > "$f.tmp" && mv "$f.tmp" "$f"
 done
-run 0 "$budgetx" render "$work/gb/$(basename "$sample")" -o "$work/gbout"
-cmp -s "$work/both"/*.xlsx "$work/gbout"/*.xlsx || fail "GB18030 copy: the XLSX differs"
-cmp -s "$work/both"/*.pdf "$work/gbout"/*.pdf || fail "GB18030 copy: the PDF differs"
+run 0 "$budgetx" render "$gb" -o "$work/gbout"
+same_bytes "$work/both"/*.xlsx "$work/gbout"/*.xlsx "GB18030 copy: the XLSX"
+same_bytes "$work/both"/*.pdf "$work/gbout"/*.pdf "GB18030 copy: the PDF"
 # --encoding forces one reading: UTF-8 on GB18030 bytes names the place
-run 1 "$budgetx" check "$work/gb/$(basename "$sample")" --encoding utf-8
+run 1 "$budgetx" check "$gb" --encoding utf-8
 expect_err "01_收支总表.csv:1: 第 1 行（第 1 字节）：无效的 UTF-8 字节"
-run 0 "$budgetx" check "$work/gb/$(basename "$sample")" --encoding gb18030
+run 0 "$budgetx" check "$gb" --encoding gb18030
 run 2 "$budgetx" check "$sample" --encoding latin1; expect_err "编码“latin1”无效"
 
 # never written over its own inputs
@@ -87,7 +76,7 @@ ln -s 03_支出总表.csv "$work/self/self.xlsx"
 cp "$work/self/03_支出总表.csv" "$work/self.csv"
 run 2 "$budgetx" render "$work/self" -o "$work/self"
 expect_err "self.xlsx: 不能写在输入文件"
-cmp -s "$work/self/03_支出总表.csv" "$work/self.csv" || fail "an input was overwritten"
+same_bytes "$work/self.csv" "$work/self/03_支出总表.csv" "an input"
 
 # bad data: status 1, file:line:column and the finance user's message
 cp -r "$sample" "$work/bad"
@@ -95,26 +84,22 @@ sed -i '3s/1259.77/"12,59.77"/' "$work/bad/03_支出总表.csv"
 run 1 "$budgetx" check "$work/bad"
 expect_err "03_支出总表.csv:3:4: 第 3 行第 4 列：金额的千位分隔符位置不正确“12,59.77”"
 run 1 "$budgetx" render "$work/bad" -o "$work/fresh" --format xlsx
-[ -n "$(ls -A "$work/fresh" 2>/dev/null)" ] && fail "a failed render left files: $(ls -A "$work/fresh")"
+expect_empty "$work/fresh" "a failed render"
 
 # a failed render does not clobber a good workbook, and leaves no temp file
 cp -r "$work/good" "$work/keep"
-good_book=$(ls "$work/keep"/*.xlsx)
-cp "$good_book" "$work/before.xlsx"
-mv "$work/keep"/*.xlsx "$work/keep/bad.xlsx"   # the name the bad dataset renders to
+cp "$work/keep"/*.xlsx "$work/before.xlsx"
+mv "$work/keep"/*.xlsx "$work/keep/bad.xlsx" # the name the bad dataset renders to
 run 1 "$budgetx" render "$work/bad" -o "$work/keep" --format xlsx
-cmp -s "$work/keep/bad.xlsx" "$work/before.xlsx" || fail "a failed render changed the existing workbook"
+same_bytes "$work/before.xlsx" "$work/keep/bad.xlsx" "the workbook a failed render found"
 [ "$(ls -A "$work/keep" | wc -l)" -eq 1 ] || fail "temporary files left: $(ls -A "$work/keep")"
 
 # missing dataset, missing file, unwritable output
 run 1 "$budgetx" check "$work/nonexistent"; expect_err "nonexistent/dataset.yaml: 无法打开文件"
-cp -r "$sample" "$work/missing"; rm "$work/missing/07_一般公共预算支出表按功能分类.csv"
+cp -r "$sample" "$work/missing"
+rm "$work/missing/07_一般公共预算支出表按功能分类.csv"
 run 1 "$budgetx" check "$work/missing"; expect_err "07_一般公共预算支出表按功能分类.csv: 无法打开文件"
 touch "$work/afile"
 run 1 "$budgetx" render "$sample" -o "$work/afile" --format xlsx; expect_err "输出位置不是目录"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures CLI check(s) failed" >&2
-  exit 1
-fi
-echo "CLI contract holds"
+finish "CLI contract holds"

@@ -4,10 +4,9 @@
 # header and figures — no C change involved.
 #   test_extend.sh BUDGETX LAYOUTS_DIR SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 layouts=$2 sample=$3
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/layouts"
 cp -r "$layouts/shenzhen-2024" "$work/layouts/"
@@ -30,8 +29,8 @@ printf '项目名称,合计,财政拨款\n基金监督管理,831.30,831.30\n预�
   > "$work/data/13_部门预算项目明细表.csv"
 
 "$budgetx" render "$work/data" -o "$work/out" --format xlsx --layouts "$work/layouts"
-canon=$(python3 "$here/tools/xlsx_canon.py" "$work/out/data.xlsx" 13)
-expected=$(cat <<'TXT'
+python3 "$tests_dir/tools/xlsx_canon.py" "$work/out/data.xlsx" 13 > "$work/table13.txt"
+cat > "$work/expected.txt" <<'TXT'
 sheet: 表13 部门预算项目明细表
 row1: 表 13
 row2: 部门预算项目明细表
@@ -49,10 +48,5 @@ merges:
 A8:C8 注：新增的第十三张表。
 formats: #,##0.00
 TXT
-)
-if [ "$canon" != "$expected" ]; then
-  diff <(echo "$expected") <(echo "$canon") >&2 || true
-  echo "FAIL: the thirteenth table is not as declared" >&2
-  exit 1
-fi
-echo "a thirteenth table took a layout file and a CSV"
+same_text "$work/expected.txt" "$work/table13.txt" "the thirteenth table"
+finish "a thirteenth table took a layout file and a CSV"

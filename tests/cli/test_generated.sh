@@ -5,27 +5,28 @@
 # several 款 — consistent by construction, so every one must pass `check`
 # with no finding, and render.
 #   test_generated.sh BUDGETX SOURCE_DIR [SEEDS]
-set -uo pipefail
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 src=$2 seeds=${3:-40}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
+
 features=""
 for seed in $(seq 1 "$seeds"); do
   d=$work/d$seed
-  features+=$(python3 "$src/bench/gen_dataset.py" --out "$d" --seed "$seed" --scale 1 -v 2>&1 | grep -i "feature" || true)
-  out=$("$budgetx" check "$d" 2>&1 | tail -1)
-  if [ "$out" != "共 0 个错误，0 个尾数差异提示。" ]; then
-    echo "FAIL: seed $seed: $out" >&2
-    "$budgetx" check "$d" 2>&1 | grep 错误 | head -5 >&2
-    failures=$((failures + 1))
+  python3 "$src/bench/gen_dataset.py" --out "$d" --seed "$seed" --scale 1 -v > "$work/gen$seed.log" 2>&1 ||
+    { fail "seed $seed: gen_dataset.py: $(tail -3 "$work/gen$seed.log")"; continue; }
+  features+=$(grep -i "feature" "$work/gen$seed.log" || true)
+  capture "$budgetx" check "$d"
+  verdict=$(tail -1 "$run_out")
+  if [ "$run_status" -ne 0 ] || [ "$verdict" != "共 0 个错误，0 个尾数差异提示。" ]; then
+    fail "seed $seed: check exited $run_status: $verdict
+$(cat "$run_out" "$run_err" | grep 错误 | head -5)"
   fi
 done
 # every feature appears among the seeds
 for f in fund soe nonapp-basic nonfin-carryover repeated-names sangong-projects; do
-  echo "$features" | grep -q "$f" || { echo "FAIL: no seed has $f" >&2; failures=$((failures + 1)); }
+  grep -q "$f" <<< "$features" || fail "no seed has $f"
 done
-"$budgetx" render "$work/d1" "$work/d2" "$work/d3" -o "$work/out" 2> "$work/err" ||
-  { echo "FAIL: render: $(cat "$work/err")" >&2; failures=$((failures + 1)); }
-[ "$failures" -eq 0 ] || exit 1
-echo "$seeds generated departments pass every check"
+run 0 "$budgetx" render "$work/d1" "$work/d2" "$work/d3" -o "$work/out"
+
+finish "$seeds generated departments pass every check"

@@ -1,58 +1,113 @@
 #!/usr/bin/env bash
 # Killing a render midway leaves the previous outputs intact and no partial
 # file: a long render (20,000 rows) is stopped with SIGTERM and with SIGINT
-# while it writes (its temporary file is there); each output is then either
-# the previous file, unchanged, or a complete new one, and no temporary file
-# is left behind.
+# while it writes; each output is then either the previous file, unchanged,
+# or a complete new one, no temporary file is left behind, and the render
+# dies of the signal.
+#
+# No guess of how long anything takes: the test waits until a temporary
+# output file appears, freezes the render (SIGSTOP) and, once every thread
+# is stopped, checks that the temporary file is still there — so the render
+# is certainly mid-way through writing — then sends the signal and lets it
+# run on (SIGCONT): the signal is the first thing it handles.
 #   test_signals.sh BUDGETX SAMPLE_DIR
-set -uo pipefail
+# (its small functions are called through wait_until and at_exit)
+# shellcheck disable=SC2317
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# per wait; generous: the checks come first, slow under the sanitizers
+limit=${BX_SIGNAL_WAIT:-300}
+out=$work/out
 
 mkdir -p "$work/small" "$work/big"
 cp -r "$sample" "$work/small/data"
-python3 "$here/tools/many_rows.py" "$sample" "$work/big/data" 20000
+python3 "$tests_dir/tools/many_rows.py" "$sample" "$work/big/data" 20000
+
+# the render in the background; stopped for good if the test ends early
+pid=""
+at_exit 'end_render'
+end_render() {
+  [ -n "$pid" ] || return 0
+  kill -KILL "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+  pid=""
+}
+
+# output.c writes OUT_DIR/.NAME.PID.N.tmp and renames it when complete
+temp_file() { compgen -G "$out/.*.tmp" > /dev/null; }
+gone() { ! kill -0 "$pid" 2> /dev/null; }
+writing_or_gone() { temp_file || gone; }
+
+# every thread stopped: the state follows the last ')' in /proc/.../stat
+frozen() {
+  local stat state
+  for stat in /proc/"$pid"/task/*/stat; do
+    state=$(< "$stat") || return 1
+    state=${state##*) }
+    [ "${state:0:1}" = T ] || return 1
+  done
+}
+
+# the render's exit status in $rc, and no pid left to clean up (not in a
+# $(…): wait works only in the shell that started the render)
+reap() {
+  rc=0
+  wait "$pid" || rc=$?
+  pid=""
+}
+
+# interrupt SIG — the render of the big dataset, interrupted while it writes
+interrupt() {
+  local sig=$1
+  "$budgetx" render "$work/big/data" -o "$out" --force 2> /dev/null &
+  pid=$!
+  wait_until "$limit" writing_or_gone ||
+    die "SIG$sig: no temporary file in $limit s (is $out written to?)"
+  if ! temp_file; then
+    reap
+    fail "SIG$sig: the render ended (status $rc) before it was seen writing"
+    return
+  fi
+  kill -STOP "$pid"
+  wait_until "$limit" frozen || die "SIG$sig: the render did not stop"
+  if ! temp_file; then
+    kill -CONT "$pid"
+    reap
+    fail "SIG$sig: the render finished (status $rc) before it was stopped: give it more rows"
+    return
+  fi
+  # pending while it is stopped, delivered as it resumes
+  kill -s "$sig" "$pid"
+  kill -CONT "$pid"
+  reap
+  [ "$rc" -eq $((128 + $(kill -l "$sig"))) ] ||
+    fail "SIG$sig: exit status $rc, expected $((128 + $(kill -l "$sig"))) (killed by SIG$sig)"
+}
+
+# complete FILE — a whole workbook or PDF, not a cut one
+complete() {
+  case $1 in
+    *.xlsx) python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$1" ;;
+    *.pdf) pdfinfo "$1" > /dev/null 2>&1 ;;
+  esac
+}
 
 for sig in TERM INT; do
-  rm -rf "$work/out"
-  "$budgetx" render "$work/small/data" -o "$work/out" 2> /dev/null || fail "first render"
-  cp "$work/out/data.xlsx" "$work/before.xlsx"
-  cp "$work/out/data.pdf" "$work/before.pdf"
-  "$budgetx" render "$work/big/data" -o "$work/out" --force 2> /dev/null &
-  pid=$!
-  # wait until it is writing an output: a temporary file appears (the
-  # checks come first; slow under the sanitizers on a busy machine)
-  for _ in $(seq 6000); do
-    ls -A "$work/out" | grep -q '\.tmp$' && break
-    kill -0 "$pid" 2> /dev/null || break
-    sleep 0.05
-  done
-  ls -A "$work/out" | grep -q '\.tmp$' || fail "SIG$sig: never saw the render writing"
-  kill -s "$sig" "$pid"
-  wait "$pid"
-  rc=$?
-  [ $rc -ne 0 ] || fail "SIG$sig: the render finished before the signal (make it longer)"
-  leftovers=$(ls -A "$work/out" | grep -v -x -e data.xlsx -e data.pdf)
+  rm -rf "$out"
+  run 0 "$budgetx" render "$work/small/data" -o "$out"
+  cp "$out/data.xlsx" "$work/before.xlsx"
+  cp "$out/data.pdf" "$work/before.pdf"
+  interrupt "$sig"
+  leftovers=$(find "$out" -mindepth 1 -maxdepth 1 ! -name data.xlsx ! -name data.pdf -printf '%f ')
   [ -z "$leftovers" ] || fail "SIG$sig: left behind: $leftovers"
   for ext in xlsx pdf; do
-    f=$work/out/data.$ext
+    f=$out/data.$ext
     [ -f "$f" ] || { fail "SIG$sig: data.$ext is gone"; continue; }
-    cmp -s "$f" "$work/before.$ext" && continue
     # not the previous file: then it must be a complete new one
-    if [ $ext = xlsx ]; then
-      python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$f" ||
-        fail "SIG$sig: a partial data.xlsx"
-    else
-      pdfinfo "$f" > /dev/null 2>&1 || fail "SIG$sig: a partial data.pdf"
-    fi
+    cmp -s "$f" "$work/before.$ext" || complete "$f" || fail "SIG$sig: a partial data.$ext"
   done
 done
 
-if [ "$failures" -ne 0 ]; then
-  exit 1
-fi
-echo "an interrupted render leaves the previous outputs and no partial file"
+finish "an interrupted render leaves the previous outputs and no partial file"

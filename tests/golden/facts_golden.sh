@@ -4,9 +4,9 @@
 # stated figure up in the workbook (by row label and column) and in the PDF.
 #   facts_golden.sh BUDGETX SAMPLE_DIR FACTS
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 facts=$3
-here=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-"$budgetx" render "$sample" -o "$out"
-python3 "$here/tools/facts_check.py" "$(ls "$out"/*.xlsx)" "$facts" "$(ls "$out"/*.pdf)"
+
+"$budgetx" render "$sample" -o "$work/out"
+python3 "$tests_dir/tools/facts_check.py" "$(ls "$work/out"/*.xlsx)" "$facts" "$(ls "$work/out"/*.pdf)"

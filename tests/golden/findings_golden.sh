@@ -4,12 +4,11 @@
 # difference of one display unit, 尾数差异), and no error.
 #   findings_golden.sh BUDGETX SAMPLE_DIR FINDINGS
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 findings=$3
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-"$budgetx" check "$sample" | tail -n +2 | sed "s|$sample/||" > "$out"
-if ! diff -u "$findings" "$out"; then
-  echo "FAIL: the checks' findings on $sample differ from $findings" >&2
-  exit 1
-fi
-echo "$(tail -1 "$out")"
+
+# check exits 1 on an error: under pipefail that stops the test
+"$budgetx" check "$sample" | tail -n +2 | sed "s|$sample/||" > "$work/findings.txt"
+same_text "$findings" "$work/findings.txt" "the checks' findings on $sample"
+finish "$(tail -1 "$work/findings.txt")"

@@ -3,9 +3,9 @@
 # pages against the expectations written from the published document.
 #   pdf_golden.sh BUDGETX SAMPLE_DIR GOLDEN_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 golden=$3
-here=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-"$budgetx" render "$sample" -o "$out" --format pdf
-python3 "$here/tools/pdf_check.py" "$(ls "$out"/*.pdf)" "$golden"
+
+"$budgetx" render "$sample" -o "$work/out" --format pdf
+python3 "$tests_dir/tools/pdf_check.py" "$(ls "$work/out"/*.pdf)" "$golden"

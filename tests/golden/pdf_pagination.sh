@@ -5,11 +5,11 @@
 # lines the layout keeps, so its cells are wrapped again as they are drawn.
 #   pdf_pagination.sh BUDGETX SAMPLE_DIR [N]
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 rows=${3:-300}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-python3 "$here/tools/many_rows.py" "$sample" "$work/data" "$rows"
+
+python3 "$tests_dir/tools/many_rows.py" "$sample" "$work/data" "$rows"
 # the generated rows do not add up to the published totals: --force
 "$budgetx" render "$work/data" -o "$work/out" --format pdf --force 2> /dev/null
 python3 - "$work/out/data.pdf" "$rows" <<'PY'

@@ -4,33 +4,23 @@
 # expectations written from the published document (tests/golden/SET/).
 #   xlsx_golden.sh BUDGETX SAMPLE_DIR GOLDEN_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 golden=$3
-here=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
 
-"$budgetx" render "$sample" -o "$out" --format xlsx
-book=$(ls "$out"/*.xlsx)
+"$budgetx" render "$sample" -o "$work/out" --format xlsx
+book=$(ls "$work/out"/*.xlsx)
 expected=$(ls "$golden"/table*.txt | wc -l)
 # the tables are the visible sheets; the dataset rides in one hidden sheet
 sheets=$(python3 -c 'import sys, zipfile, re; print(len(re.findall(r"<sheet (?![^>]*state=)", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$book")
 hidden=$(python3 -c 'import sys, zipfile, re; print(" ".join(re.findall(r"<sheet name=\"([^\"]*)\"[^>]*state=\"hidden\"", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$book")
-if [ "$hidden" != "budgetx" ]; then
-  echo "FAIL: hidden sheets '$hidden', expected the dataset's sheet 'budgetx'" >&2
-  exit 1
-fi
-if [ "$sheets" != "$expected" ]; then
-  echo "FAIL: $sheets worksheets, expected $expected" >&2
-  exit 1
-fi
-status=0
+[ "$hidden" = "budgetx" ] || die "hidden sheets '$hidden', expected the dataset's sheet 'budgetx'"
+[ "$sheets" = "$expected" ] || die "$sheets worksheets, expected $expected"
+
 for want in "$golden"/table*.txt; do
-  n=$(basename "$want" .txt); n=$((10#${n#table}))
-  if ! python3 "$here/tools/xlsx_canon.py" "$book" "$n" | diff -u "$want" - > "$out/diff"; then
-    echo "FAIL: sheet $n differs from $want:" >&2
-    cat "$out/diff" >&2
-    status=1
-  fi
+  n=$(basename "$want" .txt)
+  n=$((10#${n#table}))
+  python3 "$tests_dir/tools/xlsx_canon.py" "$book" "$n" > "$work/sheet$n.txt"
+  same_text "$want" "$work/sheet$n.txt" "sheet $n"
 done
-[ $status -eq 0 ] && echo "all $expected sheets match $golden"
-exit $status
+finish "all $expected sheets match $golden"

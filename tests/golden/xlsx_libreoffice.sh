@@ -5,22 +5,19 @@
 # LibreOffice had to "repair" would lose or change cells.)
 #   xlsx_libreoffice.sh BUDGETX SAMPLE_DIR
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 "$budgetx" render "$sample" -o "$work/ours" --format xlsx
 book=$(ls "$work"/ours/*.xlsx)
 timeout 300 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
-  --convert-to xlsx --outdir "$work/lo" "$book" > "$work/soffice.log" 2>&1 || {
-  cat "$work/soffice.log" >&2; echo "FAIL: LibreOffice could not convert $book" >&2; exit 1; }
+  --convert-to xlsx --outdir "$work/lo" "$book" > "$work/soffice.log" 2>&1 ||
+  die "LibreOffice could not convert $book:
+$(tail_of "$work/soffice.log")"
 resaved="$work/lo/$(basename "$book")"
-[ -s "$resaved" ] || { echo "FAIL: LibreOffice wrote nothing" >&2; exit 1; }
-python3 "$here/tools/xlsx_canon.py" --flat "$book" > "$work/ours.txt"
-python3 "$here/tools/xlsx_canon.py" --flat "$resaved" > "$work/lo.txt"
-if ! diff -u "$work/ours.txt" "$work/lo.txt"; then
-  echo "FAIL: the workbook reads differently in LibreOffice" >&2
-  exit 1
-fi
-echo "LibreOffice reads $(grep -c '^sheet:' "$work/ours.txt") sheets identically"
+[ -s "$resaved" ] || die "LibreOffice wrote nothing"
+python3 "$tests_dir/tools/xlsx_canon.py" --flat "$book" > "$work/ours.txt"
+python3 "$tests_dir/tools/xlsx_canon.py" --flat "$resaved" > "$work/lo.txt"
+same_text "$work/ours.txt" "$work/lo.txt" "the workbook as LibreOffice reads it"
+finish "LibreOffice reads $(grep -c '^sheet:' "$work/ours.txt") sheets identically"

@@ -4,23 +4,18 @@
 # row heights and merges. Renders a sample both ways and compares.
 #   xlsx_streaming.sh BUDGETX SAMPLE_DIR...
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1
 shift
-here=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-status=0
+
 for sample in "$@"; do
+  name=$(basename "$sample")
   for mode in never always; do
-    BUDGETX_XLSX_STREAMING=$mode "$budgetx" render "$sample" -o "$out/$mode" --format xlsx 2> /dev/null
-    python3 "$here/tools/xlsx_cells.py" "$out/$mode"/*.xlsx > "$out/$mode.txt"
-    rm -rf "${out:?}/$mode"
+    BUDGETX_XLSX_STREAMING=$mode "$budgetx" render "$sample" -o "$work/$mode" --format xlsx 2> /dev/null
+    python3 "$tests_dir/tools/xlsx_cells.py" "$work/$mode"/*.xlsx > "$work/$name.$mode.txt"
+    rm -rf "${work:?}/$mode"
   done
-  if ! diff -u "$out/never.txt" "$out/always.txt" > "$out/diff"; then
-    echo "FAIL: $(basename "$sample"): streamed workbook differs:" >&2
-    head -40 "$out/diff" >&2
-    status=1
-  fi
+  same_text "$work/$name.never.txt" "$work/$name.always.txt" "$name: the streamed workbook"
 done
-[ $status -eq 0 ] && echo "streamed and in-memory workbooks hold the same cells"
-exit $status
+finish "streamed and in-memory workbooks hold the same cells"

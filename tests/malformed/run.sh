@@ -3,12 +3,11 @@
 # every malformed case gets one clear message with file, line and column,
 # exit status 1, and no output written; every messy-but-valid case renders.
 #   run.sh BUDGETX SAMPLE_DIR LAYOUTS_DIR
-set -uo pipefail
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 layouts=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0 cases=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+cases=0
 
 fresh() { # a copy of the sample and of the layouts to break
   rm -rf "$work/data" "$work/layouts" "$work/out"
@@ -20,18 +19,17 @@ fresh() { # a copy of the sample and of the layouts to break
 # bad NAME MESSAGE — render must fail with status 1, print MESSAGE, write nothing
 bad() {
   cases=$((cases + 1))
-  "$budgetx" render "$work/data" -o "$work/out" --layouts "$work/layouts" > /dev/null 2> "$work/err"
-  local rc=$?
-  [ $rc -eq 1 ] || fail "$1: exit status $rc, expected 1 ($(tail -1 "$work/err"))"
-  grep -qF -- "$2" "$work/err" || fail "$1: no '$2' in: $(tail -2 "$work/err")"
-  [ -n "$(ls -A "$work/out" 2>/dev/null)" ] && fail "$1: files written: $(ls -A "$work/out")"
+  capture "$budgetx" render "$work/data" -o "$work/out" --layouts "$work/layouts"
+  [ "$run_status" -eq 1 ] || fail "$1: exit status $run_status, expected 1 ($(tail -1 "$run_err"))"
+  grep -qF -- "$2" "$run_err" || fail "$1: no '$2' in: $(tail -2 "$run_err")"
+  expect_empty "$work/out" "$1"
 }
 
 # good NAME — messy but valid input renders both files
 good() {
   cases=$((cases + 1))
-  "$budgetx" render "$work/data" -o "$work/out" --layouts "$work/layouts" > /dev/null 2> "$work/err" ||
-    fail "$1: render failed: $(tail -2 "$work/err")"
+  capture "$budgetx" render "$work/data" -o "$work/out" --layouts "$work/layouts"
+  [ "$run_status" -eq 0 ] || fail "$1: render exited $run_status: $(tail -2 "$run_err")"
   [ "$(ls "$work/out" 2>/dev/null | wc -l)" -eq 2 ] || fail "$1: expected 2 files"
 }
 
@@ -114,12 +112,13 @@ fresh; python3 -c "import sys; sys.stdout.write('任务名称,主要内容,总�
 cases=$((cases + 1))
 fresh; sed -i '3s/,社会保障和就业支出,/,=SUM(A1:A9),/' "$work/data/$csv3"
 "$budgetx" render "$work/data" -o "$work/out" --format xlsx --force > /dev/null 2>&1 || fail "formula-looking text"
-unzip -p "$work/out/data.xlsx" xl/worksheets/sheet3.xml | grep -q "<f>" && fail "a formula was written"
-unzip -p "$work/out/data.xlsx" xl/sharedStrings.xml | grep -qF "=SUM(A1:A9)" || fail "formula text lost"
+# files, not pipes into grep -q: under pipefail unzip's SIGPIPE would
+# hide a match
+unzip -p "$work/out/data.xlsx" xl/worksheets/sheet3.xml > "$work/sheet3.xml"
+unzip -p "$work/out/data.xlsx" xl/sharedStrings.xml > "$work/strings.xml"
+if grep -q "<f>" "$work/sheet3.xml"; then fail "a formula was written"; fi
+expect_in "$work/strings.xml" "=SUM(A1:A9)" "formula text in the shared strings"
 cases=$((cases + 1))
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures of $cases malformed-input cases failed" >&2
-  exit 1
-fi
-echo "$cases malformed-input cases behave"
+[ "$failures" -eq 0 ] || echo "FAIL: $failures check(s) of $cases malformed-input cases failed" >&2
+finish "$cases malformed-input cases behave"
