@@ -1,5 +1,5 @@
 /* The budgetx command line on glibc's getopt_long. Each command has one
- * const table of its options; the common one (-h) follows every
+ * const table of its options; the common ones (-q, -v, -h) follow every
  * command's. Everything else is made from the tables: getopt_long's option
  * array and optstring, the values stored into bx_cli, the usage errors
  * (an option of another command, a misspelt option or command with the
@@ -187,6 +187,16 @@ static const option_def opt_report_format = {
     .expects = "格式（text 或 json）",
     .help = "text（默认）或 json（另列出每个数字及是否有检查覆盖它）"};
 /* every command's, after its own */
+static const option_def opt_quiet = {.name = "quiet",
+                                     .letter = 'q',
+                                     .kind = OPT_FLAG,
+                                     .field = offsetof(bx_cli, quiet),
+                                     .help = "只输出错误：没有尾数差异提示、进度和“已写入”"};
+static const option_def opt_verbose = {.name = "verbose",
+                                       .letter = 'v',
+                                       .kind = OPT_FLAG,
+                                       .field = offsetof(bx_cli, verbose),
+                                       .help = "另外说明用到的布局模板目录和写入的每个文件"};
 static const option_def opt_command_help = {
     .name = "help", .letter = 'h', .kind = OPT_HELP, .help = "显示本命令的用法"};
 /* before the command */
@@ -205,7 +215,8 @@ static const option_def *const template_options[] = {
     &opt_set, &opt_blank_book, &opt_unit, &opt_year, &opt_like, &opt_rows, &opt_layouts, NULL};
 static const option_def *const check_options[] = {&opt_report_format, &opt_layouts, &opt_encoding,
                                                   NULL};
-static const option_def *const common_options[] = {&opt_command_help, NULL};
+static const option_def *const common_options[] = {&opt_quiet, &opt_verbose, &opt_command_help,
+                                                   NULL};
 static const option_def *const top_options[] = {&opt_help, &opt_version, &opt_synopsis, NULL};
 
 static const command_def commands[] = {
@@ -649,7 +660,7 @@ static void print_top_help(void)
     for (int c = 0; c < NCOMMANDS; c++)
         printf("  %-*s  %s\n", (int)width, commands[c].name, commands[c].summary);
     printf("\n每个命令的说明和选项：budgetx 命令 --help（例如 budgetx render --help）。\n"
-           "%s",
+           "各命令都接受 -q（只输出错误）和 -v（另外说明用到的布局模板和写入的文件）。\n%s",
            exit_status_text);
 }
 
@@ -881,6 +892,8 @@ bool bx_cli_parse(int argc, char **argv, bx_cli *cli, int *status)
             return usage(&l, status, "%s 需要 %s %s", cmd->name, spelled, o->expects);
         }
     }
+    if (cli->quiet && cli->verbose)
+        return usage(&l, status, "-q 和 -v 不能同时使用");
     return true;
 }
 

@@ -41,6 +41,8 @@ typedef struct bx_cli {
     const char *set, *unit, *like;
     int year, rows; /* 0 = not given */
     bool force;
+    bool quiet;   /* -q: errors only */
+    bool verbose; /* -v: also the layout set and every file written */
 } bx_cli;
 
 /* Parse argv (`budgetx CMD [OPTIONS] [OPERANDS]`) into *cli. Returns true

@@ -1,7 +1,15 @@
 /* The budgetx command: a thin layer over src/budgetx.h. Only the CLI
  * (this file, cli_options.c: the command line, batch.c: many datasets)
  * prints and picks the exit status: 0 ok, 1 data or validation error,
- * 2 usage error. */
+ * 2 usage error.
+ *
+ * -q: errors only — no rounding notices, no remark on a workbook read
+ * back, no progress line, no "已写入…", no batch summary unless a dataset
+ * failed; `check` prints only the errors' lines (its JSON, and the list of
+ * --diff, are what was asked for and stay). -v: also, on stderr, the
+ * layout set folder a dataset is read with and every file written (for a
+ * batch, the files only). Which font files the PDF used is not said: the
+ * public API does not tell which default it found. */
 #include "batch.h"
 #include "budgetx.h"
 #include "cli_options.h"
@@ -44,16 +52,58 @@ static int report(const bx_error *err)
     return err->status == BX_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
-/* Print the checks' findings: all of them for `check`, to stdout; for
- * `render`, to stderr. */
-static void print_findings(const bx_findings *f, const char *format, FILE *to)
+/* Print the checks' findings: for `check`, to stdout; for `render` and
+ * `import`, to stderr. errors_only (-q) keeps the lines of the errors: the
+ * text report has one line per finding, in their order, then the totals
+ * (budgetx.h); should a finding's text ever span lines, all is printed. */
+static void print_findings(const bx_findings *f, const char *format, bool errors_only, FILE *to)
 {
     bx_error err;
     bx_error_clear(&err);
     char *text = bx_findings_report(f, format, &err);
-    if (text)
+    if (!text)
+        return;
+    size_t n = bx_findings_count(f), lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    if (!errors_only || lines != n + 1) {
         fputs(text, to);
+    } else {
+        const char *p = text;
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strcspn(p, "\n") + 1;
+            if (bx_findings_at(f, i)->error)
+                fwrite(p, 1, len, to);
+            p += len;
+        }
+    }
     free(text);
+}
+
+/* -v: the layout set folder `what` is read with (nothing when the set
+ * cannot be found: the run itself then says why). */
+static void say_layouts(const bx_cli *c, const char *what, const char *set_name)
+{
+    bx_error err;
+    bx_error_clear(&err);
+    bx_layout_set *set = bx_layout_set_find(set_name, c->layout_dirs, &err);
+    if (set)
+        fprintf(stderr, "budgetx: %s：布局模板 %s\n", what, bx_layout_set_dir(set));
+    bx_layout_set_free(set);
+}
+
+/* -v: the files a render of one dataset wrote, OUT_DIR/<name>.<ext>. */
+static void say_written(const bx_cli *c, const char *const *formats)
+{
+    bx_error err;
+    bx_error_clear(&err);
+    char *name = bx_dataset_output_name(c->dataset, &err);
+    size_t n = strlen(c->out_dir);
+    const char *sep = n && c->out_dir[n - 1] == '/' ? "" : "/";
+    for (int i = 0; name && formats[i]; i++)
+        fprintf(stderr, "budgetx: 已写入 %s%s%s.%s\n", c->out_dir, sep, name,
+                bx_format_extension(formats[i]));
+    free(name);
 }
 
 /* A dataset folder (its CSVs read in --encoding), or a workbook read back. */
@@ -66,7 +116,7 @@ static bx_dataset *load_any(const bx_cli *c, const char *path, bx_error *err)
         bx_dataset_free(ds);
         return NULL;
     }
-    if (ds && bx_dataset_notice(ds))
+    if (ds && bx_dataset_notice(ds) && !c->quiet)
         fprintf(stderr, "budgetx: %s：%s\n", path, bx_dataset_notice(ds));
     return ds;
 }
@@ -115,9 +165,11 @@ static int run_check(const bx_cli *c)
     bx_findings *findings =
         ds ? check_loaded(c, ds, json ? BX_VALIDATE_FIGURES : 0, &set, &err) : NULL;
     if (findings) {
-        if (!json)
+        if (c->verbose)
+            fprintf(stderr, "budgetx: %s：布局模板 %s\n", c->dataset, bx_layout_set_dir(set));
+        if (!json && !c->quiet)
             printf("%s（布局 %s）\n", c->dataset, bx_layout_set_dir(set));
-        print_findings(findings, json ? "json" : "text", stdout);
+        print_findings(findings, json ? "json" : "text", c->quiet && !json, stdout);
     }
     int rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
@@ -141,7 +193,10 @@ static int run_batch(const bx_cli *c, const bx_render_options *opts)
                               .n = c->ndatasets + nlisted,
                               .out_dir = c->out_dir,
                               .jobs = c->jobs,
-                              .progress = isatty(STDERR_FILENO)};
+                              .quiet = c->quiet,
+                              .verbose = c->verbose,
+                              /* -v prints a line per dataset instead */
+                              .progress = isatty(STDERR_FILENO) && !c->quiet && !c->verbose};
             rc = batch.n ? bx_batch_run(&batch, opts) : bx_cli_usage(c, "数据集列表是空的");
             free(all);
         } else {
@@ -186,6 +241,8 @@ static int run_render(const bx_cli *c)
     bx_error_clear(&err);
     /* loaded once: for --diff, then rendered */
     bx_dataset *ds = load_any(c, c->dataset, &err);
+    if (ds && c->verbose)
+        say_layouts(c, c->dataset, bx_dataset_template(ds));
     int rc = !ds ? report(&err) : c->diff ? print_diff(c, ds) : 0;
     if (rc) {
         bx_dataset_free(ds);
@@ -194,8 +251,10 @@ static int run_render(const bx_cli *c)
     bx_status st = bx_render_dataset(ds, c->out_dir, &opts, &err);
     bx_dataset_free(ds);
     if (findings && bx_findings_count(findings))
-        print_findings(findings, "text", stderr);
+        print_findings(findings, "text", c->quiet, stderr);
     bx_findings_free(findings);
+    if (st == BX_OK && c->verbose)
+        say_written(c, formats);
     return st != BX_OK ? report(&err) : 0;
 }
 
@@ -219,12 +278,14 @@ static int run_import(const bx_cli *c)
     bx_error_clear(&err);
     bx_dataset *ds = load_any(c, c->dataset, &err);
     int rc = ds && c->diff ? print_diff(c, ds) : 0;
-    if (ds && rc == 0 && bx_dataset_save(ds, c->out_dir, &err) == BX_OK)
+    if (ds && rc == 0 && bx_dataset_save(ds, c->out_dir, &err) == BX_OK && !c->quiet)
         fprintf(stderr, "budgetx: 已写入数据集 %s\n", c->out_dir);
     bx_layout_set *set = NULL;
     bx_findings *findings = err.status == BX_OK && ds ? check_loaded(c, ds, 0, &set, &err) : NULL;
+    if (set && c->verbose)
+        fprintf(stderr, "budgetx: %s：布局模板 %s\n", c->dataset, bx_layout_set_dir(set));
     if (findings && bx_findings_count(findings))
-        print_findings(findings, "text", stderr);
+        print_findings(findings, "text", c->quiet, stderr);
     if (!rc)
         rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
@@ -240,6 +301,8 @@ static int run_template(const bx_cli *c)
         return bx_cli_usage(c, "template 不接受参数“%s”（数据集用 --like 给出）", c->dataset);
     if (!c->like && (!c->unit || !c->year))
         return bx_cli_usage(c, "template 需要 --unit 单位名称和 --year 年度（或 --like 数据集）");
+    if (c->verbose)
+        say_layouts(c, c->set, c->set);
     bx_render_options opts = {.layout_dirs = c->layout_dirs};
     bx_error err;
     bx_error_clear(&err);
@@ -247,7 +310,8 @@ static int run_template(const bx_cli *c)
     if (bx_write_template(c->set, c->unit, c->year, c->like, rows, c->out_dir, &opts, &err) !=
         BX_OK)
         return report(&err);
-    fprintf(stderr, "budgetx: 已写入空白工作簿 %s\n", c->out_dir);
+    if (!c->quiet)
+        fprintf(stderr, "budgetx: 已写入空白工作簿 %s\n", c->out_dir);
     return 0;
 }
 
