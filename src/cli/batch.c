@@ -20,6 +20,7 @@ typedef struct result {
 
 typedef struct run {
     const bx_batch *batch;
+    const bx_render_options *options;
     bx_renderer *renderer;
     result *results;
     atomic_int next;      /* the next dataset to take */
@@ -46,6 +47,16 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* -v: OUT/<name>/<name>.<ext> for every format. */
+static void say_written(const run *r, const char *name)
+{
+    static const char *const xlsx[] = {"xlsx", NULL};
+    const char *const *formats = r->options->formats ? r->options->formats : xlsx;
+    for (int i = 0; formats[i]; i++)
+        fprintf(stderr, "budgetx: 已写入 %s/%s/%s.%s\n", r->batch->out_dir, name, name,
+                bx_format_extension(formats[i]));
+}
+
 static void render_one(run *r, int i)
 {
     result *res = &r->results[i];
@@ -63,6 +74,8 @@ static void render_one(run *r, int i)
     pthread_mutex_lock(&r->lock);
     r->done++;
     r->failed += res->status != BX_OK;
+    if (r->batch->verbose && res->status == BX_OK)
+        say_written(r, res->name);
     show_progress(r);
     pthread_mutex_unlock(&r->lock);
 }
@@ -116,9 +129,11 @@ static int summarize(const run *r)
         int code = res->status == BX_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
         worst = code > worst ? code : worst;
     }
+    if (b->quiet && r->failed == 0)
+        return worst;
     fprintf(stderr, "budgetx: %d 个数据集，%d 个已写入 %s，%d 个失败", b->n, b->n - r->failed,
             b->out_dir, r->failed);
-    if (with_notices)
+    if (with_notices && !b->quiet)
         fprintf(stderr, "；%d 个有尾数差异提示（用 budgetx check 查看）", with_notices);
     fputs("\n", stderr);
     return worst;
@@ -136,7 +151,7 @@ static int jobs_for(const bx_batch *b)
 
 int bx_batch_run(const bx_batch *b, const bx_render_options *options)
 {
-    run r = {.batch = b};
+    run r = {.batch = b, .options = options};
     r.results = calloc((size_t)(b->n ? b->n : 1), sizeof *r.results);
     if (!r.results) {
         fprintf(stderr, "budgetx: 内存不足\n");

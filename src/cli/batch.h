@@ -14,6 +14,8 @@ typedef struct bx_batch {
     const char *out_dir;
     int jobs;      /* worker threads; 0 = one per core */
     bool progress; /* a progress line on stderr (a terminal) */
+    bool quiet;    /* the summary only when a dataset failed, without notices */
+    bool verbose;  /* a line for every file written */
 } bx_batch;
 
 /* Render every dataset; print a summary of failures to stderr. Returns

@@ -13,12 +13,12 @@ run 0 "$budgetx" --help;            expect_out "budgetx render DATASET_DIR... -o
 run 0 "$budgetx" --version
 grep -qE "^budgetx [0-9]+\.[0-9]+\.[0-9]+$" "$run_out" || fail "--version text: $(cat "$run_out")"
 run 2 "$budgetx";                   expect_err "缺少命令"
-run 2 "$budgetx" frobnicate x;      expect_err "未知的命令“frobnicate”"
+run 2 "$budgetx" frobnicate x;      expect_err "未知命令 frobnicate"
 run 2 "$budgetx" render "$sample";  expect_err "render 需要 -o 输出目录"
 run 2 "$budgetx" render -o "$work/x"; expect_err "render 需要数据目录"
-run 2 "$budgetx" render "$sample" -o "$work/x" --bogus; expect_err "未知的选项 --bogus"
+run 2 "$budgetx" render "$sample" -o "$work/x" --bogus; expect_err "未知选项 --bogus"
 run 2 "$budgetx" render "$sample" -o "$work/x" --format docx; expect_err "未知的格式“docx”"
-run 2 "$budgetx" check "$sample" -o "$work/x"; expect_err "check 不写文件"
+run 2 "$budgetx" check "$sample" -o "$work/x"; expect_err "check 不接受选项 -o"
 [ ! -e "$work/x" ] || fail "a usage error created the output folder"
 
 # a good render: exactly one workbook

@@ -1,0 +1,62 @@
+/* The budgetx command line: per command, one const table of its options
+ * (cli_options.c), from which come getopt_long's option array and
+ * optstring, `budgetx CMD --help`, the top-level `budgetx --help` and the
+ * man page's synopsis (`budgetx --synopsis`, compared with docs/budgetx.1
+ * by tests/cli/test_options.sh). Part of the CLI: prints usage errors, never
+ * exits. */
+#ifndef BX_CLI_OPTIONS_H
+#define BX_CLI_OPTIONS_H
+
+#include <stdbool.h>
+
+enum { BX_CLI_MAX_LAYOUT_DIRS = 8 };
+
+typedef enum bx_cli_command_id {
+    BX_CLI_RENDER,
+    BX_CLI_IMPORT,
+    BX_CLI_TEMPLATE,
+    BX_CLI_CHECK
+} bx_cli_command_id;
+
+/* What the command line asks for. An option the command does not take is
+ * refused while parsing, so its field stays zero. */
+typedef struct bx_cli {
+    bx_cli_command_id command;
+    const char *command_name; /* "render", … */
+    const char **datasets;    /* the operands, in order */
+    int ndatasets;
+    const char *dataset; /* the first operand, or NULL */
+    const char *list;    /* --list FILE */
+    int jobs;            /* -j N; 0 = not given */
+    const char *out_dir;
+    const char *format;
+    /* --layouts DIR…, then the folders main.c adds; NULL-ended */
+    const char *layout_dirs[BX_CLI_MAX_LAYOUT_DIRS + 2];
+    int nlayout_dirs;
+    const char *font_dirs[2]; /* not an option: set by main.c; NULL-ended */
+    const char *font, *bold_font;
+    const char *encoding;
+    const char *diff; /* --diff ORIGINAL */
+    /* template */
+    const char *set, *unit, *like;
+    int year, rows; /* 0 = not given */
+    bool force;
+    bool quiet;   /* -q: errors only */
+    bool verbose; /* -v: also the layout set and every file written */
+} bx_cli;
+
+/* Parse argv (`budgetx CMD [OPTIONS] [OPERANDS]`) into *cli. Returns true
+ * when the command is to be run; false when parsing ended the run, with
+ * *status set: 0 after printing --help, --version or --synopsis to stdout,
+ * 2 after printing a usage error to stderr. getopt_long's state is reset
+ * first, so it may be called more than once. argv must outlive *cli
+ * (its strings are not copied); free *cli with bx_cli_free either way. */
+bool bx_cli_parse(int argc, char **argv, bx_cli *cli, int *status);
+void bx_cli_free(bx_cli *cli);
+
+/* Print a usage error ("budgetx: " fmt) and the hint to run `budgetx CMD
+ * --help` (or `budgetx --help` before a command is known) to stderr.
+ * Returns the usage error's exit status, 2. */
+int bx_cli_usage(const bx_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif /* BX_CLI_OPTIONS_H */
