@@ -3,7 +3,7 @@
 #ifndef BX_CLI_COMMANDS_H
 #define BX_CLI_COMMANDS_H
 
-#include "cli_options.h"
+#include "cli.h"
 
 #include <stddef.h>
 
