@@ -1,5 +1,7 @@
 #include "strindex.h"
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +14,7 @@ struct bx_strindex_slot {
 
 static uint64_t hash_of(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    return bx_fnv_bytes(BX_FNV_OFFSET, s, n);
 }
 
 static bool alloc_slots(bx_strindex *ix, size_t cap, bx_error *err)

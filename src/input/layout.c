@@ -4,6 +4,7 @@
 
 #include "yaml_doc.h"
 #include "fs.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1124,20 +1125,17 @@ bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_di
         bx_fail(err, NULL, BX_ERR_USAGE, "模板名“%s”无效", name ? name : "");
         return NULL;
     }
-    const char *builtin[] = {getenv("BUDGETX_LAYOUTS"), BX_LAYOUTS_INSTALL_DIR,
-                             BX_LAYOUTS_SOURCE_DIR};
-    for (const char *const *d = search_dirs; d && *d; d++) {
-        bx_layout_set *set = try_dir(*d, name, err);
-        if (set || bx_failed(err))
-            return set;
-    }
-    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-        bx_layout_set *set = try_dir(builtin[i], name, err);
-        if (set || bx_failed(err))
-            return set;
-    }
+    const char *env[] = {getenv("BUDGETX_LAYOUTS"), NULL};
+    const char *const *lists[] = {search_dirs, env, bx_layout_places};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        for (const char *const *d = lists[i]; d && *d; d++) {
+            bx_layout_set *set = try_dir(*d, name, err);
+            if (set || bx_failed(err))
+                return set;
+        }
+    char places[2048];
     bx_fail(err, NULL, BX_ERR_DATA,
-            "找不到模板“%s”的布局（已查找 --layouts、$BUDGETX_LAYOUTS、%s、%s）", name,
-            BX_LAYOUTS_INSTALL_DIR, BX_LAYOUTS_SOURCE_DIR);
+            "找不到模板“%s”的布局（已查找 --layouts、$BUDGETX_LAYOUTS、%s）", name,
+            bx_places_text(bx_layout_places, places, sizeof places));
     return NULL;
 }

@@ -15,6 +15,14 @@ for f in bin/budgetx include/budgetx.h share/man/man1/budgetx.1 \
   [ -e "$prefix/$f" ] || fail "$f not installed"
 done
 ls "$prefix"/lib*/libbudgetx.* > /dev/null 2>&1 || fail "libbudgetx not installed"
+
+# an installed budgetx never looks into the checkout it was built from
+src=$(cd "$(dirname "$0")/../.." && pwd)
+for f in "$prefix/bin/budgetx" "$prefix"/lib*/libbudgetx.*; do
+  if grep -qaF "$src/" "$f"; then
+    fail "$f names the source tree ($(grep -aoF "$src/" "$f" | head -1)…)"
+  fi
+done
 pc=$(ls "$prefix"/lib*/pkgconfig/budgetx.pc) || die "budgetx.pc not installed"
 
 run 0 "$prefix/bin/budgetx" check "$sample"

@@ -1,5 +1,7 @@
 #include "fonts.h"
 
+#include "places.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,19 +78,21 @@ bool bx_fonts_choose(const char *font, const char *bold_font, const char *const 
         bool found = false;
         for (const char *const *d = dirs; d && *d && !found; d++)
             found = try_dir(*d, out);
-        const char *builtin[] = {getenv("BUDGETX_FONTS"), BX_FONTS_INSTALL_DIR,
-                                 BX_FONTS_SOURCE_DIR};
-        for (size_t i = 0; i < sizeof builtin / sizeof builtin[0] && !found; i++)
-            found = try_dir(builtin[i], out);
+        const char *env = getenv("BUDGETX_FONTS");
+        if (!found && env)
+            found = try_dir(env, out);
+        for (const char *const *d = bx_font_places; *d && !found; d++)
+            found = try_dir(*d, out);
         if (!found && is_file(fallback)) {
             snprintf(out->path, sizeof out->path, "%s", fallback);
             found = true;
         }
         if (!found) {
+            char places[2048];
             bx_fail(err, NULL, BX_ERR_IO,
-                    "找不到中文字体：没有 %s（已查找 $BUDGETX_FONTS、%s、%s），也没有 %s。"
+                    "找不到中文字体：没有 %s（已查找 $BUDGETX_FONTS、%s），也没有 %s。"
                     "请运行 ./build.sh 下载字体，或用 --font 指定 TrueType 字体文件",
-                    noto_regular, BX_FONTS_INSTALL_DIR, BX_FONTS_SOURCE_DIR, fallback);
+                    noto_regular, bx_places_text(bx_font_places, places, sizeof places), fallback);
             return false;
         }
     }
