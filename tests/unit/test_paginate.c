@@ -56,13 +56,13 @@ static bx_doc *model_with(int rows, const char *tall_text, int nnotes)
     return m;
 }
 
-static bx_sheet_layout lay_out(bx_doc *m, bx_arena *arena)
+static bx_pdf_sheet lay_out(bx_doc *m, bx_arena *arena)
 {
     bx_pdf_style st = style();
-    bx_sheet_layout l;
+    bx_pdf_sheet l;
     bx_error err;
     bx_error_clear(&err);
-    assert_true(bx_layout_sheet(&m->sheets[0], &fake_metrics, &st, arena, &l, &err));
+    assert_true(bx_pdf_lay_out(&m->sheets[0], &fake_metrics, &st, arena, &l, &err));
     assert_true(bx_paginate(&l, &st, arena, &err));
     return l;
 }
@@ -72,9 +72,9 @@ static void rows_fill_pages_in_order(void **state)
     (void)state;
     bx_arena *a = bx_arena_new();
     bx_doc *m = model_with(50, NULL, 0);
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     bx_pdf_style st = style();
-    assert_true(bx_layout_body_space(&l, &st) > 239.99 && bx_layout_body_space(&l, &st) < 240.01);
+    assert_true(bx_pdf_body_space(&l, &st) > 239.99 && bx_pdf_body_space(&l, &st) < 240.01);
     /* rows 1..50 (row 0 is the header): 24 + 24 + 2 */
     assert_int_equal(l.npages, 3);
     assert_int_equal(l.pages[0].nslices, 24);
@@ -94,7 +94,7 @@ static void notes_fit_after_the_last_row(void **state)
     (void)state;
     bx_arena *a = bx_arena_new();
     bx_doc *m = model_with(47, NULL, 1); /* 24 + 23 rows, then 10 pt of notes */
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     assert_int_equal(l.npages, 2);
     assert_int_equal(l.pages[1].nslices, 23);
     assert_true(l.pages[1].notes);
@@ -107,7 +107,7 @@ static void notes_take_the_last_row_to_a_new_page(void **state)
     (void)state;
     bx_arena *a = bx_arena_new();
     bx_doc *m = model_with(48, NULL, 1); /* two full pages: no room for the notes */
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     assert_int_equal(l.npages, 3);
     assert_int_equal(l.pages[1].nslices, 23);
     assert_false(l.pages[1].notes);
@@ -129,7 +129,7 @@ static void a_row_taller_than_a_page_is_split_by_lines(void **state)
         strcat(tall, i ? "\n行" : "行");
     bx_arena *a = bx_arena_new();
     bx_doc *m = model_with(3, tall, 0);
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     /* row 1 fits, row 2 (60 lines) starts on page 1 with 23 lines, goes
      * on with 24, then 13 lines and row 3 */
     assert_int_equal(l.npages, 3);
@@ -154,7 +154,7 @@ static void columns_fill_the_page_width(void **state)
     (void)state;
     bx_arena *a = bx_arena_new();
     bx_doc *m = model_with(3, NULL, 0);
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     assert_true(l.table_w > 179.99 && l.table_w < 180.01);
     assert_true(l.col_x[0] > 9.99 && l.col_x[0] < 10.01);
     assert_true(l.col_x[1] > l.col_x[0]);
@@ -171,7 +171,7 @@ static void amounts_never_wrap(void **state)
     bx_cell *amt = bx_sheet_cell(s, 1, 1);
     amt->amount = 123456789012; /* "1,234,567,890.12": 16 half-em = 80 pt */
     s->col_widths[0] = 1500;    /* the text column asks for 150 pt */
-    bx_sheet_layout l = lay_out(m, a);
+    bx_pdf_sheet l = lay_out(m, a);
     assert_true(l.col_w[1] >= 80.0);
     assert_int_equal(l.cells[3].n, 1);
     bx_doc_free(m);

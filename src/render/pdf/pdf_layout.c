@@ -410,8 +410,7 @@ static bool size_columns(const bx_sheet *s, const bx_metrics *m, const bx_pdf_st
 
 /* ---- rows -------------------------------------------------------------- */
 
-static double cell_space(const bx_sheet_layout *l, const bx_cell *c, int col,
-                         const bx_pdf_style *st)
+static double cell_space(const bx_pdf_sheet *l, const bx_cell *c, int col, const bx_pdf_style *st)
 {
     double w = 0;
     for (int k = col; k < col + c->colspan; k++)
@@ -421,7 +420,7 @@ static double cell_space(const bx_sheet_layout *l, const bx_cell *c, int col,
 }
 
 /* Wrap one anchor cell as the sheet's layout sets it. */
-static bool wrap_cell(const bx_sheet_layout *l, int r, int c, bx_arena *arena, bx_wrapped *out,
+static bool wrap_cell(const bx_pdf_sheet *l, int r, int c, bx_arena *arena, bx_wrapped *out,
                       bx_error *err)
 {
     const bx_cell *cell = bx_sheet_cell(l->sheet, r, c);
@@ -436,8 +435,8 @@ static bool wrap_cell(const bx_sheet_layout *l, int r, int c, bx_arena *arena, b
                                                   out, err);
 }
 
-bool bx_layout_cell(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
-                    bx_error *err)
+bool bx_pdf_cell_lines(const bx_pdf_sheet *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
+                       bx_error *err)
 {
     if (l->cells) {
         *out = l->cells[(size_t)r * (size_t)l->sheet->ncols + (size_t)c];
@@ -446,7 +445,7 @@ bool bx_layout_cell(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, b
     return wrap_cell(l, r, c, scratch, out, err);
 }
 
-static bool wrap_cells(const bx_sheet *s, bx_arena *arena, bx_sheet_layout *l, bx_error *err)
+static bool wrap_cells(const bx_sheet *s, bx_arena *arena, bx_pdf_sheet *l, bx_error *err)
 {
     for (int r = 0; r < s->nrows; r++)
         for (int c = 0; c < s->ncols; c++)
@@ -462,10 +461,10 @@ static double block_h(int lines, double line_h, const bx_pdf_style *st)
 }
 
 /* Lines of anchor cell (r, c), or -1 when out of memory. */
-static int cell_lines(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_error *err)
+static int cell_lines(const bx_pdf_sheet *l, int r, int c, bx_arena *scratch, bx_error *err)
 {
     bx_wrapped w;
-    if (!bx_layout_cell(l, r, c, scratch, &w, err))
+    if (!bx_pdf_cell_lines(l, r, c, scratch, &w, err))
         return -1;
     if (!l->cells)
         bx_arena_reset(scratch);
@@ -474,7 +473,7 @@ static int cell_lines(const bx_sheet_layout *l, int r, int c, bx_arena *scratch,
 
 /* What sizing a row needs: the cells' lines wrapped in the real font. */
 typedef struct sizing {
-    bx_sheet_layout *l;
+    bx_pdf_sheet *l;
     const bx_pdf_style *st;
     bx_arena *scratch;
     bx_error *err;
@@ -488,15 +487,15 @@ static double cell_height(void *ctx, int row, int col, const bx_cell *cell)
     return n < 0 ? -1 : block_h(n, z->l->line_h, z->st);
 }
 
-static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_sheet_layout *l,
-                      bx_arena *scratch, bx_error *err)
+static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_pdf_sheet *l, bx_arena *scratch,
+                      bx_error *err)
 {
     sizing z = {l, st, scratch, err};
     return bx_sheet_fit_rows(s, block_h(1, l->line_h, st), cell_height, &z, l->row_h);
 }
 
-bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
-                     bx_arena *arena, bx_sheet_layout *out, bx_error *err)
+bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st, bx_arena *arena,
+                    bx_pdf_sheet *out, bx_error *err)
 {
     memset(out, 0, sizeof *out);
     out->sheet = s;
@@ -562,14 +561,14 @@ bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style 
 
 /* ---- pages ------------------------------------------------------------- */
 
-double bx_layout_body_top(const bx_sheet_layout *l, const bx_pdf_style *st)
+double bx_pdf_body_top(const bx_pdf_sheet *l, const bx_pdf_style *st)
 {
     return l->page_h - st->margin_t - l->title_block_h - l->header_h;
 }
 
-double bx_layout_body_space(const bx_sheet_layout *l, const bx_pdf_style *st)
+double bx_pdf_body_space(const bx_pdf_sheet *l, const bx_pdf_style *st)
 {
-    return bx_layout_body_top(l, st) - st->margin_b - st->footer_h;
+    return bx_pdf_body_top(l, st) - st->margin_b - st->footer_h;
 }
 
 typedef struct planner {
@@ -619,7 +618,7 @@ static bool add_slice(planner *p, int row, int from, int to, double h)
 }
 
 /* Lines of the tallest one-row cell of row r (-1: out of memory). */
-static int row_lines(const bx_sheet_layout *l, int r, bx_arena *scratch, bx_error *err)
+static int row_lines(const bx_pdf_sheet *l, int r, bx_arena *scratch, bx_error *err)
 {
     const bx_sheet *s = l->sheet;
     int most = 1;
@@ -637,7 +636,7 @@ static int row_lines(const bx_sheet_layout *l, int r, bx_arena *scratch, bx_erro
 
 /* A row taller than a page: its lines go on as many pages as needed,
  * starting on the current page when a few lines still fit there. */
-static bool split_row(planner *p, const bx_sheet_layout *l, const bx_pdf_style *st, int r,
+static bool split_row(planner *p, const bx_pdf_sheet *l, const bx_pdf_style *st, int r,
                       double space)
 {
     int total = row_lines(l, r, p->scratch, p->err), from = 0;
@@ -660,7 +659,7 @@ static bool split_row(planner *p, const bx_sheet_layout *l, const bx_pdf_style *
     return true;
 }
 
-static bool place_notes(planner *p, const bx_sheet_layout *l, double space)
+static bool place_notes(planner *p, const bx_pdf_sheet *l, double space)
 {
     if (!l->sheet->nnotes || p->used + l->notes_h <= space) {
         p->pages[p->npages - 1].notes = true;
@@ -684,10 +683,10 @@ static bool place_notes(planner *p, const bx_sheet_layout *l, double space)
     return true;
 }
 
-bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err)
+bool bx_paginate(bx_pdf_sheet *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err)
 {
     const bx_sheet *s = l->sheet;
-    double space = bx_layout_body_space(l, st);
+    double space = bx_pdf_body_space(l, st);
     if (space < 2 * l->line_h + 2 * st->pad_y) {
         bx_loc loc = {s->name, 0, 0};
         bx_fail(err, &loc, BX_ERR_LAYOUT, "表头太高，一页放不下表头和一行表体");

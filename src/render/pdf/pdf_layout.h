@@ -74,7 +74,7 @@ typedef struct bx_page_plan {
 } bx_page_plan;
 
 /* Everything render_pdf.c needs to draw one sheet. */
-typedef struct bx_sheet_layout {
+typedef struct bx_pdf_sheet {
     const bx_sheet *sheet;
     double page_w, page_h; /* after orientation */
     double size;           /* body font size chosen */
@@ -83,7 +83,7 @@ typedef struct bx_sheet_layout {
     double *col_x, *col_w; /* ncols */
     double *row_h;         /* nrows: header rows first */
     bx_wrapped *cells;     /* nrows × ncols, anchors only; NULL for a sheet too
-                              big to keep them (see bx_layout_cell) */
+                              big to keep them (see bx_pdf_cell_lines) */
     bx_metrics metrics;    /* what the sheet was measured with */
     const bx_pdf_style *style;
     bx_wrapped title;
@@ -95,28 +95,28 @@ typedef struct bx_sheet_layout {
     int nslices;
     bx_page_plan *pages;
     int npages;
-} bx_sheet_layout;
+} bx_pdf_sheet;
 
 /* Size the columns and rows of a sheet and wrap every text. The style
  * must outlive the layout. */
-bool bx_layout_sheet(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
-                     bx_arena *arena, bx_sheet_layout *out, bx_error *err);
+bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st, bx_arena *arena,
+                    bx_pdf_sheet *out, bx_error *err);
 
 /* The lines of anchor cell (r, c). A sheet of up to BX_KEEP_CELLS cells
  * keeps every cell's lines; a bigger one is wrapped again, cell by cell,
  * into scratch when drawn, so that its memory grows with its rows alone. */
 enum { BX_KEEP_CELLS = 100000 };
-bool bx_layout_cell(const bx_sheet_layout *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
-                    bx_error *err);
+bool bx_pdf_cell_lines(const bx_pdf_sheet *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
+                       bx_error *err);
 
 /* Cut the body into pages: every page repeats the title block and the
  * header rows; a row never breaks unless it alone is taller than a page;
  * the notes follow the last row, and take the last row with them to a new
  * page when they do not fit. */
-bool bx_paginate(bx_sheet_layout *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err);
+bool bx_paginate(bx_pdf_sheet *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err);
 
 /* Top of the body area and height available for body rows on a page. */
-double bx_layout_body_top(const bx_sheet_layout *l, const bx_pdf_style *st);
-double bx_layout_body_space(const bx_sheet_layout *l, const bx_pdf_style *st);
+double bx_pdf_body_top(const bx_pdf_sheet *l, const bx_pdf_style *st);
+double bx_pdf_body_space(const bx_pdf_sheet *l, const bx_pdf_style *st);
 
 #endif /* BX_PDF_LAYOUT_H */

@@ -48,7 +48,7 @@ typedef struct pdf_state {
     HPDF_STATUS hpdf_detail;
     bx_pdf_style style;
     bx_arena *arena;
-    bx_sheet_layout *layouts; /* one per sheet */
+    bx_pdf_sheet *layouts; /* one per sheet */
     int nlayouts;
     bx_arena *scratch;     /* cells of a big sheet, wrapped again to be drawn */
     bx_error draw_err;     /* a failure while drawing a page's cells */
@@ -277,7 +277,7 @@ typedef struct row_place {
 /* What drawing one page needs. */
 typedef struct page_ctx {
     pdf_state *st;
-    const bx_sheet_layout *l;
+    const bx_pdf_sheet *l;
     row_place *rows;            /* one per sheet row; only this page's are shown */
     const char *regular, *bold; /* the fonts' resource names on the page */
     /* The grid: the page's rows in order (visible index k), and which
@@ -350,7 +350,7 @@ static void mark_box(page_ctx *pc, int k0, int k1, int c0, int c1)
 /* The marked edges as lines, each run of edges one line. */
 static void draw_grid(page_ctx *pc)
 {
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     int ncols = l->sheet->ncols;
     bx_content *out = &pc->st->content;
     double right = l->col_x[ncols - 1] + l->col_w[ncols - 1];
@@ -392,7 +392,7 @@ static void draw_grid(page_ctx *pc)
 static void draw_cell(page_ctx *pc, int r, int c)
 {
     pdf_state *st = pc->st;
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     const row_place *rows = pc->rows;
     const bx_sheet *s = l->sheet;
     const bx_cell *cell = bx_sheet_cell(s, r, c);
@@ -413,7 +413,7 @@ static void draw_cell(page_ctx *pc, int r, int c)
     mark_box(pc, pc->vis[first], pc->vis[last], c, c + cell->colspan - 1);
 
     bx_wrapped lines;
-    if (!bx_layout_cell(l, r, c, st->scratch, &lines, &st->draw_err))
+    if (!bx_pdf_cell_lines(l, r, c, st->scratch, &lines, &st->draw_err))
         return;
     const bx_wrapped *wr = &lines;
     if (wr->n == 0)
@@ -474,7 +474,7 @@ static void draw_title_block(page_ctx *pc)
 {
     pdf_state *st = pc->st;
     const bx_pdf_style *ps = &st->style;
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     const bx_sheet *s = l->sheet;
     double label_line = ps->label_size * ps->leading;
     double y = l->page_h - ps->margin_t;
@@ -504,7 +504,7 @@ static void draw_title_block(page_ctx *pc)
 static void draw_notes(page_ctx *pc, double y)
 {
     const bx_pdf_style *ps = &pc->st->style;
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     double line_h = ps->label_size * ps->leading;
     y -= ps->gap;
     for (int i = 0; i < l->sheet->nnotes; i++) {
@@ -553,7 +553,7 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
  * Returns the bottom of the last. */
 static double place_rows(page_ctx *pc, const bx_page_plan *plan)
 {
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     const bx_sheet *s = l->sheet;
     double y = l->page_h - pc->st->style.margin_t - l->title_block_h;
     pc->nvis = 0;
@@ -582,7 +582,7 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
                       bool first_of_sheet, bx_error *err)
 {
     pdf_state *st = pc->st;
-    const bx_sheet_layout *l = pc->l;
+    const bx_pdf_sheet *l = pc->l;
     const bx_sheet *s = l->sheet;
     HPDF_Page page = new_page(pc, first_of_sheet);
     if (!page)
@@ -630,8 +630,7 @@ static void free_page_ctx(page_ctx *pc)
     free(pc->down);
 }
 
-static bool draw_sheet(pdf_state *st, const bx_sheet_layout *l, int *number, int total,
-                       bx_error *err)
+static bool draw_sheet(pdf_state *st, const bx_pdf_sheet *l, int *number, int total, bx_error *err)
 {
     size_t nrows = (size_t)l->sheet->nrows, ncols = (size_t)l->sheet->ncols;
     int most = 0; /* rows on the fullest page */
@@ -746,8 +745,8 @@ static bool pdf_event(void *vst, const bx_event *ev, bx_error *err)
     switch (ev->type) {
     case BX_EV_SHEET_BEGIN: {
         bx_metrics m = {st, metrics_width};
-        bx_sheet_layout *l = &st->layouts[st->nlayouts];
-        if (!bx_layout_sheet(ev->sheet, &m, &st->style, st->arena, l, err) ||
+        bx_pdf_sheet *l = &st->layouts[st->nlayouts];
+        if (!bx_pdf_lay_out(ev->sheet, &m, &st->style, st->arena, l, err) ||
             !bx_paginate(l, &st->style, st->arena, err))
             return false;
         st->nlayouts++;
