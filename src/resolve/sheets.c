@@ -5,6 +5,7 @@
  * blocks of rows, sheets and the model. */
 #include "resolver.h"
 
+#include "placeholder.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -75,24 +76,19 @@ const char *bx_rv_expand(resolver *rv, const char *tpl, const bx_loc *loc)
         return NULL;
     bx_strbuf out;
     bx_strbuf_init(&out, BX_MAX_CELL_BYTES * 2);
-    for (const char *p = tpl; *p && !failed(rv); p++) {
-        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            bx_strbuf_putc(&out, *p++);
-            continue;
-        }
-        if (*p != '{') {
-            bx_strbuf_putc(&out, *p);
-            continue;
-        }
-        const char *end = strchr(p, '}');
+    bx_tpl_piece piece;
+    for (size_t at = 0; !failed(rv) && bx_tpl_next(tpl, &at, &piece);) {
         char name[256], num[32];
-        size_t len = end ? (size_t)(end - p - 1) : 0;
-        if (!end || len == 0 || len >= sizeof name) {
+        if (piece.kind == BX_TPL_TEXT || piece.kind == BX_TPL_LONE_END) {
+            bx_strbuf_append(&out, piece.s, piece.n);
+            continue;
+        }
+        if (piece.kind == BX_TPL_BAD_NAME || piece.n >= sizeof name) {
             bx_fail(rv->err, loc, BX_ERR_LAYOUT, "文字“%s”中的占位符无效", tpl);
             break;
         }
-        memcpy(name, p + 1, len);
-        name[len] = '\0';
+        memcpy(name, piece.s, piece.n);
+        name[piece.n] = '\0';
         const char *value = placeholder(rv, name, num, sizeof num);
         if (!value) {
             bx_fail(rv->err, loc, BX_ERR_DATA, "占位符 {%s} 没有数据：请在 %s 的 fields 中填写“%s”",
@@ -100,7 +96,6 @@ const char *bx_rv_expand(resolver *rv, const char *tpl, const bx_loc *loc)
             break;
         }
         bx_strbuf_puts(&out, value);
-        p = end;
     }
     const char *result = NULL;
     if (out.failed)

@@ -8,6 +8,7 @@
 #include "carry.h"
 #include "dataset_image.h"
 #include "import.h"
+#include "placeholder.h"
 #include "resolve.h"
 #include "xlsx.h"
 
@@ -60,21 +61,16 @@ static bool is_figure(bx_coltype t)
 /* The fields a text template names: {name}, but not {year} or {unit}. */
 static bool scan_text(blank *b, const char *tpl)
 {
-    for (const char *p = tpl; p && *p; p++) {
-        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            p++;
+    bx_tpl_piece piece;
+    for (size_t at = 0; tpl && bx_tpl_next(tpl, &at, &piece);) {
+        if (piece.kind != BX_TPL_NAME)
             continue;
-        }
-        const char *end = *p == '{' ? strchr(p, '}') : NULL;
-        if (!end)
-            continue;
-        char *name = bx_arena_strndup(b->arena, p + 1, (size_t)(end - p - 1), b->err);
+        char *name = bx_arena_strndup(b->arena, piece.s, piece.n, b->err);
         if (!name)
             return false;
         if (strcmp(name, "year") != 0 && strcmp(name, "unit") != 0 &&
             !add_name(&b->fields, name, false, b->err))
             return false;
-        p = end;
     }
     return true;
 }

@@ -1,0 +1,28 @@
+/* Text templates of layouts: literal text with placeholders {name} (year,
+ * unit, a dataset field); "{{" and "}}" stand for literal braces. One
+ * scanner for the loader that checks them, the resolver that expands them
+ * and the template maker that lists the fields they name. */
+#ifndef BX_PLACEHOLDER_H
+#define BX_PLACEHOLDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum bx_tpl_kind {
+    BX_TPL_TEXT,     /* literal text (a doubled brace gives one brace) */
+    BX_TPL_NAME,     /* a placeholder: s is its name, without the braces */
+    BX_TPL_LONE_END, /* a "}" that closes nothing (s is it) */
+    BX_TPL_BAD_NAME  /* a "{" without a name and its "}" (s points at it; n is 1) */
+} bx_tpl_kind;
+
+typedef struct bx_tpl_piece {
+    bx_tpl_kind kind;
+    const char *s;
+    size_t n;
+} bx_tpl_piece;
+
+/* The piece of tpl that starts at byte *at, advancing *at past it; false
+ * at the end of tpl. */
+bool bx_tpl_next(const char *tpl, size_t *at, bx_tpl_piece *out);
+
+#endif /* BX_PLACEHOLDER_H */
