@@ -109,21 +109,6 @@ static void drop_fields(parse_state *st)
     st->record_blank = true;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 static void on_record(int terminator, void *vst)
 {
     (void)terminator;
@@ -138,9 +123,10 @@ static void on_record(int terminator, void *vst)
         drop_fields(st);
         return;
     }
-    if (!grow((void **)&st->records, &st->cap_records, st->nrecords + 1, sizeof *st->records) ||
-        !grow((void **)&st->cells, &st->cap_cells, st->ncells + st->nfields, sizeof(char *))) {
-        bx_fail(st->err, NULL, BX_ERR_NOMEM, "内存不足");
+    if (!bx_grow((void **)&st->records, &st->cap_records, st->nrecords + 1, sizeof *st->records,
+                 st->err) ||
+        !bx_grow((void **)&st->cells, &st->cap_cells, st->ncells + st->nfields, sizeof(char *),
+                 st->err)) {
         drop_fields(st);
         return;
     }

@@ -573,34 +573,20 @@ double bx_pdf_body_space(const bx_pdf_sheet *l, const bx_pdf_style *st)
 
 typedef struct planner {
     bx_slice *slices;
-    int nslices, cap_slices;
+    int nslices;
+    size_t cap_slices;
     bx_page_plan *pages;
-    int npages, cap_pages;
+    int npages;
+    size_t cap_pages;
     double used;
     bx_arena *scratch; /* rewrapping a tall row of a big sheet */
     bx_error *err;
 } planner;
 
-static bool grow_array(void **p, int *cap, int need, size_t elem, bx_error *err)
-{
-    if (need <= *cap)
-        return true;
-    int n = *cap ? *cap * 2 : 16;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, (size_t)n * elem);
-    if (!q) {
-        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-        return false;
-    }
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 static bool new_page(planner *p)
 {
-    if (!grow_array((void **)&p->pages, &p->cap_pages, p->npages + 1, sizeof *p->pages, p->err))
+    if (!bx_grow((void **)&p->pages, &p->cap_pages, (size_t)p->npages + 1, sizeof *p->pages,
+                 p->err))
         return false;
     p->pages[p->npages++] = (bx_page_plan){p->nslices, 0, false};
     p->used = 0;
@@ -609,7 +595,8 @@ static bool new_page(planner *p)
 
 static bool add_slice(planner *p, int row, int from, int to, double h)
 {
-    if (!grow_array((void **)&p->slices, &p->cap_slices, p->nslices + 1, sizeof *p->slices, p->err))
+    if (!bx_grow((void **)&p->slices, &p->cap_slices, (size_t)p->nslices + 1, sizeof *p->slices,
+                 p->err))
         return false;
     p->slices[p->nslices++] = (bx_slice){row, from, to, h};
     p->pages[p->npages - 1].nslices++;
