@@ -1,0 +1,53 @@
+/* Consistency checks: the rules the layouts declare (checks:), evaluated
+ * on the figures as given (before rounding to the display unit). When the
+ * figures are given in 元 everything must add up exactly; when they were
+ * already rounded (万元), a difference within half a unit per rounded
+ * figure involved is a rounding notice (尾数差异), anything more an error.
+ *
+ * The checker is three files around this private header: findings.c (the
+ * finding records, the comparison of a figure with what a rule expects,
+ * bx_model_validate and the reports), table_rules.c (reading figures, and
+ * the rules within one table) and set_rules.c (the rules across the
+ * tables of a set). */
+#ifndef BX_CHECKER_H
+#define BX_CHECKER_H
+
+#include "resolve.h"
+
+/* What an evaluation found; the rules keep the texts they make in its
+ * arena. The records are findings.c's. */
+struct bx_findings {
+    bx_arena *arena;
+    struct finding_rec *items;
+    size_t n, cap, errors;
+    struct figure_rec *figures;
+    size_t nfigures;
+};
+
+/* What one evaluation carries around. */
+typedef struct checker {
+    const bx_model *m;
+    const bx_layout_set *set;
+    bx_findings *out;
+    bx_error *err;
+    bx_scale display;      /* the set's display unit */
+    const bx_vtable *vt;   /* the table being checked */
+    const bx_check *check; /* the rule being evaluated */
+} checker;
+
+/* findings.c */
+bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
+                      int64_t expected, int64_t actual, int rounded, const char *rule);
+bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what);
+
+/* table_rules.c */
+int bx_check_field_of(const bx_vtable *vt, const char *name);
+int64_t bx_check_take(const bx_vrow *r, int f, bool *present);
+bool bx_check_squash_equal(const char *a, const char *b);
+void bx_check_expand_years(int year, const char *tpl, char *out, size_t size);
+bool bx_check_table(checker *ck, const bx_vtable *vt);
+
+/* set_rules.c */
+bool bx_check_set_rule(checker *ck, const bx_check *c);
+
+#endif /* BX_CHECKER_H */

@@ -1,0 +1,395 @@
+/* The findings of a check: each a record owning its texts, made by
+ * comparing a figure with what a rule expects of it (exact, or within the
+ * rounding of the figures involved); the figures snapshot; the entry
+ * bx_model_validate; the text and JSON reports. */
+#include "checker.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct finding_rec {
+    bx_finding pub;
+    char expected[40], actual[40], difference[320];
+} finding_rec;
+
+/* A figure of the data, for the JSON report: its place, its value, whether
+ * an equation holds it, and 10 shown units in the unit it is given in. */
+typedef struct figure_rec {
+    const char *table, *row, *column, *file;
+    int line, column_number;
+    bool money, checked;
+    char value[40], step[40];
+} figure_rec;
+
+/* ---- numbers ----------------------------------------------------------- */
+
+static int64_t pow10i(int n)
+{
+    int64_t f = 1;
+    while (n-- > 0)
+        f *= 10;
+    return f;
+}
+
+/* A normalised figure as the user typed it: money at the input decimals
+ * with thousands separators, plain numbers without trailing zeros. */
+static void show(const checker *ck, bool money, int shown, int64_t v, char *buf, size_t size)
+{
+    if (money) {
+        /* as many decimals as the figure is shown with when it is given in
+         * the display unit, else as many as it was given with */
+        int d = ck->display.unit_yuan == ck->m->view.input.unit_yuan && shown >= 0 &&
+                        shown <= BX_NORM_DECIMALS
+                    ? shown
+                    : ck->m->view.input.decimals;
+        int64_t f = pow10i(BX_NORM_DECIMALS - d);
+        if (v % f == 0) {
+            bx_amount_format(v / f, d, true, buf, size);
+            return;
+        }
+    }
+    bx_amount_format(v, BX_NORM_DECIMALS, !money ? false : true, buf, size);
+    size_t n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+static const char *row_name(const checker *ck, const bx_vrow *r, char *buf, size_t size)
+{
+    if (r->band && strcmp(r->band, "@fields") == 0)
+        snprintf(buf, size, "表内单项");
+    else if (r->code && r->label)
+        snprintf(buf, size, "%s %s", r->code, r->label);
+    else if (r->code || r->label)
+        snprintf(buf, size, "%s", r->code ? r->code : r->label);
+    else
+        snprintf(buf, size, "第 %d 行", r->loc.line);
+    (void)ck;
+    return buf;
+}
+
+static bx_loc figure_loc(const bx_model *m, const bx_vloc *v)
+{
+    const char *file = v->file && v->file <= m->view.ninputs ? m->view.inputs[v->file - 1] : NULL;
+    return (bx_loc){file, (int)v->line, v->column};
+}
+
+static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
+                        const char *expected, const char *actual, const char *difference,
+                        const char *rule)
+{
+    bx_findings *f = ck->out;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 32;
+        finding_rec *p = realloc(f->items, cap * sizeof *p);
+        if (!p) {
+            bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+            return false;
+        }
+        f->items = p;
+        f->cap = cap;
+    }
+    finding_rec *r = &f->items[f->n++];
+    memset(r, 0, sizeof *r);
+    char name[512];
+    bx_loc loc = row ? row->loc : (bx_loc){vt->layout->file, 0, 0};
+    if (row && field >= 0 && row->vloc[field].file)
+        loc = figure_loc(ck->m, &row->vloc[field]);
+    r->pub.error = error;
+    /* findings outlive the model and the layouts: they own their texts */
+    r->pub.table = bx_arena_strdup(f->arena, vt->sheet, ck->err);
+    r->pub.row =
+        row ? bx_arena_strdup(f->arena, row_name(ck, row, name, sizeof name), ck->err) : "";
+    r->pub.column = bx_arena_strdup(f->arena, field >= 0 ? vt->fields[field] : "", ck->err);
+    r->pub.rule = bx_arena_strdup(f->arena, rule ? rule : "", ck->err);
+    snprintf(r->expected, sizeof r->expected, "%s", expected);
+    snprintf(r->actual, sizeof r->actual, "%s", actual);
+    snprintf(r->difference, sizeof r->difference, "%s", difference);
+    r->pub.file = bx_arena_strdup(f->arena, loc.file ? loc.file : "", ck->err);
+    r->pub.line = loc.line;
+    r->pub.column_number = loc.column;
+    f->errors += error;
+    return r->pub.row && r->pub.table && r->pub.column && r->pub.rule && r->pub.file;
+}
+
+/* Half the unit a money figure was rounded to: the last decimal it is
+ * shown with, in the display unit, expressed in the unit it was given in.
+ * Figures given in 元 are exact (0). */
+static int64_t half_unit(const checker *ck, int shown)
+{
+    const bx_model *m = ck->m;
+    if (m->view.input.unit_yuan == 1 || shown < 0 || shown > BX_NORM_DECIMALS)
+        return 0;
+    int64_t unit = pow10i(BX_NORM_DECIMALS - shown); /* one shown unit, display unit */
+    if (ck->display.unit_yuan >= m->view.input.unit_yuan)
+        unit *= ck->display.unit_yuan / m->view.input.unit_yuan;
+    else
+        unit /= m->view.input.unit_yuan / ck->display.unit_yuan;
+    return unit / 2;
+}
+
+/* Compare a figure with what a rule expects of it. `rounded` counts the
+ * rounded figures involved (each may be off by half a unit). */
+bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
+                      int64_t expected, int64_t actual, int rounded, const char *rule)
+{
+    if (expected == actual)
+        return true;
+    int64_t diff = actual - expected;
+    int64_t mag = diff < 0 ? -diff : diff;
+    bool money = vt->money[field];
+    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0;
+    bool error = half == 0 || mag > half * rounded;
+    char e[40], a[40], d[40];
+    int shown = row ? row->shown[field] : -1;
+    show(ck, money, shown, expected, e, sizeof e);
+    show(ck, money, shown, actual, a, sizeof a);
+    show(ck, money, shown, diff, d, sizeof d);
+    return add_finding(ck, vt, row, field, error, e, a, d, rule);
+}
+
+/* A structural problem (a missing row, a code without its parent). */
+bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what)
+{
+    return add_finding(ck, vt, row, -1, true, "", "", what, ck->check->text);
+}
+
+/* ---- the figures ------------------------------------------------------- */
+
+/* Every figure with its place, whether a check looked at it, and the
+ * change of 10 shown units in the unit it was given in (for tests that
+ * alter figures one by one). */
+static bool snapshot_figures(checker *ck)
+{
+    const bx_model *m = ck->m;
+    bx_findings *f = ck->out;
+    size_t n = 0;
+    for (int i = 0; i < m->view.ntables; i++)
+        for (int r = 0; r < m->view.tables[i].nrows; r++)
+            for (int k = 0; k < m->view.tables[i].nfields; k++)
+                n += m->view.tables[i].rows[r].v[k] != BX_NOVALUE;
+    f->figures = bx_arena_alloc(f->arena, (n ? n : 1) * sizeof *f->figures, ck->err);
+    if (!f->figures)
+        return false;
+    for (int i = 0; i < m->view.ntables; i++) {
+        const bx_vtable *vt = &m->view.tables[i];
+        /* strings shared by the table's figures, copied once */
+        const char *sheet = bx_arena_strdup(f->arena, vt->sheet, ck->err);
+        const char **columns = bx_arena_alloc(
+            f->arena, (size_t)(vt->nfields ? vt->nfields : 1) * sizeof *columns, ck->err);
+        if (!sheet || !columns)
+            return false;
+        for (int k = 0; k < vt->nfields; k++)
+            if (!(columns[k] = bx_arena_strdup(f->arena, vt->fields[k], ck->err)))
+                return false;
+        const char *file_in = NULL, *file = "";
+        for (int r = 0; r < vt->nrows; r++) {
+            const bx_vrow *row = &vt->rows[r];
+            char name[512];
+            const char *rname = NULL;
+            for (int k = 0; k < vt->nfields; k++) {
+                if (row->v[k] == BX_NOVALUE)
+                    continue;
+                if (!rname && !(rname = bx_arena_strdup(
+                                    f->arena, row_name(ck, row, name, sizeof name), ck->err)))
+                    return false;
+                bx_loc at = figure_loc(m, &row->vloc[k]);
+                if (at.file != file_in) { /* files are interned by the model */
+                    file_in = at.file;
+                    if (!(file = bx_arena_strdup(f->arena, file_in ? file_in : "", ck->err)))
+                        return false;
+                }
+                figure_rec *g = &f->figures[f->nfigures++];
+                g->table = sheet;
+                g->row = rname;
+                g->column = columns[k];
+                g->file = file;
+                g->line = at.line;
+                g->column_number = at.column;
+                g->money = vt->money[k];
+                g->checked = row->used[k];
+                int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
+                if (vt->money[k] && ck->display.unit_yuan >= m->view.input.unit_yuan)
+                    step *= ck->display.unit_yuan / m->view.input.unit_yuan;
+                else if (vt->money[k])
+                    step /= m->view.input.unit_yuan / ck->display.unit_yuan;
+                show(ck, vt->money[k], row->shown[k], row->v[k], g->value, sizeof g->value);
+                show(ck, false, -1, step, g->step, sizeof g->step);
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- the API ----------------------------------------------------------- */
+
+bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int flags,
+                               bx_error *err)
+{
+    bx_findings *f = bx_calloc(1, sizeof *f, err);
+    if (!f)
+        return NULL;
+    f->arena = bx_arena_new();
+    if (!f->arena) {
+        free(f);
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    checker ck = {.m = m, .set = set, .out = f, .err = err, .display = set->display};
+    bool ok = true;
+    for (int i = 0; ok && i < m->view.ntables; i++) {
+        for (int r = 0; r < m->view.tables[i].nrows; r++)
+            memset(m->view.tables[i].rows[r].used, 0, (size_t)m->view.tables[i].nfields);
+    }
+    for (int i = 0; ok && i < m->view.ntables; i++)
+        ok = bx_check_table(&ck, &m->view.tables[i]);
+    for (size_t i = 0; ok && i < set->nchecks; i++) {
+        ck.check = &set->checks[i];
+        ok = bx_check_set_rule(&ck, &set->checks[i]);
+    }
+    ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
+    if (!ok) {
+        bx_findings_free(f);
+        return NULL;
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        f->items[i].pub.expected = f->items[i].expected;
+        f->items[i].pub.actual = f->items[i].actual;
+        f->items[i].pub.difference = f->items[i].difference;
+    }
+    return f;
+}
+
+void bx_findings_free(bx_findings *f)
+{
+    if (!f)
+        return;
+    free(f->items);
+    bx_arena_free(f->arena);
+    free(f);
+}
+
+size_t bx_findings_count(const bx_findings *f)
+{
+    return f ? f->n : 0;
+}
+
+size_t bx_findings_errors(const bx_findings *f)
+{
+    return f ? f->errors : 0;
+}
+
+const bx_finding *bx_findings_at(const bx_findings *f, size_t i)
+{
+    return f && i < f->n ? &f->items[i].pub : NULL;
+}
+
+/* ---- reports ----------------------------------------------------------- */
+
+static void json_string(bx_strbuf *b, const char *s)
+{
+    bx_strbuf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            bx_strbuf_printf(b, "\\%c", c);
+        else if (c < 0x20)
+            bx_strbuf_printf(b, "\\u%04x", c);
+        else
+            bx_strbuf_putc(b, (char)c);
+    }
+    bx_strbuf_putc(b, '"');
+}
+
+static void text_report(const bx_findings *f, bx_strbuf *b)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const bx_finding *x = &f->items[i].pub;
+        if (x->file[0])
+            bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
+        bx_strbuf_printf(b, "%s：%s", x->error ? "错误" : "提示（尾数差异）", x->table);
+        if (x->row[0])
+            bx_strbuf_printf(b, "，%s", x->row);
+        if (x->column[0])
+            bx_strbuf_printf(b, "，%s：应为 %s，实为 %s，差 %s", x->column, x->expected, x->actual,
+                             x->difference);
+        else
+            bx_strbuf_printf(b, "：%s", x->difference);
+        bx_strbuf_printf(b, "（检查：%s）\n", x->rule ? x->rule : "");
+    }
+    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示。\n", f->errors, f->n - f->errors);
+}
+
+/* `, "name": "value"` */
+static void json_field(bx_strbuf *b, const char *name, const char *value)
+{
+    bx_strbuf_printf(b, ", \"%s\": ", name);
+    json_string(b, value);
+}
+
+static void json_figures(const bx_findings *f, bx_strbuf *b)
+{
+    for (size_t i = 0; i < f->nfigures; i++) {
+        const figure_rec *g = &f->figures[i];
+        bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
+        bx_strbuf_puts(b, "{\"table\": ");
+        json_string(b, g->table);
+        json_field(b, "row", g->row);
+        json_field(b, "column", g->column);
+        json_field(b, "file", g->file);
+        bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ", g->line,
+                         g->column_number);
+        json_string(b, g->value);
+        bx_strbuf_printf(b, ", \"money\": %s, \"checked\": %s, \"step\": ",
+                         g->money ? "true" : "false", g->checked ? "true" : "false");
+        json_string(b, g->step);
+        bx_strbuf_putc(b, '}');
+    }
+}
+
+static void json_report(const bx_findings *f, bx_strbuf *b)
+{
+    bx_strbuf_printf(b, "{\n  \"errors\": %zu,\n  \"notices\": %zu,\n  \"findings\": [", f->errors,
+                     f->n - f->errors);
+    for (size_t i = 0; i < f->n; i++) {
+        const bx_finding *x = &f->items[i].pub;
+        bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
+        bx_strbuf_printf(b, "{\"severity\": \"%s\", \"table\": ", x->error ? "error" : "notice");
+        json_string(b, x->table);
+        json_field(b, "row", x->row);
+        json_field(b, "column", x->column);
+        json_field(b, "expected", x->expected);
+        json_field(b, "actual", x->actual);
+        json_field(b, "difference", x->difference);
+        json_field(b, "check", x->rule ? x->rule : "");
+        json_field(b, "file", x->file);
+        bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d}", x->line, x->column_number);
+    }
+    bx_strbuf_puts(b, "\n  ],\n  \"figures\": [");
+    json_figures(f, b);
+    bx_strbuf_puts(b, "\n  ]\n}\n");
+}
+
+char *bx_findings_report(const bx_findings *f, const char *format, bx_error *err)
+{
+    bx_strbuf b;
+    bx_strbuf_init(&b, 0);
+    if (format && strcmp(format, "json") == 0)
+        json_report(f, &b);
+    else
+        text_report(f, &b);
+    if (b.failed) {
+        bx_strbuf_free(&b);
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    if (!b.data)
+        bx_strbuf_puts(&b, "");
+    return b.data;
+}

@@ -1,0 +1,53 @@
+/* The layout loader's private parts, shared by layout.c (the loader's
+ * helpers, the table file, sets), layout_shape.c (header trees and forms)
+ * and layout_checks.c (checks: and the figure fields they name). */
+#ifndef BX_LAYOUT_LOADER_H
+#define BX_LAYOUT_LOADER_H
+
+#include "common.h"
+#include "yaml_doc.h"
+
+/* layout.h's types by tag: layout.c, the module of layout.h, includes this
+ * header, so this one may not include layout.h (layers.py: no cycle of files). */
+struct bx_band;
+struct bx_check;
+struct bx_header;
+struct bx_table_layout;
+
+/* What the loader of one file carries around. */
+typedef struct loader {
+    bx_layout_set *set;
+    bx_yaml *y;
+    const char *file; /* arena copy of the display name */
+    bx_error *err;
+} loader;
+
+/* layout.c */
+bx_loc bx_layout_loc_of(loader *ld, const yaml_node_t *node);
+bool bx_layout_fail_at(loader *ld, const yaml_node_t *node, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+const char *bx_layout_copy(loader *ld, const char *s);
+bool bx_layout_check_template(loader *ld, const yaml_node_t *node, const char *t);
+bool bx_layout_get_template(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                            const char **out);
+bool bx_layout_get_plain(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                         const char **out);
+
+/* layout_shape.c */
+bool bx_layout_parse_header(loader *ld, const yaml_node_t *seq, struct bx_header *h);
+bool bx_layout_check_bound_leaves(loader *ld, const yaml_node_t *where, const struct bx_header *h,
+                                  bool unique);
+bool bx_layout_parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth,
+                           struct bx_band **out, size_t *count);
+bool bx_layout_parse_grid(loader *ld, const yaml_node_t *seq, struct bx_table_layout *t);
+
+/* layout_checks.c */
+bool bx_layout_parse_checks(loader *ld, const yaml_node_t *seq, bool set_level,
+                            struct bx_check **out, size_t *count);
+bool bx_layout_check_check_fields(loader *ld, const struct bx_table_layout *t);
+bool bx_layout_has_field(const char *const *fields, int n, const char *name);
+
+#endif /* BX_LAYOUT_LOADER_H */
