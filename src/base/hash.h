@@ -7,8 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BX_FNV_OFFSET 1469598103934665603ull /* 0xcbf29ce484222325 */
-#define BX_FNV_PRIME 1099511628211ull        /* 0x100000001b3 */
+#define BX_FNV_OFFSET 0xcbf29ce484222325ull
+#define BX_FNV_PRIME 0x100000001b3ull
 
 /* One more value (a byte, or a wider unit such as a code point). */
 static inline uint64_t bx_fnv_step(uint64_t h, uint64_t v)

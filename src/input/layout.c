@@ -7,6 +7,8 @@
 #include "layout_loader.h"
 
 #include "fs.h"
+#include "hash.h"
+#include "placeholder.h"
 #include "places.h"
 
 #include <stdio.h>
@@ -39,20 +41,12 @@ const char *bx_layout_copy(loader *ld, const char *s)
 /* Placeholders are {name}; "{{" and "}}" stand for literal braces. */
 bool bx_layout_check_template(loader *ld, const yaml_node_t *node, const char *t)
 {
-    for (const char *p = t; *p; p++) {
-        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            p++;
-            continue;
-        }
-        if (*p == '}')
+    bx_tpl_piece piece;
+    for (size_t at = 0; bx_tpl_next(t, &at, &piece);) {
+        if (piece.kind == BX_TPL_LONE_END)
             return bx_layout_fail_at(ld, node, "文字“%s”中的“}”没有对应的“{”", t);
-        if (*p != '{')
-            continue;
-        const char *end = strchr(p, '}');
-        const char *nested = strchr(p + 1, '{');
-        if (!end || end == p + 1 || (nested && nested < end))
+        if (piece.kind == BX_TPL_BAD_NAME)
             return bx_layout_fail_at(ld, node, "文字“%s”中的占位符应写成 {名称}", t);
-        p = end;
     }
     return true;
 }
@@ -430,14 +424,13 @@ static bool check_set_refs(loader *ld, const bx_layout_set *set)
  * any edit of the layouts changes it. */
 static bool digest_set(bx_layout_set *set, const char *set_yaml, bx_error *err)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = BX_FNV_OFFSET;
     for (size_t i = 0; i <= set->ntables; i++) {
         size_t len;
         char *data = bx_read_file(i == 0 ? set_yaml : set->tables[i - 1].file, &len, err);
         if (!data)
             return false;
-        for (size_t k = 0; k < len; k++)
-            h = (h ^ (unsigned char)data[k]) * 0x100000001b3ULL;
+        h = bx_fnv_bytes(h, data, len);
         free(data);
     }
     char hex[24];

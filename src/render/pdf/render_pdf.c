@@ -86,7 +86,9 @@ static bool ok_so_far(pdf_state *st, const char *what, bx_error *err)
  * different subsets of one font keep different names when merged. */
 static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
 {
-    uint64_t h = BX_FNV_OFFSET ^ (bold ? 0x9e37u : 0);
+    /* its own seed, as subset tags have always been made: a tag names a
+     * font in the PDF, so the same characters keep the same tag */
+    uint64_t h = 1469598103934665603ull ^ (bold ? 0x9e37u : 0);
     for (size_t i = 0; i < cs->n; i++)
         h = bx_fnv_step(h, cs->cps[i]);
     for (int i = 0; i < 6; i++, h /= 26)
