@@ -1,12 +1,7 @@
-/* Reading a workbook back: numbers as spreadsheets store them made exact,
- * and rows paired by their texts. */
+/* Reading a workbook back: numbers as spreadsheets store them made exact. */
 #include "test_util.h"
 
-#include "align.h"
 #include "decimal.h"
-
-#include <stdio.h>
-#include <string.h>
 
 static const char *number(const char *xml)
 {
@@ -73,52 +68,12 @@ static void scaling_is_exact_or_refused(void **state)
     assert_int_equal(bx_log10(1), 0);
 }
 
-/* match[] for keys b against keys a, as a string of indexes ("0 1 - 2"). */
-static const char *aligned(const char *const *a, int na, const char *const *b, int nb)
-{
-    static char out[256];
-    int match[32];
-    bx_error err;
-    bx_error_clear(&err);
-    assert_true(bx_align_keys(a, na, b, nb, match, &err));
-    out[0] = '\0';
-    for (int j = 0; j < nb; j++) {
-        char one[8];
-        snprintf(one, sizeof one, j ? " %d" : "%d", match[j]);
-        strcat(out, match[j] < 0 ? (j ? " -" : "-") : one);
-    }
-    return out;
-}
-
-static void rows_pair_by_their_texts(void **state)
-{
-    (void)state;
-    const char *a[] = {"208", "20805", "2080501", "210", "221"};
-    /* nothing changed; a label edited keeps its partner */
-    const char *same[] = {"208", "20805", "2080501", "210", "221"};
-    assert_string_equal(aligned(a, 5, same, 5), "0 1 2 3 4");
-    const char *edited[] = {"208", "20805", "2080599", "210", "221"};
-    assert_string_equal(aligned(a, 5, edited, 5), "0 1 2 3 4");
-    /* a row added, a row removed */
-    const char *added[] = {"208", "20805", "2080501", "2080505", "210", "221"};
-    assert_string_equal(aligned(a, 5, added, 6), "0 1 2 - 3 4");
-    const char *removed[] = {"208", "2080501", "210", "221"};
-    assert_string_equal(aligned(a, 5, removed, 4), "0 2 3 4");
-    /* one added and another removed: the same count, still paired by text */
-    const char *moved[] = {"208", "20805", "210", "215", "221"};
-    assert_string_equal(aligned(a, 5, moved, 5), "0 1 3 - 4");
-    /* into and out of nothing */
-    assert_string_equal(aligned(a, 0, added, 2), "- -");
-    assert_string_equal(aligned(a, 5, a, 0), "");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_as_stored_become_plain_decimals),
         cmocka_unit_test(figures_typed_as_text),
         cmocka_unit_test(scaling_is_exact_or_refused),
-        cmocka_unit_test(rows_pair_by_their_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
