@@ -191,10 +191,13 @@ bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *
 /* A remark on reading a workbook back (e.g. it was written with another
  * version of the layouts), or NULL. */
 const char *bx_dataset_notice(const bx_dataset *dataset);
-/* What differs between two datasets' tables, cell by cell, as lines
- * "表3 支出总表 | 2080501 行政单位离退休 | 基本支出 | 303.23 → 310.00" (rows
- * added or removed as "（新增行）"/"（删除行）"); "" when nothing does. Both
- * are resolved with the layout set `after` names. Caller frees. */
+/* What differs between two datasets' table bodies, cell by cell, one line
+ * each, named by the cell in `after`'s workbook:
+ * "表3 支出总表!F11  2101501 行政运行 · 项目支出：200.00 → 210.50"; a row
+ * added as "表3 支出总表!A12  （新增行） …", a row removed (named by its
+ * cell in `before`'s workbook) as "… （删除行） …"; "" when nothing
+ * differs. Both are resolved with the layout set `after` names. Caller
+ * frees. */
 char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
                       const char *const *layout_dirs, bx_error *err);
 

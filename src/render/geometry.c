@@ -63,13 +63,18 @@ bx_sheet_name *bx_sheet_names(const bx_doc *doc, bx_error *err)
         char name[BX_SHEET_NAME_MAX];
         legal_name(doc->sheets[i].name ? doc->sheets[i].name : "", name, sizeof name);
         snprintf(names[i], sizeof names[i], "%s", name);
+        /* a clash is numbered: "name (2)", the name cut to 20 bytes at a
+         * character's start so that it stays UTF-8 and within 31 characters */
+        size_t keep = strlen(name) < 20 ? strlen(name) : 20;
+        while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+            keep--;
         for (int k = 2; k < 1000; k++) {
             bool clash = false;
             for (int j = 0; j < i && !clash; j++)
                 clash = strcasecmp(names[j], names[i]) == 0;
             if (!clash)
                 break;
-            snprintf(names[i], sizeof names[i], "%.20s (%d)", name, k);
+            snprintf(names[i], sizeof names[i], "%.*s (%d)", (int)keep, name, k);
         }
     }
     return names;

@@ -8,6 +8,7 @@
  * format, alignment, indent, wrapping, font or border fails the test. */
 #include "test_util.h"
 
+#include "geometry.h"
 #include "model.h"
 #include "xlsx.h"
 #include "xlsx_read.h"
@@ -464,11 +465,36 @@ static void streamed_the_same_cells(void **state)
     written_as("always", small_doc_cells);
 }
 
+/* Worksheet names: made legal, and a clash numbered without cutting a
+ * character in two. */
+static void sheet_names(void **state)
+{
+    (void)state;
+    bx_doc *d = bx_doc_new(NULL);
+    const char *want[] = {
+        "表12 整体支出绩效目标表甲", "表12 整体支出绩效目标表甲", "a/b[c]", "'引号'", "", "SHEET"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        bx_doc_add_sheet(d, 1, NULL)->name = want[i];
+    bx_sheet_name *names = bx_sheet_names(d, NULL);
+    char got[1024] = "";
+    for (int i = 0; i < d->nsheets; i++)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s\n", names[i]);
+    assert_text(got, "表12 整体支出绩效目标表甲\n"
+                     "表12 整体支出 (2)\n"
+                     "a_b_c_\n"
+                     "引号\n"
+                     "Sheet\n"
+                     "SHEET (2)\n");
+    free(names);
+    bx_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(small_sheets_cell_by_cell),
         cmocka_unit_test(streamed_the_same_cells),
+        cmocka_unit_test(sheet_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
