@@ -16,13 +16,17 @@ for f in bin/budgetx include/budgetx.h share/man/man1/budgetx.1 \
 done
 ls "$prefix"/lib*/libbudgetx.* > /dev/null 2>&1 || fail "libbudgetx not installed"
 
-# an installed budgetx never looks into the checkout it was built from
+# an installed budgetx never looks into the checkout it was built from (a
+# Debug build's debug information names its sources: only the folders it
+# would search count)
 src=$(cd "$(dirname "$0")/../.." && pwd)
 for f in "$prefix/bin/budgetx" "$prefix"/lib*/libbudgetx.*; do
-  if grep -qaF "$src/" "$f"; then
-    fail "$f names the source tree ($(grep -aoF "$src/" "$f" | head -1)…)"
-  fi
+  for shipped in layouts fonts; do
+    grep -qaF "$src/$shipped" "$f" && fail "$f would look in $src/$shipped"
+  done
 done
+# the build tree's budgetx does (what the check above would miss if it broke)
+grep -qaF "$src/layouts" "$build/budgetx" || fail "$build/budgetx does not know $src/layouts"
 pc=$(ls "$prefix"/lib*/pkgconfig/budgetx.pc) || die "budgetx.pc not installed"
 
 run 0 "$prefix/bin/budgetx" check "$sample"
