@@ -110,7 +110,7 @@ def main():
         folder = str(rel.parent)
         layer = folder_layer.get(folder)
         lines = p.read_text(encoding="utf-8").split("\n")
-        if p.suffix == ".c" and len(lines) - 1 > MAX_LINES:
+        if len(lines) - 1 > MAX_LINES:
             problems.append(f"src/{rel}: {len(lines) - 1} lines, more than {MAX_LINES}")
         if layer is None:
             continue
