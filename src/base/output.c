@@ -38,17 +38,25 @@ static void pending_remove(int slot)
         atomic_store(&pending_used[slot], 0);
 }
 
+/* Set by bx_abandon_outputs before it removes the files: a thread that
+ * registers a new one afterwards sees it and removes its own. */
+static atomic_bool abandoned;
+
 void bx_abandon_outputs(void)
 {
+    atomic_store(&abandoned, true);
     for (int i = 0; i < MAX_PENDING; i++)
         if (atomic_load(&pending_used[i]) == 1)
             unlink(pending[i]);
 }
 
+static void release(bx_output *o);
+
 bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
 {
     memset(o, 0, sizeof *o);
     o->pending = -1;
+    o->fd = -1;
     bx_loc loc = {path, 0, 0};
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
@@ -66,8 +74,19 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
                  k);
         int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
-            close(fd);
+            o->fd = fd;
             o->pending = pending_add(o->tmp_path);
+            if (atomic_load(&abandoned)) {
+                bx_output_abort(o);
+                return bx_fail(err, &loc, BX_ERR_IO, "已中止") == BX_OK;
+            }
+            char by_fd[64];
+            snprintf(by_fd, sizeof by_fd, "/proc/self/fd/%d", fd);
+            o->write_path = bx_strdup(access(by_fd, W_OK) == 0 ? by_fd : o->tmp_path, err);
+            if (!o->write_path) {
+                bx_output_abort(o);
+                return false;
+            }
             return true;
         }
         if (errno != EEXIST) {
@@ -77,27 +96,36 @@ bool bx_output_begin(bx_output *o, const char *path, bx_error *err)
     }
     if (!bx_failed(err))
         bx_fail(err, &loc, BX_ERR_IO, "无法创建临时文件");
+    release(o);
+    return false;
+}
+
+/* Free o's strings and close its file. */
+static void release(bx_output *o)
+{
+    if (o->fd >= 0)
+        close(o->fd);
     free(o->path);
     free(o->tmp_path);
+    free(o->write_path);
     memset(o, 0, sizeof *o);
     o->pending = -1;
-    return false;
+    o->fd = -1;
 }
 
 bool bx_output_commit(bx_output *o, bx_error *err)
 {
     bool ok = true;
-    pending_remove(o->pending);
+    /* renamed before it leaves the list: a signal in between unlinks a
+     * name that is gone, never leaves the temporary file behind */
     if (rename(o->tmp_path, o->path) != 0) {
         bx_loc loc = {o->path, 0, 0};
         bx_fail(err, &loc, BX_ERR_IO, "无法写入文件：%s", strerror(errno));
         unlink(o->tmp_path);
         ok = false;
     }
-    free(o->path);
-    free(o->tmp_path);
-    memset(o, 0, sizeof *o);
-    o->pending = -1;
+    pending_remove(o->pending);
+    release(o);
     return ok;
 }
 
@@ -107,8 +135,5 @@ void bx_output_abort(bx_output *o)
         unlink(o->tmp_path);
         pending_remove(o->pending);
     }
-    free(o->path);
-    free(o->tmp_path);
-    memset(o, 0, sizeof *o);
-    o->pending = -1;
+    release(o);
 }

@@ -88,7 +88,7 @@ static bool save_one(const bx_mem_file *f, const char *dir, bx_error *err)
         free(path);
         return false;
     }
-    FILE *fp = fopen(out.tmp_path, "wb");
+    FILE *fp = fopen(out.write_path, "wb");
     bool ok = fp && fwrite(f->data, 1, f->len, fp) == f->len;
     ok = fp && fclose(fp) == 0 && ok;
     if (!ok) {

@@ -4,6 +4,9 @@
 
 #include "output.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static bool walk(const bx_backend *b, void *state, const bx_doc *doc, bx_error *err)
 {
     bx_iter it;
@@ -13,6 +16,15 @@ static bool walk(const bx_backend *b, void *state, const bx_doc *doc, bx_error *
         if (!b->event(state, &ev, err))
             return false;
     return true;
+}
+
+/* A back end's message names the file it was given: name the output's
+ * final file instead, which is what the user asked for. */
+static void name_the_file(bx_error *err, const bx_output *out)
+{
+    if (bx_failed(err) &&
+        (strcmp(err->file, out->write_path) == 0 || strcmp(err->file, out->tmp_path) == 0))
+        snprintf(err->file, sizeof err->file, "%s", out->path);
 }
 
 bx_status bx_doc_write(const bx_doc *doc, const bx_backend *b, const char *path,
@@ -31,17 +43,15 @@ bx_status bx_doc_write(const bx_doc *doc, const bx_backend *b, const char *path,
     bx_output out;
     if (!bx_output_begin(&out, path, err))
         return err->status;
-    void *state = b->open(doc, out.tmp_path, ctx, err);
-    if (!state) {
-        bx_output_abort(&out);
-        return bx_failed(err) ? err->status : BX_ERR_BACKEND;
-    }
-    if (!walk(b, state, doc, err)) {
+    void *state = b->open(doc, out.write_path, ctx, err);
+    bool ok = state != NULL;
+    if (ok && !walk(b, state, doc, err)) {
         b->abort(state);
-        bx_output_abort(&out);
-        return bx_failed(err) ? err->status : BX_ERR_BACKEND;
+        ok = false;
     }
-    if (!b->finish(state, err)) {
+    ok = ok && b->finish(state, err);
+    if (!ok) {
+        name_the_file(err, &out);
         bx_output_abort(&out);
         return bx_failed(err) ? err->status : BX_ERR_BACKEND;
     }
