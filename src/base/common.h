@@ -20,13 +20,13 @@ typedef struct bx_loc {
 
 /* Documented limits (docs/dataset-format.md); exceeding one is an error. */
 enum {
-    BX_MAX_FILE_BYTES = 64 * 1024 * 1024, /* one CSV or YAML file */
-    BX_MAX_CELL_BYTES = 100000,           /* one CSV field */
-    BX_MAX_ROWS = 1000000,                /* data rows of one CSV */
-    BX_MAX_COLUMNS = 256,                 /* columns of a table */
-    BX_MAX_DEPTH = 16,                    /* header levels / YAML nesting */
-    BX_MAX_TABLES = 64,                   /* tables in a layout set */
-    BX_MAX_INDENT = 15                    /* indentation levels */
+    BX_MAX_FILE_BYTES = 512 * 1024 * 1024, /* one CSV or YAML file */
+    BX_MAX_CELL_BYTES = 100000,            /* one CSV field */
+    BX_MAX_ROWS = 1000000,                 /* data rows of one CSV */
+    BX_MAX_COLUMNS = 256,                  /* columns of a table */
+    BX_MAX_DEPTH = 16,                     /* header levels / YAML nesting */
+    BX_MAX_TABLES = 64,                    /* tables in a layout set */
+    BX_MAX_INDENT = 15                     /* indentation levels */
 };
 
 /* Record the first failure in err (later ones are ignored) and return its

@@ -26,7 +26,8 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_MISSING = 12 };
+/* libharu holds at most HPDF_LIMIT_MAX_ARRAY (32,767) items in an array */
+enum { MAX_MISSING = 12, PAGES_IN_ONE_NODE = 32000, PAGES_PER_NODE = 1000 };
 
 /* One face of the document: the TrueType file, the characters drawn in it
  * and the libharu font made from their subset. */
@@ -660,6 +661,12 @@ static bool draw_all(pdf_state *st, bx_error *err)
     int total = 0;
     for (int i = 0; i < st->nlayouts; i++)
         total += st->layouts[i].npages;
+    /* a page tree when the root would hold too many (BUDGETX_PDF_PAGES_PER_NODE:
+     * tests); a shorter document's file stays as it was */
+    const char *forced = getenv("BUDGETX_PDF_PAGES_PER_NODE");
+    int per_node = forced ? atoi(forced) : total > PAGES_IN_ONE_NODE ? PAGES_PER_NODE : 0;
+    if (per_node > 0 && HPDF_SetPagesConfiguration(st->pdf, (HPDF_UINT)per_node) != HPDF_OK)
+        return hpdf_fail(st, "页面树", err);
     int number = 0;
     bool ok = true;
     for (int i = 0; i < st->nlayouts && ok; i++)
