@@ -35,9 +35,19 @@ typedef struct checker {
     const bx_check *check; /* the rule being evaluated */
 } checker;
 
+/* A figure a rule makes of figures (a sum, a difference), in a wider type:
+ * exact for as many figures as the checks read (each within ±INT64_MAX;
+ * about 10^19 of them would be needed to leave it), so that two parts of
+ * 9,223,372,036,854.77 never wrap into a small number that passes.
+ * bx_check_compare says when a result is beyond what the checks show. */
+typedef __int128 bx_sum;
+
 /* findings.c */
+/* Compare a figure with what a rule expects of it: a rounding notice or an
+ * error when they differ, "超出可处理的范围" (an error) when either or
+ * their difference is beyond what the checks hold. */
 bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
-                      int64_t expected, int64_t actual, int rounded, const char *rule);
+                      bx_sum expected, bx_sum actual, int rounded, const char *rule);
 bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what);
 
 /* table_rules.c */

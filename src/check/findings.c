@@ -126,6 +126,7 @@ static int64_t half_unit(const checker *ck, int shown)
     const bx_model *m = ck->m;
     if (m->view.input.unit_yuan == 1 || shown < 0 || shown > BX_NORM_DECIMALS)
         return 0;
+    /* units, not figures: at most 10^6 × 10^8 (亿元 shown, 元 given) */
     int64_t unit = pow10i(BX_NORM_DECIMALS - shown); /* one shown unit, display unit */
     if (ck->display.unit_yuan >= m->view.input.unit_yuan)
         unit *= ck->display.unit_yuan / m->view.input.unit_yuan;
@@ -134,22 +135,33 @@ static int64_t half_unit(const checker *ck, int shown)
     return unit / 2;
 }
 
+/* Within what a figure can be (INT64_MIN is BX_NOVALUE). */
+static bool fits(bx_sum v)
+{
+    return v >= -INT64_MAX && v <= INT64_MAX;
+}
+
 /* Compare a figure with what a rule expects of it. `rounded` counts the
  * rounded figures involved (each may be off by half a unit). */
 bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
-                      int64_t expected, int64_t actual, int rounded, const char *rule)
+                      bx_sum expected, bx_sum actual, int rounded, const char *rule)
 {
-    if (expected == actual)
+    bx_sum wide = actual - expected;
+    if (!fits(expected) || !fits(actual) || !fits(wide))
+        return add_finding(ck, vt, row, field, true, "", "", "超出可处理的范围", rule);
+    if (wide == 0)
         return true;
-    int64_t diff = actual - expected;
+    int64_t diff = (int64_t)wide;
     int64_t mag = diff < 0 ? -diff : diff;
     bool money = vt->money[field];
-    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0;
-    bool error = half == 0 || mag > half * rounded;
+    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0, tolerance;
+    if (__builtin_mul_overflow(half, (int64_t)rounded, &tolerance))
+        tolerance = INT64_MAX; /* more than any difference */
+    bool error = half == 0 || mag > tolerance;
     char e[40], a[40], d[40];
     int shown = row ? row->shown[field] : -1;
-    show(ck, money, shown, expected, e, sizeof e);
-    show(ck, money, shown, actual, a, sizeof a);
+    show(ck, money, shown, (int64_t)expected, e, sizeof e);
+    show(ck, money, shown, (int64_t)actual, a, sizeof a);
     show(ck, money, shown, diff, d, sizeof d);
     return add_finding(ck, vt, row, field, error, e, a, d, rule);
 }
@@ -214,6 +226,7 @@ static bool snapshot_figures(checker *ck)
                 g->column_number = at.column;
                 g->money = vt->money[k];
                 g->checked = row->used[k];
+                /* at most 10 × 10^6 × 10^8: no figure is involved */
                 int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
                 if (vt->money[k] && ck->display.unit_yuan >= m->view.input.unit_yuan)
                     step *= ck->display.unit_yuan / m->view.input.unit_yuan;
@@ -316,7 +329,9 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
         bx_strbuf_printf(b, "%s：%s", x->error ? "错误" : "提示（尾数差异）", x->table);
         if (x->row[0])
             bx_strbuf_printf(b, "，%s", x->row);
-        if (x->column[0])
+        if (x->column[0] && !x->expected[0]) /* out of range: no figures to show */
+            bx_strbuf_printf(b, "，%s：%s", x->column, x->difference);
+        else if (x->column[0])
             bx_strbuf_printf(b, "，%s：应为 %s，实为 %s，差 %s", x->column, x->expected, x->actual,
                              x->difference);
         else

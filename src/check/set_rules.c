@@ -102,7 +102,7 @@ static bool check_set_sum(checker *ck, const bx_check *c)
     int f, found = find_ref(ck, &c->refs[0], &vt, &row, &f);
     if (found <= 0)
         return found != -2;
-    int64_t expected = 0;
+    bx_sum expected = 0;
     int rounded = 0;
     bool any = false;
     for (int k = 1; k < c->nrefs; k++) {
@@ -405,7 +405,7 @@ static bool check_match(checker *ck, const bx_check *c)
         bool ambiguous = key_count(&a.by_name, name) > 1;
         for (int k = 0; k < nparts && !ambiguous; k++)
             ambiguous = parts[k].vt && key_count(&parts[k].by_name, name) > 1;
-        int64_t sum = 0;
+        bx_sum sum = 0;
         int rounded = 0, found = 0;
         const match_table *last = NULL;
         int last_row = -1;

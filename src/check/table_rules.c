@@ -80,10 +80,10 @@ static bool check_sum(checker *ck, const bx_vtable *vt, const bx_check *c)
         const bx_vrow *row = &vt->rows[r];
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < c->nterms; k++) {
             int f = bx_check_field_of(vt, c->terms[k].name);
-            expected += c->terms[k].sign * bx_check_take(row, f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(row, f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
@@ -123,7 +123,7 @@ static bool check_family(checker *ck, const bx_vtable *vt, const bx_vrow *parent
     for (int f = 0; f < vt->nfields; f++) {
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < n; k++) {
             expected += bx_check_take(children[k], f, &p);
             any |= p;
@@ -388,9 +388,9 @@ static bool check_rows(checker *ck, const bx_vtable *vt, const bx_check *c)
             continue;
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < c->nterms; k++) {
-            expected += c->terms[k].sign * bx_check_take(rows[k + 1], f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(rows[k + 1], f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
@@ -415,13 +415,13 @@ static bool check_total(checker *ck, const bx_vtable *vt, const bx_check *c)
         return true;
     bool any = false, p;
     int rounded = 0;
-    int64_t expected = 0;
+    bx_sum expected = 0;
     for (int k = 0; k < c->nterms; k++) {
         int f = bx_check_field_of(vt, c->terms[k].name);
         for (int r = 0; r < vt->nrows; r++) {
             if (&vt->rows[r] == fixed)
                 continue;
-            expected += c->terms[k].sign * bx_check_take(&vt->rows[r], f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(&vt->rows[r], f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }

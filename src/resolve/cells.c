@@ -198,16 +198,14 @@ void bx_rv_name_row(resolver *rv, bx_vrow *vr, const char *field, bx_coltype typ
         vr->label = cell->text;
 }
 
-/* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow. */
+/* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow (and
+ * for INT64_MIN, which is BX_NOVALUE). */
 static bool normalize(int64_t v, int decimals, int64_t *out)
 {
-    int64_t f = 1;
+    int64_t f = 1; /* at most 10^BX_NORM_DECIMALS */
     for (int i = decimals; i < BX_NORM_DECIMALS; i++)
         f *= 10;
-    if (v > INT64_MAX / f || v < -(INT64_MAX / f))
-        return false;
-    *out = v * f;
-    return true;
+    return !__builtin_mul_overflow(v, f, out) && *out != INT64_MIN;
 }
 
 bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *field,
