@@ -125,7 +125,7 @@ static bool vt_begin(resolver *rv, const char *const *fields, const bool *money,
     memset(vt, 0, sizeof *vt);
     vt->number = rv->t->number;
     vt->sheet = rv->sheet->name;
-    vt->layout = rv->t;
+    vt->layout = (int)(rv->t - rv->set->tables);
     vt->fields = bx_arena_alloc(rv->arena, (size_t)(n + 1) * sizeof *vt->fields, rv->err);
     vt->money = bx_arena_alloc(rv->arena, (size_t)(n + 1), rv->err);
     if (!vt->fields || !vt->money)
@@ -166,9 +166,8 @@ bx_vrow *bx_rv_vt_row(resolver *rv, const bx_loc *loc)
     size_t n = (size_t)(vt->nfields ? vt->nfields : 1);
     row->v = bx_arena_alloc(rv->arena, n * sizeof *row->v, rv->err);
     row->vloc = bx_arena_alloc(rv->arena, n * sizeof *row->vloc, rv->err);
-    row->used = bx_arena_alloc(rv->arena, n, rv->err);
     row->shown = bx_arena_alloc(rv->arena, n, rv->err);
-    if (!row->v || !row->vloc || !row->used || !row->shown)
+    if (!row->v || !row->vloc || !row->shown)
         return NULL;
     for (int i = 0; i < vt->nfields; i++)
         row->v[i] = BX_NOVALUE;

@@ -5,6 +5,7 @@
 
 #include "budgetx.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +299,65 @@ static void the_report_names_the_figure_out_of_range(void **state)
     scratch_free(d);
 }
 
+/* bx_model_validate only reads its model: the marks of the figures a check
+ * holds are the checker's, so one model is validated by several threads at
+ * once, each report the same. */
+typedef struct validation {
+    const bx_model *m;
+    const bx_layout_set *set;
+    char *json;
+} validation;
+
+static void *validate_one(void *arg)
+{
+    validation *v = arg;
+    bx_findings *f = bx_model_validate(v->m, v->set, BX_VALIDATE_FIGURES, NULL);
+    v->json = f ? bx_findings_report(f, "json", NULL) : NULL;
+    bx_findings_free(f);
+    return NULL;
+}
+
+static void one_model_validated_by_many_threads(void **state)
+{
+    (void)state;
+    char *d = scratch_new();
+    scratch_write(d, "layouts/v/set.yaml",
+                  "name: v\ndisplay: {unit: 万元, decimals: 2}\ntables: [a.yaml]\n");
+    scratch_write(d, "layouts/v/a.yaml", layout);
+    scratch_write(d, "data/dataset.yaml",
+                  "template: v\nunit: 某局\nyear: 2024\namounts: {unit: 万元, decimals: 2}\n");
+    scratch_write(d, "data/a.csv", two_operations);
+    char data[1024], layouts[1024];
+    snprintf(data, sizeof data, "%s/data", d);
+    snprintf(layouts, sizeof layouts, "%s/layouts/v", d);
+    bx_dataset *ds = bx_dataset_load(data, NULL);
+    bx_layout_set *set = bx_layout_set_load(layouts, NULL);
+    bx_model *m = ds && set ? bx_model_resolve(set, ds, NULL) : NULL;
+    assert_non_null(m);
+    validation alone = {m, set, NULL};
+    validate_one(&alone);
+    assert_non_null(alone.json);
+    assert_contains(alone.json, "\"checked\": true");
+    enum { N = 4 };
+    validation v[N];
+    pthread_t t[N];
+    for (int i = 0; i < N; i++) {
+        v[i] = (validation){m, set, NULL};
+        assert_int_equal(pthread_create(&t[i], NULL, validate_one, &v[i]), 0);
+    }
+    for (int i = 0; i < N; i++) {
+        pthread_join(t[i], NULL);
+        assert_non_null(v[i].json);
+        assert_text(v[i].json, alone.json);
+        free(v[i].json);
+    }
+    free(alone.json);
+    bx_model_free(m);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    scratch_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +374,7 @@ int main(void)
         cmocka_unit_test(children_too_big_to_add_are_an_error),
         cmocka_unit_test(tables_too_big_to_add_are_an_error),
         cmocka_unit_test(the_report_names_the_figure_out_of_range),
+        cmocka_unit_test(one_model_validated_by_many_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
