@@ -82,7 +82,9 @@ void bx_layout_set_free(bx_layout_set *set);
 const char *bx_layout_set_dir(const bx_layout_set *set);
 
 /* Bind a dataset to a layout set: read the CSV files, convert amounts,
- * build every sheet. Caller frees with bx_model_free. */
+ * build every sheet. The model keeps copies of what it needs: the dataset
+ * and the set may be freed before it (bx_model_validate is given the set
+ * again). Caller frees with bx_model_free. */
 bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *dataset, bx_error *err);
 void bx_model_free(bx_model *model);
 
@@ -117,10 +119,16 @@ enum {
     BX_VALIDATE_FIGURES = 1
 };
 
-/* Run the checks the layout set declares on a resolved model. Figures
- * given in 元 must add up exactly; figures given already rounded (万元)
- * may differ by half a unit per rounded figure involved: a rounding
- * notice; anything more is an error. Caller frees with bx_findings_free. */
+/* Run the checks the layout set declares on a resolved model; `set` is the
+ * one the model was resolved with, or the same set loaded again (another
+ * is BX_ERR_USAGE). The model is only read: any number of threads may
+ * validate one model at once. Figures given in 元 must add up exactly;
+ * figures given already rounded (万元) may differ by half a unit per
+ * rounded figure involved: a rounding notice; anything more is an error,
+ * and so is a sum or difference of figures beyond what a figure can hold
+ * (±9,223,372,036,854.775807 of the unit they are given in): "超出可处理
+ * 的范围", with an empty expected and actual. Caller frees with
+ * bx_findings_free. */
 bx_findings *bx_model_validate(const bx_model *model, const bx_layout_set *set, int flags,
                                bx_error *err);
 void bx_findings_free(bx_findings *findings);

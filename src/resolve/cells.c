@@ -133,7 +133,9 @@ static bool vt_begin(resolver *rv, const char *const *fields, const bool *money,
     for (int i = 0; i < n; i++) {
         if (vt_field(vt, fields[i]) >= 0)
             continue;
-        vt->fields[vt->nfields] = fields[i];
+        /* the layout's names, copied: the view outlives the set */
+        if (!(vt->fields[vt->nfields] = bx_arena_strdup(rv->arena, fields[i], rv->err)))
+            return false;
         vt->money[vt->nfields++] = money[i];
     }
     rv->vt = vt;
