@@ -5,7 +5,8 @@
  * The pipeline: a layout set (one YAML file per official table) and a
  * dataset (dataset.yaml + CSV files) are resolved into a back-end neutral
  * model, which back ends (xlsx, pdf, dump) write out.  Every call that can
- * fail takes a bx_error to fill; the first failure is kept.
+ * fail takes a bx_error to fill; the first failure is kept. The record may
+ * be NULL: the failure then shows only in what the call returns.
  */
 #ifndef BX_BUDGETX_H
 #define BX_BUDGETX_H
@@ -135,9 +136,10 @@ void bx_findings_free(bx_findings *findings);
 size_t bx_findings_count(const bx_findings *findings);
 size_t bx_findings_errors(const bx_findings *findings);
 const bx_finding *bx_findings_at(const bx_findings *findings, size_t i);
-/* The findings as "text" (one line each, in Chinese) or "json" (with every
- * figure, whether a check looked at it, and its place, when validated with
- * BX_VALIDATE_FIGURES; else an empty list). Caller frees. */
+/* The findings as "text" (one line each, in Chinese; also for a NULL
+ * format) or "json" (with every figure, whether a check looked at it, and
+ * its place, when validated with BX_VALIDATE_FIGURES; else an empty list).
+ * NULL findings or another format: BX_ERR_USAGE. Caller frees. */
 char *bx_findings_report(const bx_findings *findings, const char *format, bx_error *err);
 
 /* Remove the temporary files of every output being written. For a signal

@@ -441,9 +441,15 @@ static void json_report(const bx_findings *f, bx_strbuf *b)
 
 char *bx_findings_report(const bx_findings *f, const char *format, bx_error *err)
 {
+    bool json = format && strcmp(format, "json") == 0;
+    if (!f || (format && !json && strcmp(format, "text") != 0)) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_findings_report: %s",
+                !f ? "缺少检查结果" : "未知的格式");
+        return NULL;
+    }
     bx_strbuf b;
     bx_strbuf_init(&b, 0);
-    if (format && strcmp(format, "json") == 0)
+    if (json)
         json_report(f, &b);
     else
         text_report(f, &b);

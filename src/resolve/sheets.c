@@ -422,6 +422,8 @@ bx_model *bx_model_resolve_template(const bx_layout_set *set, const bx_dataset *
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
                                int blank_rows, bx_error *err)
 {
+    bx_error spare; /* the resolver stops at the first failure err records */
+    err = bx_error_or(err, &spare);
     if (!set || !ds) {
         bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_resolve: 缺少布局或数据");
         return NULL;

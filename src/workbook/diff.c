@@ -197,6 +197,8 @@ static bool diff_docs(const bx_doc *a, const bx_doc *b, bx_strbuf *out, bx_error
 char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
                       const char *const *layout_dirs, bx_error *err)
 {
+    bx_error spare;
+    err = bx_error_or(err, &spare);
     if (!before || !after) {
         bx_fail(err, NULL, BX_ERR_USAGE, "bx_dataset_diff: 缺少数据");
         return NULL;

@@ -241,6 +241,8 @@ static const bx_layout_set *find_and_keep(void *ctx, const char *name, bx_error 
 
 bx_dataset *bx_workbook_load(const char *path, const char *const *layout_dirs, bx_error *err)
 {
+    bx_error spare; /* the reader stops at the first failure err records */
+    err = bx_error_or(err, &spare);
     if (!path)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_workbook_load: 缺少工作簿"), NULL;
     found_set f = {layout_dirs, NULL};
