@@ -201,11 +201,17 @@ bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *
 /* A remark on reading a workbook back (e.g. it was written with another
  * version of the layouts), or NULL. */
 const char *bx_dataset_notice(const bx_dataset *dataset);
-/* What differs between two datasets' table bodies, cell by cell, one line
- * each, named by the cell in `after`'s workbook:
- * "表3 支出总表!F11  2101501 行政运行 · 项目支出：200.00 → 210.50"; a row
- * added as "表3 支出总表!A12  （新增行） …", a row removed (named by its
- * cell in `before`'s workbook) as "… （删除行） …"; "" when nothing
+/* What differs between two datasets' tables — title blocks, headings,
+ * bodies and notes — cell by cell, one line each, named by the cell in
+ * `after`'s workbook: "表3 支出总表!F11  2101501 行政运行 · 项目支出：200.00
+ * → 210.50", "表3 支出总表!A3  标题栏：部门名称：甲 → 部门名称：乙", a level
+ * changed as "表4 基本支出总表!A8  基本工资 · 支出项目类别：层级 2 → 1"; a
+ * row added as "表3 支出总表!A12  （新增行） …"; a row removed — named by
+ * its row in `before`'s workbook, listed before the next row both have — as
+ * "表3 支出总表  （删除行，原第 11 行） …"; a note added or removed as
+ * "…!A20  （新增注释）…", "…  （删除注释，原第 20 行）…". Texts are compared
+ * whole; a line shows at most 60 characters of each, from 10 before where
+ * they first differ, cut between characters with "…". "" when nothing
  * differs. Both are resolved with the layout set `after` names. Caller
  * frees. */
 char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,

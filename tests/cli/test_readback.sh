@@ -121,7 +121,7 @@ sed -n 3,4p "$work/r1ds/05_项目支出总表.csv" | tr '\n' '|' | grep -q "^1,�
 edit "$book" "$work/r2.xlsx" "表12 整体支出绩效目标表" delete:24 insert:22 text:D23=新增指标 text:E23=≥1次
 run 0 "$budgetx" render "$work/r2.xlsx" -o "$work/r2" --diff "$orig"
 expect_out "（新增行） 新增指标 ≥1次" "the added indicator"
-expect_out "（删除行） 通过多媒体开展专题宣传次数" "the removed indicator"
+expect_out "表12 整体支出绩效目标表  （删除行，原第 24 行） 通过多媒体开展专题宣传次数" "the removed indicator, by its row in the old workbook"
 pdftotext -layout "$work/r2/r2.pdf" "$work/r2.txt"
 grep -q "新增指标" "$work/r2.txt" && ! grep -q "通过多媒体开展专题宣传次数" "$work/r2.txt" ||
   fail "the PDF does not show the indicators as edited"
