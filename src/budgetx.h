@@ -5,7 +5,8 @@
  * The pipeline: a layout set (one YAML file per official table) and a
  * dataset (dataset.yaml + CSV files) are resolved into a back-end neutral
  * model, which back ends (xlsx, pdf, dump) write out.  Every call that can
- * fail takes a bx_error to fill; the first failure is kept.
+ * fail takes a bx_error to fill; the first failure is kept. The record may
+ * be NULL: the failure then shows only in what the call returns.
  */
 #ifndef BX_BUDGETX_H
 #define BX_BUDGETX_H
@@ -82,7 +83,9 @@ void bx_layout_set_free(bx_layout_set *set);
 const char *bx_layout_set_dir(const bx_layout_set *set);
 
 /* Bind a dataset to a layout set: read the CSV files, convert amounts,
- * build every sheet. Caller frees with bx_model_free. */
+ * build every sheet. The model keeps copies of what it needs: the dataset
+ * and the set may be freed before it (bx_model_validate is given the set
+ * again). Caller frees with bx_model_free. */
 bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *dataset, bx_error *err);
 void bx_model_free(bx_model *model);
 
@@ -117,19 +120,26 @@ enum {
     BX_VALIDATE_FIGURES = 1
 };
 
-/* Run the checks the layout set declares on a resolved model. Figures
- * given in 元 must add up exactly; figures given already rounded (万元)
- * may differ by half a unit per rounded figure involved: a rounding
- * notice; anything more is an error. Caller frees with bx_findings_free. */
+/* Run the checks the layout set declares on a resolved model; `set` is the
+ * one the model was resolved with, or the same set loaded again (another
+ * is BX_ERR_USAGE). The model is only read: any number of threads may
+ * validate one model at once. Figures given in 元 must add up exactly;
+ * figures given already rounded (万元) may differ by half a unit per
+ * rounded figure involved: a rounding notice; anything more is an error,
+ * and so is a sum or difference of figures beyond what a figure can hold
+ * (±9,223,372,036,854.775807 of the unit they are given in): "超出可处理
+ * 的范围", with an empty expected and actual. Caller frees with
+ * bx_findings_free. */
 bx_findings *bx_model_validate(const bx_model *model, const bx_layout_set *set, int flags,
                                bx_error *err);
 void bx_findings_free(bx_findings *findings);
 size_t bx_findings_count(const bx_findings *findings);
 size_t bx_findings_errors(const bx_findings *findings);
 const bx_finding *bx_findings_at(const bx_findings *findings, size_t i);
-/* The findings as "text" (one line each, in Chinese) or "json" (with every
- * figure, whether a check looked at it, and its place, when validated with
- * BX_VALIDATE_FIGURES; else an empty list). Caller frees. */
+/* The findings as "text" (one line each, in Chinese; also for a NULL
+ * format) or "json" (with every figure, whether a check looked at it, and
+ * its place, when validated with BX_VALIDATE_FIGURES; else an empty list).
+ * NULL findings or another format: BX_ERR_USAGE. Caller frees. */
 char *bx_findings_report(const bx_findings *findings, const char *format, bx_error *err);
 
 /* Remove the temporary files of every output being written. For a signal
@@ -191,11 +201,17 @@ bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *
 /* A remark on reading a workbook back (e.g. it was written with another
  * version of the layouts), or NULL. */
 const char *bx_dataset_notice(const bx_dataset *dataset);
-/* What differs between two datasets' table bodies, cell by cell, one line
- * each, named by the cell in `after`'s workbook:
- * "表3 支出总表!F11  2101501 行政运行 · 项目支出：200.00 → 210.50"; a row
- * added as "表3 支出总表!A12  （新增行） …", a row removed (named by its
- * cell in `before`'s workbook) as "… （删除行） …"; "" when nothing
+/* What differs between two datasets' tables — title blocks, headings,
+ * bodies and notes — cell by cell, one line each, named by the cell in
+ * `after`'s workbook: "表3 支出总表!F11  2101501 行政运行 · 项目支出：200.00
+ * → 210.50", "表3 支出总表!A3  标题栏：部门名称：甲 → 部门名称：乙", a level
+ * changed as "表4 基本支出总表!A8  基本工资 · 支出项目类别：层级 2 → 1"; a
+ * row added as "表3 支出总表!A12  （新增行） …"; a row removed — named by
+ * its row in `before`'s workbook, listed before the next row both have — as
+ * "表3 支出总表  （删除行，原第 11 行） …"; a note added or removed as
+ * "…!A20  （新增注释）…", "…  （删除注释，原第 20 行）…". Texts are compared
+ * whole; a line shows at most 60 characters of each, from 10 before where
+ * they first differ, cut between characters with "…". "" when nothing
  * differs. Both are resolved with the layout set `after` names. Caller
  * frees. */
 char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,

@@ -53,6 +53,17 @@ static inline bool bx_failed(const bx_error *err)
     return err && err->status != BX_OK;
 }
 
+/* err, or `spare` cleared when err is NULL: what a public call fills, so
+ * that every public call accepts a NULL error record (the failure then
+ * shows only in what it returns). */
+static inline bx_error *bx_error_or(bx_error *err, bx_error *spare)
+{
+    if (err)
+        return err;
+    bx_error_clear(spare);
+    return spare;
+}
+
 /* malloc/calloc/strdup that record BX_ERR_NOMEM in err on failure. */
 void *bx_malloc(size_t size, bx_error *err);
 void *bx_calloc(size_t count, size_t size, bx_error *err);

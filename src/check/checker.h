@@ -33,16 +33,39 @@ typedef struct checker {
     bx_scale display;      /* the set's display unit */
     const bx_vtable *vt;   /* the table being checked */
     const bx_check *check; /* the rule being evaluated */
+    /* BX_VALIDATE_FIGURES: per table of the view, per row and field
+     * (row × nfields + field), whether an equation holds the figure; the
+     * checker's own, so that the model is only read */
+    uint8_t **used;
 } checker;
 
+/* The layout of a table of the view, in the set being checked with. */
+static inline const bx_table_layout *bx_check_layout(const checker *ck, const bx_vtable *vt)
+{
+    return &ck->set->tables[vt->layout];
+}
+
+/* A figure a rule makes of figures (a sum, a difference), in a wider type:
+ * exact for as many figures as the checks read (each within ±INT64_MAX;
+ * about 10^19 of them would be needed to leave it), so that two parts of
+ * 9,223,372,036,854.77 never wrap into a small number that passes.
+ * bx_check_compare says when a result is beyond what the checks show. */
+typedef __int128 bx_sum;
+
 /* findings.c */
+/* Compare a figure with what a rule expects of it: a rounding notice or an
+ * error when they differ, "超出可处理的范围" (an error) when either or
+ * their difference is beyond what the checks hold. */
 bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
-                      int64_t expected, int64_t actual, int rounded, const char *rule);
+                      bx_sum expected, bx_sum actual, int rounded, const char *rule);
 bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what);
 
 /* table_rules.c */
 int bx_check_field_of(const bx_vtable *vt, const char *name);
-int64_t bx_check_take(const bx_vrow *r, int f, bool *present);
+/* The figure of row r (of table vt) in field f, 0 when there is none;
+ * *present (may be NULL) says whether there is one. Marks the figure as
+ * held by an equation. */
+int64_t bx_check_take(checker *ck, const bx_vtable *vt, const bx_vrow *r, int f, bool *present);
 bool bx_check_squash_equal(const char *a, const char *b);
 void bx_check_expand_years(int year, const char *tpl, char *out, size_t size);
 bool bx_check_table(checker *ck, const bx_vtable *vt);

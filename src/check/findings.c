@@ -98,7 +98,7 @@ static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, in
     finding_rec *r = &f->items[f->n++];
     memset(r, 0, sizeof *r);
     char name[512];
-    bx_loc loc = row ? row->loc : (bx_loc){vt->layout->file, 0, 0};
+    bx_loc loc = row ? row->loc : (bx_loc){bx_check_layout(ck, vt)->file, 0, 0};
     if (row && field >= 0 && row->vloc[field].file)
         loc = figure_loc(ck->m, &row->vloc[field]);
     r->pub.error = error;
@@ -126,6 +126,7 @@ static int64_t half_unit(const checker *ck, int shown)
     const bx_model *m = ck->m;
     if (m->view.input.unit_yuan == 1 || shown < 0 || shown > BX_NORM_DECIMALS)
         return 0;
+    /* units, not figures: at most 10^6 × 10^8 (亿元 shown, 元 given) */
     int64_t unit = pow10i(BX_NORM_DECIMALS - shown); /* one shown unit, display unit */
     if (ck->display.unit_yuan >= m->view.input.unit_yuan)
         unit *= ck->display.unit_yuan / m->view.input.unit_yuan;
@@ -134,22 +135,33 @@ static int64_t half_unit(const checker *ck, int shown)
     return unit / 2;
 }
 
+/* Within what a figure can be (INT64_MIN is BX_NOVALUE). */
+static bool fits(bx_sum v)
+{
+    return v >= -INT64_MAX && v <= INT64_MAX;
+}
+
 /* Compare a figure with what a rule expects of it. `rounded` counts the
  * rounded figures involved (each may be off by half a unit). */
 bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
-                      int64_t expected, int64_t actual, int rounded, const char *rule)
+                      bx_sum expected, bx_sum actual, int rounded, const char *rule)
 {
-    if (expected == actual)
+    bx_sum wide = actual - expected;
+    if (!fits(expected) || !fits(actual) || !fits(wide))
+        return add_finding(ck, vt, row, field, true, "", "", "超出可处理的范围", rule);
+    if (wide == 0)
         return true;
-    int64_t diff = actual - expected;
+    int64_t diff = (int64_t)wide;
     int64_t mag = diff < 0 ? -diff : diff;
     bool money = vt->money[field];
-    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0;
-    bool error = half == 0 || mag > half * rounded;
+    int64_t half = money ? half_unit(ck, row ? row->shown[field] : 0) : 0, tolerance;
+    if (__builtin_mul_overflow(half, (int64_t)rounded, &tolerance))
+        tolerance = INT64_MAX; /* more than any difference */
+    bool error = half == 0 || mag > tolerance;
     char e[40], a[40], d[40];
     int shown = row ? row->shown[field] : -1;
-    show(ck, money, shown, expected, e, sizeof e);
-    show(ck, money, shown, actual, a, sizeof a);
+    show(ck, money, shown, (int64_t)expected, e, sizeof e);
+    show(ck, money, shown, (int64_t)actual, a, sizeof a);
     show(ck, money, shown, diff, d, sizeof d);
     return add_finding(ck, vt, row, field, error, e, a, d, rule);
 }
@@ -213,7 +225,8 @@ static bool snapshot_figures(checker *ck)
                 g->line = at.line;
                 g->column_number = at.column;
                 g->money = vt->money[k];
-                g->checked = row->used[k];
+                g->checked = ck->used[i][(size_t)r * (size_t)vt->nfields + (size_t)k];
+                /* at most 10 × 10^6 × 10^8: no figure is involved */
                 int64_t step = 10 * pow10i(BX_NORM_DECIMALS - row->shown[k]);
                 if (vt->money[k] && ck->display.unit_yuan >= m->view.input.unit_yuan)
                     step *= ck->display.unit_yuan / m->view.input.unit_yuan;
@@ -229,9 +242,58 @@ static bool snapshot_figures(checker *ck)
 
 /* ---- the API ----------------------------------------------------------- */
 
+/* Whether the model was resolved with this set (or the same set loaded
+ * again): the view names its tables' layouts by their place in the set. */
+static bool made_with(const bx_model *m, const bx_layout_set *set)
+{
+    const char *version = m->readback.meta.layout_version;
+    if (set->version && version && *version && strcmp(version, set->version) != 0)
+        return false;
+    for (int i = 0; i < m->view.ntables; i++) {
+        const bx_vtable *vt = &m->view.tables[i];
+        if (vt->layout < 0 || (size_t)vt->layout >= set->ntables ||
+            set->tables[vt->layout].number != vt->number)
+            return false;
+    }
+    return true;
+}
+
+static void free_marks(uint8_t **used, int n)
+{
+    for (int i = 0; used && i < n; i++)
+        free(used[i]);
+    free(used);
+}
+
+/* The checker's own marks of the figures an equation holds, all clear. */
+static uint8_t **new_marks(const bx_model *m, bx_error *err)
+{
+    uint8_t **used = bx_calloc((size_t)m->view.ntables + 1, sizeof *used, err);
+    for (int i = 0; used && i < m->view.ntables; i++) {
+        const bx_vtable *vt = &m->view.tables[i];
+        used[i] = bx_calloc((size_t)vt->nrows * (size_t)vt->nfields + 1, 1, err);
+        if (!used[i]) {
+            free_marks(used, i);
+            return NULL;
+        }
+    }
+    return used;
+}
+
 bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int flags,
                                bx_error *err)
 {
+    bx_error spare;
+    err = bx_error_or(err, &spare);
+    if (!m || !set) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_validate: 缺少模型或布局");
+        return NULL;
+    }
+    if (!made_with(m, set)) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_validate: 模型不是用布局“%s”生成的",
+                set->name ? set->name : "");
+        return NULL;
+    }
     bx_findings *f = bx_calloc(1, sizeof *f, err);
     if (!f)
         return NULL;
@@ -243,10 +305,8 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
     }
     checker ck = {.m = m, .set = set, .out = f, .err = err, .display = set->display};
     bool ok = true;
-    for (int i = 0; ok && i < m->view.ntables; i++) {
-        for (int r = 0; r < m->view.tables[i].nrows; r++)
-            memset(m->view.tables[i].rows[r].used, 0, (size_t)m->view.tables[i].nfields);
-    }
+    if (flags & BX_VALIDATE_FIGURES)
+        ok = (ck.used = new_marks(m, err)) != NULL;
     for (int i = 0; ok && i < m->view.ntables; i++)
         ok = bx_check_table(&ck, &m->view.tables[i]);
     for (size_t i = 0; ok && i < set->nchecks; i++) {
@@ -254,6 +314,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
         ok = bx_check_set_rule(&ck, &set->checks[i]);
     }
     ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
+    free_marks(ck.used, m->view.ntables);
     if (!ok) {
         bx_findings_free(f);
         return NULL;
@@ -316,7 +377,9 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
         bx_strbuf_printf(b, "%s：%s", x->error ? "错误" : "提示（尾数差异）", x->table);
         if (x->row[0])
             bx_strbuf_printf(b, "，%s", x->row);
-        if (x->column[0])
+        if (x->column[0] && !x->expected[0]) /* out of range: no figures to show */
+            bx_strbuf_printf(b, "，%s：%s", x->column, x->difference);
+        else if (x->column[0])
             bx_strbuf_printf(b, "，%s：应为 %s，实为 %s，差 %s", x->column, x->expected, x->actual,
                              x->difference);
         else
@@ -378,9 +441,15 @@ static void json_report(const bx_findings *f, bx_strbuf *b)
 
 char *bx_findings_report(const bx_findings *f, const char *format, bx_error *err)
 {
+    bool json = format && strcmp(format, "json") == 0;
+    if (!f || (format && !json && strcmp(format, "text") != 0)) {
+        bx_fail(err, NULL, BX_ERR_USAGE, "bx_findings_report: %s",
+                !f ? "缺少检查结果" : "未知的格式");
+        return NULL;
+    }
     bx_strbuf b;
     bx_strbuf_init(&b, 0);
-    if (format && strcmp(format, "json") == 0)
+    if (json)
         json_report(f, &b);
     else
         text_report(f, &b);

@@ -77,12 +77,12 @@ static bool check_equal(checker *ck, const bx_check *c)
             first_vt = vt;
             first_row = row;
             first_f = f;
-            bx_check_take(row, f, NULL);
+            bx_check_take(ck, vt, row, f, NULL);
             continue;
         }
         bool pa, pb;
-        int64_t expected = bx_check_take(first_row, first_f, &pa),
-                actual = bx_check_take(row, f, &pb);
+        int64_t expected = bx_check_take(ck, first_vt, first_row, first_f, &pa),
+                actual = bx_check_take(ck, vt, row, f, &pb);
         int rounded = (pa && first_vt->money[first_f]) + (pb && vt->money[f]);
         char rule[600];
         snprintf(rule, sizeof rule, "%s = %s", ref->text, c->refs[0].text);
@@ -102,7 +102,7 @@ static bool check_set_sum(checker *ck, const bx_check *c)
     int f, found = find_ref(ck, &c->refs[0], &vt, &row, &f);
     if (found <= 0)
         return found != -2;
-    int64_t expected = 0;
+    bx_sum expected = 0;
     int rounded = 0;
     bool any = false;
     for (int k = 1; k < c->nrefs; k++) {
@@ -119,12 +119,12 @@ static bool check_set_sum(checker *ck, const bx_check *c)
         if (got == 0)
             continue;
         bool p;
-        expected += bx_check_take(prow, pf, &p);
+        expected += bx_check_take(ck, pvt, prow, pf, &p);
         any |= p;
         rounded += p && pvt->money[pf];
     }
     bool p;
-    int64_t actual = bx_check_take(row, f, &p);
+    int64_t actual = bx_check_take(ck, vt, row, f, &p);
     rounded += p && vt->money[f];
     if (!any && !p)
         return true;
@@ -325,7 +325,7 @@ static bool match_table_init(match_table *t, const checker *ck, const bx_ref *re
     const bx_vtable *vt = t->vt;
     t->f = bx_check_field_of(vt, ref->field);
     if (strcmp(ref->row, "*") != 0) {
-        const bx_table_layout *layout = vt->layout;
+        const bx_table_layout *layout = bx_check_layout(ck, vt);
         for (size_t i = 0; i < layout->header.nroots; i++)
             if (layout->header.roots[i].side && strcmp(layout->header.roots[i].side, ref->row) == 0)
                 t->side = (int)i;
@@ -405,7 +405,7 @@ static bool check_match(checker *ck, const bx_check *c)
         bool ambiguous = key_count(&a.by_name, name) > 1;
         for (int k = 0; k < nparts && !ambiguous; k++)
             ambiguous = parts[k].vt && key_count(&parts[k].by_name, name) > 1;
-        int64_t sum = 0;
+        bx_sum sum = 0;
         int rounded = 0, found = 0;
         const match_table *last = NULL;
         int last_row = -1;
@@ -419,7 +419,7 @@ static bool check_match(checker *ck, const bx_check *c)
             if (q < 0)
                 continue;
             bool p;
-            sum += bx_check_take(&parts[k].vt->rows[q], parts[k].f, &p);
+            sum += bx_check_take(ck, parts[k].vt, &parts[k].vt->rows[q], parts[k].f, &p);
             rounded += p && parts[k].vt->money[parts[k].f];
             found++;
             last = &parts[k];
@@ -428,7 +428,7 @@ static bool check_match(checker *ck, const bx_check *c)
         if (!found)
             continue;
         bool p;
-        int64_t value = bx_check_take(&a.vt->rows[r], a.f, &p);
+        int64_t value = bx_check_take(ck, a.vt, &a.vt->rows[r], a.f, &p);
         rounded += p && a.vt->money[a.f];
         /* one counterpart: reported at it, as "what the first table says"
          * against it; several: at the first table's row, against their sum */

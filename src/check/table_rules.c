@@ -29,9 +29,11 @@ static int64_t peek(const bx_vrow *r, int f, bool *present)
 /* The same, marking the figure as held by an equation: any change to it
  * shows. (Inequalities — a part within its whole — use peek: a figure
  * they alone hold can change unnoticed, so it is not marked.) */
-int64_t bx_check_take(const bx_vrow *r, int f, bool *present)
+int64_t bx_check_take(checker *ck, const bx_vtable *vt, const bx_vrow *r, int f, bool *present)
 {
-    ((bx_vrow *)r)->used[f] = 1;
+    if (ck->used)
+        ck->used[vt - ck->m->view.tables]
+                [(size_t)(r - vt->rows) * (size_t)vt->nfields + (size_t)f] = 1;
     return peek(r, f, present);
 }
 
@@ -80,14 +82,14 @@ static bool check_sum(checker *ck, const bx_vtable *vt, const bx_check *c)
         const bx_vrow *row = &vt->rows[r];
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < c->nterms; k++) {
             int f = bx_check_field_of(vt, c->terms[k].name);
-            expected += c->terms[k].sign * bx_check_take(row, f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(ck, vt, row, f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
-        int64_t actual = bx_check_take(row, lhs, &p);
+        int64_t actual = bx_check_take(ck, vt, row, lhs, &p);
         any |= p;
         rounded += p && vt->money[lhs];
         if (any && !bx_check_compare(ck, vt, row, lhs, expected, actual, rounded, c->text))
@@ -123,13 +125,13 @@ static bool check_family(checker *ck, const bx_vtable *vt, const bx_vrow *parent
     for (int f = 0; f < vt->nfields; f++) {
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < n; k++) {
-            expected += bx_check_take(children[k], f, &p);
+            expected += bx_check_take(ck, vt, children[k], f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
-        int64_t actual = bx_check_take(parent, f, &p);
+        int64_t actual = bx_check_take(ck, vt, parent, f, &p);
         any |= p;
         rounded += p && vt->money[f];
         if (any && !bx_check_compare(ck, vt, parent, f, expected, actual, rounded, ck->check->text))
@@ -388,13 +390,13 @@ static bool check_rows(checker *ck, const bx_vtable *vt, const bx_check *c)
             continue;
         bool any = false, p;
         int rounded = 0;
-        int64_t expected = 0;
+        bx_sum expected = 0;
         for (int k = 0; k < c->nterms; k++) {
-            expected += c->terms[k].sign * bx_check_take(rows[k + 1], f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(ck, vt, rows[k + 1], f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
-        int64_t actual = bx_check_take(rows[0], f, &p);
+        int64_t actual = bx_check_take(ck, vt, rows[0], f, &p);
         any |= p;
         rounded += p && vt->money[f];
         if (any && !bx_check_compare(ck, vt, rows[0], f, expected, actual, rounded, c->text))
@@ -415,18 +417,18 @@ static bool check_total(checker *ck, const bx_vtable *vt, const bx_check *c)
         return true;
     bool any = false, p;
     int rounded = 0;
-    int64_t expected = 0;
+    bx_sum expected = 0;
     for (int k = 0; k < c->nterms; k++) {
         int f = bx_check_field_of(vt, c->terms[k].name);
         for (int r = 0; r < vt->nrows; r++) {
             if (&vt->rows[r] == fixed)
                 continue;
-            expected += c->terms[k].sign * bx_check_take(&vt->rows[r], f, &p);
+            expected += (bx_sum)c->terms[k].sign * bx_check_take(ck, vt, &vt->rows[r], f, &p);
             any |= p;
             rounded += p && vt->money[f];
         }
     }
-    int64_t actual = bx_check_take(fixed, lhs, &p);
+    int64_t actual = bx_check_take(ck, vt, fixed, lhs, &p);
     any |= p;
     rounded += p && vt->money[lhs];
     return !any || bx_check_compare(ck, vt, fixed, lhs, expected, actual, rounded, c->text);
@@ -434,7 +436,7 @@ static bool check_total(checker *ck, const bx_vtable *vt, const bx_check *c)
 
 bool bx_check_table(checker *ck, const bx_vtable *vt)
 {
-    const bx_table_layout *t = vt->layout;
+    const bx_table_layout *t = bx_check_layout(ck, vt);
     bool ok = true;
     for (size_t i = 0; ok && i < t->nchecks; i++) {
         const bx_check *c = &t->checks[i];

@@ -33,13 +33,13 @@ typedef struct bx_vrow {
     int64_t *v;    /* per field; BX_NOVALUE where there is none */
     bx_vloc *vloc; /* per field: where the figure is */
     int8_t *shown; /* per field: decimals it is shown with */
-    uint8_t *used; /* per field: a check looked at it */
 } bx_vrow;
 
 typedef struct bx_vtable {
     int number;
     const char *sheet;
-    const struct bx_table_layout *layout;
+    int layout;          /* its table among the layout set's (an index: the view keeps
+                            no pointer into the set, which may be freed before it) */
     const char **fields; /* the table's figure fields */
     bool *money;         /* per field: an amount (rounded when given in 万元) */
     int nfields;
@@ -56,7 +56,8 @@ typedef struct bx_dataview {
     int ninputs;
 } bx_dataview;
 
-/* Free what the view holds (its strings belong to the document's arena). */
+/* Free what the view holds (its strings belong to the document's arena,
+ * none to the dataset or the layout set). */
 void bx_dataview_free(bx_dataview *v);
 
 #endif /* BX_DATAVIEW_H */

@@ -125,7 +125,7 @@ static bool vt_begin(resolver *rv, const char *const *fields, const bool *money,
     memset(vt, 0, sizeof *vt);
     vt->number = rv->t->number;
     vt->sheet = rv->sheet->name;
-    vt->layout = rv->t;
+    vt->layout = (int)(rv->t - rv->set->tables);
     vt->fields = bx_arena_alloc(rv->arena, (size_t)(n + 1) * sizeof *vt->fields, rv->err);
     vt->money = bx_arena_alloc(rv->arena, (size_t)(n + 1), rv->err);
     if (!vt->fields || !vt->money)
@@ -133,7 +133,9 @@ static bool vt_begin(resolver *rv, const char *const *fields, const bool *money,
     for (int i = 0; i < n; i++) {
         if (vt_field(vt, fields[i]) >= 0)
             continue;
-        vt->fields[vt->nfields] = fields[i];
+        /* the layout's names, copied: the view outlives the set */
+        if (!(vt->fields[vt->nfields] = bx_arena_strdup(rv->arena, fields[i], rv->err)))
+            return false;
         vt->money[vt->nfields++] = money[i];
     }
     rv->vt = vt;
@@ -166,9 +168,8 @@ bx_vrow *bx_rv_vt_row(resolver *rv, const bx_loc *loc)
     size_t n = (size_t)(vt->nfields ? vt->nfields : 1);
     row->v = bx_arena_alloc(rv->arena, n * sizeof *row->v, rv->err);
     row->vloc = bx_arena_alloc(rv->arena, n * sizeof *row->vloc, rv->err);
-    row->used = bx_arena_alloc(rv->arena, n, rv->err);
     row->shown = bx_arena_alloc(rv->arena, n, rv->err);
-    if (!row->v || !row->vloc || !row->used || !row->shown)
+    if (!row->v || !row->vloc || !row->shown)
         return NULL;
     for (int i = 0; i < vt->nfields; i++)
         row->v[i] = BX_NOVALUE;
@@ -198,16 +199,14 @@ void bx_rv_name_row(resolver *rv, bx_vrow *vr, const char *field, bx_coltype typ
         vr->label = cell->text;
 }
 
-/* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow. */
+/* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow (and
+ * for INT64_MIN, which is BX_NOVALUE). */
 static bool normalize(int64_t v, int decimals, int64_t *out)
 {
-    int64_t f = 1;
+    int64_t f = 1; /* at most 10^BX_NORM_DECIMALS */
     for (int i = decimals; i < BX_NORM_DECIMALS; i++)
         f *= 10;
-    if (v > INT64_MAX / f || v < -(INT64_MAX / f))
-        return false;
-    *out = v * f;
-    return true;
+    return !__builtin_mul_overflow(v, f, out) && *out != INT64_MIN;
 }
 
 bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *field,

@@ -140,6 +140,9 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
     ok = ok && bx_rv_bind_columns(rv, csv, fields, optional, n, cols) &&
          bx_rv_open_block(rv, csv, b, col0, &slot);
     int first_row = rv->sheet->nrows, nrows = 0;
+    /* the rows' band, named in the view (which outlives the set) */
+    const char *band = ok ? bx_arena_strdup(rv->arena, b->data, rv->err) : NULL;
+    ok = band != NULL;
     for (size_t r = 0; ok && r < csv->nrows; r++) {
         if (!row_of_instance(rv, csv, r, cols[b->ncells], &ok))
             continue;
@@ -148,7 +151,7 @@ static int resolve_repeat(resolver *rv, const bx_band *b, int col0)
         bx_vrow *vr = row >= 0 ? bx_rv_vt_row(rv, &row_loc) : NULL;
         ok = vr != NULL;
         if (ok)
-            vr->band = b->data;
+            vr->band = band;
         nrows++;
         int col = col0;
         for (size_t i = 0; ok && i < b->ncells; col += b->cells[i].span, i++) {

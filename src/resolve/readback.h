@@ -15,10 +15,14 @@
  * dataset left empty. */
 typedef struct bx_slot {
     int row, nrows, blank;
-    uint16_t source;            /* index into bx_readback.sources */
-    const struct bx_band *band; /* a form's repeating section, else NULL */
-    int col0;                   /* its first grid column */
-    const char *key;            /* `each` forms: the key new rows take */
+    uint16_t source; /* index into bx_readback.sources */
+    /* a form's repeating section, else NULL: a pointer into the layout set,
+     * valid while it lives (slots are recorded only when resolved for
+     * read-back or as a template, inside the workbook layer, which keeps
+     * the set as long as the model) */
+    const struct bx_band *band;
+    int col0;        /* its first grid column */
+    const char *key; /* `each` forms: the key new rows take */
 } bx_slot;
 
 /* A data cell's source: a row and column of one of the sources, or a

@@ -1,7 +1,11 @@
 /* Resolve: a dataset bound to a layout set. What it gives — the public
  * bx_model — is three things side by side: the document every back end
  * draws (model.h), the data behind it that the checks read (dataview.h),
- * and what reading a workbook back needs (readback.h). */
+ * and what reading a workbook back needs (readback.h). The model keeps
+ * copies of what it needs of the dataset and the set, so that it outlives
+ * both (the one exception, a slot's band, readback.h); the view names its
+ * tables' layouts by their index in the set, for the checks, which are
+ * given the set. */
 #ifndef BX_RESOLVE_H
 #define BX_RESOLVE_H
 

@@ -381,10 +381,11 @@ static bool copy_meta(resolver *rv)
     bx_error *err = rv->err;
     *meta = *from;
     meta->encoding = BX_ENCODING_UTF8; /* the carried CSVs */
-    meta->layout_version = rv->set->version ? rv->set->version : "";
     meta->blank_rows = rv->blank_rows;
     meta->template_name = meta->unit = meta->title = meta->output_name = NULL;
-    if (!copy_text(a, from->template_name, &meta->template_name, err) ||
+    meta->layout_version = "";
+    if (!copy_text(a, rv->set->version, &meta->layout_version, err) ||
+        !copy_text(a, from->template_name, &meta->template_name, err) ||
         !copy_text(a, from->unit, &meta->unit, err) ||
         !copy_text(a, from->title, &meta->title, err) ||
         !copy_text(a, from->output_name, &meta->output_name, err))
@@ -421,6 +422,8 @@ bx_model *bx_model_resolve_template(const bx_layout_set *set, const bx_dataset *
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
                                int blank_rows, bx_error *err)
 {
+    bx_error spare; /* the resolver stops at the first failure err records */
+    err = bx_error_or(err, &spare);
     if (!set || !ds) {
         bx_fail(err, NULL, BX_ERR_USAGE, "bx_model_resolve: 缺少布局或数据");
         return NULL;
@@ -443,15 +446,19 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
                    .bind = bind,
                    .blank_rows = blank_rows};
     bx_loc loc = {ds->yaml_name, 0, 0};
-    m->author = ds->meta.unit;
+    /* the model outlives the dataset and the set: it keeps copies */
     m->year = ds->meta.year;
-    m->template_name = set->name;
-    m->font = set->font;
-    m->amount_unit = bx_money_unit_name(set->display.unit_yuan);
+    m->amount_unit = bx_money_unit_name(set->display.unit_yuan); /* a literal */
     m->created = creation_time(ds);
     model->view.input = ds->meta.input;
-    m->title = ds->meta.title ? ds->meta.title : bx_rv_expand(&rv, set->title, &loc);
-    bool ok = m->title != NULL && copy_meta(&rv);
+    bool ok = copy_text(m->arena, ds->meta.unit, &m->author, err) &&
+              copy_text(m->arena, set->name, &m->template_name, err) &&
+              copy_text(m->arena, set->font, &m->font, err);
+    if (ok && ds->meta.title)
+        ok = copy_text(m->arena, ds->meta.title, &m->title, err);
+    else if (ok)
+        ok = (m->title = bx_rv_expand(&rv, set->title, &loc)) != NULL;
+    ok = ok && copy_meta(&rv);
     for (size_t i = 0; ok && i < ds->meta.ntables; i++) {
         bool known = false;
         for (size_t k = 0; k < set->ntables && !known; k++)

@@ -169,10 +169,18 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
     ok = ok && corrected_image(im, &img);
     bx_dataset *ds = ok ? bx_image_dataset(&img, path, im->err) : NULL;
     bx_image_free(&img);
-    if (ds && im->set->version &&
-        strcmp(im->m0->readback.meta.layout_version, im->set->version) != 0)
-        ds->notice = bx_arena_strdup(
-            ds->arena, "这个工作簿是用另一版本的布局生成的；已按当前布局读回", im->err);
+    bool other_version =
+        im->set->version && strcmp(im->m0->readback.meta.layout_version, im->set->version) != 0;
+    bool levels_lost = im->levels && bx_im_levels_lost(im);
+    char notice[512];
+    snprintf(notice, sizeof notice, "%s%s%s",
+             other_version ? "这个工作簿是用另一版本的布局生成的；已按当前布局读回" : "",
+             other_version && levels_lost ? "。" : "",
+             levels_lost ? "工作簿中没有缩进格式（可能经其他软件另存，丢失了单元格格式）；"
+                           "各行保留数据集原有的层级，新增的行取上一行的层级"
+                         : "");
+    if (ds && *notice)
+        ds->notice = bx_arena_strdup(ds->arena, notice, im->err);
     return ds;
 }
 
@@ -241,6 +249,8 @@ static const bx_layout_set *find_and_keep(void *ctx, const char *name, bx_error 
 
 bx_dataset *bx_workbook_load(const char *path, const char *const *layout_dirs, bx_error *err)
 {
+    bx_error spare; /* the reader stops at the first failure err records */
+    err = bx_error_or(err, &spare);
     if (!path)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_workbook_load: 缺少工作簿"), NULL;
     found_set f = {layout_dirs, NULL};

@@ -48,6 +48,7 @@ typedef struct importer {
     int *order;
     cover *covers;
     size_t ncovers;
+    int levels; /* bx_im_levels_lost: 0 not known yet, 1 read, 2 lost */
 } importer;
 
 /* ---- import.c: messages ------------------------------------------------ */
@@ -97,6 +98,12 @@ bool bx_im_fixed_row(importer *im, int r, int wr);
 bool bx_im_read_sheet(importer *im, int i);
 
 /* ---- rows.c: the rows that vary ---------------------------------------- */
+
+/* Whether the workbook lost the rows' indentation: none of its cell
+ * formats is indented while the dataset had levels (a program that drops
+ * cell styles saved it). Then the rows keep the dataset's levels, and a
+ * row typed in takes the level of the row above it. */
+bool bx_im_levels_lost(importer *im);
 
 /* Model rows [r0, r1) show rows of one source; their workbook rows start
  * at *wr. */

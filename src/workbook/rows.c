@@ -67,6 +67,25 @@ static bool pair_rows(importer *im, region *g)
     return g->match && bx_align_keys(g->mkeys, g->nm, g->wkeys, g->nw, g->match, im->err);
 }
 
+bool bx_im_levels_lost(importer *im)
+{
+    enum { UNKNOWN, READ, LOST };
+    if (im->levels != UNKNOWN)
+        return im->levels == LOST;
+    bool indented = false, levels = false;
+    for (size_t i = 0; i < im->book->nxf && !indented; i++)
+        indented = im->book->xf_indent[i] > 0;
+    const bx_doc *doc = im->m0->doc;
+    for (int i = 0; i < doc->nsheets && !indented && !levels; i++) {
+        const bx_sheet *s = &doc->sheets[i];
+        size_t n = (size_t)s->nrows * (size_t)s->ncols;
+        for (size_t k = 0; k < n && !levels; k++)
+            levels = !s->cells[k].covered && s->cells[k].indent > 0;
+    }
+    im->levels = levels && !indented ? LOST : READ;
+    return im->levels == LOST;
+}
+
 /* The indentation level a workbook row shows in column col. */
 static int shown_level(const importer *im, int wrow, int col)
 {
@@ -179,8 +198,10 @@ static void hidden_columns(importer *im, const region *g, int wrow, int mrow, co
 {
     int level_col = im->t->level_field ? bx_csv_column(csv, im->t->level_field) : -1;
     int indent_col = indent_column(im, g);
-    if (level_col >= 0 && indent_col >= 0 && bx_xsheet_cell(im->ws, wrow, indent_col)) {
-        /* a paired row changes level only if its indentation was changed */
+    if (level_col >= 0 && indent_col >= 0 && bx_xsheet_cell(im->ws, wrow, indent_col) &&
+        !bx_im_levels_lost(im)) {
+        /* a paired row changes level only if its indentation was changed
+         * (when the workbook lost it, a new row keeps its neighbour's) */
         int level = shown_level(im, wrow, indent_col);
         if (is_new || level != bx_sheet_cell(im->s, mrow, indent_col)->indent) {
             char text[16];

@@ -301,7 +301,7 @@ static bool notes(importer *im, int wr)
 bool bx_im_read_sheet(importer *im, int i)
 {
     const bx_sheet *s = &im->m0->doc->sheets[i];
-    const bx_table_layout *t = im->m0->view.tables[i].layout;
+    const bx_table_layout *t = &im->set->tables[im->m0->view.tables[i].layout];
     im->s = s;
     im->tr = &im->m0->readback.sheets[i];
     im->t = t;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The checks catch real mistakes at the right place: corrupted copies of the
 # 2024 sample (a digit changed, a row dropped, a child code without its
-# parent, a total edited), the exit statuses of check and render, --force
-# and --format json.
+# parent, a total edited, figures too big to add), the exit statuses of
+# check and render, --force and --format json.
 #   test_checks.sh BUDGETX SAMPLE_DIR
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib.sh
@@ -43,6 +43,13 @@ expect_finding total "01_收支总表.csv:17:5: 错误：表1 收支总表，收
 # 表9's 2024 公务接待费 1.44 → 1.54 (with its 总计 and 增减变化金额)
 corrupt cross 's/^,2024年,43.44,0.00,0.00,0.00,0.00,0.00,1.44,/,2024年,43.54,0.00,0.00,0.00,0.00,0.00,1.54,/; s/^,增减变化金额,0.00,0.00,0.00,0.00,0.00,0.00,0.00,/,增减变化金额,0.10,0.00,0.00,0.00,0.00,0.00,0.10,/' 09_三公经费支出表.csv
 expect_finding cross "错误：表8 一般公共预算支出表（按经济分类），30217 公务接待费，支出总计：应为 1.54，实为 1.44，差 -0.10"
+
+# figures too big to add: two parts of 9,223,372,036,854.77 under a total of
+# −0.01 would wrap into a rounding notice; they are an error at the total
+corrupt huge '14s/^,2101501,行政运行,8347.26,7364.94,982.33,/,2101501,行政运行,-0.01,9223372036854.77,9223372036854.77,/' 03_支出总表.csv
+expect_finding huge "03_支出总表.csv:14:4: 错误：表3 支出总表，2101501 行政运行，支出总计：超出可处理的范围（检查：支出总计 = 基本支出 + 项目支出 + 事业单位经营支出 + 对附属单位补助支出 + 上缴上级支出）"
+grep -q "尾数差异）：表3 支出总表，2101501 行政运行，支出总计" "$work/huge.report" &&
+  fail "huge: a wrapped sum passed as a rounding notice"
 
 # render refuses on errors and writes nothing; --force writes both files
 run 1 "$budgetx" render "$work/digit" -o "$work/refused"

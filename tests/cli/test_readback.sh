@@ -2,9 +2,9 @@
 # Workbooks read back (budgetx render/import BOOK.xlsx, --diff): every
 # sample round-trips to identical files; edits made in the OOXML the way a
 # spreadsheet program stores them (numbers, texts, formulas, rows added
-# and removed) come back, are checked and are listed by --diff; a changed
-# heading is an error naming its cell; a file LibreOffice saved reads back
-# as ours does.
+# and removed, indentation changed or lost) come back, are checked and are
+# listed by --diff; a changed heading is an error naming its cell; a file
+# LibreOffice saved reads back as ours does.
 #   test_readback.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib.sh
@@ -121,7 +121,7 @@ sed -n 3,4p "$work/r1ds/05_项目支出总表.csv" | tr '\n' '|' | grep -q "^1,�
 edit "$book" "$work/r2.xlsx" "表12 整体支出绩效目标表" delete:24 insert:22 text:D23=新增指标 text:E23=≥1次
 run 0 "$budgetx" render "$work/r2.xlsx" -o "$work/r2" --diff "$orig"
 expect_out "（新增行） 新增指标 ≥1次" "the added indicator"
-expect_out "（删除行） 通过多媒体开展专题宣传次数" "the removed indicator"
+expect_out "表12 整体支出绩效目标表  （删除行，原第 24 行） 通过多媒体开展专题宣传次数" "the removed indicator, by its row in the old workbook"
 pdftotext -layout "$work/r2/r2.pdf" "$work/r2.txt"
 grep -q "新增指标" "$work/r2.txt" && ! grep -q "通过多媒体开展专题宣传次数" "$work/r2.txt" ||
   fail "the PDF does not show the indicators as edited"
@@ -151,7 +151,33 @@ same_bytes "$book" "$work/own.xlsx" "a workbook rendered over itself"
   [ -f "$work/batch/e6/e6.pdf" ] && [ -f "$work/batch/chibi-2022/chibi-2022.pdf" ] ||
   fail "a batch of workbooks and a dataset"
 
-# 6. LibreOffice's save of our workbook reads back as ours does
+# 6. levels are indentation: a workbook saved by a program that drops cell
+#    styles (SheetJS) has none left; its rows keep the dataset's levels (a
+#    notice says so) and it renders as the original. One row's indentation
+#    changed is a level changed, listed by --diff.
+edit "$book" "$work/flat.xlsx" - noindent:
+run 0 "$budgetx" import "$work/flat.xlsx" -o "$work/flatds" --diff "$orig"
+expect_out "没有改动" "--diff of a workbook without indentation"
+expect_err "工作簿中没有缩进格式" "the notice that the levels were kept"
+for f in "$orig"/*.csv; do
+  cmp -s "$f" "$work/flatds/${f##*/}" || fail "${f##*/} read back from a workbook without indentation differs"
+done
+run 0 "$budgetx" render "$work/flat.xlsx" -o "$work/flat"
+expect_err "工作簿中没有缩进格式" "render prints the notice"
+same_bytes "$work/shenzhen-2024/a/shenzhen-2024.pdf" "$work/flat/flat.pdf" "the PDF of a workbook without indentation"
+# a row typed into such a workbook takes the level of the row above (基本工资, 2)
+edit "$work/flat.xlsx" "$work/flat2.xlsx" "表4 基本支出总表" insert:8 text:A9=新增工资项目
+capture "$budgetx" import "$work/flat2.xlsx" -o "$work/flat2ds"
+grep -q "^2,新增工资项目," "$work/flat2ds/04_基本支出总表.csv" ||
+  fail "a new row in a workbook without indentation: $(grep 新增 "$work/flat2ds/04_基本支出总表.csv")"
+# 基本工资 (款, 2) given the format of 工资福利支出 (类, 1)
+edit "$book" "$work/lv.xlsx" "表4 基本支出总表" style:A8=A7
+run 1 "$budgetx" import "$work/lv.xlsx" -o "$work/lvds" --diff "$orig"
+expect_out "改动了 1 处" "one level changed"
+expect_out "表4 基本支出总表!A8  基本工资 · 支出项目类别：层级 2 → 1" "--diff names the level changed"
+grep -q "^1,基本工资," "$work/lvds/04_基本支出总表.csv" || fail "the level changed is not in the CSV"
+
+# 7. LibreOffice's save of our workbook reads back as ours does
 timeout 300 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
   --convert-to xlsx --outdir "$work/lo" "$book" > "$work/soffice.log" 2>&1 ||
   fail "LibreOffice could not convert the workbook: $(tail_of "$work/soffice.log")"

@@ -9,6 +9,11 @@ the read-back tests: xlsx_edit.py IN OUT SHEET EDIT...
     formula:CELL=F=V      a formula with its computed value V
     insert:ROW            a copy of worksheet row ROW inserted below it
     delete:ROW            worksheet row ROW removed (rows below move up)
+    style:CELL=FROM       CELL takes the format of cell FROM (another
+                          indentation, as Excel's format painter does)
+    noindent:             no cell format of the workbook is indented any
+                          more (xl/styles.xml; SHEET is not looked at), as
+                          a program that drops cell styles saves it
 
 Edits apply in order; rows are 1-based worksheet rows, as Excel shows them.
 """
@@ -89,6 +94,20 @@ def delete_row(xml, row):
     return head + data + tail
 
 
+def set_style(xml, ref, source):
+    m = re.search(r'<c r="%s" s="(\d+)"' % source, xml)
+    if not m:
+        sys.exit("no style at %s" % source)
+    pat = re.compile(r'<c r="%s"( s="\d+")?' % ref)
+    if not pat.search(xml):
+        sys.exit("no cell %s" % ref)
+    return pat.sub('<c r="%s" s="%s"' % (ref, m.group(1)), xml, count=1)
+
+
+def no_indent(styles):
+    return re.sub(r'\s+indent="\d+"', "", styles)
+
+
 def apply(xml, edit):
     kind, _, arg = edit.partition(":")
     if kind == "insert":
@@ -103,19 +122,27 @@ def apply(xml, edit):
     if kind == "formula":
         f, _, cached = value.partition("=")
         return set_cell(xml, ref, "<f>%s</f>" % escape(f) + ("<v>%s</v>" % cached if cached else ""))
+    if kind == "style":
+        return set_style(xml, ref, value)
     sys.exit("unknown edit " + edit)
 
 
 def main():
     src, dst, sheet = sys.argv[1:4]
+    edits = sys.argv[4:]
     with zipfile.ZipFile(src) as z:
-        part = sheet_part(z, sheet)
-        xml = z.read(part).decode()
-        for edit in sys.argv[4:]:
-            xml = apply(xml, edit)
+        parts = {}
+        if any(e != "noindent:" for e in edits):
+            part = sheet_part(z, sheet)
+            parts[part] = z.read(part).decode()
+            for edit in edits:
+                if edit != "noindent:":
+                    parts[part] = apply(parts[part], edit)
+        if "noindent:" in edits:
+            parts["xl/styles.xml"] = no_indent(z.read("xl/styles.xml").decode())
         with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
             for item in z.infolist():
-                data = xml.encode() if item.filename == part else z.read(item.filename)
+                data = parts[item.filename].encode() if item.filename in parts else z.read(item.filename)
                 out.writestr(item, data)
 
 

@@ -5,7 +5,9 @@
 
 #include "budgetx.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *layout = "number: 1\ntitle: 支出\ndata: a.csv\ncolumns:\n"
@@ -208,6 +210,154 @@ static void several_tables_add_up_to_one(void **state)
                         "E 2013101 行政运行|合计|2.50|3.00|0.50 line 7 col 3\n");
 }
 
+/* The largest figures a dataset may give (9,223,372,036,854.77 万元 is
+ * all but INT64_MAX at 10^-6 of a 万元): their sums and differences leave
+ * int64, and are an error, never a wrapped number that passes. */
+#define HUGE "9223372036854.77"
+
+static void parts_too_big_to_add_are_an_error(void **state)
+{
+    (void)state;
+    /* wrapped, 2 × HUGE would be -0.0116: "a rounding notice" under -0.01 */
+    assert_string_equal(
+        findings_of("万元", "编码,名称,合计,甲,乙\n,某局,-0.01," HUGE "," HUGE "\n"),
+        "E 某局|合计|||超出可处理的范围 line 2 col 3\n");
+    /* a difference too big: HUGE against -HUGE */
+    assert_string_equal(
+        findings_of("万元", "编码,名称,合计,甲,乙\n,某局," HUGE ",-" HUGE ",0.00\n"),
+        "E 某局|合计|||超出可处理的范围 line 2 col 3\n");
+    /* parts that leave the range on the way and come back are exact */
+    assert_string_equal(
+        findings_of("万元", "编码,名称,合计,甲,乙\n,某局,0.00," HUGE ",-" HUGE "\n"), "");
+}
+
+static void children_too_big_to_add_are_an_error(void **state)
+{
+    (void)state;
+    /* two 类 under the unit's row: codes add up every field */
+    assert_string_equal(findings_of("万元", "编码,名称,合计,甲,乙\n"
+                                            ",某局,-0.01,-0.01,0.00\n"
+                                            "201,一般公共服务支出," HUGE "," HUGE ",0.00\n"
+                                            "205,教育支出," HUGE "," HUGE ",0.00\n"),
+                        "E 某局|合计|||超出可处理的范围 line 2 col 3\n"
+                        "E 某局|甲|||超出可处理的范围 line 2 col 4\n");
+}
+
+static void tables_too_big_to_add_are_an_error(void **state)
+{
+    (void)state;
+    const char *one = "编码,名称,合计,甲,乙\n,某局,-0.01,-0.01,0.00\n";
+    const char *two = "名称,金额\n甲类," HUGE "\n乙类," HUGE "\n";
+    assert_string_equal(
+        findings_with("万元",
+                      "checks:\n  - sum: [\"1:@first:合计\", \"2:甲类:金额\", \"2:乙类:金额\"]\n",
+                      one, two),
+        "E 某局|合计|||超出可处理的范围 line 2 col 3\n");
+    /* a row of one table against the sum of its namesakes in two others */
+    const char *other = "名称,金额\n某局," HUGE "\n";
+    assert_string_equal(findings_with3("万元",
+                                       "checks:\n  - match: [\"1:*:合计\", \"2:*:金额\", "
+                                       "\"3:*:金额\"]\n",
+                                       one, other, other),
+                        "E 某局|合计|||超出可处理的范围 line 2 col 3\n");
+}
+
+static void the_report_names_the_figure_out_of_range(void **state)
+{
+    (void)state;
+    char *d = scratch_new();
+    scratch_write(d, "layouts/v/set.yaml",
+                  "name: v\ndisplay: {unit: 万元, decimals: 2}\ntables: [a.yaml]\n");
+    scratch_write(d, "layouts/v/a.yaml", layout);
+    scratch_write(d, "data/dataset.yaml",
+                  "template: v\nunit: 某局\nyear: 2024\namounts: {unit: 万元, decimals: 2}\n");
+    scratch_write(d, "data/a.csv", "编码,名称,合计,甲,乙\n,某局,-0.01," HUGE "," HUGE "\n");
+    char data[1024], layouts[1024];
+    snprintf(data, sizeof data, "%s/data", d);
+    snprintf(layouts, sizeof layouts, "%s/layouts/v", d);
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = bx_dataset_load(data, &err);
+    bx_layout_set *set = bx_layout_set_load(layouts, &err);
+    bx_model *m = ds && set ? bx_model_resolve(set, ds, &err) : NULL;
+    bx_findings *f = m ? bx_model_validate(m, set, 0, &err) : NULL;
+    assert_non_null(f);
+    char *text = bx_findings_report(f, "text", &err);
+    assert_non_null(text);
+    char want[2048];
+    snprintf(
+        want, sizeof want,
+        "%s/data/a.csv:2:3: 错误：表1 支出，某局，合计：超出可处理的范围（检查：合计 = 甲 + 乙）\n"
+        "共 1 个错误，0 个尾数差异提示。\n",
+        d);
+    assert_text(text, want);
+    free(text);
+    bx_findings_free(f);
+    bx_model_free(m);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    scratch_free(d);
+}
+
+/* bx_model_validate only reads its model: the marks of the figures a check
+ * holds are the checker's, so one model is validated by several threads at
+ * once, each report the same. */
+typedef struct validation {
+    const bx_model *m;
+    const bx_layout_set *set;
+    char *json;
+} validation;
+
+static void *validate_one(void *arg)
+{
+    validation *v = arg;
+    bx_findings *f = bx_model_validate(v->m, v->set, BX_VALIDATE_FIGURES, NULL);
+    v->json = f ? bx_findings_report(f, "json", NULL) : NULL;
+    bx_findings_free(f);
+    return NULL;
+}
+
+static void one_model_validated_by_many_threads(void **state)
+{
+    (void)state;
+    char *d = scratch_new();
+    scratch_write(d, "layouts/v/set.yaml",
+                  "name: v\ndisplay: {unit: 万元, decimals: 2}\ntables: [a.yaml]\n");
+    scratch_write(d, "layouts/v/a.yaml", layout);
+    scratch_write(d, "data/dataset.yaml",
+                  "template: v\nunit: 某局\nyear: 2024\namounts: {unit: 万元, decimals: 2}\n");
+    scratch_write(d, "data/a.csv", two_operations);
+    char data[1024], layouts[1024];
+    snprintf(data, sizeof data, "%s/data", d);
+    snprintf(layouts, sizeof layouts, "%s/layouts/v", d);
+    bx_dataset *ds = bx_dataset_load(data, NULL);
+    bx_layout_set *set = bx_layout_set_load(layouts, NULL);
+    bx_model *m = ds && set ? bx_model_resolve(set, ds, NULL) : NULL;
+    assert_non_null(m);
+    validation alone = {m, set, NULL};
+    validate_one(&alone);
+    assert_non_null(alone.json);
+    assert_contains(alone.json, "\"checked\": true");
+    enum { N = 4 };
+    validation v[N];
+    pthread_t t[N];
+    for (int i = 0; i < N; i++) {
+        v[i] = (validation){m, set, NULL};
+        assert_int_equal(pthread_create(&t[i], NULL, validate_one, &v[i]), 0);
+    }
+    for (int i = 0; i < N; i++) {
+        pthread_join(t[i], NULL);
+        assert_non_null(v[i].json);
+        assert_text(v[i].json, alone.json);
+        free(v[i].json);
+    }
+    free(alone.json);
+    bx_model_free(m);
+    bx_layout_set_free(set);
+    bx_dataset_free(ds);
+    scratch_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +370,11 @@ int main(void)
         cmocka_unit_test(a_recurring_name_matches_in_order),
         cmocka_unit_test(a_recurring_name_pairs_by_the_rows_above),
         cmocka_unit_test(several_tables_add_up_to_one),
+        cmocka_unit_test(parts_too_big_to_add_are_an_error),
+        cmocka_unit_test(children_too_big_to_add_are_an_error),
+        cmocka_unit_test(tables_too_big_to_add_are_an_error),
+        cmocka_unit_test(the_report_names_the_figure_out_of_range),
+        cmocka_unit_test(one_model_validated_by_many_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
