@@ -39,6 +39,15 @@ enum {
     STREAM_CELLS = 250000 /* grid cells from which the workbook streams */
 };
 
+/* Closing a workbook is where libxlsxwriter (1.1.4 to 1.2.3) does two
+ * things that are not safe on several threads at once: it formats the
+ * document's dates with gmtime(), whose result all threads share, and it
+ * makes its temporary part files with tmpfileplus, whose random names come
+ * from a static seed. A thread-safe gmtime() would not be enough, so
+ * workbooks are closed one at a time. (A streamed workbook also makes a
+ * sheet's file as it adds the sheet: that happens under the same lock.) */
+static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
+
 static const double LINE_HEIGHT = 13.5; /* points per text line at 10 pt */
 static const double ROW_PADDING = 4.0;
 
@@ -476,7 +485,9 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
     switch (ev->type) {
     case BX_EV_SHEET_BEGIN:
         st->sheet = ev->sheet;
+        pthread_mutex_lock(&closing);
         st->ws = workbook_add_worksheet(st->wb, st->names[ev->sheet_index]);
+        pthread_mutex_unlock(&closing);
         if (!st->ws) {
             bx_fail(err, NULL, BX_ERR_BACKEND, "无法添加工作表“%s”", st->names[ev->sheet_index]);
             return false;
@@ -522,10 +533,6 @@ static bool set_properties(xlsx_state *st, bx_error *err)
            bx_lxw_ok(workbook_set_custom_property_string(st->wb, "budgetx.version", BX_VERSION),
                      "文档属性", err);
 }
-
-/* libxlsxwriter (1.1.4) formats the document's dates with gmtime(), whose
- * result is shared by all threads: workbooks are closed one at a time. */
-static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
 
 static lxw_error close_workbook(lxw_workbook *wb)
 {
