@@ -24,7 +24,8 @@ enum {
     BX_MAX_CELL_BYTES = 100000,           /* one CSV field */
     BX_MAX_ROWS = 1000000,                /* data rows of one CSV */
     BX_MAX_COLUMNS = 256,                 /* columns of a table */
-    BX_MAX_DEPTH = 16,                    /* header levels / YAML nesting */
+    BX_MAX_DEPTH = 16,                    /* header levels, form nesting */
+    BX_MAX_YAML_DEPTH = 100,              /* nested YAML mappings and lists */
     BX_MAX_TABLES = 64,                   /* tables in a layout set */
     BX_MAX_INDENT = 15                    /* indentation levels */
 };
@@ -46,6 +47,17 @@ bx_status bx_fail_cell(bx_error *err, const bx_loc *loc, bx_status status, const
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+
+/* The error record to fill: err, or `local` (cleared) when the caller gave
+ * none — a public call takes NULL, and its failures must still be seen by
+ * bx_failed() on the way out. */
+static inline bx_error *bx_err_or(bx_error *err, bx_error *local)
+{
+    if (err)
+        return err;
+    bx_error_clear(local);
+    return local;
+}
 
 /* True if err already holds a failure. */
 static inline bool bx_failed(const bx_error *err)

@@ -34,6 +34,8 @@ bool bx_dataset_wants(const bx_dataset *ds, int number)
 
 bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     const char *file = data_name;
     for (size_t i = 0; i < ds->meta.nfiles; i++)
         if (strcmp(ds->meta.files[i].key, data_name) == 0)
@@ -86,6 +88,8 @@ static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml 
 
 bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     char *path = bx_path_join(dir, "dataset.yaml", err);
     bx_dataset *ds = path ? dataset_from(dir, path, bx_yaml_load(path, path, err), err) : NULL;
     free(path);
@@ -94,12 +98,16 @@ bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 
 bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     return dataset_from(dir, "dataset.yaml", bx_yaml_parse(data, len, "dataset.yaml", err), err);
 }
 
 bx_dataset *bx_dataset_from_memory(const char *origin, const bx_mem_file *files, size_t n,
                                    bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     if (n == 0)
         return NULL;
     char shown[1024];

@@ -286,6 +286,8 @@ static bool parse_into(bx_layout_set *set, bx_yaml *y, bx_table_layout *out, bx_
 bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
                            const char *display_name, bx_table_layout *out, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     bx_yaml *y = bx_yaml_parse(data, len, display_name, err);
     if (!y)
         return false;
@@ -297,6 +299,8 @@ bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
 bool bx_table_layout_load(bx_layout_set *set, const char *path, const char *display_name,
                           bx_table_layout *out, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     bx_yaml *y = bx_yaml_load(path, display_name, err);
     if (!y)
         return false;
@@ -440,6 +444,8 @@ static bool digest_set(bx_layout_set *set, const char *set_yaml, bx_error *err)
 
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     bx_layout_set *set = bx_layout_set_new(err);
     if (!set)
         return NULL;
@@ -500,6 +506,8 @@ static bx_layout_set *try_dir(const char *dir, const char *name, bx_error *err)
 
 bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_dirs, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_err_or(err, &local_err);
     if (!name || !*name || strchr(name, '/') || name[0] == '.') {
         bx_fail(err, NULL, BX_ERR_USAGE, "模板名“%s”无效", name ? name : "");
         return NULL;
