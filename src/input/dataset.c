@@ -51,10 +51,21 @@ bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *er
         bx_fail(err, &loc, BX_ERR_DATA, "工作簿中缺少数据“%s”", file);
         return NULL;
     }
+    /* the names were checked when loaded (files: here, data: in the layout
+     * loader); a symbolic link may still lead out of the folder */
     char *path = bx_path_join(ds->dir, file, err);
-    if (!path)
+    bool inside = true;
+    if (!path || !bx_path_within(ds->dir, path, &inside, err)) {
+        free(path);
         return NULL;
-    bx_csv *csv = bx_csv_load(path, path, ds->meta.encoding, err);
+    }
+    bx_csv *csv = NULL;
+    if (!inside) {
+        bx_loc loc = {path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_DATA, "这个文件（符号链接）指向数据文件夹以外，不能读取");
+    } else {
+        csv = bx_csv_load(path, path, ds->meta.encoding, err);
+    }
     free(path);
     return csv;
 }

@@ -4,6 +4,7 @@
  * that table, so a key added here is read, written and carried alike. */
 #include "dataset_meta.h"
 
+#include "fs.h"
 #include "strindex.h"
 
 #include <stddef.h>
@@ -219,6 +220,21 @@ static bool load_pairs(loader *ld, const yaml_node_t *map, const char *key, bx_d
     return true;
 }
 
+/* files: names a file of the dataset's folder for a table's data, and
+ * nothing outside it. */
+static bool check_files(loader *ld, const yaml_node_t *map)
+{
+    for (size_t i = 0; i < ld->m->nfiles; i++)
+        if (!bx_path_stays_inside(ld->m->files[i].value)) {
+            yaml_node_t *k, *v;
+            bx_yaml_pair(ld->y, map, i, &k, &v);
+            return fail_at(ld, v,
+                           "files 中“%s”应为数据文件夹中的文件名（不能是绝对路径，也不能含有“..”）",
+                           ld->m->files[i].value);
+        }
+    return true;
+}
+
 static bool load_tables(loader *ld, const yaml_node_t *seq, int **out, size_t *count)
 {
     if (!bx_yaml_want_seq(ld->y, seq, "tables", ld->err))
@@ -270,7 +286,9 @@ static bool load_key(loader *ld, const yaml_node_t *root, const meta_key *k)
             return fail_at(ld, node, "encoding 应为 auto、utf-8 或 gb18030");
         return true;
     case KEY_TABLES: return !node || load_tables(ld, node, to, member(ld->m, k->count));
-    case KEY_PAIRS: return !node || load_pairs(ld, node, k->yaml, to, member(ld->m, k->count));
+    case KEY_PAIRS:
+        return !node || (load_pairs(ld, node, k->yaml, to, member(ld->m, k->count)) &&
+                         (k->at != AT(files) || check_files(ld, node)));
     case KEY_COUNT: return true;
     }
     return true;

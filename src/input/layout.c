@@ -70,6 +70,21 @@ bool bx_layout_get_plain(loader *ld, const yaml_node_t *map, const char *key, bo
     return bx_yaml_copy_text(ld->y, map, key, required, ld->set->arena, out, ld->err);
 }
 
+/* A data file's name at map[key] (data:, repeat:, each's data:): a file of
+ * the dataset's folder, never a path out of it. */
+bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                        const char **out)
+{
+    if (!bx_layout_get_plain(ld, map, key, required, out))
+        return false;
+    if (*out && !bx_path_stays_inside(*out))
+        return bx_layout_fail_at(
+            ld, bx_yaml_get(ld->y, map, key),
+            "“%s”应为数据文件夹中的文件名（不能是绝对路径，也不能含有“..”），而不是“%s”", key,
+            *out);
+    return true;
+}
+
 /* ---- the table file ---------------------------------------------------- */
 
 static bool parse_notes(loader *ld, const yaml_node_t *seq, bx_table_layout *t)
@@ -189,7 +204,7 @@ static bool parse_each(loader *ld, const yaml_node_t *root, bx_table_layout *t)
     static const char *const keys[] = {"data", "key", NULL};
     return bx_yaml_want_map(ld->y, e, "each", ld->err) &&
            bx_yaml_check_keys(ld->y, e, keys, ld->err) &&
-           bx_layout_get_plain(ld, e, "data", true, &t->each_data) &&
+           bx_layout_get_data(ld, e, "data", true, &t->each_data) &&
            bx_layout_get_plain(ld, e, "key", true, &t->each_key);
 }
 
@@ -224,7 +239,7 @@ static bool parse_table_body(loader *ld, const yaml_node_t *root, bx_table_layou
         !bx_layout_get_template(ld, root, "label", false, &t->label) ||
         !bx_layout_get_template(ld, root, "sheet", false, &t->sheet_name) ||
         !bx_layout_get_template(ld, root, "empty_note", false, &t->empty_note) ||
-        !bx_layout_get_plain(ld, root, "data", false, &t->data) ||
+        !bx_layout_get_data(ld, root, "data", false, &t->data) ||
         !bx_layout_get_plain(ld, root, "level_field", false, &t->level_field) ||
         !bx_layout_get_plain(ld, root, "label_field", false, &t->label_field) ||
         !parse_caption(ld, root, t) || !parse_orientation(ld, root, t) ||
