@@ -24,7 +24,8 @@ enum {
     BX_MAX_CELL_BYTES = 100000,            /* one CSV field */
     BX_MAX_ROWS = 1000000,                 /* data rows of one CSV */
     BX_MAX_COLUMNS = 256,                  /* columns of a table */
-    BX_MAX_DEPTH = 16,                     /* header levels / YAML nesting */
+    BX_MAX_DEPTH = 16,                     /* header levels, form nesting */
+    BX_MAX_YAML_DEPTH = 100,               /* nested YAML mappings and lists */
     BX_MAX_TABLES = 64,                    /* tables in a layout set */
     BX_MAX_INDENT = 15                     /* indentation levels */
 };

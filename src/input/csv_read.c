@@ -303,6 +303,8 @@ static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx
 bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding encoding,
                      bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     name = name ? name : "<csv>";
     const char *used = NULL;
     size_t ulen = 0;
@@ -364,6 +366,8 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding
 
 bx_csv *bx_csv_load(const char *path, const char *name, bx_encoding encoding, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     size_t len;
     char *data = bx_read_file(path, &len, err);
     if (!data)

@@ -34,6 +34,8 @@ bool bx_dataset_wants(const bx_dataset *ds, int number)
 
 bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     const char *file = data_name;
     for (size_t i = 0; i < ds->meta.nfiles; i++)
         if (strcmp(ds->meta.files[i].key, data_name) == 0)
@@ -49,10 +51,21 @@ bx_csv *bx_dataset_csv(const bx_dataset *ds, const char *data_name, bx_error *er
         bx_fail(err, &loc, BX_ERR_DATA, "工作簿中缺少数据“%s”", file);
         return NULL;
     }
+    /* the names were checked when loaded (files: here, data: in the layout
+     * loader); a symbolic link may still lead out of the folder */
     char *path = bx_path_join(ds->dir, file, err);
-    if (!path)
+    bool inside = true;
+    if (!path || !bx_path_within(ds->dir, path, &inside, err)) {
+        free(path);
         return NULL;
-    bx_csv *csv = bx_csv_load(path, path, ds->meta.encoding, err);
+    }
+    bx_csv *csv = NULL;
+    if (!inside) {
+        bx_loc loc = {path, 0, 0};
+        bx_fail(err, &loc, BX_ERR_DATA, "这个文件（符号链接）指向数据文件夹以外，不能读取");
+    } else {
+        csv = bx_csv_load(path, path, ds->meta.encoding, err);
+    }
     free(path);
     return csv;
 }
@@ -86,6 +99,8 @@ static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml 
 
 bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     char *path = bx_path_join(dir, "dataset.yaml", err);
     bx_dataset *ds = path ? dataset_from(dir, path, bx_yaml_load(path, path, err), err) : NULL;
     free(path);
@@ -94,12 +109,16 @@ bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 
 bx_dataset *bx_dataset_parse(const char *dir, const char *data, size_t len, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     return dataset_from(dir, "dataset.yaml", bx_yaml_parse(data, len, "dataset.yaml", err), err);
 }
 
 bx_dataset *bx_dataset_from_memory(const char *origin, const bx_mem_file *files, size_t n,
                                    bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     if (n == 0)
         return NULL;
     char shown[1024];

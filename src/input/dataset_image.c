@@ -104,6 +104,8 @@ static bool save_one(const bx_mem_file *f, const char *dir, bx_error *err)
 
 bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     if (!bx_make_dirs(dir, err))
         return err->status;
     for (size_t i = 0; i < n; i++) {

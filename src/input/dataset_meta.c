@@ -4,6 +4,9 @@
  * that table, so a key added here is read, written and carried alike. */
 #include "dataset_meta.h"
 
+#include "fs.h"
+#include "strindex.h"
+
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,25 +32,26 @@ typedef struct meta_key {
     bool required; /* in dataset.yaml (a workbook's copy always has these too) */
     size_t at;     /* offsetof the member of bx_dataset_meta */
     size_t count;  /* KEY_TABLES, KEY_PAIRS: offsetof the number of items */
+    size_t cap;    /* KEY_PAIRS: offsetof the room for items (read back) */
 } meta_key;
 
 #define AT(member) offsetof(bx_dataset_meta, member)
 
 /* In the order YAML is written and a workbook's rows are. */
 static const meta_key schema[] = {
-    {"template", "template", KEY_TEXT, true, AT(template_name), 0},
-    {NULL, "layout", KEY_TEXT, false, AT(layout_version), 0},
-    {"unit", "unit", KEY_TEXT, true, AT(unit), 0},
-    {"year", "year", KEY_YEAR, true, AT(year), 0},
-    {"amounts", "amounts", KEY_AMOUNTS, true, AT(input), 0},
-    {NULL, "blank", KEY_COUNT, false, AT(blank_rows), 0},
-    {"title", "title", KEY_TEXT, false, AT(title), 0},
-    {"output", "output", KEY_TEXT, false, AT(output_name), 0},
-    {"created", "created", KEY_DATE, false, AT(created), 0},
-    {"tables", "tables", KEY_TABLES, false, AT(tables), AT(ntables)},
-    {"fields", "field", KEY_PAIRS, false, AT(fields), AT(nfields)},
-    {"files", "file", KEY_PAIRS, false, AT(files), AT(nfiles)},
-    {"encoding", NULL, KEY_ENCODING, false, AT(encoding), 0},
+    {"template", "template", KEY_TEXT, true, AT(template_name), 0, 0},
+    {NULL, "layout", KEY_TEXT, false, AT(layout_version), 0, 0},
+    {"unit", "unit", KEY_TEXT, true, AT(unit), 0, 0},
+    {"year", "year", KEY_YEAR, true, AT(year), 0, 0},
+    {"amounts", "amounts", KEY_AMOUNTS, true, AT(input), 0, 0},
+    {NULL, "blank", KEY_COUNT, false, AT(blank_rows), 0, 0},
+    {"title", "title", KEY_TEXT, false, AT(title), 0, 0},
+    {"output", "output", KEY_TEXT, false, AT(output_name), 0, 0},
+    {"created", "created", KEY_DATE, false, AT(created), 0, 0},
+    {"tables", "tables", KEY_TABLES, false, AT(tables), AT(ntables), 0},
+    {"fields", "field", KEY_PAIRS, false, AT(fields), AT(nfields), AT(cap_fields)},
+    {"files", "file", KEY_PAIRS, false, AT(files), AT(nfiles), AT(cap_files)},
+    {"encoding", NULL, KEY_ENCODING, false, AT(encoding), 0, 0},
 };
 enum { NKEYS = sizeof schema / sizeof schema[0] };
 
@@ -188,27 +192,46 @@ static bool load_pairs(loader *ld, const yaml_node_t *map, const char *key, bx_d
         return false;
     size_t n = bx_yaml_len(map);
     bx_dfield *f = bx_arena_alloc(ld->arena, (n ? n : 1) * sizeof *f, ld->err);
-    if (!f)
+    bx_strindex seen; /* the keys so far: a duplicate found in constant time */
+    if (!f || !bx_strindex_init(&seen, n, ld->err))
         return false;
-    for (size_t i = 0; i < n; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++) {
         yaml_node_t *k, *v;
         bx_yaml_pair(ld->y, map, i, &k, &v);
+        const char *text = bx_yaml_text(k);
         if (!bx_yaml_is_scalar(k))
-            return fail_at(ld, k, "%s 的键应为文字", key);
-        if (!bx_yaml_is_scalar(v))
-            return fail_at(ld, v, "%s 中“%s”的值应为文字或数字", key, bx_yaml_text(k));
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(f[j].key, bx_yaml_text(k)) == 0)
-                return fail_at(ld, k, "%s 中“%s”重复", key, bx_yaml_text(k));
-        f[i].key = bx_arena_strdup(ld->arena, bx_yaml_text(k), ld->err);
-        f[i].value = bx_arena_strdup(ld->arena, bx_yaml_text(v), ld->err);
+            ok = fail_at(ld, k, "%s 的键应为文字", key);
+        else if (!bx_yaml_is_scalar(v))
+            ok = fail_at(ld, v, "%s 中“%s”的值应为文字或数字", key, text);
+        else if (!(f[i].key = bx_arena_strdup(ld->arena, text, ld->err)) ||
+                 !(f[i].value = bx_arena_strdup(ld->arena, bx_yaml_text(v), ld->err)))
+            ok = false;
+        else if (bx_strindex_put(&seen, f[i].key, strlen(f[i].key), (int)i, ld->err) != (int)i)
+            ok = bx_failed(ld->err) ? false : fail_at(ld, k, "%s 中“%s”重复", key, text);
         f[i].loc = bx_yaml_loc(ld->y, v);
         f[i].loc.file = ld->file;
-        if (!f[i].key || !f[i].value)
-            return false;
     }
+    bx_strindex_free(&seen);
+    if (!ok)
+        return false;
     *out = f;
     *count = n;
+    return true;
+}
+
+/* files: names a file of the dataset's folder for a table's data, and
+ * nothing outside it. */
+static bool check_files(loader *ld, const yaml_node_t *map)
+{
+    for (size_t i = 0; i < ld->m->nfiles; i++)
+        if (!bx_path_stays_inside(ld->m->files[i].value)) {
+            yaml_node_t *k, *v;
+            bx_yaml_pair(ld->y, map, i, &k, &v);
+            return fail_at(ld, v,
+                           "files 中“%s”应为数据文件夹中的文件名（不能是绝对路径，也不能含有“..”）",
+                           ld->m->files[i].value);
+        }
     return true;
 }
 
@@ -263,7 +286,9 @@ static bool load_key(loader *ld, const yaml_node_t *root, const meta_key *k)
             return fail_at(ld, node, "encoding 应为 auto、utf-8 或 gb18030");
         return true;
     case KEY_TABLES: return !node || load_tables(ld, node, to, member(ld->m, k->count));
-    case KEY_PAIRS: return !node || load_pairs(ld, node, k->yaml, to, member(ld->m, k->count));
+    case KEY_PAIRS:
+        return !node || (load_pairs(ld, node, k->yaml, to, member(ld->m, k->count)) &&
+                         (k->at != AT(files) || check_files(ld, node)));
     case KEY_COUNT: return true;
     }
     return true;
@@ -499,17 +524,22 @@ static const char *text_at(const char *const *texts, int n, int i)
     return i < n && texts[i] ? texts[i] : "";
 }
 
-/* One more pair on a list grown in the arena. */
-static bool add_pair(bx_dfield **list, size_t *n, const char *key, const char *value,
+/* One more pair on a list grown in the arena: by doubling its room, so
+ * that a workbook's 30,000 field rows cost as many copies, not 30,000². */
+static bool add_pair(bx_dfield **list, size_t *n, size_t *cap, const char *key, const char *value,
                      bx_arena *arena, bx_error *err)
 {
-    bx_dfield *grown = bx_arena_alloc(arena, (*n + 1) * sizeof *grown, err);
-    if (!grown)
-        return false;
-    if (*n)
-        memcpy(grown, *list, *n * sizeof *grown);
-    grown[*n] = (bx_dfield){key, value, {NULL, 0, 0}};
-    *list = grown;
+    if (*n == *cap) {
+        size_t room = *cap ? *cap * 2 : 16;
+        bx_dfield *grown = bx_arena_alloc(arena, room * sizeof *grown, err);
+        if (!grown)
+            return false;
+        if (*n)
+            memcpy(grown, *list, *n * sizeof *grown);
+        *list = grown;
+        *cap = room;
+    }
+    (*list)[*n] = (bx_dfield){key, value, {NULL, 0, 0}};
     (*n)++;
     return true;
 }
@@ -557,7 +587,8 @@ static bool read_key(bx_dataset_meta *m, const meta_key *k, const char *const *t
         return true;
     }
     case KEY_PAIRS:
-        return add_pair(to, member(m, k->count), first, text_at(texts, n, 1), arena, err);
+        return add_pair(to, member(m, k->count), member(m, k->cap), first, text_at(texts, n, 1),
+                        arena, err);
     case KEY_ENCODING: return false;
     }
     return false;

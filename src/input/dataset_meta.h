@@ -32,7 +32,8 @@ typedef struct bx_dataset_meta {
     size_t nfields;
     bx_dfield *files; /* data name → file name overrides */
     size_t nfiles;
-    int *tables; /* table numbers to render; NULL = all */
+    size_t cap_fields, cap_files; /* room in fields, files (read back row by row) */
+    int *tables;                  /* table numbers to render; NULL = all */
     size_t ntables;
     /* what only a workbook's copy holds */
     const char *layout_version; /* digest of the layout set it was made with */

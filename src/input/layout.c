@@ -70,6 +70,21 @@ bool bx_layout_get_plain(loader *ld, const yaml_node_t *map, const char *key, bo
     return bx_yaml_copy_text(ld->y, map, key, required, ld->set->arena, out, ld->err);
 }
 
+/* A data file's name at map[key] (data:, repeat:, each's data:): a file of
+ * the dataset's folder, never a path out of it. */
+bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                        const char **out)
+{
+    if (!bx_layout_get_plain(ld, map, key, required, out))
+        return false;
+    if (*out && !bx_path_stays_inside(*out))
+        return bx_layout_fail_at(
+            ld, bx_yaml_get(ld->y, map, key),
+            "“%s”应为数据文件夹中的文件名（不能是绝对路径，也不能含有“..”），而不是“%s”", key,
+            *out);
+    return true;
+}
+
 /* ---- the table file ---------------------------------------------------- */
 
 static bool parse_notes(loader *ld, const yaml_node_t *seq, bx_table_layout *t)
@@ -189,7 +204,7 @@ static bool parse_each(loader *ld, const yaml_node_t *root, bx_table_layout *t)
     static const char *const keys[] = {"data", "key", NULL};
     return bx_yaml_want_map(ld->y, e, "each", ld->err) &&
            bx_yaml_check_keys(ld->y, e, keys, ld->err) &&
-           bx_layout_get_plain(ld, e, "data", true, &t->each_data) &&
+           bx_layout_get_data(ld, e, "data", true, &t->each_data) &&
            bx_layout_get_plain(ld, e, "key", true, &t->each_key);
 }
 
@@ -224,7 +239,7 @@ static bool parse_table_body(loader *ld, const yaml_node_t *root, bx_table_layou
         !bx_layout_get_template(ld, root, "label", false, &t->label) ||
         !bx_layout_get_template(ld, root, "sheet", false, &t->sheet_name) ||
         !bx_layout_get_template(ld, root, "empty_note", false, &t->empty_note) ||
-        !bx_layout_get_plain(ld, root, "data", false, &t->data) ||
+        !bx_layout_get_data(ld, root, "data", false, &t->data) ||
         !bx_layout_get_plain(ld, root, "level_field", false, &t->level_field) ||
         !bx_layout_get_plain(ld, root, "label_field", false, &t->label_field) ||
         !parse_caption(ld, root, t) || !parse_orientation(ld, root, t) ||
@@ -286,6 +301,8 @@ static bool parse_into(bx_layout_set *set, bx_yaml *y, bx_table_layout *out, bx_
 bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
                            const char *display_name, bx_table_layout *out, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     bx_yaml *y = bx_yaml_parse(data, len, display_name, err);
     if (!y)
         return false;
@@ -297,6 +314,8 @@ bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
 bool bx_table_layout_load(bx_layout_set *set, const char *path, const char *display_name,
                           bx_table_layout *out, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     bx_yaml *y = bx_yaml_load(path, display_name, err);
     if (!y)
         return false;
@@ -440,6 +459,8 @@ static bool digest_set(bx_layout_set *set, const char *set_yaml, bx_error *err)
 
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     bx_layout_set *set = bx_layout_set_new(err);
     if (!set)
         return NULL;
@@ -500,6 +521,8 @@ static bx_layout_set *try_dir(const char *dir, const char *name, bx_error *err)
 
 bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_dirs, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     if (!name || !*name || strchr(name, '/') || name[0] == '.') {
         bx_fail(err, NULL, BX_ERR_USAGE, "模板名“%s”无效", name ? name : "");
         return NULL;

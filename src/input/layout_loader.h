@@ -35,6 +35,8 @@ bool bx_layout_get_template(loader *ld, const yaml_node_t *map, const char *key,
                             const char **out);
 bool bx_layout_get_plain(loader *ld, const yaml_node_t *map, const char *key, bool required,
                          const char **out);
+bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, bool required,
+                        const char **out);
 
 /* layout_shape.c */
 bool bx_layout_parse_header(loader *ld, const yaml_node_t *seq, struct bx_header *h);

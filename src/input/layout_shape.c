@@ -282,7 +282,7 @@ static bool parse_band(loader *ld, const yaml_node_t *map, int width, int depth,
     if (!cells)
         return bx_layout_fail_at(ld, map, "每一段应有 cells、header、repeat 或 group 之一");
     b->kind = repeat ? BX_BAND_REPEAT : BX_BAND_CELLS;
-    if (repeat && !bx_layout_get_plain(ld, map, "repeat", true, &b->data))
+    if (repeat && !bx_layout_get_data(ld, map, "repeat", true, &b->data))
         return false;
     return parse_fcells(ld, cells, repeat != NULL, width, &b->cells, &b->ncells);
 }

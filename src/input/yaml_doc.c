@@ -12,8 +12,63 @@ struct bx_yaml {
     char *file;
 };
 
+/* What libyaml is not given to build: nesting deeper than
+ * BX_MAX_YAML_DEPTH and aliases. Its scanner walks a stack as deep as the
+ * flow nesting for every token (40,000 "[" take seconds, a million an
+ * hour), and its document keeps an alias as one more reference to its
+ * anchor's node, which a loader walking the tree (a header's children, the
+ * values of fields:) would expand again and again. A pass over the events
+ * of the first document, stopped at the first of either, costs one parse
+ * more, at most BX_MAX_YAML_DEPTH steps a token. A syntax error is left to
+ * the loader, which finds the same at the same place. */
+static bool prescan(const char *data, size_t len, const char *file, bx_error *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    int depth = 0;
+    bool ok = true, done = false;
+    while (ok && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev))
+            break;
+        bx_loc loc = {file, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
+        switch (ev.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > BX_MAX_YAML_DEPTH)
+                ok = bx_fail(err, &loc, BX_ERR_LIMIT, "YAML 嵌套超过 %d 层的上限",
+                             BX_MAX_YAML_DEPTH) == BX_OK;
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: depth--; break;
+        case YAML_ALIAS_EVENT:
+            ok = bx_fail(err, &loc, BX_ERR_SYNTAX, "不支持 YAML 别名（*%s）：请把内容直接写在这里",
+                         (const char *)ev.data.alias.anchor) == BX_OK;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_STREAM_END_EVENT: done = true; break;
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_SCALAR_EVENT: break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
 static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *err)
 {
+    bx_loc at = {name, 0, 0};
+    if (len > BX_MAX_FILE_BYTES) {
+        bx_fail(err, &at, BX_ERR_LIMIT, "文件超过 %d MB 的上限", BX_MAX_FILE_BYTES / (1024 * 1024));
+        return NULL;
+    }
+    if (!prescan(data, len, name, err))
+        return NULL;
     bx_yaml *y = bx_calloc(1, sizeof *y, err);
     if (!y)
         return NULL;
@@ -33,11 +88,9 @@ static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *
     if (!yaml_parser_load(&parser, &y->doc)) {
         bx_loc loc = {y->file, (int)parser.problem_mark.line + 1,
                       (int)parser.problem_mark.column + 1};
-        bx_fail(err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s",
+        bx_fail(err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s%s",
                 parser.problem ? parser.problem : "无法解析", parser.context ? "（" : "",
-                parser.context ? parser.context : "");
-        if (parser.context)
-            strncat(err->message, "）", sizeof err->message - strlen(err->message) - 1);
+                parser.context ? parser.context : "", parser.context ? "）" : "");
         yaml_parser_delete(&parser);
         free(y->file);
         free(y);
@@ -49,11 +102,15 @@ static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *
 
 bx_yaml *bx_yaml_parse(const char *data, size_t len, const char *display_name, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     return parse(data, len, display_name ? display_name : "<yaml>", err);
 }
 
 bx_yaml *bx_yaml_load(const char *path, const char *display_name, bx_error *err)
 {
+    bx_error local_err; /* err may be NULL */
+    err = bx_error_or(err, &local_err);
     size_t len;
     char *data = bx_read_file(path, &len, err);
     if (!data)

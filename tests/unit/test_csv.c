@@ -3,7 +3,9 @@
 
 #include "csv_read.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static bx_csv *parse(const char *data, size_t len, bx_error *err)
 {
@@ -161,6 +163,25 @@ static void binary_and_utf16_are_refused(void **state)
                     "第 2 行（第 5 字节）：文件既不是 UTF-8 也不是 GB18030 编码");
 }
 
+/* Only regular files are read: a FIFO is refused without waiting for a
+ * writer, a folder is named as one. */
+static void reads_regular_files_only(void **state)
+{
+    (void)state;
+    char *dir = scratch_new(), fifo[1024];
+    snprintf(fifo, sizeof fifo, "%s/fifo.csv", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    bx_error err;
+    bx_error_clear(&err);
+    assert_null(bx_csv_load(fifo, "fifo.csv", BX_ENCODING_AUTO, &err));
+    assert_string_equal(err.message, "不是普通文件（是管道、设备或套接字），不能读取");
+    bx_error_clear(&err);
+    assert_null(bx_csv_load(dir, "dir", BX_ENCODING_AUTO, &err));
+    assert_string_equal(err.message, "这是一个文件夹，不是文件");
+    assert_null(bx_csv_load(fifo, NULL, BX_ENCODING_AUTO, NULL));
+    scratch_free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +197,7 @@ int main(void)
         cmocka_unit_test(empty_file),
         cmocka_unit_test(duplicate_or_blank_header),
         cmocka_unit_test(binary_and_utf16_are_refused),
+        cmocka_unit_test(reads_regular_files_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,9 @@
 #include "dataset.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *good = "template: shenzhen-2024\n"
                           "unit: 深圳市医疗保障局（本级）\n"
@@ -105,6 +107,116 @@ static void missing_file(void **state)
     assert_string_equal(err.file, "/nonexistent/budgetx/dataset.yaml");
 }
 
+/* The public loaders take NULL for the error record: bad input still
+ * fails (a wrong type as much as a syntax error), nothing crashes. */
+static void accepts_no_error_record(void **state)
+{
+    (void)state;
+    char *dir = scratch_new();
+    scratch_write(dir, "dataset.yaml", "template: [x\n");
+    assert_null(bx_dataset_load(dir, NULL));
+    scratch_write(dir, "dataset.yaml",
+                  "template: x\nunit: u\nyear: [2024]\namounts: {unit: 元, decimals: 2}\n");
+    assert_null(bx_dataset_load(dir, NULL));
+    assert_null(bx_dataset_load("/nonexistent/budgetx", NULL));
+    assert_null(bx_dataset_parse(dir, "template: *x\n", 13, NULL));
+    scratch_write(dir, "dataset.yaml", good);
+    bx_dataset *ds = bx_dataset_load(dir, NULL);
+    assert_non_null(ds);
+    assert_int_not_equal(bx_dataset_set_encoding(ds, "latin1", NULL), BX_OK);
+    assert_null(bx_dataset_csv(ds, "03_支出总表.csv", NULL)); /* other.csv is not there */
+    scratch_write(dir, "other.csv", "a,b\n1,\"2\n");
+    assert_null(bx_dataset_csv(ds, "03_支出总表.csv", NULL));
+    bx_dataset_free(ds);
+
+    assert_null(bx_layout_set_load(dir, NULL)); /* no set.yaml */
+    scratch_write(dir, "set.yaml", "name: [s\n");
+    assert_null(bx_layout_set_load(dir, NULL));
+    scratch_write(dir, "set.yaml", "name: s\ntables: [t.yaml]\n");
+    scratch_write(dir, "t.yaml", "number: [1]\ntitle: t\n");
+    assert_null(bx_layout_set_load(dir, NULL));
+    const char *const dirs[] = {dir, NULL};
+    assert_null(bx_layout_set_find("nothere", dirs, NULL));
+    assert_null(bx_layout_set_find("../x", dirs, NULL));
+    scratch_free(dir);
+}
+
+/* dataset.yaml: nesting bounded before libyaml builds it, aliases refused. */
+static void nesting_and_aliases(void **state)
+{
+    (void)state;
+    char yaml[512] = "title: ";
+    for (int i = 0; i < 100; i++)
+        strcat(yaml, "[");
+    for (int i = 0; i < 100; i++)
+        strcat(yaml, "]");
+    /* the root mapping and 100 lists: the 100th "[" is one too many */
+    assert_string_equal(error_of(yaml), "dataset.yaml:1:107: YAML 嵌套超过 100 层的上限");
+    yaml[strlen("title: ") + 99] = ' ';
+    yaml[strlen(yaml) - 1] = '\0';
+    assert_string_equal(error_of(yaml), "dataset.yaml:1:1: 缺少“template”");
+    assert_string_equal(error_of("template: &t x\nunit: *t\n"),
+                        "dataset.yaml:2:7: 不支持 YAML 别名（*t）：请把内容直接写在这里");
+}
+
+#define HEAD "template: x\nunit: u\nyear: 2024\namounts: {unit: 元, decimals: 2}\n"
+
+/* files: names files of the dataset's folder, nothing outside it. */
+static void files_stay_in_the_folder(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of(HEAD "files: {a.csv: ../b.csv}\n"),
+                        "dataset.yaml:5:16: files 中“../b.csv”应为数据文件夹中的文件名"
+                        "（不能是绝对路径，也不能含有“..”）");
+    assert_contains(error_of(HEAD "files: {a.csv: /etc/passwd}\n"), "files 中“/etc/passwd”");
+    assert_contains(error_of(HEAD "files: {a.csv: sub/../../b.csv}\n"),
+                    "files 中“sub/../../b.csv”");
+    char *outer = scratch_new(), dir[1024], link[1100];
+    snprintf(dir, sizeof dir, "%s/ds", outer);
+    scratch_write(outer, "ds/dataset.yaml", HEAD "files: {a.csv: sub/..a.csv, b.csv: ../x.csv}\n");
+    assert_null(bx_dataset_load(dir, NULL));
+    scratch_write(outer, "ds/dataset.yaml", HEAD "files: {a.csv: sub/..a.csv, b.csv: link.csv}\n");
+    scratch_write(outer, "ds/sub/..a.csv", "a\n1\n");
+    scratch_write(outer, "outside.csv", "b\n1\n");
+    snprintf(link, sizeof link, "%s/link.csv", dir);
+    assert_int_equal(symlink("../outside.csv", link), 0);
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = bx_dataset_load(dir, &err);
+    assert_non_null(ds);
+    bx_csv *csv = bx_dataset_csv(ds, "a.csv", &err);
+    assert_non_null(csv);
+    bx_csv_free(csv);
+    assert_null(bx_dataset_csv(ds, "b.csv", &err));
+    assert_string_equal(err.message, "这个文件（符号链接）指向数据文件夹以外，不能读取");
+    assert_non_null(strstr(err.file, "ds/link.csv"));
+    bx_dataset_free(ds);
+    scratch_free(outer);
+}
+
+/* 30,000 fields load (duplicates found by a hash, not pair by pair). */
+static void many_fields(void **state)
+{
+    (void)state;
+    enum { N = 30000 };
+    size_t cap = N * 32 + 256, at = 0;
+    char *yaml = malloc(cap);
+    assert_non_null(yaml);
+    at += (size_t)snprintf(yaml, cap, HEAD "fields:\n");
+    for (int i = 0; i < N; i++)
+        at += (size_t)snprintf(yaml + at, cap - at, "  字段%d: 值\n", i);
+    bx_error err;
+    bx_error_clear(&err);
+    bx_dataset *ds = bx_dataset_parse(".", yaml, at, &err);
+    assert_non_null(ds);
+    assert_int_equal(ds->meta.nfields, N);
+    assert_non_null(bx_dataset_field(ds, "字段29999"));
+    bx_dataset_free(ds);
+    snprintf(yaml + at, cap - at, "  字段7: 又一个\n");
+    assert_string_equal(error_of(yaml), "dataset.yaml:30006:3: fields 中“字段7”重复");
+    free(yaml);
+}
+
 static void parses_dates(void **state)
 {
     (void)state;
@@ -120,9 +232,16 @@ static void parses_dates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(loads_every_key), cmocka_unit_test(required_keys),
-        cmocka_unit_test(wrong_values),    cmocka_unit_test(unknown_key),
-        cmocka_unit_test(missing_file),    cmocka_unit_test(parses_dates),
+        cmocka_unit_test(loads_every_key),
+        cmocka_unit_test(required_keys),
+        cmocka_unit_test(wrong_values),
+        cmocka_unit_test(unknown_key),
+        cmocka_unit_test(missing_file),
+        cmocka_unit_test(parses_dates),
+        cmocka_unit_test(accepts_no_error_record),
+        cmocka_unit_test(nesting_and_aliases),
+        cmocka_unit_test(files_stay_in_the_folder),
+        cmocka_unit_test(many_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -186,6 +186,35 @@ static void documented_examples_load(void **state)
     assert_true(examples >= 5);
 }
 
+/* A header's children given by alias would be expanded by the loader,
+ * 10 to the 8th leaves from a few lines: aliases are refused, located. */
+static void aliases_are_refused(void **state)
+{
+    (void)state;
+    assert_string_equal(error_of("number: 1\ntitle: t\ndata: x.csv\ncolumns:\n"
+                                 "  - {title: a, children: &a [{title: b, field: b}]}\n"
+                                 "  - {title: c, children: *a}\n"),
+                        "t.yaml:6:26: 不支持 YAML 别名（*a）：请把内容直接写在这里");
+}
+
+/* data:, repeat: and each's data: name files of the dataset's folder. */
+static void data_stays_in_the_folder(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        error_of("number: 1\ntitle: t\ndata: ../x.csv\n"
+                 "columns: [{title: a, field: a}]\n"),
+        "t.yaml:3:7: “data”应为数据文件夹中的文件名（不能是绝对路径，也不能含有“..”），"
+        "而不是“../x.csv”");
+    assert_contains(error_of("number: 1\ntitle: t\nkind: form\ngrid: [5]\n"
+                             "bands: [{repeat: /etc/passwd, cells: [{field: a}]}]\n"),
+                    "t.yaml:5:18: “repeat”应为数据文件夹中的文件名");
+    assert_contains(
+        error_of("number: 1\ntitle: t\nkind: form\neach: {data: a/../../x.csv, key: k}\n"
+                 "grid: [5]\nbands: [{cells: [{text: a}]}]\n"),
+        "“data”应为数据文件夹中的文件名");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +231,8 @@ int main(void)
         cmocka_unit_test(yaml_syntax_error_has_a_place),
         cmocka_unit_test(ledger_needs_sides),
         cmocka_unit_test(documented_examples_load),
+        cmocka_unit_test(aliases_are_refused),
+        cmocka_unit_test(data_stays_in_the_folder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,13 @@
  * 32,767 characters) continues in the same column of the following rows
  * tagged "+". Empty texts are empty cells.
  *
+ * Read back, the sheet is untrusted: a CSV's size is checked against the
+ * bytes its "text" rows hold (never allocated before they are there), a
+ * row's texts cost a pointer per text it holds (a row with more empty
+ * columns than texts before its last one is refused), no joined text may
+ * exceed BX_MAX_FILE_BYTES and all joined texts and CSVs together
+ * BX_CARRY_MAX_BYTES.
+ *
  * This module knows the sheet's shape (the header row, the tags of the
  * CSVs, pieces and continuations); what the other rows mean is the
  * dataset schema's (input/dataset_meta.h), handed in by the caller. */
@@ -32,7 +39,16 @@
 #define BX_CARRY_SHEET "budgetx"
 #define BX_CARRY_FORMAT "3"
 #define BX_CARRY_CONTINUE "+"
-enum { BX_CARRY_CHUNK = 30000 };
+enum {
+    BX_CARRY_CHUNK = 30000,
+    /* what reading a sheet may copy: "+"-joined texts and CSVs (the
+     * unzipped size of one part, BX_XLSX_MAX_PART_BYTES, which the sheet of
+     * a workbook budgetx wrote in streaming mode holds them within) */
+    BX_CARRY_MAX_BYTES = 256 * 1024 * 1024,
+    /* one text or CSV copied out (a CSV beyond it is in a sheet too big for
+     * the reader's limits anyway) */
+    BX_CARRY_MAX_TEXT = 64 * 1024 * 1024
+};
 
 /* Receives one row of the dataset's description: a tag and its texts. */
 typedef bool (*bx_carry_put)(void *sheet, const char *tag, const char *const *texts, int n,
@@ -55,12 +71,13 @@ typedef struct bx_carried {
 bool bx_carried_write(lxw_workbook *wb, const bx_carried *c, bx_error *err);
 
 /* What a workbook's sheet holds, read back: the describing rows, in order,
- * and the CSVs. Strings live in the arena given to bx_carried_read. */
+ * and the CSVs. Strings live in the arena given to bx_carried_read or in
+ * the book (a text of one cell is not copied): use them while both are. */
 typedef struct bx_carried_row {
     const char *tag;
     const char **texts; /* columns B…, never NULL */
     int n;
-    int index; /* the row among the sheet's rows (1: the first after the header) */
+    int index; /* its worksheet row, 0-based (0: the header row) */
 } bx_carried_row;
 
 typedef struct bx_carried_csv {
@@ -76,8 +93,9 @@ typedef struct bx_carried_book {
     int ncsvs;
 } bx_carried_book;
 
-/* Read the sheet of a workbook: fails (naming the workbook) when there is
- * none, when its format is another, or when its CSVs were tampered with. */
+/* Read the sheet of a workbook: fails (naming the workbook and the row)
+ * when there is none, when its format is another, when its CSVs were
+ * tampered with, or when it holds more than the limits above. */
 bool bx_carried_read(const bx_xbook *book, bx_arena *arena, bx_carried_book *out, bx_error *err);
 
 /* The message for a describing row that is not valid (row->index). */
