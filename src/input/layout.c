@@ -383,7 +383,31 @@ static int by_number(const void *a, const void *b)
     return (x->number > y->number) - (x->number < y->number);
 }
 
-static bool load_tables(loader *ld, const yaml_node_t *seq)
+/* Table file i of set.yaml's list (item): read into *data, parsed. */
+static bool load_table(loader *ld, const yaml_node_t *item, size_t i, char **data, size_t *len)
+{
+    bx_layout_set *set = ld->set;
+    if (!bx_yaml_want_scalar(ld->y, item, "tables 的每一项", ld->err))
+        return false;
+    const char *name = bx_yaml_text(item);
+    if (strchr(name, '/') || name[0] == '.' || !*name)
+        return bx_layout_fail_at(ld, item, "布局文件名“%s”不能含有路径", name);
+    char *path = bx_path_join(set->dir, name, ld->err);
+    *data = path ? bx_read_file(path, len, ld->err) : NULL;
+    bool ok = *data && bx_table_layout_parse(set, *data, *len, path, &set->tables[i], ld->err);
+    free(path);
+    if (!ok)
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (set->tables[k].number == set->tables[i].number)
+            return bx_layout_fail_at(ld, item, "表号 %d 重复", set->tables[i].number);
+    set->ntables = i + 1;
+    return true;
+}
+
+/* The table files of set.yaml, each read once: parsed, and folded into
+ * the set's digest *h in table order (bytes kept until then). */
+static bool load_tables(loader *ld, const yaml_node_t *seq, uint64_t *h)
 {
     if (!bx_yaml_want_seq(ld->y, seq, "tables", ld->err))
         return false;
@@ -392,29 +416,27 @@ static bool load_tables(loader *ld, const yaml_node_t *seq)
         return bx_layout_fail_at(ld, seq, "tables 应列出 1 到 %d 个布局文件", BX_MAX_TABLES);
     bx_layout_set *set = ld->set;
     set->tables = bx_arena_alloc(set->arena, n * sizeof *set->tables, ld->err);
-    if (!set->tables)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        yaml_node_t *item = bx_yaml_item(ld->y, seq, i);
-        if (!bx_yaml_want_scalar(ld->y, item, "tables 的每一项", ld->err))
-            return false;
-        const char *name = bx_yaml_text(item);
-        if (strchr(name, '/') || name[0] == '.' || !*name)
-            return bx_layout_fail_at(ld, item, "布局文件名“%s”不能含有路径", name);
-        char *path = bx_path_join(set->dir, name, ld->err);
-        if (!path)
-            return false;
-        bool ok = bx_table_layout_load(set, path, path, &set->tables[i], ld->err);
-        free(path);
-        if (!ok)
-            return false;
-        for (size_t k = 0; k < i; k++)
-            if (set->tables[k].number == set->tables[i].number)
-                return bx_layout_fail_at(ld, item, "表号 %d 重复", set->tables[i].number);
-        set->ntables = i + 1;
+    char **bytes = bx_calloc(n, sizeof *bytes, ld->err);
+    size_t *lens = bx_calloc(n, sizeof *lens, ld->err);
+    bool ok = set->tables && bytes && lens;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = load_table(ld, bx_yaml_item(ld->y, seq, i), i, &bytes[i], &lens[i]);
+    for (size_t done = 0; ok && done < n; done++) { /* by number, as sorted below */
+        size_t next = n;
+        for (size_t i = 0; i < n; i++)
+            if (bytes[i] && (next == n || set->tables[i].number < set->tables[next].number))
+                next = i;
+        *h = bx_fnv_bytes(*h, bytes[next], lens[next]);
+        free(bytes[next]);
+        bytes[next] = NULL;
     }
-    qsort(set->tables, set->ntables, sizeof *set->tables, by_number);
-    return true;
+    for (size_t i = 0; bytes && i < n; i++)
+        free(bytes[i]);
+    free(bytes);
+    free(lens);
+    if (ok)
+        qsort(set->tables, set->ntables, sizeof *set->tables, by_number);
+    return ok;
 }
 
 /* Every figure a set check refers to must be in a table of the set. */
@@ -439,24 +461,6 @@ static bool check_set_refs(loader *ld, const bx_layout_set *set)
     return true;
 }
 
-/* FNV-1a over the bytes of set.yaml and every table file, in table order:
- * any edit of the layouts changes it. */
-static bool digest_set(bx_layout_set *set, const char *set_yaml, bx_error *err)
-{
-    uint64_t h = BX_FNV_OFFSET;
-    for (size_t i = 0; i <= set->ntables; i++) {
-        size_t len;
-        char *data = bx_read_file(i == 0 ? set_yaml : set->tables[i - 1].file, &len, err);
-        if (!data)
-            return false;
-        h = bx_fnv_bytes(h, data, len);
-        free(data);
-    }
-    char hex[24];
-    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
-    return (set->version = bx_arena_strdup(set->arena, hex, err)) != NULL;
-}
-
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
 {
     bx_error local_err; /* err may be NULL */
@@ -464,8 +468,15 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
     bx_layout_set *set = bx_layout_set_new(err);
     if (!set)
         return NULL;
+    /* the digest: FNV-1a over the bytes of set.yaml and every table file,
+     * in table order — any edit of the layouts changes it */
+    uint64_t h = BX_FNV_OFFSET;
     char *path = bx_path_join(set_dir, "set.yaml", err);
-    bx_yaml *y = path ? bx_yaml_load(path, path, err) : NULL;
+    size_t len = 0;
+    char *data = path ? bx_read_file(path, &len, err) : NULL;
+    bx_yaml *y = data ? bx_yaml_parse(data, len, path, err) : NULL;
+    h = data ? bx_fnv_bytes(h, data, len) : h;
+    free(data);
     free(path);
     if (!y) {
         bx_layout_set_free(set);
@@ -486,12 +497,14 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
     if (ok && !tables)
         ok = bx_layout_fail_at(&ld, root, "set.yaml 缺少 tables（布局文件列表）");
     if (ok)
-        ok = load_tables(&ld, tables);
+        ok = load_tables(&ld, tables, &h);
     yaml_node_t *checks = ok ? bx_yaml_get(y, root, "checks") : NULL;
     if (checks)
         ok = bx_layout_parse_checks(&ld, checks, true, &set->checks, &set->nchecks) &&
              check_set_refs(&ld, set);
-    ok = ok && digest_set(set, ld.file, err);
+    char hex[24];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    ok = ok && (set->version = bx_arena_strdup(set->arena, hex, err)) != NULL;
     bx_yaml_free(y);
     if (!ok) {
         bx_layout_set_free(set);
