@@ -134,7 +134,10 @@ char *bx_findings_report(const bx_findings *findings, const char *format, bx_err
 
 /* Remove the temporary files of every output being written. For a signal
  * handler (SIGINT, SIGTERM): async-signal-safe; the files already in
- * place are not touched. */
+ * place are not touched, and a set of outputs being renamed into place is
+ * let finish first. Temporary files a killed process left (SIGKILL) are
+ * removed by a later run writing into the same folder, once they are five
+ * minutes old. */
 void bx_abandon_outputs(void);
 
 /* Options of bx_render and bx_model_write. Zero-initialise, then set what
@@ -156,7 +159,8 @@ typedef struct bx_render_options {
 /* Write a model in one format to path (options may be NULL). The file is
  * written to a temporary file next to path and renamed into place only
  * when complete, so a failure never leaves a partial file nor clobbers an
- * existing one. */
+ * existing one; a failed write's message names path and says why
+ * ("磁盘空间不足"). */
 bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
                          const bx_render_options *options, bx_error *err);
 
@@ -165,7 +169,10 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
  * they find errors, unless options->force), and write OUT/<name>.<ext> for
  * every format, where
  * <name> is the dataset's output name (default: the dataset folder name).
- * Creates OUT if needed. */
+ * Creates OUT if needed. Every format is written to a temporary file first
+ * and all are renamed into place together: after a failure every previous
+ * file is as it was, and renders into one folder at the same time leave
+ * one render's set of files. */
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err);
 
