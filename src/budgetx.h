@@ -192,9 +192,24 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
 bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_dirs, bx_error *err);
 /* Whether path names a workbook (*.xlsx) rather than a dataset folder. */
 int bx_is_workbook(const char *path);
-/* Write a dataset read from a workbook into dir (created if needed) as
- * dataset.yaml and its CSV files (UTF-8), each replaced only when complete. */
+/* Write a dataset read from a workbook as the folder dir (its parents
+ * created if needed): dataset.yaml and its CSV files (UTF-8), all or
+ * nothing. The files' names are checked first — each CSV one file name
+ * ending in .csv, without control characters, no two alike ignoring case —
+ * and the dataset is written into a new folder beside dir that then takes
+ * its place (the folder that was there, holding only a dataset, is
+ * removed). A dir that is a symbolic link or holds other files is refused
+ * (BX_ERR_USAGE). */
 bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *err);
+/* Flags of bx_dataset_save_with. */
+enum {
+    /* dir may hold other files: the dataset's files are replaced in it,
+     * together, and the others stay */
+    BX_SAVE_FORCE = 1
+};
+/* bx_dataset_save with flags. */
+bx_status bx_dataset_save_with(const bx_dataset *dataset, const char *dir, int flags,
+                               bx_error *err);
 /* A remark on reading a workbook back (e.g. it was written with another
  * version of the layouts), or NULL. */
 const char *bx_dataset_notice(const bx_dataset *dataset);
