@@ -62,7 +62,7 @@ full_disk_message() { # WHAT FILE_RE
 $(tail_of "$run_err")"
     return
   }
-  grep -qE "^budgetx: $2: 无法写入文件：磁盘空间不足$" "$run_err" ||
+  grep -qE "^budgetx: $2: 无法写入(文件|数据目录)：磁盘空间不足$" "$run_err" ||
     fail "$1: no “budgetx: <final file>: 无法写入文件：磁盘空间不足” in:
 $(tail_of "$run_err")"
 }
@@ -133,6 +133,49 @@ for n in $(points "$total"); do
   left=$(find "$mixed" -name '.*' -printf '%f ')
   [ -z "$left" ] || fail "import --force, full after $n bytes: left behind: $left"
 done
+
+# ---- the commit itself: the K-th rename fails (a full directory), with
+# RENAME_EXCHANGE and as on a file system without it (the previous file
+# kept aside): what was renamed is put back
+# commit_fails WHAT BEFORE TARGET NEW CMD... — for K = 1…8, CMD with the
+# K-th rename failing, starting from a copy of BEFORE at TARGET: it fails
+# leaving TARGET as BEFORE, or succeeds leaving it as NEW; the first fails
+commit_fails() {
+  local what=$1 before=$2 target=$3 new=$4 k mode
+  shift 4
+  for mode in exchange aside; do
+    for k in 1 2 3 4 5 6 7 8; do
+      rm -rf "$target"
+      cp -a "$before" "$target"
+      local env=(BX_FAIL_RENAME_AT=$k LD_PRELOAD=$shim)
+      [ "$mode" = exchange ] || env+=(BX_NO_EXCHANGE=1)
+      capture env "${env[@]}" "$@"
+      tried=$((tried + 1))
+      local left
+      left=$(find "$(dirname "$target")" -maxdepth 2 -name '.*.tmp' -printf '%P ')
+      [ -z "$left" ] || fail "$what, rename $k fails ($mode): left behind: $left"
+      if [ "$run_status" -eq 0 ] && [ "$k" -gt 1 ]; then
+        diff -r "$new" "$target" > /dev/null || fail "$what, rename $k fails ($mode): succeeded, but not with the new files"
+        continue
+      fi
+      full_disk_message "$what, rename $k fails ($mode)" "$target(/[^/]+)?"
+      diff -r "$before" "$target" > /dev/null ||
+        fail "$what, rename $k fails ($mode): changed: $(diff -rq "$before" "$target" | head -3)"
+    done
+  done
+}
+mkdir -p "$work/commit/before" "$work/commit/new"
+cp "$work/before.xlsx" "$work/commit/before/data.xlsx"
+cp "$work/before.pdf" "$work/commit/before/data.pdf"
+cp "$work/probe/data.xlsx" "$work/probe/data.pdf" "$work/commit/new/"
+commit_fails "render" "$work/commit/before" "$work/commit/out" "$work/commit/new" \
+  "$budgetx" render "$work/b/data" -o "$work/commit/out" -q
+commit_fails "import" "$work/imp-before" "$work/commit/imp" "$work/sets/probe" \
+  "$budgetx" import "$book" -o "$work/commit/imp" -q
+cp -a "$work/sets/probe" "$work/commit/mixed-new"
+cp "$work/mixed-before/备注.txt" "$work/commit/mixed-new/"
+commit_fails "import --force" "$work/mixed-before" "$work/commit/mixed" "$work/commit/mixed-new" \
+  "$budgetx" import "$book" -o "$work/commit/mixed" -q --force
 
 # ---- a real full disk ----------------------------------------------------
 mnt=$work/tmpfs

@@ -13,9 +13,17 @@
  * the same file. glibc's own calls to write(2) (stdio flushing a stream the
  * shim did not replace, e.g. tmpfile()) are not seen.
  *
- * $BX_SLOW_RENAME_MS=N: every rename, renameat and renameat2 first waits a
- * random 0…N ms, so that two processes committing into one folder at once
- * interleave their renames unless something keeps them apart. */
+ * Renames (rename, renameat, renameat2):
+ *   $BX_SLOW_RENAME_MS=N   each first waits a random 0…N ms, so that two
+ *                          processes committing into one folder at once
+ *                          interleave their renames unless something keeps
+ *                          them apart;
+ *   $BX_RENAME_MARK=FILE   each first creates FILE (a test waits for it to
+ *                          know a commit has begun);
+ *   $BX_FAIL_RENAME_AT=K   the K-th fails with ENOSPC (the undoing renames
+ *                          after it go through);
+ *   $BX_NO_EXCHANGE=1      renameat2 with RENAME_EXCHANGE fails with EINVAL,
+ *                          as on a file system without it. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -44,7 +52,10 @@ static FILE *(*real_fdopen)(int, const char *);
 static int (*real_rename)(const char *, const char *);
 static int (*real_renameat)(int, const char *, int, const char *);
 static int (*real_renameat2)(int, const char *, int, const char *, unsigned);
-static long slow_ms;
+static long slow_ms, fail_at;
+static const char *mark;
+static bool no_exchange;
+static atomic_long renames;
 
 static void setup(void)
 {
@@ -56,6 +67,10 @@ static void setup(void)
     real_renameat = (int (*)(int, const char *, int, const char *))dlsym(RTLD_NEXT, "renameat");
     real_renameat2 =
         (int (*)(int, const char *, int, const char *, unsigned))dlsym(RTLD_NEXT, "renameat2");
+    const char *at = getenv("BX_FAIL_RENAME_AT");
+    fail_at = at && *at ? strtol(at, NULL, 10) : 0;
+    mark = getenv("BX_RENAME_MARK");
+    no_exchange = getenv("BX_NO_EXCHANGE") != NULL;
     const char *slow = getenv("BX_SLOW_RENAME_MS");
     if (slow && *slow) {
         slow_ms = strtol(slow, NULL, 10);
@@ -206,31 +221,45 @@ FILE *fdopen(int fd, const char *mode)
 
 /* ---- renames ------------------------------------------------------------ */
 
-static void dawdle(void)
+/* Before a rename: false when it is to fail. */
+static bool dawdle(void)
 {
     init();
+    if (mark) {
+        int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+        if (fd >= 0)
+            close(fd);
+    }
     if (slow_ms > 0) {
         long us = (long)(rand() % (slow_ms * 1000 + 1));
         struct timespec t = {us / 1000000, (us % 1000000) * 1000};
         nanosleep(&t, NULL);
     }
+    if (atomic_fetch_add(&renames, 1) + 1 == fail_at) {
+        errno = ENOSPC;
+        return false;
+    }
+    return true;
 }
 
 int rename(const char *from, const char *to)
 {
-    dawdle();
-    return real_rename(from, to);
+    return dawdle() ? real_rename(from, to) : -1;
 }
 
 int renameat(int at, const char *from, int to_at, const char *to)
 {
-    dawdle();
-    return real_renameat(at, from, to_at, to);
+    return dawdle() ? real_renameat(at, from, to_at, to) : -1;
 }
 
 int renameat2(int at, const char *from, int to_at, const char *to, unsigned flags)
 {
-    dawdle();
+    if (!dawdle())
+        return -1;
+    if (no_exchange && (flags & RENAME_EXCHANGE)) {
+        errno = EINVAL;
+        return -1;
+    }
     return real_renameat2(at, from, to_at, to, flags);
 }
 
