@@ -2,6 +2,8 @@
  * made. */
 #include "fs.h"
 
+#include "output.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +88,7 @@ bool bx_make_dirs(const char *dir, bx_error *err)
         if (stat(path, &st) != 0) {
             if (mkdir(path, 0777) != 0 && errno != EEXIST) {
                 bx_loc loc = {path, 0, 0};
-                bx_fail(err, &loc, BX_ERR_IO, "无法创建输出目录：%s", strerror(errno));
+                bx_fail(err, &loc, BX_ERR_IO, "无法创建输出目录：%s", bx_output_reason(errno));
                 ok = false;
                 break;
             }

@@ -72,8 +72,10 @@ static void remove_folder_at(int at, const char *path)
 {
     for (int pass = 0; pass < 8; pass++) {
         int fd = openat(at, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0)
+        if (fd < 0) {
+            unlinkat(at, path, AT_REMOVEDIR); /* empty, if it cannot be read */
             return;
+        }
         _Alignas(struct dirent64) char buf[4096];
         ssize_t n;
         while ((n = getdents64(fd, buf, sizeof buf)) > 0)
@@ -327,7 +329,10 @@ static bool reserve(bx_output *o, const char *path, bool folder, bx_error *err)
         if (folder)
             o->fd = open(o->tmp_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (atomic_load(&abandoned) || o->fd < 0) {
-            bx_fail(err, &loc, BX_ERR_IO, "%s", o->fd < 0 ? bx_output_reason(errno) : "已中止");
+            if (o->fd < 0)
+                bx_fail(err, &loc, BX_ERR_IO, "无法创建数据目录：%s", bx_output_reason(errno));
+            else
+                bx_fail(err, &loc, BX_ERR_IO, "已中止");
             bx_output_abort(o);
             return false;
         }

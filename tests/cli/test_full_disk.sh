@@ -8,9 +8,9 @@
 # once N bytes have been written, and N steps through the whole of a render
 # (workbook and PDF, written side by side) and of an import, into a folder
 # that holds the previous outputs of other data. Where a tmpfs can be
-# mounted (root), a real one filled to within a few bytes of full follows;
-# elsewhere that part says it is skipped (the injected failures are the
-# test).
+# mounted (root), a real one filled to within a few bytes of full follows,
+# and then made read-only (文件系统只读); elsewhere that part says it is
+# skipped (the injected failures are the test).
 #   test_full_disk.sh BUDGETX FAILWRITE_SO SAMPLE_DIR
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib.sh
@@ -213,6 +213,16 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=2m,nr_inodes=200 budgetx-test 
     left=$(leftovers "$mnt" out imp filler)
     [ -z "$left" ] || fail "import on a full tmpfs: left behind: $left"
   done
+  # read-only: said in words too, the previous files as they were
+  rm -f "$mnt/filler"
+  if mount -o remount,ro "$mnt" 2> /dev/null; then
+    run 1 "$budgetx" render "$work/b/data" -o "$mnt/out" -q
+    expect_err "$mnt/out/data.xlsx: 无法在输出目录中创建文件：文件系统只读"
+    same_bytes "$work/before.pdf" "$mnt/out/data.pdf" "render on a read-only tmpfs"
+    run 1 "$budgetx" import "$book" -o "$mnt/imp" -q
+    expect_err "$mnt/imp: 无法创建数据目录：文件系统只读"
+    mount -o remount,rw "$mnt"
+  fi
 else
   echo "test_full_disk.sh: no tmpfs could be mounted here (not root, or no CAP_SYS_ADMIN): the real full disk is skipped; the injected ones ran"
 fi
