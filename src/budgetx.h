@@ -144,7 +144,10 @@ char *bx_findings_report(const bx_findings *findings, const char *format, bx_err
 
 /* Remove the temporary files of every output being written. For a signal
  * handler (SIGINT, SIGTERM): async-signal-safe; the files already in
- * place are not touched. */
+ * place are not touched, and a set of outputs being renamed into place is
+ * let finish first. Temporary files a killed process left (SIGKILL) are
+ * removed by a later run writing into the same folder, once they are five
+ * minutes old. */
 void bx_abandon_outputs(void);
 
 /* Options of bx_render and bx_model_write. Zero-initialise, then set what
@@ -166,7 +169,8 @@ typedef struct bx_render_options {
 /* Write a model in one format to path (options may be NULL). The file is
  * written to a temporary file next to path and renamed into place only
  * when complete, so a failure never leaves a partial file nor clobbers an
- * existing one. */
+ * existing one; a failed write's message names path and says why
+ * ("磁盘空间不足"). */
 bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
                          const bx_render_options *options, bx_error *err);
 
@@ -175,7 +179,10 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
  * they find errors, unless options->force), and write OUT/<name>.<ext> for
  * every format, where
  * <name> is the dataset's output name (default: the dataset folder name).
- * Creates OUT if needed. */
+ * Creates OUT if needed. Every format is written to a temporary file first
+ * and all are renamed into place together: after a failure every previous
+ * file is as it was, and renders into one folder at the same time leave
+ * one render's set of files. */
 bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_render_options *options,
                     bx_error *err);
 
@@ -195,9 +202,24 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
 bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_dirs, bx_error *err);
 /* Whether path names a workbook (*.xlsx) rather than a dataset folder. */
 int bx_is_workbook(const char *path);
-/* Write a dataset read from a workbook into dir (created if needed) as
- * dataset.yaml and its CSV files (UTF-8), each replaced only when complete. */
+/* Write a dataset read from a workbook as the folder dir (its parents
+ * created if needed): dataset.yaml and its CSV files (UTF-8), all or
+ * nothing. The files' names are checked first — each CSV one file name
+ * ending in .csv, without control characters, no two alike ignoring case —
+ * and the dataset is written into a new folder beside dir that then takes
+ * its place (the folder that was there, holding only a dataset, is
+ * removed). A dir that is a symbolic link or holds other files is refused
+ * (BX_ERR_USAGE). */
 bx_status bx_dataset_save(const bx_dataset *dataset, const char *dir, bx_error *err);
+/* Flags of bx_dataset_save_with. */
+enum {
+    /* dir may hold other files: the dataset's files are replaced in it,
+     * together, and the others stay */
+    BX_SAVE_FORCE = 1
+};
+/* bx_dataset_save with flags. */
+bx_status bx_dataset_save_with(const bx_dataset *dataset, const char *dir, int flags,
+                               bx_error *err);
 /* A remark on reading a workbook back (e.g. it was written with another
  * version of the layouts), or NULL. */
 const char *bx_dataset_notice(const bx_dataset *dataset);

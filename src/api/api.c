@@ -170,27 +170,30 @@ char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
 typedef struct format_job {
     bx_renderer *r;
     const bx_model *model;
-    const char *format;
-    char *path;
+    const bx_backend *b;
+    bx_output *out;
     bx_error err;
 } format_job;
 
 static void *write_format(void *arg)
 {
     format_job *job = arg;
-    bx_model_write_with(job->model, job->format, job->path, &job->r->options, job->r->fonts,
-                        &job->err);
+    bx_model_write_into(job->model, job->b, job->out, &job->r->options, job->r->fonts, &job->err);
     return NULL;
 }
 
-/* Write every format of a checked model into out_dir: one after the
- * other, or each on its own thread (options.parallel); the first failure,
- * in the order of the formats, is reported. */
+/* Write every format of a checked model into out_dir: each into its
+ * temporary file — one after the other, or each on its own thread
+ * (options.parallel) — then all renamed into place together, so that a
+ * failure anywhere leaves every previous file as it was and runs into one
+ * folder at once never leave a workbook beside another run's PDF. The
+ * first failure, in the order of the formats, is reported. */
 static void write_outputs(bx_renderer *r, const bx_model *model, const char *base,
                           const char *out_dir, bx_error *err)
 {
     enum { MAX_FORMATS = 8, PARALLEL_CELLS = 500000 };
     format_job jobs[MAX_FORMATS];
+    bx_output outs[MAX_FORMATS];
     int n = 0;
     /* the formats of a big model one after the other: both back ends'
      * memory at once would double the peak */
@@ -202,33 +205,38 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
         char name[1024];
         snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
         char *path = bx_path_join(out_dir, name, err);
-        if (!path || over_an_input(model, path, err)) {
-            free(path);
+        bool ok = path && !over_an_input(model, path, err) && bx_output_begin(&outs[n], path, err);
+        free(path);
+        if (!ok)
             break;
-        }
-        jobs[n] = (format_job){r, model, *f, path, {0}};
+        jobs[n] = (format_job){r, model, bx_backend_find(*f), &outs[n], {0}};
         bx_error_clear(&jobs[n++].err);
     }
     pthread_t threads[MAX_FORMATS];
     bool started[MAX_FORMATS] = {false};
-    for (int i = 1; i < n && parallel; i++)
+    for (int i = 1; i < n && parallel && !bx_failed(err); i++)
         started[i] = pthread_create(&threads[i], NULL, write_format, &jobs[i]) == 0;
     /* here: the first, and any that did not get a thread; one after the
      * other, they stop at the first failure */
-    bool failed = false;
-    for (int i = 0; i < n && !(failed && !parallel); i++) {
+    bool failed = bx_failed(err);
+    for (int i = 0; i < n && !failed; i++) {
         if (started[i])
             continue;
         write_format(&jobs[i]);
-        failed = failed || bx_failed(&jobs[i].err);
+        failed = bx_failed(&jobs[i].err) && !parallel;
     }
     for (int i = 0; i < n; i++) {
         if (started[i])
             pthread_join(threads[i], NULL);
         if (bx_failed(&jobs[i].err) && !bx_failed(err))
             *err = jobs[i].err;
-        free(jobs[i].path);
     }
+    if (bx_failed(err)) {
+        for (int i = 0; i < n; i++)
+            bx_output_abort(&outs[i]);
+        return;
+    }
+    bx_outputs_commit(outs, (size_t)n, err);
 }
 
 /* Resolve, check and write a dataset already loaded. */

@@ -8,8 +8,9 @@
 /* The back end called name, or NULL. */
 const bx_backend *bx_backend_find(const char *name);
 
-/* bx_model_write with a renderer's shared PDF fonts (may be NULL). */
-bx_status bx_model_write_with(const bx_model *model, const char *format, const char *path,
+/* Write a model with back end b into out (begun by the caller, who commits
+ * or aborts it), with a renderer's shared PDF fonts (may be NULL). */
+bx_status bx_model_write_into(const bx_model *model, const bx_backend *b, bx_output *out,
                               const bx_render_options *options, struct bx_font_set *fonts,
                               bx_error *err);
 

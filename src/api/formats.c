@@ -34,9 +34,19 @@ const char *bx_format_extension(const char *format)
     return b ? b->extension : NULL;
 }
 
-bx_status bx_model_write_with(const bx_model *model, const char *format, const char *path,
+bx_status bx_model_write_into(const bx_model *model, const bx_backend *b, bx_output *out,
                               const bx_render_options *options, struct bx_font_set *fonts,
                               bx_error *err)
+{
+    /* every workbook carries its dataset, so that it can be read back */
+    bx_carried carried;
+    bx_carry_of(&model->readback, &carried);
+    bx_write_ctx ctx = {.options = options, .fonts = fonts, .carried = &carried};
+    return bx_doc_write_to(model->doc, b, out, &ctx, err);
+}
+
+bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
+                         const bx_render_options *options, bx_error *err)
 {
     bx_error local;
     if (!err) {
@@ -48,15 +58,12 @@ bx_status bx_model_write_with(const bx_model *model, const char *format, const c
     const bx_backend *b = bx_backend_find(format);
     if (!b)
         return bx_fail(err, NULL, BX_ERR_UNSUPPORTED, "未知的输出格式“%s”", format ? format : "");
-    /* every workbook carries its dataset, so that it can be read back */
-    bx_carried carried;
-    bx_carry_of(&model->readback, &carried);
-    bx_write_ctx ctx = {.options = options, .fonts = fonts, .carried = &carried};
-    return bx_doc_write(model->doc, b, path, &ctx, err);
-}
-
-bx_status bx_model_write(const bx_model *model, const char *format, const char *path,
-                         const bx_render_options *options, bx_error *err)
-{
-    return bx_model_write_with(model, format, path, options, NULL, err);
+    bx_output out;
+    if (!bx_output_begin(&out, path, err))
+        return err->status;
+    if (bx_model_write_into(model, b, &out, options, NULL, err) != BX_OK) {
+        bx_output_abort(&out);
+        return err->status;
+    }
+    return bx_output_commit(&out, err) ? BX_OK : err->status;
 }

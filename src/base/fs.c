@@ -5,6 +5,8 @@
 
 #include "fs.h"
 
+#include "output.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -136,7 +138,7 @@ bool bx_make_dirs(const char *dir, bx_error *err)
         if (stat(path, &st) != 0) {
             if (mkdir(path, 0777) != 0 && errno != EEXIST) {
                 bx_loc loc = {path, 0, 0};
-                bx_fail(err, &loc, BX_ERR_IO, "无法创建输出目录：%s", strerror(errno));
+                bx_fail(err, &loc, BX_ERR_IO, "无法创建输出目录：%s", bx_output_reason(errno));
                 ok = false;
                 break;
             }

@@ -43,6 +43,11 @@ static const option_def opt_force = {.name = "force",
                                      .kind = OPT_FLAG,
                                      .field = offsetof(bx_cli, force),
                                      .help = "一致性检查有错误时仍然输出"};
+static const option_def opt_import_force = {
+    .name = "force",
+    .kind = OPT_FLAG,
+    .field = offsetof(bx_cli, force),
+    .help = "DATASET_DIR 中还有其他文件时仍然写入：只替换数据集的文件，其他文件保留"};
 static const option_def opt_encoding = {
     .name = "encoding",
     .kind = OPT_STRING,
@@ -155,7 +160,8 @@ static const option_def *const render_options[] = {
     &opt_output_dir, &opt_output_format, &opt_layouts,  &opt_font,
     &opt_bold_font,  &opt_force,         &opt_encoding, &opt_list,
     &opt_jobs,       &opt_diff,          NULL};
-static const option_def *const import_options[] = {&opt_import_dir, &opt_diff, &opt_layouts, NULL};
+static const option_def *const import_options[] = {&opt_import_dir, &opt_diff, &opt_layouts,
+                                                   &opt_import_force, NULL};
 static const option_def *const template_options[] = {
     &opt_set, &opt_blank_book, &opt_unit, &opt_year, &opt_like, &opt_rows, &opt_layouts, NULL};
 static const option_def *const check_options[] = {&opt_report_format, &opt_layouts, &opt_encoding,
@@ -186,7 +192,10 @@ const command_def bx_cli_commands[] = {
      .options = import_options,
      .summary = "把修改过的工作簿读回为数据集（dataset.yaml 和 CSV）",
      .about = "把修改过的工作簿读回为数据集（dataset.yaml 和 CSV），写入 DATASET_DIR，\n"
-              "并做一致性检查。表头、标题和注释必须保持原样；改动的会指出单元格。\n"},
+              "并做一致性检查。表头、标题和注释必须保持原样；改动的会指出单元格。\n"
+              "数据集先完整写入 DATASET_DIR 旁边的新目录，再整体替换 DATASET_DIR：\n"
+              "失败时原来的目录保持原样。DATASET_DIR 中只能有数据集的文件\n"
+              "（dataset.yaml 和 .csv），否则不写入（--force 只替换数据集的文件）。\n"},
     {.id = BX_CLI_TEMPLATE,
      .name = "template",
      .operands = "",

@@ -278,7 +278,9 @@ static int run_import(const bx_cli *c)
     bx_error_clear(&err);
     bx_dataset *ds = load_any(c, c->dataset, &err);
     int rc = ds && c->diff ? print_diff(c, ds) : 0;
-    if (ds && rc == 0 && bx_dataset_save(ds, c->out_dir, &err) == BX_OK && !c->quiet)
+    if (ds && rc == 0 &&
+        bx_dataset_save_with(ds, c->out_dir, c->force ? BX_SAVE_FORCE : 0, &err) == BX_OK &&
+        !c->quiet)
         fprintf(stderr, "budgetx: 已写入数据集 %s\n", c->out_dir);
     bx_layout_set *set = NULL;
     bx_findings *findings = err.status == BX_OK && ds ? check_loaded(c, ds, 0, &set, &err) : NULL;

@@ -1,11 +1,18 @@
+#define _DEFAULT_SOURCE /* realpath */
 #include "dataset_image.h"
 
-#include "output.h"
 #include "fs.h"
+#include "output.h"
+#include "text.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 /* ---- CSV --------------------------------------------------------------- */
 
@@ -78,50 +85,240 @@ bx_dataset *bx_image_dataset(const bx_image *img, const char *origin, bx_error *
     return bx_dataset_from_memory(origin, img->files, img->n, err);
 }
 
-/* ---- saving ------------------------------------------------------------ */
+/* ---- file names -------------------------------------------------------- */
 
-static bool save_one(const bx_mem_file *f, const char *dir, bx_error *err)
+/* Characters that may not be in a file name budgetx writes: C0 and C1
+ * controls, DEL, the Unicode line and paragraph separators. */
+static bool control(uint32_t cp)
 {
-    char *path = bx_path_join(dir, f->name, err);
-    bx_output out;
-    if (!path || !bx_output_begin(&out, path, err)) {
-        free(path);
+    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
+}
+
+const char *bx_image_name_problem(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0)
+        return "是空的";
+    if (bx_utf8_invalid_at(name, n) != n)
+        return "不是有效的 UTF-8 文本";
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += bx_utf8_decode(name + i, n - i, &cp);
+        if (control(cp))
+            return "含有控制字符（如换行）";
+    }
+    if (strchr(name, '/') || strchr(name, '\\'))
+        return "含有“/”或“\\”：数据文件只能直接放在数据目录中";
+    if (name[0] == '.')
+        return "以“.”开头";
+    if (n < 5 || strcasecmp(name + n - 4, ".csv") != 0)
+        return "不以 .csv 结尾";
+    if (n > 255)
+        return "超过 255 字节";
+    return NULL;
+}
+
+char *bx_image_shown_name(const char *name, char *buf, size_t size)
+{
+    size_t n = strlen(name), at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && at + 8 < size;) {
+        uint32_t cp;
+        size_t len = bx_utf8_decode(name + i, n - i, &cp);
+        if (len == 0 || control(cp)) {
+            int k = len == 0 || cp < 0x100
+                        ? snprintf(buf + at, size - at, "\\x%02X",
+                                   len == 0 ? (unsigned char)name[i] : (unsigned)cp)
+                        : snprintf(buf + at, size - at, "\\u%04X", (unsigned)cp);
+            at += (size_t)k;
+            i += len ? len : 1;
+            continue;
+        }
+        memcpy(buf + at, name + i, len);
+        at += len;
+        i += len;
+        buf[at] = '\0';
+    }
+    return buf;
+}
+
+/* Every name may be written, and no two are alike ignoring case. */
+static bool names_fit(const bx_mem_file *files, size_t n, const char *origin, bx_error *err)
+{
+    bx_loc loc = {origin, 0, 0};
+    char shown[800], other[800];
+    if (n == 0 || strcmp(files[0].name, "dataset.yaml") != 0)
+        return bx_fail(err, &loc, BX_ERR_USAGE, "数据集缺少 dataset.yaml") == BX_OK;
+    for (size_t i = 1; i < n; i++) {
+        const char *why = bx_image_name_problem(files[i].name);
+        if (why)
+            return bx_fail(err, &loc, BX_ERR_DATA, "数据文件名“%s”不能用：%s",
+                           bx_image_shown_name(files[i].name, shown, sizeof shown), why) == BX_OK;
+        for (size_t k = 1; k < i; k++)
+            if (strcasecmp(files[k].name, files[i].name) == 0)
+                return bx_fail(err, &loc, BX_ERR_DATA,
+                               "数据文件名“%s”与“%"
+                               "s”重复（不区分大小写），两个表的数据不能写进同一个文件",
+                               bx_image_shown_name(files[k].name, other, sizeof other),
+                               bx_image_shown_name(files[i].name, shown, sizeof shown)) == BX_OK;
+    }
+    return true;
+}
+
+/* ---- the folder saved into ------------------------------------------------ */
+
+/* Where a dataset goes: the folder's path as given, without trailing
+ * slashes (its real path for "." and ".."), whether it exists, the first
+ * entry in it that is not a dataset's file, whether it is the current
+ * folder. */
+typedef struct target {
+    char *path;
+    bool exists, here;
+    char foreign[256];
+} target;
+
+static bool dataset_entry(int dir, const char *name)
+{
+    size_t n = strlen(name);
+    struct stat st;
+    return (strcmp(name, "dataset.yaml") == 0 ||
+            (n > 4 && strcasecmp(name + n - 4, ".csv") == 0)) &&
+           fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+           (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
+}
+
+static bool look_at(const char *dir, target *t, bx_error *err)
+{
+    memset(t, 0, sizeof *t);
+    bx_loc loc = {dir, 0, 0};
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    const char *base = dir + n;
+    while (base > dir && base[-1] != '/')
+        base--;
+    size_t blen = (size_t)(dir + n - base);
+    if ((blen == 1 && base[0] == '.') || (blen == 2 && base[0] == '.' && base[1] == '.')) {
+        t->path = realpath(dir, NULL);
+        if (!t->path)
+            return bx_fail(err, &loc, BX_ERR_IO, "无法打开数据目录：%s", bx_output_reason(errno)) ==
+                   BX_OK;
+    } else if ((t->path = bx_malloc(n + 1, err)) != NULL) {
+        memcpy(t->path, dir, n);
+        t->path[n] = '\0';
+    } else {
         return false;
     }
-    FILE *fp = fopen(out.write_path, "wb");
-    bool ok = fp && fwrite(f->data, 1, f->len, fp) == f->len;
-    ok = fp && fclose(fp) == 0 && ok;
-    if (!ok) {
-        bx_loc loc = {path, 0, 0};
-        bx_fail(err, &loc, BX_ERR_IO, "无法写入文件");
-        bx_output_abort(&out);
-    } else {
-        ok = bx_output_commit(&out, err);
+    loc.file = t->path;
+    if (strcmp(t->path, "/") == 0)
+        return bx_fail(err, &loc, BX_ERR_USAGE, "不能把数据集写成根目录") == BX_OK;
+    struct stat st, cwd;
+    if (lstat(t->path, &st) != 0) {
+        if (errno == ENOENT)
+            return true;
+        return bx_fail(err, &loc, BX_ERR_IO, "无法打开数据目录：%s", bx_output_reason(errno)) ==
+               BX_OK;
     }
-    free(path);
+    if (S_ISLNK(st.st_mode))
+        return bx_fail(err, &loc, BX_ERR_USAGE,
+                       "数据目录是符号链接，未写入（请给出它指向的目录）") == BX_OK;
+    if (!S_ISDIR(st.st_mode))
+        return bx_fail(err, &loc, BX_ERR_IO, "输出位置不是目录") == BX_OK;
+    t->exists = true;
+    t->here = stat(".", &cwd) == 0 && cwd.st_dev == st.st_dev && cwd.st_ino == st.st_ino;
+    bx_output_sweep(t->path);
+    DIR *d = opendir(t->path);
+    if (!d)
+        return bx_fail(err, &loc, BX_ERR_IO, "无法打开数据目录：%s", bx_output_reason(errno)) ==
+               BX_OK;
+    struct dirent *e;
+    while (!t->foreign[0] && (e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            !dataset_entry(dirfd(d), e->d_name))
+            bx_image_shown_name(e->d_name, t->foreign, sizeof t->foreign);
+    closedir(d);
+    return true;
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+/* The files as a new folder that takes path's place. */
+static bool save_folder(const bx_mem_file *files, size_t n, const char *path, bx_error *err)
+{
+    bx_output out;
+    if (!bx_output_folder_begin(&out, path, err))
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = bx_output_put(&out, files[i].name, files[i].data, files[i].len, err);
+    if (!ok) {
+        bx_output_abort(&out);
+        return false;
+    }
+    return bx_output_commit(&out, err);
+}
+
+/* The files replaced in the folder path, together. */
+static bool save_in_place(const bx_mem_file *files, size_t n, const char *path, bx_error *err)
+{
+    bx_output *outs = bx_calloc(n, sizeof *outs, err);
+    size_t begun = 0;
+    bool ok = outs != NULL;
+    while (ok && begun < n) {
+        char *file = bx_path_join(path, files[begun].name, err);
+        ok = file && bx_output_begin(&outs[begun], file, err);
+        free(file);
+        if (ok) {
+            begun++;
+            ok = bx_output_put(&outs[begun - 1], NULL, files[begun - 1].data, files[begun - 1].len,
+                               err);
+        }
+    }
+    if (ok) {
+        ok = bx_outputs_commit(outs, n, err);
+    } else {
+        for (size_t i = 0; i < begun; i++)
+            bx_output_abort(&outs[i]);
+    }
+    free(outs);
     return ok;
 }
 
-bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, bx_error *err)
+bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, int flags,
+                        const char *origin, bx_error *err)
 {
     bx_error local_err; /* err may be NULL */
     err = bx_error_or(err, &local_err);
-    if (!bx_make_dirs(dir, err))
+    if (!names_fit(files, n, origin ? origin : dir, err))
         return err->status;
-    for (size_t i = 0; i < n; i++) {
-        const char *name = files[i].name, *slash = strrchr(name, '/');
-        if (name[0] == '/' || strstr(name, "..")) {
-            bx_loc loc = {name, 0, 0};
-            return bx_fail(err, &loc, BX_ERR_DATA, "文件名不能指向数据目录以外");
-        }
-        if (slash) { /* files: may put a CSV in a subfolder */
-            char sub[4096];
-            snprintf(sub, sizeof sub, "%s/%.*s", dir, (int)(slash - name), name);
-            if (!bx_make_dirs(sub, err))
-                return err->status;
-        }
-        if (!save_one(&files[i], dir, err))
-            return err->status;
+    target t;
+    if (!look_at(dir, &t, err)) {
+        free(t.path);
+        return err->status;
     }
-    return BX_OK;
+    bx_loc loc = {t.path, 0, 0};
+    if (t.foreign[0] && !(flags & BX_IMAGE_FORCE)) {
+        bx_fail(err, &loc, BX_ERR_USAGE,
+                "目录中有数据集以外的文件“%s”，未写入：导入会用新的数据集替换整个目录"
+                "（用 --force 只替换数据集的文件，其他文件保留）",
+                t.foreign);
+        free(t.path);
+        return err->status;
+    }
+    char *slash = strrchr(t.path, '/');
+    if (!t.exists && slash && slash != t.path) {
+        *slash = '\0';
+        bool made = bx_make_dirs(t.path, err);
+        *slash = '/';
+        if (!made) {
+            free(t.path);
+            return err->status;
+        }
+    }
+    if (t.foreign[0] || t.here)
+        save_in_place(files, n, t.path, err);
+    else
+        save_folder(files, n, t.path, err);
+    free(t.path);
+    return err->status;
 }

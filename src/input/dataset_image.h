@@ -28,8 +28,33 @@ bx_dataset *bx_image_dataset(const bx_image *img, const char *origin, bx_error *
 /* Accepts a zeroed or freed image. */
 void bx_image_free(bx_image *img);
 
-/* Write every file into dir (created if needed), each through a temporary
- * file renamed into place. */
-bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, bx_error *err);
+/* Why name cannot be the name of a dataset's CSV file — it must be one
+ * file name (no "/" or "\\"), end in .csv, not begin with ".", hold no
+ * control character (line ends included) and be valid UTF-8, at most 255
+ * bytes — or NULL when it can. */
+const char *bx_image_name_problem(const char *name);
+/* name for a message: control characters and bytes that are not UTF-8
+ * written as \xHH or \uHHHH, so that a name cannot break a message's
+ * line; returns buf. */
+char *bx_image_shown_name(const char *name, char *buf, size_t size);
+
+/* Flags of bx_image_save. */
+enum {
+    /* dir holds files that are not a dataset's: replace the dataset's files
+     * in it (together), keep the others */
+    BX_IMAGE_FORCE = 1
+};
+
+/* Write the dataset of files (files[0] dataset.yaml, then the CSVs) as
+ * the folder dir, all or nothing. Every name is checked first
+ * (bx_image_name_problem; no two alike ignoring case; messages name
+ * origin, or dir). The files are written into a new folder beside dir,
+ * which then takes dir's place; the folder that was there, holding only a
+ * dataset (dataset.yaml, *.csv), is removed. A dir that is a symbolic
+ * link, or holds anything else, is refused — unless BX_IMAGE_FORCE, and
+ * then, as when dir is the current folder, the files are replaced in
+ * place, together, and the others stay. */
+bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, int flags,
+                        const char *origin, bx_error *err);
 
 #endif /* BX_DATASET_IMAGE_H */

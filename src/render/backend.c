@@ -1,9 +1,8 @@
-/* The driver every back end runs under: a temporary file, the walk, and
- * the rename that makes the file appear only when it is complete. */
+/* The driver every back end runs under: the walk into a temporary file,
+ * and the rename that makes the file appear only when it is complete. */
 #include "backend.h"
 
-#include "output.h"
-
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,13 +17,49 @@ static bool walk(const bx_backend *b, void *state, const bx_doc *doc, bx_error *
     return true;
 }
 
-/* A back end's message names the file it was given: name the output's
- * final file instead, which is what the user asked for. */
-static void name_the_file(bx_error *err, const bx_output *out)
+bx_status bx_doc_write_to(const bx_doc *doc, const bx_backend *b, bx_output *out,
+                          const bx_write_ctx *ctx, bx_error *err)
 {
-    if (bx_failed(err) &&
-        (strcmp(err->file, out->write_path) == 0 || strcmp(err->file, out->tmp_path) == 0))
-        snprintf(err->file, sizeof err->file, "%s", out->path);
+    bx_error local;
+    if (!err) {
+        bx_error_clear(&local);
+        err = &local;
+    }
+    if (!doc || !b || !out || !out->write_path)
+        return bx_fail(err, NULL, BX_ERR_USAGE, "bx_doc_write: 缺少文档、格式或输出");
+    bx_write_ctx none = {0};
+    if (!ctx)
+        ctx = &none;
+    /* errno where a step failed: libharu and libxlsxwriter report their own
+     * codes, but the failed write's errno is usually still there */
+    errno = 0;
+    void *state = b->open(doc, out->write_path, ctx, err);
+    int failed_with = errno;
+    bool ok = state != NULL;
+    if (ok) {
+        errno = 0;
+        ok = walk(b, state, doc, err);
+        failed_with = errno;
+        if (!ok)
+            b->abort(state);
+    }
+    if (ok) {
+        errno = 0;
+        ok = b->finish(state, err);
+        failed_with = errno;
+        /* a write that failed unseen: libharu ignores what fclose says,
+         * so the PDF's last buffer can be lost on a full disk while
+         * HPDF_SaveToFile succeeds; only a failed write sets these */
+        if (ok && (failed_with == ENOSPC || failed_with == EDQUOT || failed_with == EFBIG ||
+                   failed_with == EIO))
+            ok = bx_fail(err, NULL, BX_ERR_IO, "写入失败") == BX_OK;
+    }
+    if (ok)
+        return BX_OK;
+    if (!bx_failed(err))
+        bx_fail(err, NULL, BX_ERR_BACKEND, "写入失败");
+    bx_output_explain(out, failed_with, err);
+    return err->status;
 }
 
 bx_status bx_doc_write(const bx_doc *doc, const bx_backend *b, const char *path,
@@ -37,23 +72,12 @@ bx_status bx_doc_write(const bx_doc *doc, const bx_backend *b, const char *path,
     }
     if (!doc || !b || !path)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_doc_write: 缺少文档、格式或文件名");
-    bx_write_ctx none = {0};
-    if (!ctx)
-        ctx = &none;
     bx_output out;
     if (!bx_output_begin(&out, path, err))
         return err->status;
-    void *state = b->open(doc, out.write_path, ctx, err);
-    bool ok = state != NULL;
-    if (ok && !walk(b, state, doc, err)) {
-        b->abort(state);
-        ok = false;
-    }
-    ok = ok && b->finish(state, err);
-    if (!ok) {
-        name_the_file(err, &out);
+    if (bx_doc_write_to(doc, b, &out, ctx, err) != BX_OK) {
         bx_output_abort(&out);
-        return bx_failed(err) ? err->status : BX_ERR_BACKEND;
+        return err->status;
     }
     return bx_output_commit(&out, err) ? BX_OK : err->status;
 }

@@ -1,11 +1,13 @@
 /* Back ends: each is a const table (xlsx.h, pdf.h, dump.h). The driver
  * walks the document once and hands every event to the back end; writing
- * goes to a temporary file that is renamed into place only after
- * `finish`. */
+ * goes to a temporary file (base/output.h) that is renamed into place only
+ * after `finish` — by the caller, together with the other formats of a
+ * render, or by bx_doc_write for one file. */
 #ifndef BX_BACKEND_H
 #define BX_BACKEND_H
 
 #include "model.h"
+#include "output.h"
 
 struct bx_font_set;
 struct bx_carried;
@@ -34,6 +36,11 @@ typedef struct bx_backend {
     void (*abort)(void *state);
 } bx_backend;
 
+/* Write doc with back end b (ctx may be NULL) into out, which the caller
+ * began (bx_output_begin) and commits or aborts. A failure's message names
+ * out's final file and, where the system tells, why ("磁盘空间不足"). */
+bx_status bx_doc_write_to(const bx_doc *doc, const bx_backend *b, bx_output *out,
+                          const bx_write_ctx *ctx, bx_error *err);
 /* Write doc to path with back end b (ctx may be NULL), all or nothing. */
 bx_status bx_doc_write(const bx_doc *doc, const bx_backend *b, const char *path,
                        const bx_write_ctx *ctx, bx_error *err);

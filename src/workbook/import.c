@@ -224,11 +224,22 @@ int bx_is_workbook(const char *path)
            !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+bx_status bx_dataset_save_with(const bx_dataset *ds, const char *dir, int flags, bx_error *err)
+{
+    bx_error local;
+    if (!err) {
+        bx_error_clear(&local);
+        err = &local;
+    }
+    if (!ds || !ds->nmem || !dir)
+        return bx_fail(err, NULL, BX_ERR_USAGE, "只能保存从工作簿读回的数据");
+    return bx_image_save(ds->mem, ds->nmem, dir, flags & BX_SAVE_FORCE ? BX_IMAGE_FORCE : 0,
+                         ds->origin, err);
+}
+
 bx_status bx_dataset_save(const bx_dataset *ds, const char *dir, bx_error *err)
 {
-    if (!ds || !ds->nmem)
-        return bx_fail(err, NULL, BX_ERR_USAGE, "只能保存从工作簿读回的数据");
-    return bx_image_save(ds->mem, ds->nmem, dir, err);
+    return bx_dataset_save_with(ds, dir, 0, err);
 }
 
 const char *bx_dataset_notice(const bx_dataset *ds)

@@ -29,7 +29,7 @@ expect_file() { [ -f "$1" ] || fail "not written: $1 (in $(dirname "$1"): $(ls "
 # ---- budgetx CMD --help: status 0, every option in the list and the synopsis
 declare -A options=(
   [render]="-o --output --format --layouts --font --bold-font --force --encoding --list -j --jobs --diff"
-  [import]="-o --output --diff --layouts"
+  [import]="-o --output --diff --layouts --force"
   [template]="--set -o --output --unit --year --like --rows --layouts"
   [check]="--format --layouts --encoding"
 )
