@@ -17,6 +17,7 @@ packages=(
   build-essential cmake pkg-config
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev libzip-dev libexpat1-dev
   libcmocka-dev python3 unzip poppler-utils curl ca-certificates
+  ghostscript mupdf-tools # tests/golden/pdf_readers.sh: the PDF read by three readers
   fonts-arphic-gbsn00lp
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
   python3-xlsxwriter python3-reportlab # bench/peers: the pipeline bench/run compares with

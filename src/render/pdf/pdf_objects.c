@@ -100,9 +100,11 @@ static void put_utf16(bx_strbuf *b, uint32_t cp)
     bx_strbuf_append(b, h, sizeof h);
 }
 
-/* The ToUnicode CMap: glyph id → character, as bfranges where both run on
- * (inside one low byte of the code, and in the BMP), at most 100 to a
- * block. */
+/* The ToUnicode CMap: code → character, one bfchar entry per code, at
+ * most 100 to a block. (Ranges would be shorter, but Ghostscript 10.0
+ * reads bfrange entries of these maps wrongly: its text extraction and
+ * pdfwrite turn the text into mojibake. One entry per code is read
+ * alike by every reader.) */
 static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
 {
     bx_strbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -110,27 +112,15 @@ static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     for (size_t i = 0; i < n;) {
-        size_t starts[100], ends[100];
-        int nb = 0;
-        while (i < n && nb < 100) {
-            size_t j = i;
-            while (j + 1 < n && g[j + 1].gid == g[j].gid + 1 && g[j + 1].cp == g[j].cp + 1 &&
-                   g[j].cp < 0xFFFF && (g[j + 1].gid & 0xFF) != 0)
-                j++;
-            starts[nb] = i;
-            ends[nb++] = j;
-            i = j + 1;
-        }
-        bx_strbuf_printf(b, "%d beginbfrange\n", nb);
-        for (int k = 0; k < nb; k++) {
-            put_hex4(b, g[starts[k]].gid);
+        size_t nb = n - i < 100 ? n - i : 100;
+        bx_strbuf_printf(b, "%zu beginbfchar\n", nb);
+        for (size_t end = i + nb; i < end; i++) {
+            put_hex4(b, g[i].gid);
             bx_strbuf_putc(b, ' ');
-            put_hex4(b, g[ends[k]].gid);
-            bx_strbuf_putc(b, ' ');
-            put_utf16(b, g[starts[k]].cp);
+            put_utf16(b, g[i].cp);
             bx_strbuf_putc(b, '\n');
         }
-        bx_strbuf_puts(b, "endbfrange\n");
+        bx_strbuf_puts(b, "endbfchar\n");
     }
     bx_strbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
