@@ -32,7 +32,8 @@ from pathlib import Path
 def run(*cmd, quiet_ok=()):
     p = subprocess.run(cmd, capture_output=True)
     err = p.stderr.decode(errors="replace")
-    err = "\n".join(l for l in err.splitlines() if l.strip() and not any(q in l for q in quiet_ok))
+    lines = [l for l in err.splitlines() if l.strip() and not any(q in l for q in quiet_ok)]
+    err = "\n".join(lines[:5] + (["… (%d lines)" % len(lines)] if len(lines) > 5 else []))
     if p.returncode != 0:
         sys.exit("FAIL: %s exited %d: %s" % (" ".join(map(str, cmd)), p.returncode, err))
     if err:
