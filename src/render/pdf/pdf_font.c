@@ -296,10 +296,13 @@ long bx_charset_text_width(const bx_charset *cs, const char *s, size_t n)
 /* ---- subsets ----------------------------------------------------------- */
 
 /* The tables a PDF's font program uses (and the few small ones strict
- * readers look for, and those the metrics are read from); everything else
- * is dropped before subsetting: less work for hb-subset (no closure over
- * GSUB: only the glyphs of the characters), nothing unused in the PDF. A
- * CFF subset is embedded as its CFF table alone. */
+ * readers look for); everything else is dropped before subsetting: less
+ * work for hb-subset (no closure over GSUB: only the glyphs of the
+ * characters), nothing unused in the PDF. A CFF subset is embedded as its
+ * CFF table alone, and nothing else of it is read: glyphs, widths and
+ * metrics come from the face, the new glyph ids from the subset plan (for
+ * Noto CJK, subsetting its cmap and metrics tables too would cost a fifth
+ * more). */
 static const hb_tag_t kept_truetype[] = {
     HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'), HB_TAG('c', 'v', 't', ' '),
     HB_TAG('f', 'p', 'g', 'm'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
@@ -307,11 +310,7 @@ static const hb_tag_t kept_truetype[] = {
     HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
     HB_TAG('p', 'r', 'e', 'p'),
 };
-static const hb_tag_t kept_cff[] = {
-    HB_TAG('C', 'F', 'F', ' '), HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'),
-    HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'),
-    HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-};
+static const hb_tag_t kept_cff[] = {HB_TAG('C', 'F', 'F', ' ')};
 
 static bool is_kept(hb_tag_t tag, bool cff)
 {
@@ -339,20 +338,22 @@ static void drop_unused_tables(const bx_face *f, hb_subset_input_t *in)
     } while (count == sizeof tags / sizeof tags[0]);
 }
 
-/* The subset's code (its glyph id, or for CFF the glyph's CID) and width
- * (1/1000 em, truncated, as fonts' widths are usually given) of every
- * character. */
-static bool map_glyphs(hb_font_t *font, unsigned upem, const bx_cff *cff, bx_charset *cs,
+/* The code of every character — its glyph's id in the subset, or for CFF
+ * that glyph's CID — and its width (1/1000 em, truncated, as fonts'
+ * widths are usually given). */
+static bool map_glyphs(const bx_face *f, const hb_map_t *new_gid, const bx_cff *cff, bx_charset *cs,
                        bx_error *err)
 {
+    unsigned upem = hb_face_get_upem(f->face);
     for (size_t i = 0; i < cs->n; i++) {
-        hb_codepoint_t g = 0;
-        if (!hb_font_get_nominal_glyph(font, cs->cps[i], &g) || g == 0 || g > 0xFFFF ||
-            (cff && g >= cff->nglyphs))
+        hb_codepoint_t old = 0, g = HB_MAP_VALUE_INVALID;
+        if (hb_font_get_nominal_glyph(f->font, cs->cps[i], &old))
+            g = hb_map_get(new_gid, old);
+        if (old == 0 || g == 0 || g > 0xFFFF || (cff && g >= cff->nglyphs))
             return bx_fail(err, NULL, BX_ERR_BACKEND, "字体子集中缺少字符 U+%04X",
                            (unsigned)cs->cps[i]) == BX_OK;
         cs->codes[i] = cff ? cff->cids[g] : (uint16_t)g;
-        unsigned adv = (unsigned)hb_font_get_glyph_h_advance(font, g);
+        unsigned adv = (unsigned)hb_font_get_glyph_h_advance(f->font, old);
         cs->widths[i] = (int16_t)(upem ? adv * 1000u / upem : 0);
     }
     return true;
@@ -444,11 +445,13 @@ bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, s
      * half the time. Hints are kept. */
     if (face->cff)
         hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-    hb_face_t *sub = hb_subset_or_fail(face->face, in);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face->face, in);
     hb_subset_input_destroy(in);
-    if (!sub)
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    if (!sub) {
+        hb_subset_plan_destroy(plan);
         return bx_fail(err, &loc, BX_ERR_BACKEND, "无法为 PDF 制作字体子集") == BX_OK;
-    hb_font_t *font = hb_font_create(sub);
+    }
     hb_blob_t *blob = program_of(face, sub);
     unsigned n = hb_blob_get_length(blob);
     const unsigned char *bytes = n ? (const unsigned char *)hb_blob_get_data(blob, NULL) : NULL;
@@ -458,10 +461,11 @@ bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, s
     bx_error_clear(&cff_err);
     if (ok && face->cff && !bx_cff_read(bytes, n, &cff, &cff_err))
         ok = bx_fail(err, &loc, cff_err.status, "%s", cff_err.message) == BX_OK;
-    ok = ok && map_glyphs(font, hb_face_get_upem(sub), face->cff ? &cff : NULL, cs, err);
+    ok = ok && map_glyphs(face, hb_subset_plan_old_to_new_glyph_mapping(plan),
+                          face->cff ? &cff : NULL, cs, err);
     if (ok) {
         info->cff = face->cff;
-        read_metrics(sub, font, info);
+        read_metrics(face->face, face->font, info);
         read_collection(face->cff ? &cff : NULL, info);
     }
     if (ok && (*data = bx_malloc(n, err)) != NULL) {
@@ -470,7 +474,7 @@ bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, s
     }
     bx_cff_free(&cff);
     hb_blob_destroy(blob);
-    hb_font_destroy(font);
     hb_face_destroy(sub);
+    hb_subset_plan_destroy(plan);
     return ok && *data;
 }
