@@ -402,13 +402,23 @@ static void read_metrics(hb_face_t *face, hb_font_t *font, bx_subset_info *m)
     m->name[k] = '\0';
 }
 
+/* src into dst[size], cut if need be. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* The character collection: a CID-keyed program's own, else Identity
  * (the codes are then glyph ids). */
 static void read_collection(const bx_cff *cff, bx_subset_info *m)
 {
     bool own = cff && cff->cid_keyed && cff->registry[0] && cff->ordering[0];
-    snprintf(m->registry, sizeof m->registry, "%s", own ? cff->registry : "Adobe");
-    snprintf(m->ordering, sizeof m->ordering, "%s", own ? cff->ordering : "Identity");
+    copy_text(m->registry, sizeof m->registry, own ? cff->registry : "Adobe");
+    copy_text(m->ordering, sizeof m->ordering, own ? cff->ordering : "Identity");
     m->supplement = own ? cff->supplement : 0;
 }
 
