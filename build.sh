@@ -16,8 +16,11 @@ mode=${1:-build}
 packages=(
   build-essential cmake pkg-config
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev libzip-dev libexpat1-dev
-  libcmocka-dev python3 unzip poppler-utils curl ca-certificates
-  fonts-arphic-gbsn00lp
+  libcmocka-dev python3 unzip poppler-utils
+  fonts-noto-cjk        # the PDF's default fonts: Noto Serif CJK SC Regular and Bold (CFF)
+  fonts-arphic-gbsn00lp # a TrueType font, for the tests of --font
+  ghostscript mupdf-tools # tests/golden/pdf_readers.sh: the PDF read by three readers
+  python3-fonttools       # tests/tools/pdf_glyphs.py: every code draws its character
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
   python3-xlsxwriter python3-reportlab # bench/peers: the pipeline bench/run compares with
 )
@@ -39,9 +42,12 @@ if ((${#missing[@]})); then
     --no-install-recommends "${missing[@]}"
 fi
 
-# The PDF's default fonts (Noto Serif SC), verified by SHA-256; without them
-# the PDF falls back to AR PL SungtiL GB.
-./fonts/fetch.sh || echo "build.sh: continuing without Noto Serif SC" >&2
+# The PDF's default fonts come with fonts-noto-cjk: nothing to download. A
+# machine without them cannot write a PDF in the default fonts: say so now.
+for f in NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
+  [ -f "/usr/share/fonts/opentype/noto/$f" ] ||
+    { echo "build.sh: /usr/share/fonts/opentype/noto/$f is missing (package fonts-noto-cjk)" >&2; exit 1; }
+done
 
 jobs=$(nproc)
 case "$mode" in

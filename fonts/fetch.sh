@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Fetch the default PDF fonts into this folder: Noto Serif SC Regular and
-# Bold, static TrueType files (SIL Open Font License 1.1) from the npm
-# package @expo-google-fonts/noto-serif-sc. The package and both fonts are
-# checked against SHA-256 sums; nothing unverified is kept. Called by
-# ../build.sh; safe to run again (it does nothing when the fonts are there).
+# For the benchmark only: fetch Noto Serif SC Regular and Bold into this
+# folder, static TrueType files (SIL Open Font License 1.1) from the npm
+# package @expo-google-fonts/noto-serif-sc — the design of budgetx's default
+# fonts (Noto Serif CJK SC, from Debian's fonts-noto-cjk) as TrueType, which
+# the Python peer's ReportLab needs. budgetx does not use them. The package
+# and both fonts are checked against SHA-256 sums; nothing unverified is
+# kept. Called by ../bench/run; safe to run again (it does nothing when the
+# fonts are there).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,7 +28,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "fonts/fetch.sh: downloading Noto Serif SC $version (about 70 MB) from the npm registry"
 if ! curl -fsSL --retry 3 -o "$work/package.tgz" "$url"; then
-  echo "fonts/fetch.sh: download failed; the PDF falls back to AR PL SungtiL GB" >&2
+  echo "fonts/fetch.sh: download failed; bench/run needs these fonts for the Python peer" >&2
   exit 1
 fi
 if ! verified "$work/package.tgz" "$package_sha"; then

@@ -34,20 +34,50 @@ ls "$work/both"/*.xlsx "$work/both"/*.pdf > /dev/null 2>&1 || fail "render witho
 run 0 "$budgetx" render "$sample" -o "$work/both2"
 same_bytes "$work/both"/*.pdf "$work/both2"/*.pdf "a second PDF render"
 
-# fonts: a fallback TrueType font works; a CFF font or a missing file is a
-# usage error; a character the font lacks is an error and writes no PDF
+# fonts: the default faces are Noto Serif CJK SC Regular and Bold, CFF
+# outlines from Debian's fonts-noto-cjk; a TrueType font given works; a file
+# that is no font, a missing file, a default file without its face are
+# errors; a character the font lacks is an error naming its cell and writes
+# no PDF
+run 0 "$budgetx" render "$sample" -o "$work/noto" --format pdf
+pdffonts "$work/noto"/*.pdf > "$work/noto.fonts"
+for face in Regular Bold; do
+  grep -qE "^[A-Z]{6}\+NotoSerifCJKsc-$face +CID Type 0C +Identity-H +yes yes yes" "$work/noto.fonts" ||
+    fail "Noto Serif CJK SC $face not embedded as a CFF subset: $(cat "$work/noto.fonts")"
+done
 arphic=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf
 run 0 "$budgetx" render "$sample" -o "$work/arphic" --format pdf --font "$arphic"
-pdffonts "$work/arphic"/*.pdf | grep -q "BousungEG-Light-GB.*yes yes yes" || fail "fallback font not embedded"
+pdffonts "$work/arphic"/*.pdf | grep -qE "BousungEG-Light-GB +CID TrueType .*yes yes yes" ||
+  fail "TrueType font not embedded"
 printf 'OTTO\0\0\0\0' > "$work/cff.otf"
 run 2 "$budgetx" render "$sample" -o "$work/cff" --format pdf --font "$work/cff.otf"
-expect_err "这是 CFF 轮廓的 OpenType 字体"
+expect_err "cff.otf: 字体文件无法解析（需要含 cmap 表和 glyf 或 CFF 轮廓的字体）"
+printf 'PK\3\4' > "$work/zip.ttf"
+run 2 "$budgetx" render "$sample" -o "$work/cff" --format pdf --font "$work/zip.ttf"
+expect_err "zip.ttf: 不是 TrueType 或 OpenType 字体文件（.ttf、.otf、.ttc）"
 run 2 "$budgetx" render "$sample" -o "$work/cff" --format pdf --font "$work/none.ttf"
 expect_err "none.ttf: 无法打开字体文件"
+# a folder searched first ($BUDGETX_FONTS) with a file of the default's name
+# that does not hold the default face: an error naming the faces it has
+mkdir "$work/fonts"
+ln -s "$arphic" "$work/fonts/NotoSerifCJK-Regular.ttc"
+run 2 env BUDGETX_FONTS="$work/fonts" "$budgetx" render "$sample" -o "$work/cff" --format pdf
+expect_err "NotoSerifCJK-Regular.ttc: 字体文件中没有字体 NotoSerifCJKsc-Regular（其中有：BousungEG-Light-GB）"
+expect_empty "$work/cff" "a font error"
+# 喆 and 堃 (outside GB2312) in the unit's name: in the default fonts, not in
+# AR PL SungtiL GB
+cp -r "$sample" "$work/names"
+sed -i 's/^unit: 深圳市医疗保障局（本级）$/unit: 深圳市医疗保障局（喆堃）/' "$work/names/dataset.yaml"
+run 0 "$budgetx" render "$work/names" -o "$work/names-out" --format pdf -q
+pdftotext -f 1 -l 1 "$work/names-out"/*.pdf - | grep -qF "部门名称：深圳市医疗保障局（喆堃）" ||
+  fail "喆堃 not in the PDF's text"
+run 1 "$budgetx" render "$work/names" -o "$work/names-arphic" --format pdf -q --font "$arphic"
+expect_err "字体中没有这些字符，PDF 中会显示为空白：“喆”（U+5586，表1 收支总表!表号与表头说明）、“堃”（U+5803，表1 收支总表!表号与表头说明）。请用 --font 指定包含这些字符的字体"
+expect_empty "$work/names-arphic" "a missing glyph"
 cp -r "$sample" "$work/rare"
-sed -i 's/,208,社会保障和就业支出,/,208,社会保障和就业支出𠮷,/' "$work/rare/03_支出总表.csv"
+sed -i 's/,208,社会保障和就业支出,/,208,社会保障和就业支出\xf0\xb0\x80\x80,/' "$work/rare/03_支出总表.csv"
 run 1 "$budgetx" render "$work/rare" -o "$work/rare-out" --format pdf
-expect_err "字体中没有这些字符，PDF 中会显示为空白：“𠮷”（U+20BB7，表3 支出总表!C7“社会保障和就业支出𠮷”）"
+expect_err "字体中没有这些字符，PDF 中会显示为空白：“𰀀”（U+30000，表3 支出总表!C7“社会保障和就业支出𰀀”）"
 expect_empty "$work/rare-out" "a missing glyph"
 
 # same bytes again, and under another locale

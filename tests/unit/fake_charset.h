@@ -1,6 +1,6 @@
 /* A subset's charset made by hand, for tests of what is written with it:
- * each character's glyph id is given, as bx_face_subset would have chosen
- * it, and every glyph is 1 em wide. */
+ * each character's code (CID) is given, as bx_face_subset would have
+ * chosen it, and every glyph is 1 em wide. */
 #ifndef BX_FAKE_CHARSET_H
 #define BX_FAKE_CHARSET_H
 
@@ -10,7 +10,7 @@
 
 typedef struct fake_glyph {
     uint32_t cp;
-    uint16_t gid;
+    uint16_t code;
 } fake_glyph;
 
 /* A sealed charset of the n characters (bx_charset_free frees it). */
@@ -20,14 +20,14 @@ static void fake_charset(bx_charset *cs, const fake_glyph *g, size_t n)
     for (size_t i = 0; i < n; i++)
         assert_true(bx_charset_add(cs, g[i].cp, NULL));
     bx_charset_seal(cs);
-    cs->gids = calloc(n ? n : 1, sizeof *cs->gids);
+    cs->codes = calloc(n ? n : 1, sizeof *cs->codes);
     cs->widths = calloc(n ? n : 1, sizeof *cs->widths);
-    assert_non_null(cs->gids);
+    assert_non_null(cs->codes);
     assert_non_null(cs->widths);
     for (size_t i = 0; i < cs->n; i++) {
         for (size_t j = 0; j < n; j++)
             if (g[j].cp == cs->cps[i])
-                cs->gids[i] = g[j].gid;
+                cs->codes[i] = g[j].code;
         cs->widths[i] = 1000;
     }
 }

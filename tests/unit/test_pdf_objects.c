@@ -1,8 +1,8 @@
-/* The ToUnicode CMap of a subset font: glyph id → character, as bfranges
- * where glyph ids and characters run on together, never across a low
- * byte of the glyph id, at most 100 to a block; characters outside the
- * BMP as UTF-16 surrogate pairs, each a range of its own. Charsets are
- * made by hand (glyph ids as bx_face_subset would give them). */
+/* The ToUnicode CMap of a subset font: code → character, one bfchar
+ * entry per code in code order, at most 100 to a block (Ghostscript 10.0
+ * misreads bfrange entries); characters outside the BMP as UTF-16
+ * surrogate pairs. Charsets are made by hand (codes as bx_face_subset
+ * would give them). */
 #include "test_util.h"
 
 #include "fake_charset.h"
@@ -28,8 +28,8 @@ static char *cmap_of(const fake_glyph *g, size_t n)
     return text;
 }
 
-/* Only its bfrange blocks: what follows the code space, up to endcmap. */
-static char *ranges_of(const fake_glyph *g, size_t n)
+/* Only its bfchar blocks: what follows the code space, up to endcmap. */
+static char *entries_of(const fake_glyph *g, size_t n)
 {
     char *text = cmap_of(g, n);
     char *from = strstr(text, "endcodespacerange\n");
@@ -42,13 +42,18 @@ static char *ranges_of(const fake_glyph *g, size_t n)
     return text;
 }
 
+static void assert_starts(const char *text, const char *prefix)
+{
+    assert_true(strncmp(text, prefix, strlen(prefix)) == 0);
+}
+
 static void a_small_subset(void **state)
 {
     (void)state;
     static const fake_glyph g[] = {
-        {0x4E00, 1},  /* 一 */
-        {0x4E01, 2},  /* 丁: runs on from 一 */
-        {'A', 3},     /* glyph 3 follows, the character does not */
+        {0x4E00, 1}, /* 一 */
+        {0x4E01, 2}, /* 丁: runs on from 一, an entry of its own all the same */
+        {'A', 3},
         {0x20000, 5}, /* 𠀀, outside the BMP */
     };
     char *text = cmap_of(g, 4);
@@ -61,11 +66,12 @@ static void a_small_subset(void **state)
                       "1 begincodespacerange\n"
                       "<0000> <FFFF>\n"
                       "endcodespacerange\n"
-                      "3 beginbfrange\n"
-                      "<0001> <0002> <4E00>\n"
-                      "<0003> <0003> <0041>\n"
-                      "<0005> <0005> <D840DC00>\n"
-                      "endbfrange\n"
+                      "4 beginbfchar\n"
+                      "<0001> <4E00>\n"
+                      "<0002> <4E01>\n"
+                      "<0003> <0041>\n"
+                      "<0005> <D840DC00>\n"
+                      "endbfchar\n"
                       "endcmap\n"
                       "CMapName currentdict /CMap defineresource pop\n"
                       "end\n"
@@ -73,75 +79,93 @@ static void a_small_subset(void **state)
     free(text);
 }
 
-static void ranges_follow_glyph_order_not_character_order(void **state)
+static void entries_follow_code_order_not_character_order(void **state)
 {
     (void)state;
-    static const fake_glyph g[] = {{0x4E09, 7}, {0x4E8C, 8}, {0x4E00, 9}}; /* 三二一 */
-    char *text = ranges_of(g, 3);
-    assert_text(text, "3 beginbfrange\n"
-                      "<0007> <0007> <4E09>\n"
-                      "<0008> <0008> <4E8C>\n"
-                      "<0009> <0009> <4E00>\n"
-                      "endbfrange\n");
+    static const fake_glyph g[] = {{0x4E09, 9}, {0x4E8C, 8}, {0x4E00, 7}}; /* 三二一 */
+    char *text = entries_of(g, 3);
+    assert_text(text, "3 beginbfchar\n"
+                      "<0007> <4E00>\n"
+                      "<0008> <4E8C>\n"
+                      "<0009> <4E09>\n"
+                      "endbfchar\n");
     free(text);
 }
 
-static void a_range_stops_at_the_end_of_a_low_byte(void **state)
+static void codes_are_four_hex_digits_across_the_low_byte(void **state)
 {
     (void)state;
-    static const fake_glyph g[] = {{0x4E00, 0xFE}, {0x4E01, 0xFF}, {0x4E02, 0x100}};
-    char *text = ranges_of(g, 3);
-    assert_text(text, "2 beginbfrange\n"
-                      "<00FE> <00FF> <4E00>\n"
-                      "<0100> <0100> <4E02>\n"
-                      "endbfrange\n");
+    static const fake_glyph g[] = {{0x4E00, 0xFF}, {0x4E01, 0x100}, {0x4E02, 0xFFFE}};
+    char *text = entries_of(g, 3);
+    assert_text(text, "3 beginbfchar\n"
+                      "<00FF> <4E00>\n"
+                      "<0100> <4E01>\n"
+                      "<FFFE> <4E02>\n"
+                      "endbfchar\n");
     free(text);
 }
 
-static void characters_outside_the_bmp_stand_alone(void **state)
+static void characters_outside_the_bmp_as_surrogate_pairs(void **state)
 {
     (void)state;
-    static const fake_glyph g[] = {{0xFFFF, 1}, {0x10000, 2}, {0x10001, 3}};
-    char *text = ranges_of(g, 3);
-    assert_text(text, "3 beginbfrange\n"
-                      "<0001> <0001> <FFFF>\n"
-                      "<0002> <0002> <D800DC00>\n"
-                      "<0003> <0003> <D800DC01>\n"
-                      "endbfrange\n");
+    static const fake_glyph g[] = {{0xFFFF, 1}, {0x10000, 2}, {0x20BB7, 3}, {0x10FFFF, 4}};
+    char *text = entries_of(g, 4);
+    assert_text(text, "4 beginbfchar\n"
+                      "<0001> <FFFF>\n"
+                      "<0002> <D800DC00>\n"
+                      "<0003> <D842DFB7>\n"
+                      "<0004> <DBFFDFFF>\n"
+                      "endbfchar\n");
     free(text);
 }
 
-static void two_characters_of_one_glyph_map_to_the_first(void **state)
+static void two_characters_of_one_code_map_to_the_first(void **state)
 {
     (void)state;
     static const fake_glyph g[] = {{0x2F00, 4}, {0x4E00, 4}}; /* ⼀ and 一 */
-    char *text = ranges_of(g, 2);
-    assert_text(text, "1 beginbfrange\n"
-                      "<0004> <0004> <2F00>\n"
-                      "endbfrange\n");
+    char *text = entries_of(g, 2);
+    assert_text(text, "1 beginbfchar\n"
+                      "<0004> <2F00>\n"
+                      "endbfchar\n");
     free(text);
 }
 
-static void at_most_100_ranges_to_a_block(void **state)
+static void at_most_100_entries_to_a_block(void **state)
 {
     (void)state;
-    fake_glyph g[101];
-    for (int i = 0; i < 101; i++)
-        g[i] = (fake_glyph){(uint32_t)(0x4E00 + 2 * i), (uint16_t)(1 + i)}; /* no two run on */
-    char *text = ranges_of(g, 101);
-    assert_true(strncmp(text, "100 beginbfrange\n<0001> <0001> <4E00>\n", 38) == 0);
-    assert_contains(text, "<0064> <0064> <4EC6>\n"
-                          "endbfrange\n"
-                          "1 beginbfrange\n"
-                          "<0065> <0065> <4EC8>\n"
-                          "endbfrange\n");
+    fake_glyph g[201];
+    for (int i = 0; i < 201; i++)
+        g[i] = (fake_glyph){(uint32_t)(0x4E00 + i), (uint16_t)(1 + i)};
+    char *text = entries_of(g, 201);
+    assert_starts(text, "100 beginbfchar\n<0001> <4E00>\n");
+    assert_contains(text, "<0064> <4E63>\n"
+                          "endbfchar\n"
+                          "100 beginbfchar\n"
+                          "<0065> <4E64>\n");
+    assert_contains(text, "<00C8> <4EC7>\n"
+                          "endbfchar\n"
+                          "1 beginbfchar\n"
+                          "<00C9> <4EC8>\n"
+                          "endbfchar\n");
     free(text);
 }
 
-static void an_empty_subset_has_no_ranges(void **state)
+static void exactly_100_make_one_block(void **state)
 {
     (void)state;
-    char *text = ranges_of(NULL, 0);
+    fake_glyph g[100];
+    for (int i = 0; i < 100; i++)
+        g[i] = (fake_glyph){(uint32_t)(0x4E00 + i), (uint16_t)(1 + i)};
+    char *text = entries_of(g, 100);
+    assert_starts(text, "100 beginbfchar\n");
+    assert_true(strstr(text, "endbfchar\n") == text + strlen(text) - strlen("endbfchar\n"));
+    free(text);
+}
+
+static void an_empty_subset_has_no_entries(void **state)
+{
+    (void)state;
+    char *text = entries_of(NULL, 0);
     assert_text(text, "");
     free(text);
 }
@@ -150,12 +174,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_small_subset),
-        cmocka_unit_test(ranges_follow_glyph_order_not_character_order),
-        cmocka_unit_test(a_range_stops_at_the_end_of_a_low_byte),
-        cmocka_unit_test(characters_outside_the_bmp_stand_alone),
-        cmocka_unit_test(two_characters_of_one_glyph_map_to_the_first),
-        cmocka_unit_test(at_most_100_ranges_to_a_block),
-        cmocka_unit_test(an_empty_subset_has_no_ranges),
+        cmocka_unit_test(entries_follow_code_order_not_character_order),
+        cmocka_unit_test(codes_are_four_hex_digits_across_the_low_byte),
+        cmocka_unit_test(characters_outside_the_bmp_as_surrogate_pairs),
+        cmocka_unit_test(two_characters_of_one_code_map_to_the_first),
+        cmocka_unit_test(at_most_100_entries_to_a_block),
+        cmocka_unit_test(exactly_100_make_one_block),
+        cmocka_unit_test(an_empty_subset_has_no_entries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,7 +78,7 @@ void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2)
     bx_strbuf_puts(&c->lines, "l\n");
 }
 
-/* The glyph ids as a literal string of two bytes per character
+/* The codes (CIDs) as a literal string of two bytes per character
  * (Identity-H), half the size of hex; the delimiters, the escape and
  * CR (which a reader would turn into LF) are escaped. */
 static void string_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size_t n)
@@ -86,7 +86,7 @@ static void string_codes(bx_strbuf *b, const bx_charset *cs, const char *s, size
     bx_strbuf_putc(b, '(');
     uint32_t cp;
     for (size_t i = 0; bx_utf8_next(s, n, &i, &cp);) {
-        unsigned code = bx_charset_gid(cs, cp);
+        unsigned code = bx_charset_code(cs, cp);
         if (!code)
             continue; /* control characters are not drawn */
         unsigned char bytes[2] = {(unsigned char)(code >> 8), (unsigned char)code};

@@ -9,7 +9,7 @@
  *   HPDF_Array_*, HPDF_String_New, HPDF_Box_Array_New (hpdf_objects.h):
  *   the font dictionaries. hpdf.h's TrueType fonts (HPDF_LoadTTFont*)
  *   write a malformed ToUnicode map and recompress the whole font
- *   (pdf_font.h).
+ *   (pdf_font.h); it has no CFF fonts at all.
  * - A stream dictionary's stream, filter and write_fn: its data is given
  *   deflated, in a memory stream of exactly its size; filter NONE keeps
  *   libharu from deflating it again, and since libharu then drops
@@ -107,16 +107,16 @@ static HPDF_Dict indirect_dict(HPDF_Doc pdf)
     return d && HPDF_Xref_Add(pdf->xref, d) == HPDF_OK ? d : NULL; /* Xref_Add frees on failure */
 }
 
-/* W: [first [w w …] first [w …] …] over runs of consecutive glyph ids. */
+/* W: [first [w w …] first [w …] …] over runs of consecutive codes. */
 static HPDF_Array widths_array(HPDF_MMgr mmgr, const bx_hpdf_glyph *g, size_t n)
 {
     HPDF_Array w = HPDF_Array_New(mmgr);
     HPDF_Array run = NULL;
     HPDF_STATUS r = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
     for (size_t i = 0; i < n && r == HPDF_OK; i++) {
-        if (!run || g[i].gid != g[i - 1].gid + 1) {
+        if (!run || g[i].code != g[i - 1].code + 1) {
             run = HPDF_Array_New(mmgr);
-            r = run ? HPDF_Array_AddNumber(w, g[i].gid) : HPDF_FAILD_TO_ALLOC_MEM;
+            r = run ? HPDF_Array_AddNumber(w, g[i].code) : HPDF_FAILD_TO_ALLOC_MEM;
             if (r == HPDF_OK)
                 r = HPDF_Array_Add(w, run);
         }
@@ -135,10 +135,13 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_hpdf_font *f, bx_error *
             hpdf_failed(pdf, "字体", err);
         return NULL;
     }
-    const bx_font_metrics *m = f->metrics;
+    const bx_subset_info *m = f->info;
     HPDF_Box box = {(HPDF_REAL)m->bbox[0], (HPDF_REAL)m->bbox[1], (HPDF_REAL)m->bbox[2],
                     (HPDF_REAL)m->bbox[3]};
-    HPDF_STATUS r = HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f->program_size);
+    /* a bare CFF program (PDF 1.3), not the OpenType file around it (1.6):
+     * libharu writes a PDF 1.3 header */
+    HPDF_STATUS r = m->cff ? HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C")
+                           : HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f->program_size);
     r |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
     r |= HPDF_Dict_AddName(d, "FontName", f->name);
     r |= HPDF_Dict_AddNumber(d, "Flags", 4); /* symbolic: glyphs outside Latin */
@@ -148,7 +151,7 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_hpdf_font *f, bx_error *
     r |= HPDF_Dict_AddNumber(d, "Descent", m->descent);
     r |= HPDF_Dict_AddNumber(d, "CapHeight", m->cap_height);
     r |= HPDF_Dict_AddNumber(d, "StemV", m->bold ? 120 : 80);
-    r |= HPDF_Dict_Add(d, "FontFile2", file);
+    r |= HPDF_Dict_Add(d, m->cff ? "FontFile3" : "FontFile2", file);
     if (r != HPDF_OK) {
         hpdf_failed(pdf, "字体", err);
         return NULL;
@@ -156,25 +159,28 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const bx_hpdf_font *f, bx_error *
     return d;
 }
 
-/* The CIDFontType2 font: glyph ids are the CIDs. */
+/* The CIDFont: CIDFontType2, whose glyph ids are the CIDs, or
+ * CIDFontType0, whose CFF program's charset gives each glyph's CID. */
 static HPDF_Dict cid_font(HPDF_Doc pdf, const bx_hpdf_font *f, HPDF_Dict descriptor, bx_error *err)
 {
+    const bx_subset_info *m = f->info;
     HPDF_Dict cid = indirect_dict(pdf);
     HPDF_Dict info = cid ? HPDF_Dict_New(pdf->mmgr) : NULL;
     if (!info || HPDF_Dict_Add(cid, "CIDSystemInfo", info) != HPDF_OK) {
         hpdf_failed(pdf, "字体", err);
         return NULL;
     }
-    HPDF_STATUS r = HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
-    r |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
-    r |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_STATUS r = HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, m->registry, NULL));
+    r |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, m->ordering, NULL));
+    r |= HPDF_Dict_AddNumber(info, "Supplement", m->supplement);
     r |= HPDF_Dict_AddName(cid, "Type", "Font");
-    r |= HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    r |= HPDF_Dict_AddName(cid, "Subtype", m->cff ? "CIDFontType0" : "CIDFontType2");
     r |= HPDF_Dict_AddName(cid, "BaseFont", f->name);
     r |= HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
-    r |= HPDF_Dict_AddNumber(cid, "DW", 1000);
+    r |= HPDF_Dict_AddNumber(cid, "DW", f->default_width);
     r |= HPDF_Dict_Add(cid, "W", widths_array(pdf->mmgr, f->glyphs, f->nglyphs));
-    r |= HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    if (!m->cff)
+        r |= HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
     if (r != HPDF_OK) {
         hpdf_failed(pdf, "字体", err);
         return NULL;

@@ -1,6 +1,6 @@
 /* libharu behind one file. budgetx makes PDF objects that libharu's API
  * (hpdf.h) has no call for: subset fonts of its own (Type0 over
- * CIDFontType2 with a ToUnicode map), streams it has deflated itself, and
+ * CIDFontType2 or CIDFontType0, with a ToUnicode map), streams it has deflated itself, and
  * a page's content stream written in one piece. Making them takes
  * libharu's internal headers and struct fields; pdf_hpdf.c is the only
  * file that uses them (render_pdf.c and pdf_objects.c keep to hpdf.h and
@@ -13,29 +13,33 @@
 
 #include <hpdf.h>
 
-/* A glyph of a subset font and its advance, in 1/1000 em. */
+/* A glyph of a subset font, by its code (CID), and its advance, in 1/1000
+ * em. */
 typedef struct bx_hpdf_glyph {
-    uint16_t gid;
+    uint16_t code;
     int16_t width;
 } bx_hpdf_glyph;
 
 /* A subset font to embed. Both streams are already deflated (zlib
  * format); libharu writes them as they are, with /Filter /FlateDecode. */
 typedef struct bx_hpdf_font {
-    const char *name;               /* "TAG+PostScriptName" */
-    const bx_font_metrics *metrics; /* for the font descriptor */
-    const unsigned char *program;   /* the TrueType subset, deflated */
+    const char *name;             /* "TAG+PostScriptName" */
+    const bx_subset_info *info;   /* outlines, metrics, character collection */
+    const unsigned char *program; /* the TrueType subset or CFF table, deflated */
     size_t program_len;
     size_t program_size;             /* the subset's size before deflating (/Length1) */
     const unsigned char *to_unicode; /* the ToUnicode CMap, deflated */
     size_t to_unicode_len;
-    const bx_hpdf_glyph *glyphs; /* glyph ids ascending, each once */
+    int default_width;           /* DW: the width of a glyph not in `glyphs` */
+    const bx_hpdf_glyph *glyphs; /* codes ascending, each once */
     size_t nglyphs;
 } bx_hpdf_font;
 
-/* Add the font's objects to pdf: the font program, its descriptor, the
- * CIDFontType2 font (glyph ids are the CIDs), the ToUnicode map and the
- * Type0 font (Identity-H). Returns the Type0 font, for
+/* Add the font's objects to pdf: the font program (FontFile2 for
+ * TrueType; FontFile3 /Subtype /CIDFontType0C, PDF 1.3, for CFF), its
+ * descriptor, the CIDFont (CIDFontType2 with CIDToGIDMap Identity: the
+ * glyph ids are the CIDs; or CIDFontType0: the CFF program's CIDs), the
+ * ToUnicode map and the Type0 font (Identity-H). Returns the Type0 font, for
  * bx_hpdf_page_font, or NULL (err set; libharu's error handler has been
  * called for its own failures). */
 HPDF_Dict bx_hpdf_add_font(HPDF_Doc pdf, const bx_hpdf_font *font, bx_error *err);

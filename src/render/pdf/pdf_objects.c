@@ -6,7 +6,7 @@
 #include <string.h>
 #include <libdeflate.h>
 
-enum { DEFLATE_LEVEL = 6 };
+enum { DEFLATE_LEVEL = 6, BX_PDF_DEFAULT_WIDTH = 1000 };
 
 bx_deflater *bx_deflater_new(bx_error *err)
 {
@@ -38,33 +38,33 @@ unsigned char *bx_deflate(bx_deflater *d, const void *data, size_t len, size_t *
     return buf;
 }
 
-/* A glyph of the subset and the character it draws. */
+/* A glyph of the subset (its code, the CID) and the character it draws. */
 typedef struct glyph {
-    uint16_t gid;
+    uint16_t code;
     int16_t width;
     uint32_t cp;
 } glyph;
 
-static int by_gid(const void *a, const void *b)
+static int by_code(const void *a, const void *b)
 {
     const glyph *x = a, *y = b;
-    if (x->gid != y->gid)
-        return x->gid < y->gid ? -1 : 1;
+    if (x->code != y->code)
+        return x->code < y->code ? -1 : 1;
     return (x->cp > y->cp) - (x->cp < y->cp);
 }
 
-/* The charset's glyphs in glyph order, each once; *n set. */
+/* The charset's glyphs in code order, each once; *n set. */
 static glyph *glyphs_of(const bx_charset *cs, size_t *n, bx_error *err)
 {
     glyph *g = bx_calloc(cs->n ? cs->n : 1, sizeof *g, err);
     if (!g)
         return NULL;
     for (size_t i = 0; i < cs->n; i++)
-        g[i] = (glyph){cs->gids[i], cs->widths[i], cs->cps[i]};
-    qsort(g, cs->n, sizeof *g, by_gid);
+        g[i] = (glyph){cs->codes[i], cs->widths[i], cs->cps[i]};
+    qsort(g, cs->n, sizeof *g, by_code);
     size_t k = 0;
     for (size_t i = 0; i < cs->n; i++)
-        if (k == 0 || g[i].gid != g[k - 1].gid) /* two characters, one glyph */
+        if (k == 0 || g[i].code != g[k - 1].code) /* two characters, one glyph */
             g[k++] = g[i];
     *n = k;
     return g;
@@ -100,9 +100,11 @@ static void put_utf16(bx_strbuf *b, uint32_t cp)
     bx_strbuf_append(b, h, sizeof h);
 }
 
-/* The ToUnicode CMap: glyph id → character, as bfranges where both run on
- * (inside one low byte of the code, and in the BMP), at most 100 to a
- * block. */
+/* The ToUnicode CMap: code → character, one bfchar entry per code, at
+ * most 100 to a block. (Ranges would be shorter, but Ghostscript 10.0
+ * reads bfrange entries of these maps wrongly: its text extraction and
+ * pdfwrite turn the text into mojibake. One entry per code is read
+ * alike by every reader.) */
 static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
 {
     bx_strbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -110,27 +112,15 @@ static void to_unicode_cmap(const glyph *g, size_t n, bx_strbuf *b)
                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     for (size_t i = 0; i < n;) {
-        size_t starts[100], ends[100];
-        int nb = 0;
-        while (i < n && nb < 100) {
-            size_t j = i;
-            while (j + 1 < n && g[j + 1].gid == g[j].gid + 1 && g[j + 1].cp == g[j].cp + 1 &&
-                   g[j].cp < 0xFFFF && (g[j + 1].gid & 0xFF) != 0)
-                j++;
-            starts[nb] = i;
-            ends[nb++] = j;
-            i = j + 1;
-        }
-        bx_strbuf_printf(b, "%d beginbfrange\n", nb);
-        for (int k = 0; k < nb; k++) {
-            put_hex4(b, g[starts[k]].gid);
+        size_t nb = n - i < 100 ? n - i : 100;
+        bx_strbuf_printf(b, "%zu beginbfchar\n", nb);
+        for (size_t end = i + nb; i < end; i++) {
+            put_hex4(b, g[i].code);
             bx_strbuf_putc(b, ' ');
-            put_hex4(b, g[ends[k]].gid);
-            bx_strbuf_putc(b, ' ');
-            put_utf16(b, g[starts[k]].cp);
+            put_utf16(b, g[i].cp);
             bx_strbuf_putc(b, '\n');
         }
-        bx_strbuf_puts(b, "endbfrange\n");
+        bx_strbuf_puts(b, "endbfchar\n");
     }
     bx_strbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
@@ -166,18 +156,26 @@ static unsigned char *deflated_cmap(bx_deflater *d, const glyph *g, size_t n, si
 }
 
 HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, bx_deflater *d, const bx_charset *cs,
-                            const bx_font_metrics *m, const unsigned char *data, size_t len,
+                            const bx_subset_info *m, const unsigned char *data, size_t len,
                             const char *tag, bx_error *err)
 {
     char name[96];
     snprintf(name, sizeof name, "%s+%s", tag, m->name);
     size_t n = 0;
     glyph *g = glyphs_of(cs, &n, err);
+    /* W lists only the glyphs narrower or wider than DW, one em: CJK
+     * glyphs are an em wide, so a few dozen of hundreds */
     bx_hpdf_glyph *widths = g ? bx_calloc(n ? n : 1, sizeof *widths, err) : NULL;
+    size_t nw = 0;
     for (size_t i = 0; widths && i < n; i++)
-        widths[i] = (bx_hpdf_glyph){g[i].gid, g[i].width};
-    bx_hpdf_font f = {
-        .name = name, .metrics = m, .program_size = len, .glyphs = widths, .nglyphs = n};
+        if (g[i].width != BX_PDF_DEFAULT_WIDTH)
+            widths[nw++] = (bx_hpdf_glyph){g[i].code, g[i].width};
+    bx_hpdf_font f = {.name = name,
+                      .info = m,
+                      .program_size = len,
+                      .default_width = BX_PDF_DEFAULT_WIDTH,
+                      .glyphs = widths,
+                      .nglyphs = nw};
     unsigned char *program = widths ? bx_deflate(d, data, len, &f.program_len, err) : NULL;
     unsigned char *cmap = program ? deflated_cmap(d, g, n, &f.to_unicode_len, err) : NULL;
     f.program = program;

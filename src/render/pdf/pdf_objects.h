@@ -1,6 +1,6 @@
 /* PDF objects budgetx makes itself inside a libharu document: the
- * embedded subset fonts (Type0 over CIDFontType2, glyph ids as codes, with
- * a ToUnicode map), and streams it compresses itself — page contents as
+ * embedded subset fonts (Type0 over CIDFontType2 or CIDFontType0, CIDs as
+ * codes, with a ToUnicode map), and streams it compresses itself — page contents as
  * each page is finished, so a 10,000-page document holds them compressed
  * rather than all in full until the end. What goes in them is decided
  * here; pdf_hpdf.c puts them into libharu's document. */
@@ -24,15 +24,15 @@ void bx_deflater_free(bx_deflater *d);
 unsigned char *bx_deflate(bx_deflater *d, const void *data, size_t len, size_t *out_len,
                           bx_error *err);
 
-/* The ToUnicode CMap of a subset (cs sealed, bx_face_subset done): glyph
- * id → character, replacing out's contents. */
+/* The ToUnicode CMap of a subset (cs sealed, bx_face_subset done): code
+ * → character, replacing out's contents. */
 bool bx_pdf_tounicode(const bx_charset *cs, bx_strbuf *out, bx_error *err);
 
 /* Embed a subset font (bx_face_subset's output for cs) in pdf, named
  * "TAG+PostScriptName" (tag: six capitals). Returns the Type0 font
  * dictionary to put in page resources, or NULL (err set). */
 HPDF_Dict bx_pdf_embed_font(HPDF_Doc pdf, bx_deflater *d, const bx_charset *cs,
-                            const bx_font_metrics *m, const unsigned char *data, size_t len,
+                            const bx_subset_info *m, const unsigned char *data, size_t len,
                             const char *tag, bx_error *err);
 
 #endif /* BX_PDF_OBJECTS_H */

@@ -1,7 +1,7 @@
 /* The PDF back end on libharu 2.3.0. Each sheet event is laid out by
  * pdf_layout.c (measure, wrap, paginate); at the end every page is drawn,
  * so "第 N 页 共 M 页" knows M. Text is set in an embedded subset of a
- * TrueType CJK font (pdf_font.h, pdf_objects.h), and characters the font
+ * CJK font (pdf_font.h, pdf_objects.h), and characters the font
  * lacks are reported before anything is drawn. Only libharu's API (hpdf.h)
  * is used here; what it has no call for is in pdf_hpdf.h. libharu errors
  * are converted to bx_error in one place (hpdf_fail()). */
@@ -29,7 +29,7 @@
 /* libharu holds at most HPDF_LIMIT_MAX_ARRAY (32,767) items in an array */
 enum { MAX_MISSING = 12, PAGES_IN_ONE_NODE = 32000, PAGES_PER_NODE = 1000 };
 
-/* One face of the document: the TrueType file, the characters drawn in it
+/* One face of the document: the font file, the characters drawn in it
  * and the libharu font made from their subset. */
 typedef struct pdf_face {
     const bx_face *face;
@@ -101,7 +101,7 @@ static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
 {
     unsigned char *data;
     size_t len;
-    bx_font_metrics metrics;
+    bx_subset_info metrics;
     bx_charset_seal(&pf->chars);
     if (!bx_face_subset(pf->face, &pf->chars, &data, &len, &metrics, err))
         return false;
@@ -244,7 +244,7 @@ static bool report_missing(const missing *ms, bx_error *err)
     }
     if (ms->more)
         bx_strbuf_puts(&msg, "等");
-    bx_strbuf_puts(&msg, "。请用 --font 指定包含这些字符的 TrueType 字体");
+    bx_strbuf_puts(&msg, "。请用 --font 指定包含这些字符的字体");
     bx_fail(err, NULL, BX_ERR_DATA, "%s", bx_strbuf_str(&msg));
     bx_strbuf_free(&msg);
     return false;
