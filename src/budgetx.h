@@ -155,7 +155,7 @@ void bx_abandon_outputs(void);
 typedef struct bx_render_options {
     const char *const *formats;     /* NULL-ended list; NULL = {"xlsx"} */
     const char *const *layout_dirs; /* extra folders holding layout sets */
-    const char *font;               /* PDF: regular face (.ttf/.ttc); NULL = default */
+    const char *font;               /* PDF: regular face (.ttf/.otf/.ttc); NULL = default */
     const char *bold_font;          /* PDF: bold face; NULL = default */
     const char *const *font_dirs;   /* PDF: extra folders holding the default fonts */
     int force;                      /* bx_render: write even when checks find errors */

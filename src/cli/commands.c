@@ -32,13 +32,13 @@ static const option_def opt_font = {.name = "font",
                                     .field = offsetof(bx_cli, font),
                                     .expects = "字体文件",
                                     .help =
-                                        "PDF 正文字体（TrueType .ttf/.ttc；默认 Noto Serif SC）"};
+                                        "PDF 正文字体（.ttf/.otf/.ttc；默认 Noto Serif CJK SC）"};
 static const option_def opt_bold_font = {.name = "bold-font",
                                          .kind = OPT_STRING,
                                          .value = "FILE",
                                          .field = offsetof(bx_cli, bold_font),
                                          .expects = "字体文件",
-                                         .help = "PDF 标题字体（默认 Noto Serif SC Bold）"};
+                                         .help = "PDF 标题字体（默认 Noto Serif CJK SC Bold）"};
 static const option_def opt_force = {.name = "force",
                                      .kind = OPT_FLAG,
                                      .field = offsetof(bx_cli, force),
