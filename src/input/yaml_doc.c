@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "fs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,51 +13,125 @@ struct bx_yaml {
     char *file;
 };
 
-/* What libyaml is not given to build: nesting deeper than
- * BX_MAX_YAML_DEPTH and aliases. Its scanner walks a stack as deep as the
- * flow nesting for every token (40,000 "[" take seconds, a million an
- * hour), and its document keeps an alias as one more reference to its
- * anchor's node, which a loader walking the tree (a header's children, the
- * values of fields:) would expand again and again. A pass over the events
- * of the first document, stopped at the first of either, costs one parse
- * more, at most BX_MAX_YAML_DEPTH steps a token. A syntax error is left to
- * the loader, which finds the same at the same place. */
-static bool prescan(const char *data, size_t len, const char *file, bx_error *err)
-{
+/* The first document of the input, built here from libyaml's events
+ * rather than by yaml_parser_load, so that one pass refuses what libyaml
+ * must not build: nesting deeper than BX_MAX_YAML_DEPTH (its scanner walks
+ * a stack as deep as the flow nesting for every token: 40,000 "[" take
+ * seconds, a million an hour) and aliases (its document keeps an alias as
+ * one more reference to the anchor's node, which a loader walking the
+ * tree — a header's children, the values of fields: — would expand again
+ * and again). Nodes carry their marks as the loader's would. */
+typedef struct composer {
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    int depth = 0;
+    yaml_document_t *doc;
+    int stack[BX_MAX_YAML_DEPTH + 1]; /* open collections, by node id */
+    int keys[BX_MAX_YAML_DEPTH + 1];  /* a mapping's key waiting for its value; 0: none */
+    int depth;
+    const char *file;
+    bx_error *err;
+} composer;
+
+static bool fail_at_event(composer *c, const yaml_event_t *ev, bx_status status, const char *what,
+                          const char *arg)
+{
+    bx_loc loc = {c->file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
+    return bx_fail(c->err, &loc, status, what, arg) == BX_OK;
+}
+
+/* Put node id where the open collection wants it. */
+static bool attach(composer *c, int id)
+{
+    if (c->depth == 0)
+        return true; /* the root: the document's first node */
+    int parent = c->stack[c->depth - 1];
+    yaml_node_t *p = yaml_document_get_node(c->doc, parent);
+    if (p->type == YAML_SEQUENCE_NODE)
+        return yaml_document_append_sequence_item(c->doc, parent, id) != 0;
+    if (!c->keys[c->depth - 1]) {
+        c->keys[c->depth - 1] = id;
+        return true;
+    }
+    int key = c->keys[c->depth - 1];
+    c->keys[c->depth - 1] = 0;
+    return yaml_document_append_mapping_pair(c->doc, parent, key, id) != 0;
+}
+
+static const yaml_char_t *tag_or(const yaml_char_t *tag, const char *fallback)
+{
+    return tag ? tag : (const yaml_char_t *)fallback;
+}
+
+/* One event; *done at the end of the first document. */
+static bool compose_event(composer *c, yaml_event_t *ev, bool *done)
+{
+    int id = 0;
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        id = yaml_document_add_scalar(c->doc, (yaml_char_t *)tag_or(ev->data.scalar.tag, NULL),
+                                      ev->data.scalar.value, (int)ev->data.scalar.length,
+                                      ev->data.scalar.style);
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        if (c->depth >= BX_MAX_YAML_DEPTH) {
+            char max[16];
+            snprintf(max, sizeof max, "%d", BX_MAX_YAML_DEPTH);
+            return fail_at_event(c, ev, BX_ERR_LIMIT, "YAML 嵌套超过 %s 层的上限", max);
+        }
+        id = ev->type == YAML_SEQUENCE_START_EVENT
+                 ? yaml_document_add_sequence(
+                       c->doc, (yaml_char_t *)tag_or(ev->data.sequence_start.tag, NULL),
+                       ev->data.sequence_start.style)
+                 : yaml_document_add_mapping(
+                       c->doc, (yaml_char_t *)tag_or(ev->data.mapping_start.tag, NULL),
+                       ev->data.mapping_start.style);
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (c->depth > 0) {
+            c->depth--;
+            yaml_document_get_node(c->doc, c->stack[c->depth])->end_mark = ev->end_mark;
+        }
+        return true;
+    case YAML_ALIAS_EVENT:
+        return fail_at_event(c, ev, BX_ERR_SYNTAX, "不支持 YAML 别名（*%s）：请把内容直接写在这里",
+                             (const char *)ev->data.alias.anchor);
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_STREAM_END_EVENT: *done = true; return true;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_DOCUMENT_START_EVENT: return true;
+    }
+    if (!id)
+        return bx_fail(c->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    yaml_node_t *node = yaml_document_get_node(c->doc, id);
+    node->start_mark = ev->start_mark;
+    node->end_mark = ev->end_mark;
+    if (!attach(c, id))
+        return bx_fail(c->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    if (node->type != YAML_SCALAR_NODE) {
+        c->keys[c->depth] = 0;
+        c->stack[c->depth++] = id;
+    }
+    return true;
+}
+
+static bool compose(composer *c, const char *data, size_t len)
+{
+    yaml_parser_set_input_string(&c->parser, (const unsigned char *)data, len);
     bool ok = true, done = false;
     while (ok && !done) {
         yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev))
-            break;
-        bx_loc loc = {file, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
-        switch (ev.type) {
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            if (++depth > BX_MAX_YAML_DEPTH)
-                ok = bx_fail(err, &loc, BX_ERR_LIMIT, "YAML 嵌套超过 %d 层的上限",
-                             BX_MAX_YAML_DEPTH) == BX_OK;
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: depth--; break;
-        case YAML_ALIAS_EVENT:
-            ok = bx_fail(err, &loc, BX_ERR_SYNTAX, "不支持 YAML 别名（*%s）：请把内容直接写在这里",
-                         (const char *)ev.data.alias.anchor) == BX_OK;
-            break;
-        case YAML_DOCUMENT_END_EVENT:
-        case YAML_STREAM_END_EVENT: done = true; break;
-        case YAML_NO_EVENT:
-        case YAML_STREAM_START_EVENT:
-        case YAML_DOCUMENT_START_EVENT:
-        case YAML_SCALAR_EVENT: break;
+        if (!yaml_parser_parse(&c->parser, &ev)) {
+            yaml_parser_t *p = &c->parser;
+            bx_loc loc = {c->file, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
+            return bx_fail(c->err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s%s",
+                           p->problem ? p->problem : "无法解析", p->context ? "（" : "",
+                           p->context ? p->context : "", p->context ? "）" : "") == BX_OK;
         }
+        ok = compose_event(c, &ev, &done);
         yaml_event_delete(&ev);
     }
-    yaml_parser_delete(&parser);
     return ok;
 }
 
@@ -67,36 +142,31 @@ static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *
         bx_fail(err, &at, BX_ERR_LIMIT, "文件超过 %d MB 的上限", BX_MAX_FILE_BYTES / (1024 * 1024));
         return NULL;
     }
-    if (!prescan(data, len, name, err))
-        return NULL;
     bx_yaml *y = bx_calloc(1, sizeof *y, err);
     if (!y)
         return NULL;
     y->file = bx_strdup(name, err);
-    if (!y->file) {
-        free(y);
-        return NULL;
-    }
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    composer *c = y->file ? bx_calloc(1, sizeof *c, err) : NULL;
+    if (!c || !yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1) ||
+        !yaml_parser_initialize(&c->parser)) {
+        if (c)
+            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        free(c);
+        yaml_document_delete(&y->doc);
         free(y->file);
         free(y);
         return NULL;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, &y->doc)) {
-        bx_loc loc = {y->file, (int)parser.problem_mark.line + 1,
-                      (int)parser.problem_mark.column + 1};
-        bx_fail(err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s%s",
-                parser.problem ? parser.problem : "无法解析", parser.context ? "（" : "",
-                parser.context ? parser.context : "", parser.context ? "）" : "");
-        yaml_parser_delete(&parser);
-        free(y->file);
-        free(y);
+    c->doc = &y->doc;
+    c->file = y->file;
+    c->err = err;
+    bool ok = compose(c, data, len);
+    yaml_parser_delete(&c->parser);
+    free(c);
+    if (!ok) {
+        bx_yaml_free(y);
         return NULL;
     }
-    yaml_parser_delete(&parser);
     return y;
 }
 
