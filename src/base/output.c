@@ -285,15 +285,21 @@ static void temp_name_for(const char *path, char *tmp, size_t cap)
     snprintf(tmp, cap, "%.*s.%s.%ld.%u.tmp", (int)dirlen, path, path + dirlen, (long)getpid(), k);
 }
 
-/* The folder path is in ("." for a bare name), swept. */
-static void sweep_folder_of(const char *path)
+/* The folder path is in, into dir ("." for a bare name). */
+static void folder_of(const char *path, char *dir, size_t size)
 {
     const char *slash = strrchr(path, '/');
-    char dir[PENDING_PATH];
     if (!slash)
-        snprintf(dir, sizeof dir, ".");
+        snprintf(dir, size, ".");
     else
-        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+        snprintf(dir, size, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+/* The folder path is in, swept. */
+static void sweep_folder_of(const char *path)
+{
+    char dir[PENDING_PATH];
+    folder_of(path, dir, sizeof dir);
     bx_output_sweep(dir);
 }
 
@@ -504,12 +510,8 @@ static void drop_previous(const bx_output *o, const placed *p)
  * without). */
 static int lock_folder_of(const char *path)
 {
-    const char *slash = strrchr(path, '/');
     char dir[PENDING_PATH];
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else
-        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    folder_of(path, dir, sizeof dir);
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     while (fd >= 0 && flock(fd, LOCK_EX) != 0)
         if (errno != EINTR) {
