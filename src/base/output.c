@@ -295,12 +295,22 @@ static void folder_of(const char *path, char *dir, size_t size)
         snprintf(dir, size, "%.*s", slash == path ? 1 : (int)(slash - path), path);
 }
 
-/* The folder path is in, swept. */
+/* The folder path is in, swept — once a minute at most by one thread:
+ * the files of a render or an import begin one after the other in one
+ * folder, and a second sweep within the minute would find nothing the
+ * first did not (a temporary is not swept before it is minutes old). */
 static void sweep_folder_of(const char *path)
 {
+    static _Thread_local char last[PENDING_PATH];
+    static _Thread_local time_t last_at;
     char dir[PENDING_PATH];
     folder_of(path, dir, sizeof dir);
+    time_t now = time(NULL);
+    if (strcmp(dir, last) == 0 && now - last_at < 60)
+        return;
     bx_output_sweep(dir);
+    snprintf(last, sizeof last, "%s", dir);
+    last_at = now;
 }
 
 static bool reserve(bx_output *o, const char *path, bool folder, bx_error *err)
