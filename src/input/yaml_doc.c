@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "fs.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,22 @@ typedef struct composer {
     bx_error *err;
 } composer;
 
-static bool fail_at_event(composer *c, const yaml_event_t *ev, bx_status status, const char *what,
-                          const char *arg)
+static bool fail_at_event(composer *c, const yaml_event_t *ev, bx_status status, const char *fmt,
+                          ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static bool fail_at_event(composer *c, const yaml_event_t *ev, bx_status status, const char *fmt,
+                          ...)
 {
     bx_loc loc = {c->file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
-    return bx_fail(c->err, &loc, status, what, arg) == BX_OK;
+    va_list ap;
+    va_start(ap, fmt);
+    bx_vfail(c->err, &loc, status, fmt, ap);
+    va_end(ap);
+    return false;
 }
 
 /* Put node id where the open collection wants it. */
@@ -56,35 +68,25 @@ static bool attach(composer *c, int id)
     return yaml_document_append_mapping_pair(c->doc, parent, key, id) != 0;
 }
 
-static const yaml_char_t *tag_or(const yaml_char_t *tag, const char *fallback)
-{
-    return tag ? tag : (const yaml_char_t *)fallback;
-}
-
 /* One event; *done at the end of the first document. */
 static bool compose_event(composer *c, yaml_event_t *ev, bool *done)
 {
     int id = 0;
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
-        id = yaml_document_add_scalar(c->doc, (yaml_char_t *)tag_or(ev->data.scalar.tag, NULL),
-                                      ev->data.scalar.value, (int)ev->data.scalar.length,
-                                      ev->data.scalar.style);
+        id = yaml_document_add_scalar(c->doc, ev->data.scalar.tag, ev->data.scalar.value,
+                                      (int)ev->data.scalar.length, ev->data.scalar.style);
         break;
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:
-        if (c->depth >= BX_MAX_YAML_DEPTH) {
-            char max[16];
-            snprintf(max, sizeof max, "%d", BX_MAX_YAML_DEPTH);
-            return fail_at_event(c, ev, BX_ERR_LIMIT, "YAML 嵌套超过 %s 层的上限", max);
-        }
+        if (c->depth >= BX_MAX_YAML_DEPTH)
+            return fail_at_event(c, ev, BX_ERR_LIMIT, "YAML 嵌套超过 %d 层的上限",
+                                 BX_MAX_YAML_DEPTH);
         id = ev->type == YAML_SEQUENCE_START_EVENT
-                 ? yaml_document_add_sequence(
-                       c->doc, (yaml_char_t *)tag_or(ev->data.sequence_start.tag, NULL),
-                       ev->data.sequence_start.style)
-                 : yaml_document_add_mapping(
-                       c->doc, (yaml_char_t *)tag_or(ev->data.mapping_start.tag, NULL),
-                       ev->data.mapping_start.style);
+                 ? yaml_document_add_sequence(c->doc, ev->data.sequence_start.tag,
+                                              ev->data.sequence_start.style)
+                 : yaml_document_add_mapping(c->doc, ev->data.mapping_start.tag,
+                                             ev->data.mapping_start.style);
         break;
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
@@ -146,23 +148,18 @@ static bx_yaml *parse(const char *data, size_t len, const char *name, bx_error *
     if (!y)
         return NULL;
     y->file = bx_strdup(name, err);
-    composer *c = y->file ? bx_calloc(1, sizeof *c, err) : NULL;
-    if (!c || !yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1) ||
-        !yaml_parser_initialize(&c->parser)) {
-        if (c)
+    composer c = {.doc = &y->doc, .file = y->file, .err = err};
+    if (!y->file || !yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1) ||
+        !yaml_parser_initialize(&c.parser)) {
+        if (y->file)
             bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
-        free(c);
         yaml_document_delete(&y->doc);
         free(y->file);
         free(y);
         return NULL;
     }
-    c->doc = &y->doc;
-    c->file = y->file;
-    c->err = err;
-    bool ok = compose(c, data, len);
-    yaml_parser_delete(&c->parser);
-    free(c);
+    bool ok = compose(&c, data, len);
+    yaml_parser_delete(&c.parser);
     if (!ok) {
         bx_yaml_free(y);
         return NULL;
