@@ -451,14 +451,14 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
     m->amount_unit = bx_money_unit_name(set->display.unit_yuan); /* a literal */
     m->created = creation_time(ds);
     model->view.input = ds->meta.input;
-    bool ok = copy_text(m->arena, ds->meta.unit, &m->author, err) &&
-              copy_text(m->arena, set->name, &m->template_name, err) &&
+    bool ok = copy_meta(&rv) && copy_text(m->arena, set->name, &m->template_name, err) &&
               copy_text(m->arena, set->font, &m->font, err);
-    if (ok && ds->meta.title)
-        ok = copy_text(m->arena, ds->meta.title, &m->title, err);
-    else if (ok)
+    /* the unit and a title dataset.yaml gives: the copies the read-back
+     * record keeps */
+    m->author = rv.rb->meta.unit;
+    m->title = rv.rb->meta.title;
+    if (ok && !m->title)
         ok = (m->title = bx_rv_expand(&rv, set->title, &loc)) != NULL;
-    ok = ok && copy_meta(&rv);
     for (size_t i = 0; ok && i < ds->meta.ntables; i++) {
         bool known = false;
         for (size_t k = 0; k < set->ntables && !known; k++)
