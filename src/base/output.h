@@ -24,7 +24,8 @@ typedef struct bx_output {
 } bx_output;
 
 /* Reserve a temporary file next to path (created empty, mode 0666 less
- * the umask), first sweeping that folder (bx_output_sweep). Writers open
+ * the umask), first sweeping that folder (bx_output_sweep; a thread
+ * sweeps one folder once a minute at most). Writers open
  * write_path: once bx_abandon_outputs removed the temporary file's name (a
  * signal, while another thread writes), a writer opening it by that path
  * again writes into the nameless file the descriptor holds, which vanishes
