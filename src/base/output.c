@@ -57,11 +57,13 @@ static void pending_remove(int slot)
 }
 
 /* Set by bx_abandon_outputs before it removes the files: a thread that
- * registers a new one afterwards sees it and removes its own. */
+ * begins a critical step afterwards sees it and gives up. */
 static atomic_bool abandoned;
-/* Commits under way (bx_outputs_commit): bx_abandon_outputs lets them
- * finish, so that a signal never leaves half a set renamed. */
-static atomic_int committing;
+/* Critical steps under way: a temporary file created but not yet in
+ * pending[], or a set of outputs half renamed. bx_abandon_outputs lets
+ * them finish first, so that a signal never leaves a temporary file it
+ * cannot see, or half a set renamed. */
+static atomic_int critical;
 
 /* Remove a folder this module made, with the files in it (one level: it
  * makes no subfolders, and a subfolder someone else put there stays, with
@@ -94,10 +96,10 @@ static void remove_folder_at(int at, const char *path)
 void bx_abandon_outputs(void)
 {
     atomic_store(&abandoned, true);
-    /* a commit holds signals off in its own thread and takes a few
-     * renames: wait for it (10 s at most) */
+    /* a critical step holds signals off in its own thread and takes a
+     * few system calls: wait for it (10 s at most) */
     struct timespec ms = {0, 1000000};
-    for (int i = 0; i < 10000 && atomic_load(&committing) > 0; i++)
+    for (int i = 0; i < 10000 && atomic_load(&critical) > 0; i++)
         nanosleep(&ms, NULL);
     for (int i = 0; i < MAX_PENDING; i++) {
         int kind = atomic_load(&pending_used[i]);
@@ -106,6 +108,35 @@ void bx_abandon_outputs(void)
         else if (kind == SLOT_FOLDER)
             remove_folder_at(AT_FDCWD, pending[i]);
     }
+}
+
+/* Hold off the signals a process is stopped with (not the faults). */
+static void hold_signals(sigset_t *old)
+{
+    sigset_t held;
+    sigfillset(&held);
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT, SIGSYS};
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        sigdelset(&held, faults[i]);
+    pthread_sigmask(SIG_BLOCK, &held, old);
+}
+
+/* Begin a critical step: signals held off in this thread, and a handler
+ * in another one waits for the step. False when a signal came first: then
+ * the step must not begin; leave_critical all the same. (Sequentially
+ * consistent: either the handler sees the step, or the step sees the
+ * handler.) */
+static bool enter_critical(sigset_t *old)
+{
+    hold_signals(old);
+    atomic_fetch_add(&critical, 1);
+    return !atomic_load(&abandoned);
+}
+
+static void leave_critical(const sigset_t *old)
+{
+    atomic_fetch_sub(&critical, 1);
+    pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
 /* ---- words for a failed write ------------------------------------------- */
@@ -313,6 +344,25 @@ static void sweep_folder_of(const char *path)
     last_at = now;
 }
 
+/* Create o's temporary file or folder, o->tmp_path, and note it in
+ * pending[] — as one step: a signal between the two would leave a file no
+ * handler knows of. 0, an errno, or ECANCELED when a signal came first. */
+static int create_temp(bx_output *o, bool folder)
+{
+    sigset_t old;
+    int e = ECANCELED;
+    if (enter_critical(&old)) {
+        int made = folder
+                       ? mkdir(o->tmp_path, 0777)
+                       : (o->fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+        e = made < 0 ? errno : 0;
+        if (made >= 0)
+            o->pending = pending_add(o->tmp_path, folder ? SLOT_FOLDER : SLOT_FILE);
+    }
+    leave_critical(&old);
+    return e;
+}
+
 static bool reserve(bx_output *o, const char *path, bool folder, bx_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -330,25 +380,22 @@ static bool reserve(bx_output *o, const char *path, bool folder, bx_error *err)
     }
     for (int attempt = 0; attempt < 100; attempt++) {
         temp_name_for(path, o->tmp_path, cap);
-        int made = folder
-                       ? mkdir(o->tmp_path, 0777)
-                       : (o->fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-        if (made < 0 && errno == EEXIST)
+        int e = create_temp(o, folder);
+        if (e == EEXIST)
             continue;
-        if (made < 0) {
-            bx_fail(err, &loc, BX_ERR_IO, "%s：%s",
-                    folder ? "无法创建数据目录" : "无法在输出目录中创建文件",
-                    bx_output_reason(errno));
+        if (e == ECANCELED) {
+            bx_fail(err, &loc, BX_ERR_IO, "已中止");
             break;
         }
-        o->pending = pending_add(o->tmp_path, folder ? SLOT_FOLDER : SLOT_FILE);
+        if (e != 0) {
+            bx_fail(err, &loc, BX_ERR_IO, "%s：%s",
+                    folder ? "无法创建数据目录" : "无法在输出目录中创建文件", bx_output_reason(e));
+            break;
+        }
         if (folder)
             o->fd = open(o->tmp_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (atomic_load(&abandoned) || o->fd < 0) {
-            if (o->fd < 0)
-                bx_fail(err, &loc, BX_ERR_IO, "无法创建数据目录：%s", bx_output_reason(errno));
-            else
-                bx_fail(err, &loc, BX_ERR_IO, "已中止");
+        if (o->fd < 0) {
+            bx_fail(err, &loc, BX_ERR_IO, "无法创建数据目录：%s", bx_output_reason(errno));
             bx_output_abort(o);
             return false;
         }
@@ -531,17 +578,6 @@ static int lock_folder_of(const char *path)
     return fd;
 }
 
-/* Hold off the signals a process is stopped with (not the faults). */
-static void hold_signals(sigset_t *old)
-{
-    sigset_t held;
-    sigfillset(&held);
-    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT, SIGSYS};
-    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
-        sigdelset(&held, faults[i]);
-    pthread_sigmask(SIG_BLOCK, &held, old);
-}
-
 bool bx_outputs_commit(bx_output *outs, size_t n, bx_error *err)
 {
     if (n == 0)
@@ -549,10 +585,8 @@ bool bx_outputs_commit(bx_output *outs, size_t n, bx_error *err)
     placed *p = bx_calloc(n, sizeof *p, err);
     int lock = p ? lock_folder_of(outs[0].path) : -1;
     sigset_t old;
-    hold_signals(&old);
-    atomic_fetch_add(&committing, 1);
-    bool ok = p != NULL;
-    if (ok && atomic_load(&abandoned)) {
+    bool ok = enter_critical(&old) && p != NULL;
+    if (p && !ok) {
         bx_loc loc = {outs[0].path, 0, 0};
         ok = bx_fail(err, &loc, BX_ERR_IO, "已中止") == BX_OK;
     }
@@ -569,8 +603,7 @@ bool bx_outputs_commit(bx_output *outs, size_t n, bx_error *err)
         for (size_t i = in; i-- > 0;)
             unplace(&outs[i], &p[i]);
     }
-    atomic_fetch_sub(&committing, 1);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    leave_critical(&old);
     if (lock >= 0)
         close(lock);
     for (size_t i = 0; i < n; i++) {

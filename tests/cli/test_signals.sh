@@ -10,13 +10,19 @@
 # is stopped, checks that the temporary file is still there — so the render
 # is certainly mid-way through writing — then sends the signal and lets it
 # run on (SIGCONT): the signal is the first thing it handles.
-#   test_signals.sh BUDGETX SAMPLE_DIR
+#
+# And the moment a stray signal is likeliest to leave a file no one
+# removes — right after a temporary output is created, before its name is
+# noted — is made to happen every time: under the shim
+# tests/tools/failwrite.c, the first temporary output a render or an
+# import creates sends the signal at once.
+#   test_signals.sh BUDGETX SHIM SAMPLE_DIR
 # (its small functions are called through wait_until and at_exit)
 # shellcheck disable=SC2317
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
-budgetx=$1 sample=$2
+budgetx=$1 shim=$2 sample=$3
 # per wait; generous: the checks come first, slow under the sanitizers
 limit=${BX_SIGNAL_WAIT:-300}
 out=$work/out
@@ -108,6 +114,35 @@ for sig in TERM INT; do
     # not the previous file: then it must be a complete new one
     cmp -s "$f" "$work/before.$ext" || complete "$f" || fail "SIG$sig: a partial data.$ext"
   done
+done
+
+# on_create SIG CMD… — CMD, with SIG sent as its first temporary output is
+# created; it must die of it
+on_create() {
+  local sig=$1
+  shift
+  capture env BX_SIGNAL_ON_CREATE="$(kill -l "$sig")" LD_PRELOAD="$shim" \
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" "$@"
+  [ "$run_status" -eq $((128 + $(kill -l "$sig"))) ] ||
+    fail "SIG$sig on creating: exit status $run_status, expected $((128 + $(kill -l "$sig")))"
+}
+
+for sig in TERM INT; do
+  rm -rf "$out"
+  run 0 "$budgetx" render "$work/small/data" -o "$out"
+  cp "$out/data.xlsx" "$work/before.xlsx"
+  cp "$out/data.pdf" "$work/before.pdf"
+  on_create "$sig" "$budgetx" render "$work/small/data" -o "$out" --force
+  leftovers=$(find "$out" -mindepth 1 -maxdepth 1 ! -name data.xlsx ! -name data.pdf -printf '%f ')
+  [ -z "$leftovers" ] || fail "SIG$sig on creating: left behind: $leftovers"
+  same_bytes "$work/before.xlsx" "$out/data.xlsx" "SIG$sig on creating: data.xlsx"
+  same_bytes "$work/before.pdf" "$out/data.pdf" "SIG$sig on creating: data.pdf"
+  # import: a temporary folder, the dataset's files written into it
+  rm -rf "$work/imported"
+  mkdir "$work/imported"
+  on_create "$sig" "$budgetx" import "$out/data.xlsx" -o "$work/imported/data"
+  leftovers=$(find "$work/imported" -mindepth 1 -printf '%f ')
+  [ -z "$leftovers" ] || fail "SIG$sig on creating, import: left behind: $leftovers"
 done
 
 finish "an interrupted render leaves the previous outputs and no partial file"

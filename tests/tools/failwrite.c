@@ -23,9 +23,18 @@
  *   $BX_FAIL_RENAME_AT=K   the K-th fails with ENOSPC (the undoing renames
  *                          after it go through);
  *   $BX_NO_EXCHANGE=1      renameat2 with RENAME_EXCHANGE fails with EINVAL,
- *                          as on a file system without it. */
+ *                          as on a file system without it.
+ *
+ * Creating a temporary output (open with O_CREAT or mkdir of a name ending
+ * in .tmp):
+ *   $BX_SIGNAL_ON_CREATE=N the first one created sends signal N to the
+ *                          process at once, before budgetx can note the
+ *                          name (the moment a stray signal is likeliest to
+ *                          leave a file no one removes). */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -56,6 +65,11 @@ static long slow_ms, fail_at;
 static const char *mark;
 static bool no_exchange;
 static atomic_long renames;
+static int (*real_open)(const char *, int, ...);
+static int (*real_open64)(const char *, int, ...);
+static int (*real_mkdir)(const char *, mode_t);
+static int signal_on_create;
+static atomic_bool signalled;
 
 static void setup(void)
 {
@@ -67,6 +81,11 @@ static void setup(void)
     real_renameat = (int (*)(int, const char *, int, const char *))dlsym(RTLD_NEXT, "renameat");
     real_renameat2 =
         (int (*)(int, const char *, int, const char *, unsigned))dlsym(RTLD_NEXT, "renameat2");
+    real_open = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
+    real_open64 = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open64");
+    real_mkdir = (int (*)(const char *, mode_t))dlsym(RTLD_NEXT, "mkdir");
+    const char *sig = getenv("BX_SIGNAL_ON_CREATE");
+    signal_on_create = sig && *sig ? (int)strtol(sig, NULL, 10) : 0;
     const char *at = getenv("BX_FAIL_RENAME_AT");
     fail_at = at && *at ? strtol(at, NULL, 10) : 0;
     mark = getenv("BX_RENAME_MARK");
@@ -276,4 +295,52 @@ __attribute__((destructor)) static void report(void)
     int n = snprintf(line, sizeof line, "%lld\n", (long long)atomic_load(&written));
     real_write(fd, line, (size_t)n);
     close(fd);
+}
+
+/* ---- creating temporary outputs ----------------------------------------- */
+
+/* After path was created: the signal, the first time. */
+static void created(const char *path, int result)
+{
+    size_t n = strlen(path);
+    if (result >= 0 && signal_on_create && n > 4 && strcmp(path + n - 4, ".tmp") == 0 &&
+        !atomic_exchange(&signalled, true))
+        kill(getpid(), signal_on_create);
+}
+
+/* open(2) and open64 take a mode only with O_CREAT (or O_TMPFILE). */
+static int opened(int (*real)(const char *, int, ...), const char *path, int flags, mode_t mode)
+{
+    int fd = real(path, flags, mode);
+    if (flags & O_CREAT)
+        created(path, fd);
+    return fd;
+}
+
+int open(const char *path, int flags, ...)
+{
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
+    va_end(ap);
+    return opened(real_open, path, flags, mode);
+}
+
+int open64(const char *path, int flags, ...)
+{
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
+    va_end(ap);
+    return opened(real_open64, path, flags, mode);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+    init();
+    int r = real_mkdir(path, mode);
+    created(path, r);
+    return r;
 }
