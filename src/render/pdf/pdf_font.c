@@ -1,6 +1,6 @@
 #include "pdf_font.h"
 #include "fonts.h"
-#include "pdf_cff.h"
+#include "pdf_cff_subset.h"
 #include "text.h"
 
 #include <hb-subset.h>
@@ -429,22 +429,50 @@ static hb_blob_t *program_of(const bx_face *f, hb_face_t *sub)
                   : hb_face_reference_blob(sub);
 }
 
-bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, size_t *len,
-                    bx_subset_info *info, bx_error *err)
+static int by_id(const void *a, const void *b)
 {
-    *data = NULL;
-    *len = 0;
-    memset(info, 0, sizeof *info);
-    bx_loc loc = {face->path, 0, 0};
-    free(cs->widths);
-    free(cs->codes);
-    cs->widths = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->widths, err);
-    cs->codes = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->codes, err);
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in || !cs->widths || !cs->codes) {
-        hb_subset_input_destroy(in);
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* A CID-keyed CFF face's subset by bx_cff_subset; new_gid gets each kept
+ * glyph's new id. A face it does not take: false, with err saying why. */
+static bool subset_cff(const bx_face *f, const bx_charset *cs, hb_map_t *new_gid,
+                       unsigned char **data, size_t *len, bx_cff *cff, bx_error *err)
+{
+    uint16_t *gids = bx_calloc(cs->n + 1, sizeof *gids, err);
+    if (!gids)
+        return false;
+    size_t n = 1; /* gids[0] = 0, .notdef */
+    for (size_t i = 0; i < cs->n; i++) {
+        hb_codepoint_t g = 0;
+        if (hb_font_get_nominal_glyph(f->font, cs->cps[i], &g) && g > 0 && g <= 0xFFFF)
+            gids[n++] = (uint16_t)g; /* a character without a glyph: map_glyphs says so */
     }
+    qsort(gids + 1, n - 1, sizeof *gids, by_id);
+    size_t kept = 1;
+    for (size_t i = 1; i < n; i++)
+        if (gids[i] != gids[kept - 1])
+            gids[kept++] = gids[i];
+    for (size_t i = 0; i < kept; i++)
+        hb_map_set(new_gid, gids[i], (hb_codepoint_t)i);
+    hb_blob_t *table = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
+    unsigned size = 0;
+    const unsigned char *bytes = (const unsigned char *)hb_blob_get_data(table, &size);
+    bool ok = bx_cff_subset(bytes, size, gids, kept, data, len, cff, err);
+    hb_blob_destroy(table);
+    free(gids);
+    return ok;
+}
+
+/* The subset by hb-subset (TrueType faces, and CFF faces bx_cff_subset
+ * does not take); new_gid gets the characters' glyphs' new ids. */
+static bool subset_harfbuzz(const bx_face *face, const bx_charset *cs, hb_map_t *new_gid,
+                            unsigned char **data, size_t *len, bx_cff *cff, bx_error *err)
+{
+    bx_loc loc = {face->path, 0, 0};
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < cs->n; i++)
         hb_set_add(unicodes, cs->cps[i]);
@@ -462,29 +490,69 @@ bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, s
         hb_subset_plan_destroy(plan);
         return bx_fail(err, &loc, BX_ERR_BACKEND, "无法为 PDF 制作字体子集") == BX_OK;
     }
+    const hb_map_t *plan_gids = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    for (size_t i = 0; i < cs->n; i++) {
+        hb_codepoint_t old = 0;
+        if (hb_font_get_nominal_glyph(face->font, cs->cps[i], &old) && hb_map_has(plan_gids, old))
+            hb_map_set(new_gid, old, hb_map_get(plan_gids, old));
+    }
     hb_blob_t *blob = program_of(face, sub);
     unsigned n = hb_blob_get_length(blob);
     const unsigned char *bytes = n ? (const unsigned char *)hb_blob_get_data(blob, NULL) : NULL;
-    bx_cff cff = {0};
     bool ok = n > 0 || bx_fail(err, &loc, BX_ERR_BACKEND, "无法为 PDF 制作字体子集") == BX_OK;
     bx_error cff_err;
     bx_error_clear(&cff_err);
-    if (ok && face->cff && !bx_cff_read(bytes, n, &cff, &cff_err))
+    if (ok && face->cff && !bx_cff_read(bytes, n, cff, &cff_err))
         ok = bx_fail(err, &loc, cff_err.status, "%s", cff_err.message) == BX_OK;
-    ok = ok && map_glyphs(face, hb_subset_plan_old_to_new_glyph_mapping(plan),
-                          face->cff ? &cff : NULL, cs, err);
-    if (ok) {
-        info->cff = face->cff;
-        read_metrics(face->face, face->font, info);
-        read_collection(face->cff ? &cff : NULL, info);
-    }
     if (ok && (*data = bx_malloc(n, err)) != NULL) {
         memcpy(*data, bytes, n);
         *len = n;
     }
-    bx_cff_free(&cff);
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
     hb_subset_plan_destroy(plan);
     return ok && *data;
+}
+
+bool bx_face_subset(const bx_face *face, bx_charset *cs, unsigned char **data, size_t *len,
+                    bx_subset_info *info, bx_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    memset(info, 0, sizeof *info);
+    free(cs->widths);
+    free(cs->codes);
+    cs->widths = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->widths, err);
+    cs->codes = bx_calloc(cs->n ? cs->n : 1, sizeof *cs->codes, err);
+    hb_map_t *new_gid = hb_map_create();
+    if (!cs->widths || !cs->codes || !hb_map_allocation_successful(new_gid)) {
+        hb_map_destroy(new_gid);
+        if (!bx_failed(err))
+            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return false;
+    }
+    bx_cff cff = {0};
+    bx_error own;
+    bx_error_clear(&own);
+    bool ok = face->cff && subset_cff(face, cs, new_gid, data, len, &cff, &own);
+    if (!ok && own.status == BX_ERR_NOMEM)
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    else if (!ok) {
+        hb_map_clear(new_gid);
+        bx_cff_free(&cff);
+        ok = subset_harfbuzz(face, cs, new_gid, data, len, &cff, err);
+    }
+    ok = ok && map_glyphs(face, new_gid, face->cff ? &cff : NULL, cs, err);
+    if (ok) {
+        info->cff = face->cff;
+        read_metrics(face->face, face->font, info);
+        read_collection(face->cff ? &cff : NULL, info);
+    } else {
+        free(*data);
+        *data = NULL;
+        *len = 0;
+    }
+    bx_cff_free(&cff);
+    hb_map_destroy(new_gid);
+    return ok;
 }
