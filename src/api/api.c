@@ -4,6 +4,7 @@
 #include "import.h"
 #include "pdf_font.h"
 #include "fs.h"
+#include "thread.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -215,7 +216,7 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
     pthread_t threads[MAX_FORMATS];
     bool started[MAX_FORMATS] = {false};
     for (int i = 1; i < n && parallel && !bx_failed(err); i++)
-        started[i] = pthread_create(&threads[i], NULL, write_format, &jobs[i]) == 0;
+        started[i] = bx_thread_start(&threads[i], write_format, &jobs[i]) == 0;
     /* here: the first, and any that did not get a thread; one after the
      * other, they stop at the first failure */
     bool failed = bx_failed(err);
