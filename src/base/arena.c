@@ -34,6 +34,21 @@ void bx_arena_free(bx_arena *arena)
     free(arena);
 }
 
+void bx_arena_adopt(bx_arena *dst, bx_arena *src)
+{
+    if (!src)
+        return;
+    chunk *last = src->head;
+    while (last && last->next)
+        last = last->next;
+    if (last) { /* behind dst's current chunk, which allocation goes on filling */
+        chunk **at = dst->head ? &dst->head->next : &dst->head;
+        last->next = *at;
+        *at = src->head;
+    }
+    free(src);
+}
+
 void bx_arena_reset(bx_arena *arena)
 {
     chunk *keep = arena->head;

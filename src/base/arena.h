@@ -14,6 +14,10 @@ void bx_arena_free(bx_arena *arena);
  * space that is refilled again and again. */
 void bx_arena_reset(bx_arena *arena);
 
+/* Move everything src holds into dst (which then frees it with its own)
+ * and free src: what another thread allocated, kept with the rest. */
+void bx_arena_adopt(bx_arena *dst, bx_arena *src);
+
 /* Zeroed memory, aligned for any type; NULL (and err set) when out of
  * memory. */
 void *bx_arena_alloc(bx_arena *arena, size_t size, bx_error *err);

@@ -4,6 +4,7 @@
  * Here: the loader's helpers, the table file and sets; header trees and
  * forms are read in layout_shape.c, checks in layout_checks.c. */
 #include "layout.h"
+#include "thread.h"
 #include "layout_loader.h"
 
 #include "fs.h"
@@ -383,26 +384,69 @@ static int by_number(const void *a, const void *b)
     return (x->number > y->number) - (x->number < y->number);
 }
 
-/* Table file i of set.yaml's list (item): read into *data, parsed. */
-static bool load_table(loader *ld, const yaml_node_t *item, size_t i, char **data, size_t *len)
+/* Table file i of set.yaml's list (item): read into *data, parsed into
+ * set's table i (allocating from set's arena). */
+static bool load_table(bx_layout_set *set, yaml_node_t *item, size_t i, char **data, size_t *len,
+                       bx_error *err)
+{
+    const char *name = bx_yaml_text(item);
+    char *path = bx_path_join(set->dir, name, err);
+    *data = path ? bx_read_file(path, len, err) : NULL;
+    bool ok = *data && bx_table_layout_parse(set, *data, *len, path, &set->tables[i], err);
+    free(path);
+    return ok;
+}
+
+/* Some of a set's table files, read and parsed on a thread of their own:
+ * into a set of their own (its arena, the set's tables and folder). */
+typedef struct table_batch {
+    bx_layout_set set;
+    yaml_node_t **items;
+    size_t from, to; /* the items' indexes */
+    char **bytes;
+    size_t *lens;
+    bx_error *errs; /* per item */
+} table_batch;
+
+static void *load_batch(void *arg)
+{
+    table_batch *b = arg;
+    for (size_t i = b->from; i < b->to; i++)
+        if (!load_table(&b->set, b->items[i], i, &b->bytes[i], &b->lens[i], &b->errs[i]))
+            break;
+    return NULL;
+}
+
+/* The files of items[0 … n) loaded into set's tables: the first half on
+ * another thread (a third of a small render's setting up is parsing YAML),
+ * each file's error kept apart; the first failure in list order is the
+ * one reported. */
+static bool load_all_tables(loader *ld, yaml_node_t **items, size_t n, char **bytes, size_t *lens)
 {
     bx_layout_set *set = ld->set;
-    if (!bx_yaml_want_scalar(ld->y, item, "tables 的每一项", ld->err))
+    bx_error *errs = bx_calloc(n, sizeof *errs, ld->err);
+    if (!errs)
         return false;
-    const char *name = bx_yaml_text(item);
-    if (strchr(name, '/') || name[0] == '.' || !*name)
-        return bx_layout_fail_at(ld, item, "布局文件名“%s”不能含有路径", name);
-    char *path = bx_path_join(set->dir, name, ld->err);
-    *data = path ? bx_read_file(path, len, ld->err) : NULL;
-    bool ok = *data && bx_table_layout_parse(set, *data, *len, path, &set->tables[i], ld->err);
-    free(path);
-    if (!ok)
-        return false;
-    for (size_t k = 0; k < i; k++)
-        if (set->tables[k].number == set->tables[i].number)
-            return bx_layout_fail_at(ld, item, "表号 %d 重复", set->tables[i].number);
-    set->ntables = i + 1;
-    return true;
+    for (size_t i = 0; i < n; i++)
+        bx_error_clear(&errs[i]);
+    table_batch helper = {*set, items, 0, n >= 4 ? n / 2 : 0, bytes, lens, errs};
+    helper.set.arena = helper.to > 0 ? bx_arena_new() : NULL;
+    pthread_t thread;
+    bool started = helper.set.arena && bx_thread_start(&thread, load_batch, &helper) == 0;
+    table_batch here = {*set, items, started ? helper.to : 0, n, bytes, lens, errs};
+    here.set.arena = set->arena;
+    load_batch(&here);
+    if (started)
+        pthread_join(thread, NULL);
+    bx_arena_adopt(set->arena, helper.set.arena);
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        if (bx_failed(&errs[i])) {
+            *ld->err = errs[i];
+            ok = false;
+        }
+    free(errs);
+    return ok;
 }
 
 /* The table files of set.yaml, each read once: parsed, and folded into
@@ -418,9 +462,23 @@ static bool load_tables(loader *ld, const yaml_node_t *seq, uint64_t *h)
     set->tables = bx_arena_alloc(set->arena, n * sizeof *set->tables, ld->err);
     char **bytes = bx_calloc(n, sizeof *bytes, ld->err);
     size_t *lens = bx_calloc(n, sizeof *lens, ld->err);
-    bool ok = set->tables && bytes && lens;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = load_table(ld, bx_yaml_item(ld->y, seq, i), i, &bytes[i], &lens[i]);
+    yaml_node_t **items = bx_calloc(n, sizeof *items, ld->err);
+    bool ok = set->tables && bytes && lens && items;
+    for (size_t i = 0; ok && i < n; i++) {
+        items[i] = bx_yaml_item(ld->y, seq, i);
+        if (!bx_yaml_want_scalar(ld->y, items[i], "tables 的每一项", ld->err))
+            ok = false;
+        const char *name = ok ? bx_yaml_text(items[i]) : "";
+        if (ok && (strchr(name, '/') || name[0] == '.' || !*name))
+            ok = bx_layout_fail_at(ld, items[i], "布局文件名“%s”不能含有路径", name);
+    }
+    ok = ok && load_all_tables(ld, items, n, bytes, lens);
+    for (size_t i = 0; ok && i < n; i++) {
+        for (size_t k = 0; ok && k < i; k++)
+            if (set->tables[k].number == set->tables[i].number)
+                ok = bx_layout_fail_at(ld, items[i], "表号 %d 重复", set->tables[i].number);
+        set->ntables = i + 1;
+    }
     for (size_t done = 0; ok && done < n; done++) { /* by number, as sorted below */
         size_t next = n;
         for (size_t i = 0; i < n; i++)
@@ -434,6 +492,7 @@ static bool load_tables(loader *ld, const yaml_node_t *seq, uint64_t *h)
         free(bytes[i]);
     free(bytes);
     free(lens);
+    free(items);
     if (ok)
         qsort(set->tables, set->ntables, sizeof *set->tables, by_number);
     return ok;

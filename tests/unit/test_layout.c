@@ -4,7 +4,11 @@
 
 #include "layout.h"
 
+#include "fs.h"
+
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void loads_the_shenzhen_2024_set(void **state)
@@ -215,6 +219,64 @@ static void data_stays_in_the_folder(void **state)
         "“data”应为数据文件夹中的文件名");
 }
 
+/* A copy of the shipped shenzhen-2024 set in a scratch folder. */
+static char *copy_of_shenzhen_set(void)
+{
+    char *dir = scratch_new();
+    DIR *d = opendir(BX_TEST_LAYOUTS "/shenzhen-2024");
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", BX_TEST_LAYOUTS "/shenzhen-2024", e->d_name);
+        size_t len;
+        char *data = bx_read_file(path, &len, NULL);
+        assert_non_null(data);
+        scratch_write_n(dir, e->d_name, data, len);
+        free(data);
+    }
+    closedir(d);
+    return dir;
+}
+
+/* The table files are parsed in two halves at once: whichever half fails
+ * first, the error is the first file's in set.yaml's order. */
+static void the_first_broken_table_file_is_the_one_reported(void **state)
+{
+    (void)state;
+    static const char *const broken[][2] = {
+        {"02_收入总表.yaml", "11_国有资本经营预算支出表.yaml"},   /* one in each half */
+        {"09_三公经费支出表.yaml", "12_整体支出绩效目标表.yaml"}, /* both in the second */
+    };
+    for (size_t k = 0; k < 2; k++) {
+        char *dir = copy_of_shenzhen_set();
+        for (int i = 0; i < 2; i++)
+            scratch_write(dir, broken[k][i], "number: [\n");
+        bx_error err;
+        bx_error_clear(&err);
+        bx_layout_set *set = bx_layout_set_load(dir, &err);
+        assert_null(set);
+        assert_contains(err.file, broken[k][0]);
+        scratch_free(dir);
+    }
+    /* and a table number twice, whichever half each is in */
+    char *dir = copy_of_shenzhen_set();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, "03_支出总表.yaml");
+    size_t len;
+    char *data = bx_read_file(path, &len, NULL);
+    assert_non_null(data);
+    scratch_write_n(dir, "10_政府性基金预算支出表.yaml", data, len);
+    free(data);
+    bx_error err;
+    bx_error_clear(&err);
+    assert_null(bx_layout_set_load(dir, &err));
+    assert_contains(err.message, "表号 3 重复");
+    assert_contains(err.file, "set.yaml");
+    scratch_free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +295,7 @@ int main(void)
         cmocka_unit_test(documented_examples_load),
         cmocka_unit_test(aliases_are_refused),
         cmocka_unit_test(data_stays_in_the_folder),
+        cmocka_unit_test(the_first_broken_table_file_is_the_one_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
