@@ -272,7 +272,7 @@ static void glyphs_are_renumbered_with_their_cids_and_font_dicts(void **state)
     bx_cff_program pg;
     uint8_t fd_of[3];
     assert_true(bx_cff_read_program(&r, &pg));
-    assert_true(bx_cff_read_fdselect(&r, (size_t)pg.top.fdselect, 3, 2, fd_of));
+    assert_true(bx_cff_read_fdselect(&r, (size_t)pg.top.fdselect, 3, 2, NULL, 0, fd_of));
     assert_int_equal(fd_of[0], 0);
     assert_int_equal(fd_of[1], 1);
     assert_int_equal(fd_of[2], 0);

@@ -6,39 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The CIDs of glyphs 1 … nglyphs-1 from a charset at off (glyph 0 is
- * CID 0). */
-static bool read_charset(bx_cff_reader *r, size_t off, bx_cff *cff)
-{
-    uint32_t format, v, left;
-    if (!bx_cff_card(r, off, 1, &format))
-        return false;
-    size_t pos = off + 1;
-    unsigned gid = 1;
-    if (format == 0) {
-        for (; gid < cff->nglyphs; gid++, pos += 2) {
-            if (!bx_cff_card(r, pos, 2, &v))
-                return false;
-            cff->cids[gid] = (uint16_t)v;
-        }
-        return true;
-    }
-    if (format != 1 && format != 2)
-        return bx_cff_bad(r, "charset 的格式无效");
-    int nleft = format == 1 ? 1 : 2;
-    while (gid < cff->nglyphs) {
-        if (!bx_cff_card(r, pos, 2, &v) || !bx_cff_card(r, pos + 2, nleft, &left))
-            return false;
-        pos += 2 + (size_t)nleft;
-        for (uint32_t k = 0; k <= left && gid < cff->nglyphs; k++, gid++) {
-            if (v + k > 0xFFFF)
-                return bx_cff_bad(r, "charset 中的 CID 超出范围");
-            cff->cids[gid] = (uint16_t)(v + k);
-        }
-    }
-    return true;
-}
-
 /* The program's character collection and the CID of every glyph. */
 static bool read_cids(bx_cff_reader *r, const bx_cff_program *pg, bx_cff *cff)
 {
@@ -59,7 +26,7 @@ static bool read_cids(bx_cff_reader *r, const bx_cff_program *pg, bx_cff *cff)
     /* 0–2 name the predefined charsets of fonts that are not CID-keyed */
     if (t->charset <= 2 || (unsigned long)t->charset >= r->len)
         return bx_cff_bad(r, "CID 字体没有 charset");
-    return read_charset(r, (size_t)t->charset, cff);
+    return bx_cff_read_charset(r, (size_t)t->charset, cff->nglyphs, NULL, 0, cff->cids);
 }
 
 static bool read_cff(bx_cff_reader *r, bx_cff *cff)

@@ -230,18 +230,19 @@ static bool read_font_dict(bx_cff_reader *r, size_t start, size_t end, bx_cff_fo
 
 /* The Font DICT of every glyph (FDSelect, formats 0 and 3). */
 bool bx_cff_read_fdselect(bx_cff_reader *r, size_t off, unsigned nglyphs, unsigned nfds,
-                          uint8_t *fd_of)
+                          const uint16_t *gids, size_t n, uint8_t *fds)
 {
+    size_t want = gids ? n : nglyphs, k = 0;
     uint32_t format, v, nranges, first, next;
     if (!bx_cff_card(r, off, 1, &format))
         return false;
     if (format == 0) {
-        for (unsigned g = 0; g < nglyphs; g++) {
-            if (!bx_cff_card(r, off + 1 + g, 1, &v))
+        for (; k < want; k++) {
+            if (!bx_cff_card(r, off + 1 + (gids ? gids[k] : k), 1, &v))
                 return false;
             if (v >= nfds)
                 return bx_cff_bad(r, "FDSelect 无效");
-            fd_of[g] = (uint8_t)v;
+            fds[k] = (uint8_t)v;
         }
         return true;
     }
@@ -254,10 +255,46 @@ bool bx_cff_read_fdselect(bx_cff_reader *r, size_t off, unsigned nglyphs, unsign
             return false;
         if (v >= nfds || next < first || next > nglyphs)
             return bx_cff_bad(r, "FDSelect 无效");
-        memset(fd_of + first, (int)v, next - first);
+        for (; k < want && (gids ? gids[k] : k) < next; k++)
+            fds[k] = (uint8_t)v;
         first = next;
     }
     return first == nglyphs || bx_cff_bad(r, "FDSelect 无效");
+}
+
+bool bx_cff_read_charset(bx_cff_reader *r, size_t off, unsigned nglyphs, const uint16_t *gids,
+                         size_t n, uint16_t *cids)
+{
+    size_t want = gids ? n : nglyphs, k = 0;
+    for (; k < want && (gids ? gids[k] : k) == 0; k++)
+        cids[k] = 0; /* .notdef */
+    uint32_t format, v, left;
+    if (!bx_cff_card(r, off, 1, &format))
+        return false;
+    if (format == 0) {
+        for (; k < want; k++) {
+            if (!bx_cff_card(r, off + 1 + 2 * ((gids ? gids[k] : k) - 1), 2, &v))
+                return false;
+            cids[k] = (uint16_t)v;
+        }
+        return true;
+    }
+    if (format != 1 && format != 2)
+        return bx_cff_bad(r, "charset 的格式无效");
+    int nleft = format == 1 ? 1 : 2;
+    size_t pos = off + 1;
+    for (unsigned gid = 1; gid < nglyphs && k < want; pos += 2 + (size_t)nleft) {
+        if (!bx_cff_card(r, pos, 2, &v) || !bx_cff_card(r, pos + 2, nleft, &left))
+            return false;
+        uint32_t used = gid + left < nglyphs ? left : nglyphs - 1 - gid; /* within the glyphs */
+        if (v + used > 0xFFFF)
+            return bx_cff_bad(r, "charset 中的 CID 超出范围");
+        size_t g;
+        for (; k < want && (g = gids ? gids[k] : k) <= gid + left; k++)
+            cids[k] = (uint16_t)(v + (g - gid));
+        gid += left + 1;
+    }
+    return true;
 }
 
 /* The Font DICTs of a CID-keyed program. */

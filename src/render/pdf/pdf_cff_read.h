@@ -90,8 +90,13 @@ typedef struct bx_cff_font_dict {
 /* The Font DICTs of a CID-keyed program (fds: BX_CFF_MAX_FDS of them). */
 bool bx_cff_read_font_dicts(bx_cff_reader *r, const bx_cff_program *pg, bx_cff_font_dict *fds,
                             unsigned *nfds);
-/* The Font DICT of each of the nglyphs glyphs (FDSelect, formats 0 and 3). */
+/* For the glyphs of a program of nglyphs — every one (gids NULL: out[g]
+ * for glyph g) or gids[0 … n) (ascending, each below nglyphs: out[i]) —
+ * its Font DICT (FDSelect at off, formats 0 and 3) or its CID (charset at
+ * off, formats 0–2; glyph 0 is CID 0). */
 bool bx_cff_read_fdselect(bx_cff_reader *r, size_t off, unsigned nglyphs, unsigned nfds,
-                          uint8_t *fd_of);
+                          const uint16_t *gids, size_t n, uint8_t *fds);
+bool bx_cff_read_charset(bx_cff_reader *r, size_t off, unsigned nglyphs, const uint16_t *gids,
+                         size_t n, uint16_t *cids);
 
 #endif /* BX_PDF_CFF_READ_H */

@@ -392,32 +392,26 @@ static void put_subset(bx_strbuf *out, bx_cff_reader *r, const bx_cff_program *p
 static bool keep_glyphs(bx_cff_reader *r, const bx_cff_program *pg, const bx_cff_font_dict *fds,
                         unsigned nfds, kept *k)
 {
-    bx_cff all = {0};
-    bx_error err;
-    bx_error_clear(&err);
-    uint8_t *fd_of = calloc(pg->charstrings.count, 1);
-    bool ok = fd_of || bx_cff_bad(r, "内存不足");
-    /* the CIDs of all glyphs: the charset, read by pdf_cff.h's reader */
-    if (ok && !bx_cff_read(r->p, r->len, &all, &err))
-        ok = bx_cff_bad(r, err.status == BX_ERR_NOMEM ? "内存不足" : "charset 无效");
-    if (ok && (pg->top.fdselect <= 0 || (unsigned long)pg->top.fdselect >= r->len))
-        ok = bx_cff_bad(r, "没有 FDSelect");
-    ok =
-        ok && bx_cff_read_fdselect(r, (size_t)pg->top.fdselect, pg->charstrings.count, nfds, fd_of);
-    for (size_t i = 0; ok && i < k->n; i++) {
-        unsigned g = k->gids[i];
-        if (g >= all.nglyphs || (i > 0 && g <= k->gids[i - 1]) || (i == 0 && g != 0)) {
-            ok = bx_cff_bad(r, "字形编号无效");
-            break;
-        }
-        k->cids[i] = all.cids[g];
-        k->fds[i] = fd_of[g];
-        ok = flatten_glyph(r, pg, &fds[fd_of[g]], g, &k->glyphs);
+    unsigned nglyphs = pg->charstrings.count;
+    for (size_t i = 0; i < k->n; i++)
+        if (k->gids[i] >= nglyphs || (i > 0 && k->gids[i] <= k->gids[i - 1]) ||
+            (i == 0 && k->gids[i] != 0))
+            return bx_cff_bad(r, "字形编号无效");
+    const bx_cff_top *t = &pg->top;
+    /* 0–2 name the predefined charsets of fonts that are not CID-keyed */
+    if (t->charset <= 2 || (unsigned long)t->charset >= r->len)
+        return bx_cff_bad(r, "CID 字体没有 charset");
+    if (t->fdselect <= 0 || (unsigned long)t->fdselect >= r->len)
+        return bx_cff_bad(r, "没有 FDSelect");
+    if (!bx_cff_read_charset(r, (size_t)t->charset, nglyphs, k->gids, k->n, k->cids) ||
+        !bx_cff_read_fdselect(r, (size_t)t->fdselect, nglyphs, nfds, k->gids, k->n, k->fds))
+        return false;
+    for (size_t i = 0; i < k->n; i++) {
+        if (!flatten_glyph(r, pg, &fds[k->fds[i]], k->gids[i], &k->glyphs))
+            return false;
         k->ends[i] = k->glyphs.len;
     }
-    bx_cff_free(&all);
-    free(fd_of);
-    return ok;
+    return true;
 }
 
 bool bx_cff_subset(const unsigned char *data, size_t len, const uint16_t *gids, size_t n,
