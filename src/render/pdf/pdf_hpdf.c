@@ -18,6 +18,9 @@
  *   call that writes bytes into a page's content stream, only its page
  *   operators (slow: pdf_content.h) and HPDF_Page_New_Content_Stream,
  *   which turns /Contents into an array of streams.
+ * - HPDF_Doc's info, and HPDF_Binary_New: text strings in UTF-16 without
+ *   libharu's UTF-8 encoder (bx_hpdf_set_info); hpdf.h sets information
+ *   and titles only through an encoder.
  * - HPDF_Page_GetLocalFontName (hpdf_pages.h): the name of a font in a
  *   page's resources. hpdf.h's HPDF_Page_SetFontAndSize does the same but
  *   takes only libharu's own fonts and writes "Tf" into the page.
@@ -27,12 +30,15 @@
  * adds a field to HPDF_PageAttr and writes PDF 1.3 by default: to be
  * checked, and its outputs compared, before it is let in.) */
 #include "pdf_hpdf.h"
+#include "text.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* The version the structs and behaviour above were checked against. A
  * _Static_assert, not #error: its message can name the version found. */
@@ -225,4 +231,67 @@ bool bx_hpdf_set_page_contents(HPDF_Page page, const unsigned char *data, size_t
     /* libharu's page operators write to attr->stream: not the freed one */
     attr->stream = attr->contents->stream;
     return ok;
+}
+
+/* utf8 as a text string: UTF-16BE after a byte order mark (hex: an
+ * HPDF_Binary), what libharu's UTF-8 encoder makes of it. NULL on failure
+ * (libharu's error handler called, or out of memory). */
+static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
+{
+    size_t n = utf8 ? strlen(utf8) : 0;
+    /* a code point takes 2 bytes for every one or more of UTF-8, 4 for 4 */
+    unsigned char *u = malloc(2 + 2 * n);
+    if (!u)
+        return NULL;
+    size_t len = 0;
+    u[len++] = 0xFE;
+    u[len++] = 0xFF;
+    uint32_t cp;
+    for (size_t i = 0; bx_utf8_next(utf8, n, &i, &cp);) {
+        if (cp >= 0x10000) { /* a surrogate pair */
+            uint32_t v = cp - 0x10000, hi = 0xD800 | (v >> 10), lo = 0xDC00 | (v & 0x3FF);
+            u[len++] = (unsigned char)(hi >> 8);
+            u[len++] = (unsigned char)hi;
+            cp = lo;
+        }
+        u[len++] = (unsigned char)(cp >> 8);
+        u[len++] = (unsigned char)cp;
+    }
+    HPDF_Binary b = HPDF_Binary_New(mmgr, u, (HPDF_UINT)len);
+    free(u);
+    return b;
+}
+
+static bool put_text(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *utf8,
+                     const char *what, bx_error *err)
+{
+    HPDF_Binary text = text_string(pdf->mmgr, utf8);
+    if (!text || HPDF_Dict_Add(dict, key, text) != HPDF_OK)
+        return hpdf_failed(pdf, what, err);
+    return true;
+}
+
+bool bx_hpdf_set_info(HPDF_Doc pdf, HPDF_InfoType type, const char *utf8, bx_error *err)
+{
+    const char *key = type == HPDF_INFO_TITLE      ? "Title"
+                      : type == HPDF_INFO_AUTHOR   ? "Author"
+                      : type == HPDF_INFO_SUBJECT  ? "Subject"
+                      : type == HPDF_INFO_CREATOR  ? "Creator"
+                      : type == HPDF_INFO_KEYWORDS ? "Keywords"
+                                                   : NULL;
+    /* libharu makes the information dictionary and the entry, in its
+     * order; the entry's value is then replaced */
+    if (!key || HPDF_SetInfoAttr(pdf, type, "") != HPDF_OK || !pdf->info)
+        return hpdf_failed(pdf, "文档属性", err);
+    return put_text(pdf, pdf->info, key, utf8, "文档属性", err);
+}
+
+HPDF_Outline bx_hpdf_add_outline(HPDF_Doc pdf, HPDF_Outline parent, const char *utf8, bx_error *err)
+{
+    HPDF_Outline o = HPDF_CreateOutline(pdf, parent, "", NULL);
+    if (!o) {
+        hpdf_failed(pdf, "书签", err);
+        return NULL;
+    }
+    return put_text(pdf, o, "Title", utf8, "书签", err) ? o : NULL;
 }

@@ -54,4 +54,15 @@ const char *bx_hpdf_page_font(HPDF_Page page, HPDF_Dict font);
 bool bx_hpdf_set_page_contents(HPDF_Page page, const unsigned char *data, size_t len,
                                bx_error *err);
 
+/* Text strings (PDF 1.7, 7.9.2.2) — the document's information and the
+ * outline's titles — as libharu's UTF-8 encoder writes them (UTF-16BE
+ * after a byte order mark, in hex), without that encoder: its tables, 260
+ * KB zeroed for each document, took longer to fault in than the rest of
+ * opening one. Bytes of utf8 that are not UTF-8 are left out. False on
+ * failure (err set). */
+bool bx_hpdf_set_info(HPDF_Doc pdf, HPDF_InfoType type, const char *utf8, bx_error *err);
+/* A new outline entry under parent (NULL: the root) titled utf8. */
+HPDF_Outline bx_hpdf_add_outline(HPDF_Doc pdf, HPDF_Outline parent, const char *utf8,
+                                 bx_error *err);
+
 #endif /* BX_PDF_HPDF_H */

@@ -44,7 +44,6 @@ typedef struct pdf_state {
     pdf_face regular, bold;
     bool fake_bold;         /* no bold face: stroke the regular one */
     bx_font_set *own_fonts; /* when not given a renderer's */
-    HPDF_Encoder utf8;
     HPDF_STATUS hpdf_error; /* the first error libharu reported */
     HPDF_STATUS hpdf_detail;
     bx_pdf_style style;
@@ -543,7 +542,7 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
     HPDF_Page_SetWidth(page, (HPDF_REAL)pc->l->page_w);
     HPDF_Page_SetHeight(page, (HPDF_REAL)pc->l->page_h);
     if (first_of_sheet) {
-        HPDF_Outline o = HPDF_CreateOutline(st->pdf, NULL, pc->l->sheet->name, st->utf8);
+        HPDF_Outline o = bx_hpdf_add_outline(st->pdf, NULL, pc->l->sheet->name, &st->draw_err);
         if (o)
             HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
     }
@@ -679,10 +678,11 @@ static bool draw_all(pdf_state *st, bx_error *err)
 static bool set_info(pdf_state *st, bx_error *err)
 {
     const bx_doc *m = st->model;
-    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_TITLE, m->title);
-    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_AUTHOR, m->author);
-    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_SUBJECT, "部门预算公开表格");
-    HPDF_SetInfoAttr(st->pdf, HPDF_INFO_CREATOR, "budgetx " BX_VERSION);
+    if (!bx_hpdf_set_info(st->pdf, HPDF_INFO_TITLE, m->title, err) ||
+        !bx_hpdf_set_info(st->pdf, HPDF_INFO_AUTHOR, m->author, err) ||
+        !bx_hpdf_set_info(st->pdf, HPDF_INFO_SUBJECT, "部门预算公开表格", err) ||
+        !bx_hpdf_set_info(st->pdf, HPDF_INFO_CREATOR, "budgetx " BX_VERSION, err))
+        return false;
     time_t t = (time_t)m->created;
     struct tm tm;
     if (gmtime_r(&t, &tm)) {
@@ -737,9 +737,6 @@ static void *pdf_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx
         return NULL;
     }
     HPDF_SetCompressionMode(st->pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(st->pdf);
-    HPDF_SetCurrentEncoder(st->pdf, "UTF-8");
-    st->utf8 = HPDF_GetEncoder(st->pdf, "UTF-8");
     if (!ok_so_far(st, "初始化", err) || !open_faces(st, ctx, err) || !make_fonts(st, err) ||
         !set_info(st, err)) {
         free_state(st);
