@@ -1,0 +1,423 @@
+/* Sentence templates (sentence.h): placeholders parsed as they are met,
+ * evaluated exactly, printed once. */
+#include "sentence.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_PLACEHOLDER = 1024, /* bytes inside one pair of braces */
+    MAX_PHRASE_DEPTH = 4    /* a phrase's placeholders may use phrases */
+};
+
+typedef struct local {
+    const char *name, *value;
+} local;
+
+typedef struct eval {
+    const bx_nstyle *style;
+    const bx_nsource *src;
+    const bx_loc *loc;
+    bx_strbuf *out;
+    bx_nlog *log;
+    bx_error *err;
+    const local *locals;
+    int nlocals, depth;
+    const char *expr; /* the placeholder being evaluated, for messages */
+} eval;
+
+/* What a placeholder's format asks for (after "|": fixed, plain, abs). */
+typedef struct format {
+    bool fixed, plain, abs;
+} format;
+
+static bool fail(eval *e, bx_status status, const char *why)
+{
+    bx_fail(e->err, e->loc, status, "文字模板的占位符“{%s}”：%s", e->expr, why);
+    return false;
+}
+
+/* ---- the log ------------------------------------------------------------- */
+
+bool bx_nlog_init(bx_nlog *log, bx_error *err)
+{
+    memset(log, 0, sizeof *log);
+    log->arena = bx_arena_new();
+    if (!log->arena)
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    return true;
+}
+
+void bx_nlog_free(bx_nlog *log)
+{
+    if (!log)
+        return;
+    bx_arena_free(log->arena);
+    free(log->figures);
+    free(log->notices);
+    memset(log, 0, sizeof *log);
+}
+
+static bool grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t more = *cap ? *cap * 2 : 16;
+    void *grown = realloc(*items, more * size);
+    if (!grown)
+        return false;
+    *items = grown;
+    *cap = more;
+    return true;
+}
+
+static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_nfig *prev,
+                       size_t at)
+{
+    bx_nlog *log = e->log;
+    if (!log || e->depth > 0) /* a phrase's {abs} and {pct} belong to its {change} */
+        return true;
+    if (!grow((void **)&log->figures, &log->cap_figures, log->nfigures, sizeof *log->figures))
+        return fail(e, BX_ERR_NOMEM, "内存不足");
+    bx_nprinted *p = &log->figures[log->nfigures];
+    *p = (bx_nprinted){.at = at, .has_prev = prev != NULL};
+    p->expr = bx_arena_strdup(log->arena, e->expr, e->err);
+    p->printed = bx_arena_strdup(log->arena, e->out->data ? e->out->data + at : "", e->err);
+    p->ref = ref ? bx_arena_strdup(log->arena, ref, e->err) : NULL;
+    if (!p->expr || !p->printed || (ref && !p->ref))
+        return false;
+    if (value)
+        p->value = *value;
+    if (prev)
+        p->prev = *prev;
+    log->nfigures++;
+    return true;
+}
+
+static bool notice(eval *e, const char *what)
+{
+    bx_nlog *log = e->log;
+    if (!log)
+        return true;
+    if (!grow((void **)&log->notices, &log->cap_notices, log->nnotices, sizeof *log->notices))
+        return fail(e, BX_ERR_NOMEM, "内存不足");
+    char text[1536];
+    snprintf(text, sizeof text, "“{%s}”：%s", e->expr, what);
+    if (!(log->notices[log->nnotices] = bx_arena_strdup(log->arena, text, e->err)))
+        return false;
+    log->nnotices++;
+    return true;
+}
+
+/* ---- figures ------------------------------------------------------------- */
+
+static bool figure(eval *e, const char *ref, bool prev, bx_nfig *out)
+{
+    char why[512] = "";
+    if (e->src->figure(e->src->ctx, ref, prev, out, why, sizeof why))
+        return true;
+    char what[800];
+    snprintf(what, sizeof what, "%s%s", prev ? "上年数：" : "", why[0] ? why : "找不到");
+    return fail(e, BX_ERR_DATA, what);
+}
+
+static bool put_amount(eval *e, int64_t v, int decimals, format f)
+{
+    bx_nformat nf = e->style->amounts;
+    if (f.fixed)
+        nf.trim = false;
+    if (f.plain)
+        nf.grouping = false;
+    if (f.abs && v < 0)
+        v = -v;
+    char text[64];
+    bx_nfig_format(v, decimals, nf, text, sizeof text);
+    return bx_strbuf_puts(e->out, text) || fail(e, BX_ERR_LIMIT, "文字部分过长");
+}
+
+static bool put_percent(eval *e, int64_t pct, format f)
+{
+    bx_nformat nf = {.grouping = e->style->percent_grouping && !f.plain, .trim = false};
+    if (f.abs && pct < 0)
+        pct = -pct;
+    char text[64];
+    bx_nfig_format(pct, e->style->percent_decimals, nf, text, sizeof text);
+    return bx_strbuf_puts(e->out, text) || fail(e, BX_ERR_LIMIT, "文字部分过长");
+}
+
+/* this − last: exact, or (the default base) of the figures as printed. */
+static bool difference(eval *e, bx_nfig cur, bx_nfig last, bx_nfig *d)
+{
+    if (!bx_nfig_align(&cur, &last) || __builtin_sub_overflow(cur.shown, last.shown, &d->shown))
+        return fail(e, BX_ERR_DATA, "超出可处理的范围");
+    d->decimals = cur.decimals;
+    d->exact = cur.exact - last.exact;
+    if (e->style->exact_base)
+        d->shown = bx_nfig_round_exact(d->exact, d->decimals);
+    else if (bx_nfig_round_exact(d->exact, d->decimals) != d->shown &&
+             !notice(e, "按显示数与按精确数计算的差额不同（按显示数）"))
+        return false;
+    if (d->shown == 0 && d->exact != 0 && !notice(e, "差额不为 0，但显示为 0"))
+        return false;
+    return true;
+}
+
+/* part / whole as a percentage at the style's decimals; a notice when the
+ * other base would print it differently. *ok false: whole is 0. */
+static bool percent(eval *e, bx_nfig part, bx_nfig whole, int64_t *pct, bool *ok)
+{
+    int d = e->style->percent_decimals;
+    bx_nfig p = part, w = whole;
+    if (!bx_nfig_align(&p, &w))
+        return fail(e, BX_ERR_DATA, "超出可处理的范围");
+    int64_t shown = 0, exact = 0;
+    bool by_shown = bx_percent_of(p.shown, w.shown, d, &shown);
+    bool by_exact = bx_percent_of(part.exact, whole.exact, d, &exact);
+    *ok = e->style->exact_base ? by_exact : by_shown;
+    if (!*ok)
+        return true;
+    *pct = e->style->exact_base ? exact : shown;
+    if (by_shown && by_exact && shown != exact) {
+        char what[256], a[64], b[64];
+        bx_nformat nf = {false, false};
+        bx_nfig_format(shown, d, nf, a, sizeof a);
+        bx_nfig_format(exact, d, nf, b, sizeof b);
+        snprintf(what, sizeof what, "按显示数为 %s%%，按精确数为 %s%%（用%s）", a, b,
+                 e->style->exact_base ? "精确数" : "显示数");
+        return notice(e, what);
+    }
+    return true;
+}
+
+/* ---- placeholders -------------------------------------------------------- */
+
+static bool render(eval *e, const char *tpl);
+
+static const bx_nphrases *phrases_named(const bx_nstyle *s, const char *name)
+{
+    for (int i = 0; i < s->nphrases; i++)
+        if (!name ? i == 0 : strcmp(s->phrases[i].name, name) == 0)
+            return &s->phrases[i];
+    return NULL;
+}
+
+/* {change REF [as NAME]}: the phrase for the case the change is in. */
+static bool change(eval *e, const char *ref, const char *as, format f)
+{
+    (void)f;
+    const bx_nphrases *ph = phrases_named(e->style, as);
+    if (!ph)
+        return fail(e, BX_ERR_LAYOUT, as ? "没有这组措辞" : "布局模板没有写增减措辞（phrases）");
+    bx_nfig cur, last, d;
+    if (!figure(e, ref, false, &cur) || !figure(e, ref, true, &last) ||
+        !difference(e, cur, last, &d))
+        return false;
+    size_t at = e->out->len;
+    bool last_zero = e->style->exact_base ? last.exact == 0 : last.shown == 0;
+    bool cur_zero = e->style->exact_base ? cur.exact == 0 : cur.shown == 0;
+    const char *words = last_zero && cur_zero     ? ph->zero
+                        : last_zero               ? ph->from_zero
+                        : cur_zero && ph->to_zero ? ph->to_zero
+                        : d.shown > 0             ? ph->up
+                        : d.shown < 0             ? ph->down
+                                                  : ph->zero;
+    const char *which = last_zero && cur_zero     ? "zero"
+                        : last_zero               ? "from_zero"
+                        : cur_zero && ph->to_zero ? "to_zero"
+                        : d.shown > 0             ? "up"
+                        : d.shown < 0             ? "down"
+                                                  : "zero";
+    if (!words) {
+        char what[128];
+        snprintf(what, sizeof what, "措辞“%s”缺少 %s 一种情形", ph->name, which);
+        return fail(e, BX_ERR_LAYOUT, what);
+    }
+    char abs_text[64] = "", pct_text[64] = "--";
+    int64_t magnitude = d.shown < 0 ? -d.shown : d.shown;
+    bx_nfig_format(magnitude, d.decimals, e->style->amounts, abs_text, sizeof abs_text);
+    int64_t pct;
+    bool ok;
+    if (!last_zero) {
+        bx_nfig dm = d;
+        dm.shown = magnitude;
+        dm.exact = d.exact < 0 ? -d.exact : d.exact;
+        bx_nfig lm = last;
+        if (lm.shown < 0) {
+            lm.shown = -lm.shown;
+            lm.exact = -lm.exact;
+        }
+        if (!percent(e, dm, lm, &pct, &ok))
+            return false;
+        bx_nformat nf = {.grouping = e->style->percent_grouping, .trim = false};
+        if (ok)
+            bx_nfig_format(pct, e->style->percent_decimals, nf, pct_text, sizeof pct_text);
+    }
+    local locals[] = {{"abs", abs_text}, {"pct", pct_text}};
+    eval inner = *e;
+    inner.locals = locals;
+    inner.nlocals = 2;
+    inner.depth = e->depth + 1;
+    if (inner.depth > MAX_PHRASE_DEPTH)
+        return fail(e, BX_ERR_LAYOUT, "措辞嵌套过深");
+    if (!render(&inner, words))
+        return false;
+    return log_figure(e, ref, &cur, &last, at);
+}
+
+/* A name's text: a phrase's local, or the source's. */
+static bool name(eval *e, const char *n)
+{
+    for (int i = 0; i < e->nlocals; i++)
+        if (strcmp(e->locals[i].name, n) == 0)
+            return bx_strbuf_puts(e->out, e->locals[i].value) ||
+                   fail(e, BX_ERR_LIMIT, "文字部分过长");
+    const char *text = e->src->name ? e->src->name(e->src->ctx, n) : NULL;
+    if (!text)
+        return fail(e, BX_ERR_LAYOUT, "没有这个名称（可用：year、last_year、unit、数据集的字段）");
+    size_t at = e->out->len;
+    if (!bx_strbuf_puts(e->out, text))
+        return fail(e, BX_ERR_LIMIT, "文字部分过长");
+    return log_figure(e, NULL, NULL, NULL, at);
+}
+
+/* The words of body, split at spaces: up to 4. */
+static int split_words(char *body, char *words[4])
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *p = strtok_r(body, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+        if (n == 4)
+            return 5;
+        words[n++] = p;
+    }
+    return n;
+}
+
+static bool parse_format(eval *e, const char *spec, format *f)
+{
+    char copy[64];
+    if (strlen(spec) >= sizeof copy)
+        return fail(e, BX_ERR_LAYOUT, "格式过长");
+    strcpy(copy, spec);
+    char *save = NULL;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        if (strcmp(p, "fixed") == 0)
+            f->fixed = true;
+        else if (strcmp(p, "plain") == 0)
+            f->plain = true;
+        else if (strcmp(p, "abs") == 0)
+            f->abs = true;
+        else
+            return fail(e, BX_ERR_LAYOUT, "未知的格式（可用：fixed、plain、abs）");
+    }
+    return true;
+}
+
+static bool evaluate(eval *e, char *body)
+{
+    format f = {false, false, false};
+    char *bar = strrchr(body, '|');
+    if (bar) {
+        *bar = '\0';
+        if (!parse_format(e, bar + 1, &f))
+            return false;
+    }
+    char *w[4];
+    int n = split_words(body, w);
+    if (n == 0 || n > 4)
+        return fail(e, BX_ERR_LAYOUT, n == 0 ? "占位符为空" : "占位符的写法不对");
+    size_t at = e->out->len;
+    if (n == 1 && !strchr(w[0], ':'))
+        return name(e, w[0]);
+    if (n == 1) { /* a cell */
+        bx_nfig v;
+        return figure(e, w[0], false, &v) && put_amount(e, v.shown, v.decimals, f) &&
+               log_figure(e, w[0], &v, NULL, at);
+    }
+    const char *fn = w[0];
+    bool two = n == 2;
+    if (strcmp(fn, "prev") == 0 && two) {
+        bx_nfig v;
+        return figure(e, w[1], true, &v) && put_amount(e, v.shown, v.decimals, f) &&
+               log_figure(e, w[1], &v, &v, at);
+    }
+    if (strcmp(fn, "diff") == 0 && two) {
+        bx_nfig cur, last, d;
+        return figure(e, w[1], false, &cur) && figure(e, w[1], true, &last) &&
+               difference(e, cur, last, &d) && put_amount(e, d.shown, d.decimals, f) &&
+               log_figure(e, w[1], &cur, &last, at);
+    }
+    if (strcmp(fn, "growth") == 0 && two) {
+        bx_nfig cur, last, d;
+        int64_t pct;
+        bool ok;
+        if (!figure(e, w[1], false, &cur) || !figure(e, w[1], true, &last) ||
+            !difference(e, cur, last, &d) || !percent(e, d, last, &pct, &ok))
+            return false;
+        if (!ok)
+            return fail(e, BX_ERR_DATA, "上年数为 0，增长率不可比（用 {change …} 写这种情形）");
+        return put_percent(e, pct, f) && log_figure(e, w[1], &cur, &last, at);
+    }
+    if (strcmp(fn, "share") == 0 && n == 4 && strcmp(w[2], "of") == 0) {
+        bx_nfig part, whole;
+        int64_t pct;
+        bool ok;
+        if (!figure(e, w[1], false, &part) || !figure(e, w[3], false, &whole) ||
+            !percent(e, part, whole, &pct, &ok))
+            return false;
+        if (!ok)
+            return fail(e, BX_ERR_DATA, "总数为 0，占比无意义");
+        return put_percent(e, pct, f) && log_figure(e, w[1], &part, NULL, at);
+    }
+    if (strcmp(fn, "change") == 0 && (two || (n == 4 && strcmp(w[2], "as") == 0)))
+        return change(e, w[1], two ? NULL : w[3], f);
+    return fail(e, BX_ERR_LAYOUT,
+                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change）");
+}
+
+static bool render(eval *e, const char *tpl)
+{
+    for (const char *p = tpl; *p;) {
+        const char *brace = strpbrk(p, "{}");
+        if (!brace)
+            return bx_strbuf_puts(e->out, p) || fail(e, BX_ERR_LIMIT, "文字部分过长");
+        if (!bx_strbuf_append(e->out, p, (size_t)(brace - p)))
+            return fail(e, BX_ERR_LIMIT, "文字部分过长");
+        if (brace[1] == brace[0]) { /* {{ and }} are the braces themselves */
+            if (!bx_strbuf_putc(e->out, brace[0]))
+                return fail(e, BX_ERR_LIMIT, "文字部分过长");
+            p = brace + 2;
+            continue;
+        }
+        const char *end = brace[0] == '{' ? strchr(brace + 1, '}') : NULL;
+        size_t n = end ? (size_t)(end - brace - 1) : 0;
+        char body[MAX_PLACEHOLDER];
+        if (!end || n >= sizeof body) {
+            snprintf(body, sizeof body, "%.40s", brace);
+            e->expr = body;
+            return fail(e, BX_ERR_LAYOUT,
+                        !end ? "大括号不成对（文字中的大括号写作 {{ 和 }}）" : "占位符过长");
+        }
+        char expr[MAX_PLACEHOLDER];
+        memcpy(body, brace + 1, n);
+        body[n] = '\0';
+        memcpy(expr, body, n + 1);
+        const char *outer = e->expr;
+        e->expr = expr;
+        if (!evaluate(e, body))
+            return false;
+        e->expr = outer;
+        p = end + 1;
+    }
+    return true;
+}
+
+bool bx_sentence_render(const char *tpl, const bx_loc *loc, const bx_nstyle *style,
+                        const bx_nsource *src, bx_strbuf *out, bx_nlog *log, bx_error *err)
+{
+    eval e = {
+        .style = style, .src = src, .loc = loc, .out = out, .log = log, .err = err, .expr = ""};
+    bx_strbuf_puts(out, ""); /* out's text is a string even when tpl is empty */
+    return render(&e, tpl ? tpl : "");
+}

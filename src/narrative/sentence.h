@@ -1,0 +1,85 @@
+/* Sentence templates of the 文字部分 (docs/document-format.md, "Sentence
+ * templates"): text with placeholders in braces, each a name ({year},
+ * {unit}, a dataset field), a table cell by reference ({5:基金监督管理:总计}),
+ * or arithmetic on cells and on last year's figures ({diff …}, {growth …},
+ * {share … of …}, {change …} choosing its words by the sign of the change),
+ * with an optional format (|fixed, |plain, |abs). Figures come from a
+ * source (the resolved tables, last year's figures) through two calls, so
+ * this file knows nothing of tables or datasets; every figure printed is
+ * logged with where it came from. */
+#ifndef BX_SENTENCE_H
+#define BX_SENTENCE_H
+
+#include "arena.h"
+#include "figures.h"
+#include "strbuf.h"
+
+/* Where the figures and names come from. */
+typedef struct bx_nsource {
+    void *ctx;
+    /* The figure ref names ("5:基金监督管理:总计"): this year's, or (prev)
+     * the comparison's. False with a reason in why when there is none or
+     * more than one. */
+    bool (*figure)(void *ctx, const char *ref, bool prev, bx_nfig *out, char *why, size_t size);
+    /* The text of a name (year, last_year, unit, a dataset field); NULL if
+     * it has none. */
+    const char *(*name)(void *ctx, const char *name);
+} bx_nsource;
+
+/* The words of {change REF as NAME}, one per case the data can reach;
+ * {abs} and {pct} in them are the change's magnitude and growth rate.
+ * A case left NULL is an error when it is reached (to_zero falls back to
+ * down). */
+typedef struct bx_nphrases {
+    const char *name;
+    const char *up, *down, *zero;
+    const char *from_zero; /* last year 0, this year not: no growth rate */
+    const char *to_zero;   /* this year 0, last year not */
+} bx_nphrases;
+
+/* How a layout set prints its narrative's figures. */
+typedef struct bx_nstyle {
+    bx_nformat amounts;
+    int percent_decimals;
+    bool percent_grouping; /* "1,601.2" */
+    /* growth rates, shares and differences from the exact values rather
+     * than from the figures as printed (the default: a reader can redo
+     * them from the page) */
+    bool exact_base;
+    const bx_nphrases *phrases; /* the first is {change}'s default */
+    int nphrases;
+} bx_nstyle;
+
+/* One figure a template printed: the placeholder, what it printed, the
+ * cell it came from and the values used. */
+typedef struct bx_nprinted {
+    const char *expr;
+    const char *printed;
+    const char *ref; /* NULL for a name */
+    bx_nfig value;
+    bool has_prev;
+    bx_nfig prev;
+    size_t at; /* byte offset of the printed text in the output */
+} bx_nprinted;
+
+/* What rendering found beside the text: every figure printed, and the
+ * notices (a change that prints as 0 but is not, a rate that the exact
+ * values would round otherwise). Owns its strings. */
+typedef struct bx_nlog {
+    bx_arena *arena;
+    bx_nprinted *figures;
+    size_t nfigures, cap_figures;
+    const char **notices;
+    size_t nnotices, cap_notices;
+} bx_nlog;
+
+bool bx_nlog_init(bx_nlog *log, bx_error *err);
+void bx_nlog_free(bx_nlog *log);
+
+/* Render tpl onto out. loc names the template (file, line) in messages;
+ * log (may be NULL) receives the figures and notices. False on the first
+ * error (err names the placeholder and why). */
+bool bx_sentence_render(const char *tpl, const bx_loc *loc, const bx_nstyle *style,
+                        const bx_nsource *src, bx_strbuf *out, bx_nlog *log, bx_error *err);
+
+#endif /* BX_SENTENCE_H */
