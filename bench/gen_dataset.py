@@ -1688,6 +1688,7 @@ def write(dirpath, gen, tables, args):
         "amounts:",
         "  unit: 万元",
         "  decimals: 2",
+        "document: tables  # a generated department has tables, no texts of its own",
         "fields:",
         f"  主管部门: {yaml_str(gen.dept)}",
         f"  年度总体目标: {yaml_str(gen.goal())}",

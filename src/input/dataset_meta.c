@@ -47,6 +47,7 @@ static const meta_key schema[] = {
     {NULL, "blank", KEY_COUNT, false, AT(blank_rows), 0, 0},
     {"title", "title", KEY_TEXT, false, AT(title), 0, 0},
     {"output", "output", KEY_TEXT, false, AT(output_name), 0, 0},
+    {"document", "document", KEY_TEXT, false, AT(document), 0, 0},
     {"created", "created", KEY_DATE, false, AT(created), 0, 0},
     {"tables", "tables", KEY_TABLES, false, AT(tables), AT(ntables), 0},
     {"fields", "field", KEY_PAIRS, false, AT(fields), AT(nfields), AT(cap_fields)},

@@ -26,6 +26,8 @@ typedef struct bx_dataset_meta {
     bx_scale input;          /* unit and decimals the amounts are given in */
     const char *title;       /* document title override, or NULL */
     const char *output_name; /* base name of the output files, or NULL */
+    const char *document;    /* "tables": only the tables of a set with an outline; NULL,
+                                "whole": the whole document */
     long long created;       /* seconds since the epoch; -1: not given */
     bx_encoding encoding;    /* of the CSV files (never carried: a workbook's are UTF-8) */
     bx_dfield *fields;       /* free-text fields of the forms and titles */

@@ -39,6 +39,11 @@ const char *bx_layout_copy(loader *ld, const char *s)
     return s ? bx_arena_strdup(ld->set->arena, s, ld->err) : NULL;
 }
 
+void *bx_layout_alloc(loader *ld, size_t size)
+{
+    return bx_arena_alloc(ld->set->arena, size, ld->err);
+}
+
 /* Placeholders are {name}; "{{" and "}}" stand for literal braces. */
 bool bx_layout_check_template(loader *ld, const yaml_node_t *node, const char *t)
 {
@@ -520,6 +525,33 @@ static bool check_set_refs(loader *ld, const bx_layout_set *set)
     return true;
 }
 
+/* document.yaml, when the set has one: the whole document's outline. */
+static bool load_document(bx_layout_set *set, const char *set_dir, uint64_t *digest, bx_error *err)
+{
+    char *path = bx_path_join(set_dir, "document.yaml", err);
+    if (!path)
+        return false;
+    struct stat st;
+    if (stat(path, &st) != 0) { /* none: the document is its tables */
+        free(path);
+        return true;
+    }
+    size_t len = 0;
+    char *data = bx_read_file(path, &len, err);
+    bx_yaml *y = data ? bx_yaml_parse(data, len, path, err) : NULL;
+    if (data)
+        *digest = bx_fnv_bytes(*digest, data, len);
+    free(data);
+    free(path);
+    if (!y)
+        return false;
+    loader ld = {set, y, NULL, err};
+    bool ok = (ld.file = bx_layout_copy(&ld, bx_yaml_file(y))) != NULL &&
+              bx_layout_parse_document(&ld, set_dir, digest, &set->document);
+    bx_yaml_free(y);
+    return ok;
+}
+
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
 {
     bx_error local_err; /* err may be NULL */
@@ -561,6 +593,8 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
     if (checks)
         ok = bx_layout_parse_checks(&ld, checks, true, &set->checks, &set->nchecks) &&
              check_set_refs(&ld, set);
+    if (ok)
+        ok = load_document(set, set_dir, &h, err);
     char hex[24];
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
     ok = ok && (set->version = bx_arena_strdup(set->arena, hex, err)) != NULL;

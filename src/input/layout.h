@@ -7,6 +7,7 @@
 #include "amount.h"
 #include "arena.h"
 #include "common.h"
+#include "doc_layout.h"
 #include "style.h"
 
 typedef enum bx_coltype {
@@ -169,8 +170,9 @@ struct bx_layout_set {
     size_t ntables;
     bx_check *checks; /* identities across the tables of the set */
     size_t nchecks;
-    const char *version; /* digest of set.yaml and the table files: a workbook
-                            records it, reading one back compares */
+    bx_doc_layout *document; /* the whole public document's outline, or NULL */
+    const char *version;     /* digest of set.yaml and the table files: a workbook
+                                records it, reading one back compares */
 };
 
 /* The style of a cell in a column of the given type. */

@@ -10,6 +10,7 @@
 /* layout.h's types by tag: layout.c, the module of layout.h, includes this
  * header, so this one may not include layout.h (layers.py: no cycle of files). */
 struct bx_band;
+struct bx_doc_layout;
 struct bx_check;
 struct bx_header;
 struct bx_table_layout;
@@ -30,6 +31,8 @@ bool bx_layout_fail_at(loader *ld, const yaml_node_t *node, const char *fmt, ...
 #endif
     ;
 const char *bx_layout_copy(loader *ld, const char *s);
+/* size bytes from the set's arena (NULL, err set, when out of memory). */
+void *bx_layout_alloc(loader *ld, size_t size);
 bool bx_layout_check_template(loader *ld, const yaml_node_t *node, const char *t);
 bool bx_layout_get_template(loader *ld, const yaml_node_t *map, const char *key, bool required,
                             const char **out);
@@ -45,6 +48,11 @@ bool bx_layout_check_bound_leaves(loader *ld, const yaml_node_t *where, const st
 bool bx_layout_parse_bands(loader *ld, const yaml_node_t *seq, int width, int depth,
                            struct bx_band **out, size_t *count);
 bool bx_layout_parse_grid(loader *ld, const yaml_node_t *seq, struct bx_table_layout *t);
+
+/* doc_layout.c: the document outline of ld's file (document.yaml), part
+ * files read from set_dir and folded into digest. */
+bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
+                              struct bx_doc_layout **out);
 
 /* layout_checks.c */
 bool bx_layout_parse_checks(loader *ld, const yaml_node_t *seq, bool set_level,

@@ -30,6 +30,7 @@ void bx_doc_free(bx_doc *m)
     for (int i = 0; i < m->nsheets; i++)
         free(m->sheets[i].cells);
     free(m->sheets);
+    free(m->blocks);
     bx_arena_free(m->arena);
     free(m);
 }
@@ -41,6 +42,28 @@ void bx_dataview_free(bx_dataview *v)
     free(v->tables);
     free(v->inputs);
     memset(v, 0, sizeof *v);
+}
+
+bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *number,
+                      const char *text, bx_error *err)
+{
+    if (m->nblocks == m->cap_blocks) {
+        int cap = m->cap_blocks ? m->cap_blocks * 2 : 32;
+        bx_block *grown = realloc(m->blocks, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        m->blocks = grown;
+        m->cap_blocks = cap;
+    }
+    bx_block *b = &m->blocks[m->nblocks];
+    b->kind = kind;
+    b->level = level;
+    b->number = bx_arena_strdup(m->arena, number ? number : "", err);
+    b->text = bx_arena_strdup(m->arena, text ? text : "", err);
+    if (!b->number || !b->text)
+        return false;
+    m->nblocks++;
+    return true;
 }
 
 bx_sheet *bx_doc_add_sheet(bx_doc *m, int ncols, bx_error *err)

@@ -48,6 +48,27 @@ typedef struct bx_sheet {
     int nnotes;
 } bx_sheet;
 
+/* The text of a whole public document around its tables (a layout set
+ * with an outline), in reading order: the cover's title, the 目录, headings
+ * with their numbers ("第二部分", "（一）"), paragraphs (a numbered one runs
+ * in after its number: "1.医疗保障政策研究管理 874.6万元，…") and the place
+ * the tables go, under their own heading. Figures in the texts are already
+ * printed. */
+typedef enum bx_block_kind {
+    BX_BLOCK_TITLE,
+    BX_BLOCK_CONTENTS, /* 目录: the headings of level <= level */
+    BX_BLOCK_HEADING,
+    BX_BLOCK_PARAGRAPH,
+    BX_BLOCK_TABLES /* text: the heading over the tables ("二、表格部分") */
+} bx_block_kind;
+
+typedef struct bx_block {
+    bx_block_kind kind;
+    int level;          /* headings: 0 (unnumbered) .. 4; numbered paragraphs too */
+    const char *number; /* "第二部分", "（一）", "1."; "" when none */
+    const char *text;
+} bx_block;
+
 /* The document: its properties and its sheets. What every back end
  * draws, and all it sees. */
 typedef struct bx_doc {
@@ -61,6 +82,8 @@ typedef struct bx_doc {
     long long created; /* seconds since the epoch */
     bx_sheet *sheets;
     int nsheets;
+    bx_block *blocks; /* none: the document is its tables */
+    int nblocks, cap_blocks;
 } bx_doc;
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
@@ -73,6 +96,10 @@ static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
 bx_doc *bx_doc_new(bx_error *err);
 void bx_doc_free(bx_doc *doc);
 bx_sheet *bx_doc_add_sheet(bx_doc *doc, int ncols, bx_error *err);
+
+/* Append a block (its strings copied into the document's arena). */
+bool bx_doc_add_block(bx_doc *doc, bx_block_kind kind, int level, const char *number,
+                      const char *text, bx_error *err);
 
 /* Append an empty row; returns its index or -1. */
 int bx_sheet_add_row(bx_sheet *s, bx_error *err);

@@ -376,6 +376,20 @@ static bool evaluate(eval *e, char *body)
                 "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change）");
 }
 
+/* The brace that closes the one at open: a reference may hold names in
+ * braces of its own ({9:{year}年:总计}). NULL if none. */
+static const char *closing(const char *open)
+{
+    int depth = 0;
+    for (const char *p = open; *p; p++) {
+        if (*p == '{')
+            depth++;
+        else if (*p == '}' && --depth == 0)
+            return p;
+    }
+    return NULL;
+}
+
 static bool render(eval *e, const char *tpl)
 {
     for (const char *p = tpl; *p;) {
@@ -390,7 +404,7 @@ static bool render(eval *e, const char *tpl)
             p = brace + 2;
             continue;
         }
-        const char *end = brace[0] == '{' ? strchr(brace + 1, '}') : NULL;
+        const char *end = brace[0] == '{' ? closing(brace) : NULL;
         size_t n = end ? (size_t)(end - brace - 1) : 0;
         char body[MAX_PLACEHOLDER];
         if (!end || n >= sizeof body) {

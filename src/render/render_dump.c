@@ -28,6 +28,18 @@ static void put_escaped(FILE *f, const char *s)
     }
 }
 
+/* The document's text, one line per block: kind, level, number, text. */
+static void dump_blocks(FILE *f, const bx_doc *m)
+{
+    static const char *const kinds[] = {"title", "contents", "heading", "paragraph", "tables"};
+    for (int i = 0; i < m->nblocks; i++) {
+        const bx_block *b = &m->blocks[i];
+        fprintf(f, "%s\t%d\t%s\t", kinds[b->kind], b->level, b->number);
+        put_escaped(f, b->text);
+        fputc('\n', f);
+    }
+}
+
 static void *dump_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx, bx_error *err)
 {
     (void)ctx;
@@ -43,6 +55,7 @@ static void *dump_open(const bx_doc *m, const char *path, const bx_write_ctx *ct
     }
     fprintf(st->f, "# budgetx model dump\ntitle\t%s\nauthor\t%s\ntemplate\t%s\n", m->title,
             m->author, m->template_name);
+    dump_blocks(st->f, m);
     return st;
 }
 

@@ -14,11 +14,13 @@
 #include "layout.h"
 #include "model.h"
 #include "readback.h"
+#include "sentence.h"
 
 struct bx_model {
     bx_doc *doc;          /* owns the arena the other two keep their strings in */
     bx_dataview view;     /* per sheet of doc */
     bx_readback readback; /* per sheet of doc, and the dataset */
+    bx_nlog narration;    /* the document's text: every figure printed, the notices */
 };
 
 /* Resolve for reading a workbook back: as bx_model_resolve, also recording

@@ -73,6 +73,12 @@ bool bx_rv_parse_level(resolver *rv, const char *raw, const bx_loc *loc, int *le
 /* A blank cell of a column's type, to be typed into. */
 bx_cell bx_rv_blank_cell(bx_coltype type, bx_align align, int span);
 
+/* ---- narrate.c: the whole document's text -------------------------------- */
+
+/* The set's document outline written into the model's blocks, its
+ * figures logged in the model's narration. */
+bool bx_rv_narrate(resolver *rv);
+
 /* ---- sheets.c: CSVs, templates, headers, blocks of rows --------------- */
 
 /* A CSV of the dataset, read once and kept by the model (a workbook

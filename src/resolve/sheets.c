@@ -477,6 +477,17 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
     if (ok && wanted == 0)
         ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",
                      set->name) == BX_OK;
+    /* the text around the tables, but not in a workbook for data entry */
+    const char *whole = ds->meta.document;
+    if (ok && whole && strcmp(whole, "tables") != 0 && strcmp(whole, "whole") != 0)
+        ok = bx_fail(err, &loc, BX_ERR_DATA,
+                     "document 应为 whole（整个公开文档）或 tables（只要表格），而不是“%s”",
+                     whole) == BX_OK;
+    /* a dataset that lists its tables asks for those tables only, unless it
+     * says otherwise: the text quotes every table */
+    bool wants_text = whole ? strcmp(whole, "whole") == 0 : ds->meta.tables == NULL;
+    if (ok && set->document && blank_rows == 0 && wants_text)
+        ok = bx_rv_narrate(&rv);
     /* the files read, so that no output is written over one of them */
     bx_rv_intern_file(&rv, ds->origin ? ds->origin : ds->yaml_name);
     model->view.inputs = rv.files;
@@ -509,6 +520,7 @@ void bx_model_free(bx_model *m)
         return;
     bx_dataview_free(&m->view);
     bx_readback_free(&m->readback);
+    bx_nlog_free(&m->narration);
     bx_doc_free(m->doc);
     free(m);
 }

@@ -210,6 +210,10 @@ static bool blank_meta(blank *b, const bx_dataset *like, const char *unit, int y
     meta->year = year ? year : like->meta.year;
     meta->input = b->set->display;
     meta->layout_version = b->set->version;
+    /* a workbook for data entry holds the tables; the document's texts and
+     * last year's figures are the dataset's files, not typed into it */
+    if (b->set->document)
+        meta->document = "tables";
     meta->fields =
         bx_arena_alloc(b->arena, (size_t)(b->fields.n + 1) * sizeof *meta->fields, b->err);
     if (!meta->fields)

@@ -1,0 +1,248 @@
+/* document.yaml and its part files (doc_layout.h). */
+#include "doc_layout.h"
+#include "fs.h"
+#include "hash.h"
+#include "layout_loader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What loading the outline carries: the blocks so far, the files read. */
+typedef struct outline {
+    loader *root;
+    const char *dir;
+    uint64_t *digest;
+    bx_doc_layout *doc;
+    size_t cap;
+    int includes;
+} outline;
+
+static bool add_block(outline *o, loader *ld, const yaml_node_t *node, bx_dblock b)
+{
+    bx_doc_layout *d = o->doc;
+    if (d->nblocks >= BX_DOC_MAX_BLOCKS)
+        return bx_layout_fail_at(ld, node, "文档的段落超过 %d 个", BX_DOC_MAX_BLOCKS);
+    if (d->nblocks == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        bx_dblock *grown = bx_layout_alloc(ld, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        if (d->nblocks)
+            memcpy(grown, d->blocks, d->nblocks * sizeof *grown);
+        d->blocks = grown;
+        o->cap = cap;
+    }
+    b.loc = bx_layout_loc_of(ld, node);
+    d->blocks[d->nblocks++] = b;
+    return true;
+}
+
+static bool parse_blocks(outline *o, loader *ld, const yaml_node_t *seq);
+
+/* An included part file: its own blocks, in place. */
+static bool include(outline *o, loader *ld, const yaml_node_t *node, const char *name)
+{
+    if (++o->includes > BX_DOC_MAX_INCLUDES)
+        return bx_layout_fail_at(ld, node, "包含的文件超过 %d 个", BX_DOC_MAX_INCLUDES);
+    if (strchr(name, '/') || name[0] == '.')
+        return bx_layout_fail_at(ld, node, "包含的文件“%s”应是布局模板文件夹中的文件名", name);
+    char *path = bx_path_join(o->dir, name, ld->err);
+    size_t len = 0;
+    char *data = path ? bx_read_file(path, &len, ld->err) : NULL;
+    bx_yaml *y = data ? bx_yaml_parse(data, len, path, ld->err) : NULL;
+    if (data)
+        *o->digest = bx_fnv_bytes(*o->digest, data, len);
+    free(data);
+    free(path);
+    if (!y)
+        return false;
+    loader part = {ld->set, y, NULL, ld->err};
+    yaml_node_t *root = bx_yaml_root(y);
+    bool ok = (part.file = bx_layout_copy(&part, bx_yaml_file(y))) != NULL &&
+              bx_yaml_want_seq(y, root, name, ld->err) && parse_blocks(o, &part, root);
+    bx_yaml_free(y);
+    return ok;
+}
+
+/* One block: a mapping with one of heading, paragraph, text, tables,
+ * contents, include. */
+static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
+{
+    static const char *const keys[] = {"heading", "level",  "paragraph", "number",  "text",
+                                       "lead",    "tables", "contents",  "include", NULL};
+    if (!bx_yaml_want_map(ld->y, map, "段落", ld->err) ||
+        !bx_yaml_check_keys(ld->y, map, keys, ld->err))
+        return false;
+    static const char *const kinds[] = {"heading", "paragraph", "text",
+                                        "tables",  "contents",  "include"};
+    int kind = -1, found = 0;
+    for (int i = 0; i < 6; i++)
+        if (bx_yaml_get(ld->y, map, kinds[i])) {
+            kind = i;
+            found++;
+        }
+    if (found != 1)
+        return bx_layout_fail_at(ld, map,
+                                 "每段应有且只有 heading、paragraph、text、tables、contents、"
+                                 "include 之一");
+    if (kind == 5) {
+        const char *name = NULL;
+        return bx_layout_get_plain(ld, map, "include", true, &name) && include(o, ld, map, name);
+    }
+    bx_dblock b = {.kind = kind == 0   ? BX_DB_HEADING
+                           : kind == 1 ? BX_DB_PARAGRAPH
+                           : kind == 2 ? BX_DB_TEXT
+                           : kind == 3 ? BX_DB_TABLES
+                                       : BX_DB_CONTENTS};
+    long level = kind == 0 ? 1 : kind == 4 ? 2 : 0;
+    const char *level_key = kind == 1 ? "number" : "level";
+    if (!bx_yaml_int(ld->y, map, level_key, false, 0, BX_DOC_LEVELS - 1, &level, ld->err))
+        return false;
+    b.level = (int)level;
+    if ((kind != 0 && kind != 4 && bx_yaml_get(ld->y, map, "level")) ||
+        (kind != 1 && bx_yaml_get(ld->y, map, "number")) ||
+        (kind != 2 && bx_yaml_get(ld->y, map, "lead")))
+        return bx_layout_fail_at(ld, map,
+                                 "level 只用于 heading 和 contents，number 只用于 "
+                                 "paragraph，lead 只用于 text");
+    bool ok = kind == 4 ? bx_layout_get_plain(ld, map, "contents", true, &b.text)
+                        : bx_layout_get_plain(ld, map, kinds[kind], true, &b.text);
+    if (ok && kind == 2)
+        ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead);
+    return ok && add_block(o, ld, map, b);
+}
+
+static bool parse_blocks(outline *o, loader *ld, const yaml_node_t *seq)
+{
+    for (size_t i = 0; i < bx_yaml_len(seq); i++)
+        if (!parse_block(o, ld, bx_yaml_item(ld->y, seq, i)))
+            return false;
+    return true;
+}
+
+/* numbering: a list of up to four formats, for levels 1, 2, …. */
+static bool parse_numbering(loader *ld, const yaml_node_t *seq, bx_doc_layout *d)
+{
+    if (!bx_yaml_want_seq(ld->y, seq, "numbering", ld->err))
+        return false;
+    if (bx_yaml_len(seq) > BX_DOC_LEVELS - 1)
+        return bx_layout_fail_at(ld, seq, "numbering 最多 %d 级", BX_DOC_LEVELS - 1);
+    for (size_t i = 0; i < bx_yaml_len(seq); i++) {
+        yaml_node_t *item = bx_yaml_item(ld->y, seq, i);
+        if (!bx_yaml_want_scalar(ld->y, item, "编号格式", ld->err))
+            return false;
+        const char *t = bx_yaml_text(item);
+        if (*t && !strstr(t, "{cn}") && !strstr(t, "{n}"))
+            return bx_layout_fail_at(ld, item, "编号格式“%s”应含 {cn} 或 {n}（或为空：不编号）", t);
+        d->numbering[i + 1] = *t ? bx_layout_copy(ld, t) : NULL;
+        if (*t && !d->numbering[i + 1])
+            return false;
+    }
+    return true;
+}
+
+static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s)
+{
+    static const char *const keys[] = {"amounts", "percent", NULL};
+    static const char *const amount_keys[] = {"grouping", "trim", NULL};
+    static const char *const percent_keys[] = {"decimals", "grouping", "base", NULL};
+    if (!bx_yaml_want_map(ld->y, map, "style", ld->err) ||
+        !bx_yaml_check_keys(ld->y, map, keys, ld->err))
+        return false;
+    yaml_node_t *a = bx_yaml_get(ld->y, map, "amounts");
+    if (a && (!bx_yaml_want_map(ld->y, a, "amounts", ld->err) ||
+              !bx_yaml_check_keys(ld->y, a, amount_keys, ld->err) ||
+              !bx_yaml_bool(ld->y, a, "grouping", &s->amounts.grouping, ld->err) ||
+              !bx_yaml_bool(ld->y, a, "trim", &s->amounts.trim, ld->err)))
+        return false;
+    yaml_node_t *p = bx_yaml_get(ld->y, map, "percent");
+    if (!p)
+        return true;
+    long decimals = s->percent_decimals;
+    if (!bx_yaml_want_map(ld->y, p, "percent", ld->err) ||
+        !bx_yaml_check_keys(ld->y, p, percent_keys, ld->err) ||
+        !bx_yaml_int(ld->y, p, "decimals", false, 0, 4, &decimals, ld->err) ||
+        !bx_yaml_bool(ld->y, p, "grouping", &s->percent_grouping, ld->err))
+        return false;
+    s->percent_decimals = (int)decimals;
+    const char *base = bx_yaml_str(ld->y, p, "base", false, ld->err);
+    if (base && strcmp(base, "shown") != 0 && strcmp(base, "exact") != 0)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, p, "base"),
+                                 "base 应为 shown（按显示数）或 exact（按精确数）");
+    s->exact_base = base && strcmp(base, "exact") == 0;
+    return !bx_failed(ld->err);
+}
+
+/* phrases: name → {up, down, zero, from_zero, to_zero}. */
+static bool parse_phrases(loader *ld, const yaml_node_t *map, bx_nstyle *s)
+{
+    static const char *const keys[] = {"up", "down", "zero", "from_zero", "to_zero", NULL};
+    if (!bx_yaml_want_map(ld->y, map, "phrases", ld->err))
+        return false;
+    size_t n = bx_yaml_len(map);
+    bx_nphrases *ph = bx_layout_alloc(ld, (n ? n : 1) * sizeof *ph);
+    if (!ph)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *key, *value;
+        bx_yaml_pair(ld->y, map, i, &key, &value);
+        memset(&ph[i], 0, sizeof ph[i]);
+        if (!bx_yaml_want_map(ld->y, value, "措辞", ld->err) ||
+            !bx_yaml_check_keys(ld->y, value, keys, ld->err) ||
+            !(ph[i].name = bx_layout_copy(ld, bx_yaml_text(key))) ||
+            !bx_layout_get_plain(ld, value, "up", false, &ph[i].up) ||
+            !bx_layout_get_plain(ld, value, "down", false, &ph[i].down) ||
+            !bx_layout_get_plain(ld, value, "zero", false, &ph[i].zero) ||
+            !bx_layout_get_plain(ld, value, "from_zero", false, &ph[i].from_zero) ||
+            !bx_layout_get_plain(ld, value, "to_zero", false, &ph[i].to_zero))
+            return false;
+    }
+    s->phrases = ph;
+    s->nphrases = (int)n;
+    return true;
+}
+
+static bool parse_compare(loader *ld, const yaml_node_t *map, bx_doc_layout *d)
+{
+    static const char *const keys[] = {"data", "basis", NULL};
+    return bx_yaml_want_map(ld->y, map, "compare", ld->err) &&
+           bx_yaml_check_keys(ld->y, map, keys, ld->err) &&
+           bx_layout_get_data(ld, map, "data", true, &d->compare) &&
+           bx_layout_get_plain(ld, map, "basis", true, &d->basis);
+}
+
+bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
+                              bx_doc_layout **out)
+{
+    static const char *const keys[] = {"title", "numbering", "style",  "phrases",
+                                       "texts", "compare",   "blocks", NULL};
+    yaml_node_t *root = bx_yaml_root(ld->y);
+    bx_doc_layout *d = bx_layout_alloc(ld, sizeof *d);
+    if (!d)
+        return false;
+    memset(d, 0, sizeof *d);
+    d->style =
+        (bx_nstyle){.amounts = {true, true}, .percent_decimals = 1, .percent_grouping = true};
+    outline o = {ld, set_dir, digest, d, 0, 0};
+    yaml_node_t *node;
+    bool ok = bx_yaml_want_map(ld->y, root, "document.yaml", ld->err) &&
+              bx_yaml_check_keys(ld->y, root, keys, ld->err) &&
+              bx_layout_get_template(ld, root, "title", false, &d->title) &&
+              bx_layout_get_data(ld, root, "texts", false, &d->texts);
+    if (ok && (node = bx_yaml_get(ld->y, root, "numbering")))
+        ok = parse_numbering(ld, node, d);
+    if (ok && (node = bx_yaml_get(ld->y, root, "style")))
+        ok = parse_style(ld, node, &d->style);
+    if (ok && (node = bx_yaml_get(ld->y, root, "phrases")))
+        ok = parse_phrases(ld, node, &d->style);
+    if (ok && (node = bx_yaml_get(ld->y, root, "compare")))
+        ok = parse_compare(ld, node, d);
+    node = ok ? bx_yaml_get(ld->y, root, "blocks") : NULL;
+    if (ok && !node)
+        ok = bx_layout_fail_at(ld, root, "document.yaml 缺少 blocks（文档的各段）");
+    ok = ok && bx_yaml_want_seq(ld->y, node, "blocks", ld->err) && parse_blocks(&o, ld, node);
+    if (ok)
+        *out = d;
+    return ok;
+}

@@ -1,0 +1,48 @@
+/* A layout set's outline of the whole public document (document.yaml and
+ * the part files it includes; docs/document-format.md): the cover's
+ * title, the 目录, headings with their numbering styles, paragraphs of
+ * sentences whose figures come from the tables, the department's own
+ * texts, and where the tables go. */
+#ifndef BX_DOC_LAYOUT_H
+#define BX_DOC_LAYOUT_H
+
+#include "arena.h"
+#include "common.h"
+#include "sentence.h"
+
+enum {
+    BX_DOC_LEVELS = 5, /* heading levels 0 (unnumbered) .. 4 */
+    BX_DOC_MAX_BLOCKS = 10000,
+    BX_DOC_MAX_INCLUDES = 64
+};
+
+typedef enum bx_dblock_kind {
+    BX_DB_HEADING,   /* text: the heading's words; level 0..4 */
+    BX_DB_PARAGRAPH, /* text: a sentence template; level > 0: numbered, run in */
+    BX_DB_TEXT,      /* text: the name of a department text; lead: before it */
+    BX_DB_TABLES,    /* text: the heading over the tables */
+    BX_DB_CONTENTS   /* 目录 */
+} bx_dblock_kind;
+
+typedef struct bx_dblock {
+    bx_dblock_kind kind;
+    int level;
+    const char *text;
+    const char *lead; /* BX_DB_TEXT: a template before its first paragraph, or NULL */
+    bx_loc loc;       /* in its file, for messages */
+} bx_dblock;
+
+typedef struct bx_doc_layout {
+    const char *title; /* the cover's, a {name} template */
+    /* per heading level: how its number is written, {cn} (一, 二, …) or
+     * {n} (1, 2, …) standing for its count; NULL: not numbered */
+    const char *numbering[BX_DOC_LEVELS];
+    const char *texts;   /* the data file of the department's texts, or NULL */
+    const char *compare; /* the data file of last year's figures, or NULL */
+    const char *basis; /* what last year's figures are: 年初预算, 调整预算, 上年决算 */
+    bx_nstyle style;
+    bx_dblock *blocks;
+    size_t nblocks;
+} bx_doc_layout;
+
+#endif /* BX_DOC_LAYOUT_H */

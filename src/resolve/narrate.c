@@ -1,0 +1,395 @@
+/* The whole document's text (a layout set with document.yaml): its blocks
+ * written into the model, each sentence's figures taken from the resolved
+ * tables' data view by reference, last year's from the dataset's
+ * comparison file, the department's own texts from its texts file. */
+#include "resolver.h"
+
+#include "doc_layout.h"
+#include "strbuf.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_PARAGRAPH_BYTES = 1 << 20, MAX_NUMBER = 99 };
+
+typedef struct narration {
+    resolver *rv;
+    const bx_doc_layout *d;
+    const bx_csv *compare, *texts;
+    int compare_ref, compare_amount, text_name, text_body;
+    char year[16], last_year[16];
+} narration;
+
+/* ---- figures by reference ------------------------------------------------ */
+
+/* a and b equal but for spaces (ASCII and U+3000) */
+static bool same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || strncmp(a, "\u3000", 3) == 0)
+            a += *a == ' ' ? 1 : 3;
+        while (*b == ' ' || strncmp(b, "\u3000", 3) == 0)
+            b += *b == ' ' ? 1 : 3;
+        if (*a != *b)
+            return false;
+        if (!*a)
+            return true;
+        a++;
+        b++;
+    }
+}
+
+/* sel with {year} and {last_year} written out */
+static void expand_years(const narration *n, const char *sel, char *out, size_t size)
+{
+    size_t k = 0;
+    while (*sel && k + 1 < size) {
+        const char *with = strncmp(sel, "{year}", 6) == 0         ? n->year
+                           : strncmp(sel, "{last_year}", 11) == 0 ? n->last_year
+                                                                  : NULL;
+        if (with) {
+            k += (size_t)snprintf(out + k, size - k, "%s", with);
+            sel += strncmp(sel, "{year}", 6) == 0 ? 6 : 11;
+        } else {
+            out[k++] = *sel++;
+        }
+    }
+    out[k < size ? k : size - 1] = '\0';
+}
+
+static bool row_is(const bx_vrow *r, const char *sel)
+{
+    if (strncmp(sel, "code=", 5) == 0)
+        return r->code && strcmp(r->code, sel + 5) == 0;
+    if (strcmp(sel, "@fields") == 0)
+        return r->band && strcmp(r->band, "@fields") == 0;
+    return r->label && same_words(r->label, sel);
+}
+
+/* The one row sel names in vt: @first, @last, @fields, code=…, or a label;
+ * NULL with why when none or more than one. */
+static const bx_vrow *the_row(const narration *n, const bx_vtable *vt, const char *sel_tpl,
+                              char *why, size_t size)
+{
+    char sel[512];
+    expand_years(n, sel_tpl, sel, sizeof sel);
+    int first = 0;
+    while (first < vt->nrows && vt->rows[first].band &&
+           strcmp(vt->rows[first].band, "@fields") == 0)
+        first++;
+    if (strcmp(sel, "@first") == 0 || strcmp(sel, "@last") == 0) {
+        if (first < vt->nrows)
+            return &vt->rows[strcmp(sel, "@first") == 0 ? first : vt->nrows - 1];
+        snprintf(why, size, "%s 没有数据行", vt->sheet);
+        return NULL;
+    }
+    const bx_vrow *found = NULL;
+    int count = 0;
+    for (int r = 0; r < vt->nrows; r++)
+        if (row_is(&vt->rows[r], sel) && count++ == 0)
+            found = &vt->rows[r];
+    if (count == 1)
+        return found;
+    if (count == 0)
+        snprintf(why, size, "%s 中找不到行“%s”", vt->sheet, sel);
+    else
+        snprintf(why, size, "%s 中有 %d 行都叫“%s”：请用 code=科目编码", vt->sheet, count, sel);
+    return NULL;
+}
+
+/* v (10^-6 of the unit it was given in) as a figure shown at decimals:
+ * money in the set's display unit. */
+static bx_nfig figure_of(const narration *n, int64_t v, bool money, int decimals)
+{
+    const resolver *rv = n->rv;
+    bx_scale from = {money ? rv->ds->meta.input.unit_yuan : 1, BX_NORM_DECIMALS};
+    bx_scale to = {money ? rv->set->display.unit_yuan : 1, decimals};
+    bx_nfig f = {0, decimals, 0};
+    bx_amount_rescale(v, from, to, &f.shown); /* within range: the cell's is */
+    __int128 x = (__int128)v * from.unit_yuan * 1000000;
+    f.exact = x / to.unit_yuan;
+    return f;
+}
+
+/* "5:基金监督管理:总计": the table's number, the row, the field. */
+static bool split_ref(const char *ref, int *table, char *row, size_t size, const char **field)
+{
+    const char *a = strchr(ref, ':'), *b = strrchr(ref, ':');
+    if (!a || a == b || a == ref)
+        return false;
+    char *end;
+    long t = strtol(ref, &end, 10);
+    if (end != a || t < 1 || t > 999 || (size_t)(b - a - 1) >= size)
+        return false;
+    *table = (int)t;
+    memcpy(row, a + 1, (size_t)(b - a - 1));
+    row[b - a - 1] = '\0';
+    *field = b + 1;
+    return **field != '\0' && *row != '\0';
+}
+
+/* Last year's figure for ref from the comparison file, given like the
+ * dataset's amounts. */
+static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *out, char *why,
+                      size_t size)
+{
+    if (!n->compare) {
+        snprintf(why, size, "文档没有声明上年数（document.yaml 的 compare）");
+        return false;
+    }
+    const bx_csv *c = n->compare;
+    int found = -1, count = 0;
+    for (size_t r = 0; r < c->nrows; r++)
+        if (same_words(bx_csv_cell(c, r, (size_t)n->compare_ref), ref) && count++ == 0)
+            found = (int)r;
+    if (count == 0) {
+        snprintf(why, size, "%s 中没有“%s”", c->name, ref);
+        return false;
+    }
+    if (count > 1) {
+        snprintf(why, size, "%s 中有 %d 行都是“%s”", c->name, count, ref);
+        return false;
+    }
+    const char *text = bx_csv_cell(c, (size_t)found, (size_t)n->compare_amount);
+    int decimals = n->rv->ds->meta.input.decimals;
+    int64_t v;
+    bx_amount_result r = bx_amount_parse(text, decimals, &v);
+    if (r != BX_AMOUNT_OK) {
+        bx_loc loc = bx_csv_loc(c, (size_t)found, (size_t)n->compare_amount);
+        snprintf(why, size, "%s 第 %d 行第 %d 列：%s“%s”", c->name, loc.line, loc.column,
+                 bx_amount_result_text(r), text);
+        return false;
+    }
+    for (int k = decimals; k < BX_NORM_DECIMALS; k++)
+        v *= 10;
+    *out = figure_of(n, v, money, out->decimals);
+    return true;
+}
+
+static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *why, size_t size)
+{
+    const narration *n = ctx;
+    int number;
+    char row[512];
+    const char *field;
+    if (!split_ref(ref, &number, row, sizeof row, &field)) {
+        snprintf(why, size, "引用应写成 表号:行:列（如 5:基金监督管理:总计）");
+        return false;
+    }
+    const bx_dataview *view = &n->rv->m->view;
+    const bx_vtable *vt = NULL;
+    for (int i = 0; i < view->ntables && !vt; i++)
+        if (view->tables[i].number == number)
+            vt = &view->tables[i];
+    if (!vt) {
+        snprintf(why, size, "没有表 %d", number);
+        return false;
+    }
+    int f = -1;
+    for (int i = 0; i < vt->nfields && f < 0; i++)
+        if (strcmp(vt->fields[i], field) == 0)
+            f = i;
+    if (f < 0) {
+        snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, field);
+        return false;
+    }
+    const bx_vrow *r = the_row(n, vt, row, why, size);
+    if (!r)
+        return false;
+    int decimals = r->shown[f];
+    if (prev) {
+        out->decimals = decimals;
+        return last_year(n, ref, vt->money[f], out, why, size);
+    }
+    if (r->v[f] == BX_NOVALUE) {
+        snprintf(why, size, "%s 的“%s”行“%s”列没有数", vt->sheet, row, field);
+        return false;
+    }
+    *out = figure_of(n, r->v[f], vt->money[f], decimals);
+    return true;
+}
+
+static const char *view_name(void *ctx, const char *name)
+{
+    const narration *n = ctx;
+    if (strcmp(name, "year") == 0)
+        return n->year;
+    if (strcmp(name, "last_year") == 0)
+        return n->last_year;
+    if (strcmp(name, "unit") == 0)
+        return n->rv->ds->meta.unit;
+    if (strcmp(name, "basis") == 0)
+        return n->d->basis;
+    const bx_dfield *f = bx_dataset_field(n->rv->ds, name);
+    return f ? f->value : NULL;
+}
+
+/* ---- blocks -------------------------------------------------------------- */
+
+static const char *const cn_digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* 1..99 in Chinese numerals: 一, 十, 十一, 二十三 */
+static void chinese_number(int v, char *out, size_t size)
+{
+    int tens = v / 10, ones = v % 10;
+    snprintf(out, size, "%s%s%s", tens > 1 ? cn_digits[tens] : "", tens ? "十" : "",
+             cn_digits[ones]);
+}
+
+/* The number of the count-th block of a level, in its format. */
+static void number_text(const char *fmt, int count, char *out, size_t size)
+{
+    char cn[16], n[16];
+    chinese_number(count, cn, sizeof cn);
+    snprintf(n, sizeof n, "%d", count);
+    size_t k = 0;
+    for (const char *p = fmt; *p && k + 1 < size;) {
+        const char *with = strncmp(p, "{cn}", 4) == 0 ? cn : strncmp(p, "{n}", 3) == 0 ? n : NULL;
+        if (with) {
+            k += (size_t)snprintf(out + k, size - k, "%s", with);
+            p += p[1] == 'c' ? 4 : 3;
+        } else {
+            out[k++] = *p++;
+        }
+    }
+    out[k < size ? k : size - 1] = '\0';
+}
+
+static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
+{
+    bx_nsource src = {n, view_figure, view_name};
+    bx_strbuf_reset(out);
+    return bx_sentence_render(tpl, loc, &n->d->style, &src, out, &n->rv->m->narration, n->rv->err);
+}
+
+/* The paragraphs of the department text called name, each a sentence. */
+static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
+{
+    if (!n->texts)
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT,
+                       "文档引用了单位文字“%s”，但没有声明 texts（单位文字的数据文件）",
+                       b->text) == BX_OK;
+    int paragraphs = 0;
+    for (size_t r = 0; r < n->texts->nrows; r++) {
+        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) != 0)
+            continue;
+        bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body + 1);
+        loc.file = n->texts->name;
+        bx_strbuf lead;
+        bx_strbuf_init(&lead, MAX_PARAGRAPH_BYTES);
+        bool ok = paragraphs > 0 || !b->lead || sentence(n, b->lead, &b->loc, &lead);
+        char *first = ok && lead.len ? strdup(bx_strbuf_str(&lead)) : NULL;
+        bx_strbuf_free(&lead);
+        ok = ok && sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out);
+        if (ok && first) {
+            size_t k = strlen(first);
+            char *joined = malloc(k + out->len + 1);
+            ok = joined != NULL;
+            if (ok) {
+                memcpy(joined, first, k);
+                memcpy(joined + k, bx_strbuf_str(out), out->len + 1);
+                ok = bx_doc_add_block(n->rv->m->doc, BX_BLOCK_PARAGRAPH, 0, "", joined, n->rv->err);
+            }
+            free(joined);
+        } else if (ok) {
+            ok = bx_doc_add_block(n->rv->m->doc, BX_BLOCK_PARAGRAPH, 0, "", bx_strbuf_str(out),
+                                  n->rv->err);
+        }
+        free(first);
+        if (!ok)
+            return false;
+        paragraphs++;
+    }
+    if (paragraphs == 0)
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA, "%s 中没有单位文字“%s”", n->texts->name,
+                       b->text) == BX_OK;
+    return true;
+}
+
+static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], bx_strbuf *out)
+{
+    bx_doc *doc = n->rv->m->doc;
+    char number[64] = "";
+    if ((b->kind == BX_DB_HEADING || b->kind == BX_DB_PARAGRAPH) && b->level > 0) {
+        if (++counts[b->level] > MAX_NUMBER)
+            return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT, "同一级编号超过 %d", MAX_NUMBER) ==
+                   BX_OK;
+        for (int k = b->level + 1; k < BX_DOC_LEVELS; k++)
+            counts[k] = 0;
+        if (n->d->numbering[b->level])
+            number_text(n->d->numbering[b->level], counts[b->level], number, sizeof number);
+    }
+    switch (b->kind) {
+    case BX_DB_HEADING:
+        return sentence(n, b->text, &b->loc, out) &&
+               bx_doc_add_block(doc, BX_BLOCK_HEADING, b->level, number, bx_strbuf_str(out),
+                                n->rv->err);
+    case BX_DB_PARAGRAPH:
+        return sentence(n, b->text, &b->loc, out) &&
+               bx_doc_add_block(doc, BX_BLOCK_PARAGRAPH, b->level, number, bx_strbuf_str(out),
+                                n->rv->err);
+    case BX_DB_TEXT: return department_text(n, b, out);
+    case BX_DB_TABLES:
+        return sentence(n, b->text, &b->loc, out) &&
+               bx_doc_add_block(doc, BX_BLOCK_TABLES, 0, "", bx_strbuf_str(out), n->rv->err);
+    case BX_DB_CONTENTS:
+        return sentence(n, b->text, &b->loc, out) &&
+               bx_doc_add_block(doc, BX_BLOCK_CONTENTS, b->level, "", bx_strbuf_str(out),
+                                n->rv->err);
+    }
+    return false;
+}
+
+/* A data file of the outline with the columns it must have. */
+static const bx_csv *outline_csv(narration *n, const char *data, const char *a, const char *b,
+                                 int *ca, int *cb)
+{
+    const bx_csv *csv = bx_rv_load_csv(n->rv, data, false);
+    if (!csv) {
+        bx_error *err = n->rv->err;
+        size_t len = strlen(err->message);
+        if (err->status != BX_ERR_NOMEM)
+            snprintf(err->message + len, sizeof err->message - len,
+                     "（布局模板的公开文档需要数据文件 %s；只要表格：在 dataset.yaml 中写 "
+                     "document: tables）",
+                     data);
+        return NULL;
+    }
+    *ca = bx_csv_column(csv, a);
+    *cb = bx_csv_column(csv, b);
+    if (*ca < 0 || *cb < 0) {
+        bx_loc loc = {csv->name, csv->header_line, 0};
+        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "缺少列“%s”（应有列：%s、%s）", *ca < 0 ? a : b, a,
+                b);
+        return NULL;
+    }
+    return csv;
+}
+
+bool bx_rv_narrate(resolver *rv)
+{
+    const bx_doc_layout *d = rv->set->document;
+    narration n = {.rv = rv, .d = d};
+    snprintf(n.year, sizeof n.year, "%d", rv->ds->meta.year);
+    snprintf(n.last_year, sizeof n.last_year, "%d", rv->ds->meta.year - 1);
+    if (!bx_nlog_init(&rv->m->narration, rv->err))
+        return false;
+    if (d->compare && !(n.compare = outline_csv(&n, d->compare, "引用", "金额", &n.compare_ref,
+                                                &n.compare_amount)))
+        return false;
+    if (d->texts &&
+        !(n.texts = outline_csv(&n, d->texts, "名称", "段落", &n.text_name, &n.text_body)))
+        return false;
+    bx_strbuf out;
+    bx_strbuf_init(&out, MAX_PARAGRAPH_BYTES);
+    bx_loc loc = {rv->set->dir, 0, 0};
+    bool ok = sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
+              bx_doc_add_block(rv->m->doc, BX_BLOCK_TITLE, 0, "", bx_strbuf_str(&out), rv->err);
+    int counts[BX_DOC_LEVELS] = {0};
+    for (size_t i = 0; ok && i < d->nblocks; i++)
+        ok = block(&n, &d->blocks[i], counts, &out);
+    bx_strbuf_free(&out);
+    return ok;
+}
