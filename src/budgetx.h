@@ -164,6 +164,8 @@ typedef struct bx_render_options {
                                        (caller frees; NULL when the run stopped before) */
     int parallel;                   /* bx_render: write the formats at the same time, one
                                        thread each (for one dataset on a multi-core machine) */
+    int tables_only;                /* bx_render: the tables alone, even where the layout
+                                       set has the whole document's outline */
 } bx_render_options;
 
 /* Write a model in one format to path (options may be NULL). The file is

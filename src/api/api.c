@@ -245,7 +245,9 @@ static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char 
                                bx_findings **findings_out, bx_error *err)
 {
     const bx_layout_set *set = layout_set(r, ds->meta.template_name, err);
-    bx_model *model = set ? bx_model_resolve(set, ds, err) : NULL;
+    bx_model *model = !set                     ? NULL
+                      : r->options.tables_only ? bx_model_resolve_tables(set, ds, err)
+                                               : bx_model_resolve(set, ds, err);
     bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
     if (findings && bx_findings_errors(findings) > 0 && !r->options.force)
         bx_fail(err, NULL, BX_ERR_VALIDATION,

@@ -37,8 +37,9 @@ typedef struct bx_cli {
     const char *set, *unit, *like;
     int year, rows; /* 0 = not given */
     bool force;
-    bool quiet;   /* -q: errors only */
-    bool verbose; /* -v: also the layout set and every file written */
+    bool tables_only; /* render: the tables without the document's text */
+    bool quiet;       /* -q: errors only */
+    bool verbose;     /* -v: also the layout set and every file written */
 } bx_cli;
 
 #endif /* BX_CLI_H */

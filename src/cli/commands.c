@@ -43,6 +43,10 @@ static const option_def opt_force = {.name = "force",
                                      .kind = OPT_FLAG,
                                      .field = offsetof(bx_cli, force),
                                      .help = "一致性检查有错误时仍然输出"};
+static const option_def opt_tables_only = {.name = "tables-only",
+                                           .kind = OPT_FLAG,
+                                           .field = offsetof(bx_cli, tables_only),
+                                           .help = "PDF 只含表格（不含封面、文字部分）"};
 static const option_def opt_import_force = {
     .name = "force",
     .kind = OPT_FLAG,
@@ -157,9 +161,8 @@ static const option_def opt_synopsis = {.name = "synopsis",
                                         .kind = OPT_SYNOPSIS}; /* for the test */
 
 static const option_def *const render_options[] = {
-    &opt_output_dir, &opt_output_format, &opt_layouts,  &opt_font,
-    &opt_bold_font,  &opt_force,         &opt_encoding, &opt_list,
-    &opt_jobs,       &opt_diff,          NULL};
+    &opt_output_dir, &opt_output_format, &opt_layouts, &opt_font, &opt_bold_font,   &opt_force,
+    &opt_encoding,   &opt_list,          &opt_jobs,    &opt_diff, &opt_tables_only, NULL};
 static const option_def *const import_options[] = {&opt_import_dir, &opt_diff, &opt_layouts,
                                                    &opt_import_force, NULL};
 static const option_def *const template_options[] = {

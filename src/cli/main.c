@@ -228,6 +228,7 @@ static int run_render(const bx_cli *c)
                               .bold_font = c->bold_font,
                               .font_dirs = c->font_dirs,
                               .force = c->force,
+                              .tables_only = c->tables_only,
                               .encoding = c->encoding,
                               /* one dataset: its formats side by side */
                               .parallel = sysconf(_SC_NPROCESSORS_ONLN) > 1};

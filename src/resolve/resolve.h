@@ -23,6 +23,9 @@ struct bx_model {
     bx_nlog narration;    /* the document's text: every figure printed, the notices */
 };
 
+/* As bx_model_resolve, the tables alone: no text of the whole document
+ * even where the set has its outline. */
+bx_model *bx_model_resolve_tables(const bx_layout_set *set, const bx_dataset *ds, bx_error *err);
 /* Resolve for reading a workbook back: as bx_model_resolve, also recording
  * every data cell's source and every block of CSV rows. */
 bx_model *bx_model_resolve_bound(const bx_layout_set *set, const bx_dataset *ds, bx_error *err);

@@ -401,26 +401,31 @@ static bool copy_meta(resolver *rv)
 }
 
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
-                               int blank_rows, bx_error *err);
+                               int blank_rows, bool text, bx_error *err);
 
 bx_model *bx_model_resolve(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
 {
-    return resolve_model(set, ds, false, 0, err);
+    return resolve_model(set, ds, false, 0, true, err);
+}
+
+bx_model *bx_model_resolve_tables(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
+{
+    return resolve_model(set, ds, false, 0, false, err);
 }
 
 bx_model *bx_model_resolve_bound(const bx_layout_set *set, const bx_dataset *ds, bx_error *err)
 {
-    return resolve_model(set, ds, true, 0, err);
+    return resolve_model(set, ds, true, 0, true, err);
 }
 
 bx_model *bx_model_resolve_template(const bx_layout_set *set, const bx_dataset *ds, int blank_rows,
                                     bx_error *err)
 {
-    return resolve_model(set, ds, true, blank_rows, err);
+    return resolve_model(set, ds, true, blank_rows, false, err);
 }
 
 static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, bool bind,
-                               int blank_rows, bx_error *err)
+                               int blank_rows, bool text, bx_error *err)
 {
     bx_error spare; /* the resolver stops at the first failure err records */
     err = bx_error_or(err, &spare);
@@ -486,7 +491,7 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
     /* a dataset that lists its tables asks for those tables only, unless it
      * says otherwise: the text quotes every table */
     bool wants_text = whole ? strcmp(whole, "whole") == 0 : ds->meta.tables == NULL;
-    if (ok && set->document && blank_rows == 0 && wants_text)
+    if (ok && set->document && text && wants_text)
         ok = bx_rv_narrate(&rv);
     /* the files read, so that no output is written over one of them */
     bx_rv_intern_file(&rv, ds->origin ? ds->origin : ds->yaml_name);

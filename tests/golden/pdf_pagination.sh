@@ -11,7 +11,7 @@ budgetx=$1 sample=$2 rows=${3:-300}
 
 python3 "$tests_dir/tools/many_rows.py" "$sample" "$work/data" "$rows"
 # the generated rows do not add up to the published totals: --force
-"$budgetx" render "$work/data" -o "$work/out" --format pdf --force 2> /dev/null
+"$budgetx" render "$work/data" -o "$work/out" --format pdf --force --tables-only 2> /dev/null
 python3 - "$work/out/data.pdf" "$rows" <<'PY'
 import collections, re, subprocess, sys
 pdf, rows = sys.argv[1], int(sys.argv[2])

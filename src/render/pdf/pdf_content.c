@@ -28,6 +28,7 @@ void bx_content_reset(bx_content *c)
     c->into = &c->text;
     c->font = NULL;
     c->size = 0;
+    c->spacing = 0;
     c->x = c->y = c->main_x = c->main_y = 0;
 }
 
@@ -67,6 +68,16 @@ static void numbers(bx_strbuf *b, const double *v, int n)
         bx_content_number(b, v[i]);
         bx_strbuf_putc(b, ' ');
     }
+}
+
+void bx_content_spacing(bx_content *c, double spacing)
+{
+    long long tc = llround(spacing * 100);
+    if (tc == c->spacing)
+        return;
+    put_hundredths(c->into, tc);
+    bx_strbuf_puts(c->into, " Tc\n");
+    c->spacing = tc;
 }
 
 void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2)

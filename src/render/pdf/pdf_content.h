@@ -18,6 +18,7 @@ typedef struct bx_content {
     bx_strbuf *into;  /* text or clipped */
     const char *font; /* the font and size set in the current text object */
     double size;
+    long long spacing;        /* Tc in the text object, 1/100 pt */
     long long x, y;           /* where its last line started, in 1/100 pt */
     long long main_x, main_y; /* the same for the unclipped text object */
 } bx_content;
@@ -36,6 +37,9 @@ void bx_content_line(bx_content *c, double x1, double y1, double x2, double y2);
 void bx_content_text(bx_content *c, const char *font, double size, double x, double y,
                      const bx_charset *cs, const char *s, size_t n, double stroke);
 
+/* The space added after every character of the text that follows (PDF's
+ * Tc, in points): a justified line; 0 for the rest. */
+void bx_content_spacing(bx_content *c, double spacing);
 /* Text between clip_begin and clip_end is clipped to the rectangle. */
 void bx_content_clip_begin(bx_content *c, double x, double y, double w, double h);
 void bx_content_clip_end(bx_content *c);

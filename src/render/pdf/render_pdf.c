@@ -6,6 +6,7 @@
  * is used here; what it has no call for is in pdf_hpdf.h. libharu errors
  * are converted to bx_error in one place (hpdf_fail()). */
 #include "pdf.h"
+#include "pdf_doc.h"
 
 #include "display.h"
 #include "fonts.h"
@@ -27,245 +28,7 @@
 #include <time.h>
 
 /* libharu holds at most HPDF_LIMIT_MAX_ARRAY (32,767) items in an array */
-enum { MAX_MISSING = 12, PAGES_IN_ONE_NODE = 32000, PAGES_PER_NODE = 1000 };
-
-/* One face of the document: the font file, the characters drawn in it
- * and the libharu font made from their subset. */
-typedef struct pdf_face {
-    const bx_face *face;
-    bx_charset chars;
-    HPDF_Dict font; /* the Type0 font in the document */
-} pdf_face;
-
-typedef struct pdf_state {
-    const bx_doc *model;
-    char *path;
-    HPDF_Doc pdf;
-    pdf_face regular, bold;
-    bool fake_bold;         /* no bold face: stroke the regular one */
-    bx_font_set *own_fonts; /* when not given a renderer's */
-    HPDF_STATUS hpdf_error; /* the first error libharu reported */
-    HPDF_STATUS hpdf_detail;
-    bx_pdf_style style;
-    bx_arena *arena;
-    bx_pdf_sheet *layouts; /* one per sheet */
-    int nlayouts;
-    bx_arena *scratch;     /* cells of a big sheet, wrapped again to be drawn */
-    bx_error draw_err;     /* a failure while drawing a page's cells */
-    bx_deflater *deflater; /* every stream we compress */
-    bx_content content;    /* the page being drawn */
-    bx_strbuf page_stream; /* its content stream */
-} pdf_state;
-
-static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
-{
-    pdf_state *st = data;
-    if (!st->hpdf_error) {
-        st->hpdf_error = error;
-        st->hpdf_detail = detail;
-    }
-}
-
-static bool hpdf_fail(pdf_state *st, const char *what, bx_error *err)
-{
-    bx_loc loc = {st->path, 0, 0};
-    bx_fail(err, &loc, BX_ERR_BACKEND, "写入 PDF 失败（%s）：libharu 错误 0x%04X，细节 %u", what,
-            (unsigned)st->hpdf_error, (unsigned)st->hpdf_detail);
-    return false;
-}
-
-static bool ok_so_far(pdf_state *st, const char *what, bx_error *err)
-{
-    return st->hpdf_error == HPDF_OK || hpdf_fail(st, what, err);
-}
-
-/* ---- fonts ------------------------------------------------------------- */
-
-/* The subset's tag (six capitals before "+" in the font name): derived
- * from its characters, so output stays reproducible and two documents'
- * different subsets of one font keep different names when merged. */
-static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
-{
-    /* its own seed, as subset tags have always been made: a tag names a
-     * font in the PDF, so the same characters keep the same tag */
-    uint64_t h = 1469598103934665603ull ^ (bold ? 0x9e37u : 0);
-    for (size_t i = 0; i < cs->n; i++)
-        h = bx_fnv_step(h, cs->cps[i]);
-    for (int i = 0; i < 6; i++, h /= 26)
-        tag[i] = (char)('A' + h % 26);
-    tag[6] = '\0';
-}
-
-static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
-{
-    unsigned char *data;
-    size_t len;
-    bx_subset_info metrics;
-    bx_charset_seal(&pf->chars);
-    if (!bx_face_subset(pf->face, &pf->chars, &data, &len, &metrics, err))
-        return false;
-    char tag[7];
-    subset_tag(&pf->chars, bold, tag);
-    pf->font = bx_pdf_embed_font(st->pdf, st->deflater, &pf->chars, &metrics, data, len, tag, err);
-    free(data);
-    return pf->font != NULL;
-}
-
-/* The renderer's faces, or faces of our own for this one file. */
-static bool open_faces(pdf_state *st, const bx_write_ctx *ctx, bx_error *err)
-{
-    bx_font_set *fonts = ctx ? ctx->fonts : NULL;
-    if (!fonts) {
-        fonts = st->own_fonts = bx_font_set_new(ctx ? ctx->options : NULL, err);
-        if (!fonts)
-            return false;
-    }
-    if (!bx_font_set_faces(fonts, &st->regular.face, &st->bold.face, err))
-        return false;
-    st->fake_bold = st->bold.face == NULL;
-    return bx_charset_init(&st->regular.chars, err) &&
-           (st->fake_bold || bx_charset_init(&st->bold.chars, err));
-}
-
-/* The face a title is drawn in: the bold one, or the regular one stroked. */
-static pdf_face *title_face(pdf_state *st)
-{
-    return st->fake_bold ? &st->regular : &st->bold;
-}
-
-static double metrics_width(void *ctx, bool bold, const char *s, size_t n)
-{
-    pdf_state *st = ctx;
-    pdf_face *pf = bold ? title_face(st) : &st->regular;
-    return (double)bx_charset_text_width(&pf->chars, s, n);
-}
-
-/* ---- which characters are drawn ------------------------------------------ */
-
-typedef struct missing {
-    uint32_t cp[MAX_MISSING];
-    char where[MAX_MISSING][160];
-    int n;
-    bool more;
-} missing;
-
-/* Add text's characters to the face's set; characters the face lacks are
- * noted (their place is filled in by the caller, once, for new ones). */
-static bool collect(pdf_face *pf, const char *text, missing *ms, bx_error *err)
-{
-    size_t n = strlen(text);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = bx_utf8_decode(text + i, n - i, &cp);
-        if (k == 0) {
-            k = 1;
-            cp = 0xFFFD;
-        }
-        i += k;
-        if (cp < 0x20 || bx_charset_contains(&pf->chars, cp))
-            continue;
-        if (bx_face_has(pf->face, cp)) {
-            if (!bx_charset_add(&pf->chars, cp, err))
-                return false;
-            continue;
-        }
-        bool seen = false;
-        for (int j = 0; j < ms->n && !seen; j++)
-            seen = ms->cp[j] == cp;
-        if (seen)
-            continue;
-        if (ms->n == MAX_MISSING)
-            ms->more = true;
-        else
-            ms->where[ms->n][0] = '\0', ms->cp[ms->n++] = cp;
-    }
-    return true;
-}
-
-/* Name the place of characters just found missing. */
-static void place_missing(missing *ms, int from, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void place_missing(missing *ms, int from, const char *fmt, ...)
-{
-    for (int i = from; i < ms->n; i++) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(ms->where[i], sizeof ms->where[i], fmt, ap);
-        va_end(ap);
-    }
-}
-
-static bool collect_sheet(pdf_state *st, const bx_sheet *s, missing *ms, bx_error *err)
-{
-    int before = ms->n;
-    bool ok = collect(title_face(st), s->title, ms, err);
-    place_missing(ms, before, "%s!标题", s->name);
-    before = ms->n;
-    ok = ok && collect(&st->regular, s->label, ms, err) &&
-         collect(&st->regular, s->caption_left ? s->caption_left : "", ms, err) &&
-         collect(&st->regular, s->caption_right ? s->caption_right : "", ms, err);
-    place_missing(ms, before, "%s!表号与表头说明", s->name);
-    bool amounts = false;
-    for (int r = 0; r < s->nrows && ok; r++) {
-        for (int c = 0; c < s->ncols && ok; c++) {
-            const bx_cell *cell = bx_sheet_cell(s, r, c);
-            if (cell->covered || cell->kind == BX_CELL_EMPTY)
-                continue;
-            if (cell->kind == BX_CELL_AMOUNT) {
-                amounts = true;
-                continue;
-            }
-            before = ms->n;
-            ok = collect(&st->regular, cell->text, ms, err);
-            char ref[32];
-            place_missing(ms, before, "%s!%s“%.40s”", s->name, bx_grid_ref(r, c, ref, sizeof ref),
-                          cell->text);
-        }
-    }
-    for (int i = 0; i < s->nnotes && ok; i++) {
-        before = ms->n;
-        ok = collect(&st->regular, s->notes[i], ms, err);
-        place_missing(ms, before, "%s!注释第 %d 行", s->name, i + 1);
-    }
-    return ok && (!amounts || collect(&st->regular, BX_AMOUNT_CHARS, ms, err));
-}
-
-static bool report_missing(const missing *ms, bx_error *err)
-{
-    bx_strbuf msg;
-    bx_strbuf_init(&msg, 900);
-    bx_strbuf_puts(&msg, "字体中没有这些字符，PDF 中会显示为空白：");
-    for (int i = 0; i < ms->n; i++) {
-        char ch[8];
-        ch[bx_utf8_encode(ms->cp[i], ch)] = '\0';
-        bx_strbuf_printf(&msg, "%s“%s”（U+%04X，%s）", i ? "、" : "", ch, (unsigned)ms->cp[i],
-                         ms->where[i]);
-    }
-    if (ms->more)
-        bx_strbuf_puts(&msg, "等");
-    bx_strbuf_puts(&msg, "。请用 --font 指定包含这些字符的字体");
-    bx_fail(err, NULL, BX_ERR_DATA, "%s", bx_strbuf_str(&msg));
-    bx_strbuf_free(&msg);
-    return false;
-}
-
-/* Every character the document draws, each in the face that draws it
- * (the page footer "第 N 页 共 M 页" included); then the two subsets. */
-static bool make_fonts(pdf_state *st, bx_error *err)
-{
-    missing ms = {0};
-    bool ok = true;
-    for (int i = 0; i < st->model->nsheets && ok; i++)
-        ok = collect_sheet(st, &st->model->sheets[i], &ms, err);
-    int before = ms.n;
-    ok = ok && collect(&st->regular, "第页共 0123456789", &ms, err);
-    place_missing(&ms, before, "%s", "页码");
-    if (ok && ms.n)
-        return report_missing(&ms, err);
-    if (!ok || !embed_subset(st, &st->regular, false, err))
-        return false;
-    return st->fake_bold || embed_subset(st, &st->bold, true, err);
-}
+enum { PAGES_IN_ONE_NODE = 32000, PAGES_PER_NODE = 1000 };
 
 /* ---- drawing ----------------------------------------------------------- */
 
@@ -297,7 +60,7 @@ static void show(page_ctx *pc, bool title, double size, double x, double baselin
                  size_t n)
 {
     pdf_state *st = pc->st;
-    const pdf_face *pf = title ? title_face(st) : &st->regular;
+    const pdf_face *pf = title ? bx_pdf_title_face(st) : &st->regular;
     double stroke = title && st->fake_bold ? size / 30 : 0;
     bx_content_text(&st->content, title ? pc->bold : pc->regular, size, x, baseline, &pf->chars, s,
                     n, stroke);
@@ -496,7 +259,7 @@ static void draw_title_block(page_ctx *pc)
     if (s->caption_left)
         show(pc, false, ps->label_size, l->x0, base, s->caption_left, strlen(s->caption_left));
     if (s->caption_right) {
-        double w = metrics_width(st, false, s->caption_right, strlen(s->caption_right)) *
+        double w = bx_pdf_width(st, false, s->caption_right, strlen(s->caption_right)) *
                    ps->label_size / 1000.0;
         show(pc, false, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right,
              strlen(s->caption_right));
@@ -527,7 +290,7 @@ static void draw_footer(page_ctx *pc, int number, int total)
     char text[64];
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
-    double w = metrics_width(st, false, text, strlen(text)) * size / 1000.0;
+    double w = bx_pdf_width(st, false, text, strlen(text)) * size / 1000.0;
     show(pc, false, size, (pc->l->page_w - w) / 2, st->style.margin_b, text, strlen(text));
 }
 
@@ -542,7 +305,8 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
     HPDF_Page_SetWidth(page, (HPDF_REAL)pc->l->page_w);
     HPDF_Page_SetHeight(page, (HPDF_REAL)pc->l->page_h);
     if (first_of_sheet) {
-        HPDF_Outline o = bx_hpdf_add_outline(st->pdf, NULL, pc->l->sheet->name, &st->draw_err);
+        HPDF_Outline o =
+            bx_hpdf_add_outline(st->pdf, st->tables_outline, pc->l->sheet->name, &st->draw_err);
         if (o)
             HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
     }
@@ -580,6 +344,19 @@ static double place_rows(page_ctx *pc, const bx_page_plan *plan)
     return y;
 }
 
+/* The page's content stream, deflated, made its contents. */
+static bool end_page(pdf_state *st, HPDF_Page page, bx_error *err)
+{
+    if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    size_t len;
+    unsigned char *z =
+        bx_deflate(st->deflater, st->page_stream.data, st->page_stream.len, &len, err);
+    bool ok = z && bx_hpdf_set_page_contents(page, z, len, err);
+    free(z);
+    return ok && bx_pdf_ok_so_far(st, "绘制页面", err);
+}
+
 static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int total,
                       bool first_of_sheet, bx_error *err)
 {
@@ -588,7 +365,7 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
     const bx_sheet *s = l->sheet;
     HPDF_Page page = new_page(pc, first_of_sheet);
     if (!page)
-        return hpdf_fail(st, "新页面", err);
+        return bx_pdf_fail(st, "新页面", err);
     bx_content_reset(&st->content);
     bx_arena_reset(st->scratch);
     draw_title_block(pc);
@@ -613,14 +390,7 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
         *err = st->draw_err;
         return false;
     }
-    if (!bx_content_finish(&st->content, 0.5, &st->page_stream))
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    size_t len;
-    unsigned char *z =
-        bx_deflate(st->deflater, st->page_stream.data, st->page_stream.len, &len, err);
-    bool ok = z && bx_hpdf_set_page_contents(page, z, len, err);
-    free(z);
-    return ok && ok_so_far(st, "绘制页面", err);
+    return end_page(st, page, err);
 }
 
 static void free_page_ctx(page_ctx *pc)
@@ -655,19 +425,84 @@ static bool draw_sheet(pdf_state *st, const bx_pdf_sheet *l, int *number, int to
     return ok;
 }
 
+/* ---- the text before the tables ------------------------------------------ */
+
+/* The page number "第 N 页 共 M 页" centred at the foot of a w-wide page. */
+static void footer(pdf_state *st, const char *font, double w, int number, int total)
+{
+    char text[64];
+    snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
+    double size = st->style.label_size;
+    double tw = bx_pdf_width(st, false, text, strlen(text)) * size / 1000.0;
+    bx_content_text(&st->content, font, size, (w - tw) / 2, st->style.margin_b, &st->regular.chars,
+                    text, strlen(text), 0);
+}
+
+/* Page p of the text: its runs, its page number, its bookmarks (each
+ * under the last one of the level above). */
+static bool draw_text_page(pdf_state *st, int p, int *number, int total, HPDF_Outline *parents,
+                           bx_error *err)
+{
+    const bx_text_layout *t = &st->text;
+    const bx_text_style *ts = &st->text_style;
+    HPDF_Page page = HPDF_AddPage(st->pdf);
+    if (!page)
+        return bx_pdf_fail(st, "新页面", err);
+    HPDF_Page_SetWidth(page, (HPDF_REAL)ts->page_w);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)ts->page_h);
+    const char *regular = bx_hpdf_page_font(page, st->regular.font);
+    const char *bold = st->fake_bold ? regular : bx_hpdf_page_font(page, st->bold.font);
+    if (!regular || !bold)
+        return bx_pdf_fail(st, "新页面", err);
+    bx_content_reset(&st->content);
+    for (int i = 0; i < t->pages[p].nruns; i++) {
+        const bx_text_run *r = &t->runs[t->pages[p].first_run + i];
+        const pdf_face *pf = r->bold ? bx_pdf_title_face(st) : &st->regular;
+        bx_content_spacing(&st->content, r->spacing);
+        bx_content_text(&st->content, r->bold ? bold : regular, r->size, r->x, r->y, &pf->chars,
+                        r->s, r->len, r->bold && st->fake_bold ? r->size / 30 : 0);
+    }
+    bx_content_spacing(&st->content, 0);
+    if (t->pages[p].numbered)
+        footer(st, regular, ts->page_w, ++*number, total);
+    for (int i = 0; i < t->nmarks; i++) {
+        const bx_text_mark *mk = &t->marks[i];
+        if (mk->page != p)
+            continue;
+        HPDF_Outline parent = mk->level > 0 ? parents[mk->level - 1] : NULL;
+        HPDF_Outline o = bx_hpdf_add_outline(st->pdf, parent, mk->title, err);
+        if (!o || HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page)) != HPDF_OK)
+            return bx_pdf_fail(st, "书签", err);
+        for (int k = mk->level; k < 3; k++)
+            parents[k] = o;
+        if (i == t->tables_mark)
+            st->tables_outline = o;
+    }
+    return end_page(st, page, err);
+}
+
 static bool draw_all(pdf_state *st, bx_error *err)
 {
     int total = 0;
     for (int i = 0; i < st->nlayouts; i++)
         total += st->layouts[i].npages;
+    bx_metrics m = {st, bx_pdf_width};
+    if (st->model->nblocks &&
+        !bx_text_lay_out(st->model, &m, &st->text_style, st->arena, &st->text, err))
+        return false;
+    for (int p = 0; p < st->text.npages; p++)
+        total += st->text.pages[p].numbered;
     /* a page tree when the root would hold too many (BUDGETX_PDF_PAGES_PER_NODE:
      * tests); a shorter document's file stays as it was */
     const char *forced = getenv("BUDGETX_PDF_PAGES_PER_NODE");
     int per_node = forced ? atoi(forced) : total > PAGES_IN_ONE_NODE ? PAGES_PER_NODE : 0;
     if (per_node > 0 && HPDF_SetPagesConfiguration(st->pdf, (HPDF_UINT)per_node) != HPDF_OK)
-        return hpdf_fail(st, "页面树", err);
+        return bx_pdf_fail(st, "页面树", err);
     int number = 0;
     bool ok = true;
+    HPDF_Outline parents[3] = {NULL, NULL, NULL};
+    for (int p = 0; p < st->text.npages && ok; p++)
+        ok = draw_text_page(st, p, &number, total, parents, err);
     for (int i = 0; i < st->nlayouts && ok; i++)
         ok = draw_sheet(st, &st->layouts[i], &number, total, err);
     return ok;
@@ -690,7 +525,7 @@ static bool set_info(pdf_state *st, bx_error *err)
                        tm.tm_sec,         'Z',           0,          0};
         HPDF_SetInfoDateAttr(st->pdf, HPDF_INFO_CREATION_DATE, d);
     }
-    return ok_so_far(st, "文档属性", err);
+    return bx_pdf_ok_so_far(st, "文档属性", err);
 }
 
 static void free_state(pdf_state *st)
@@ -706,6 +541,7 @@ static void free_state(pdf_state *st)
     bx_content_free(&st->content);
     bx_strbuf_free(&st->page_stream);
     free(st->layouts);
+    bx_text_layout_free(&st->text);
     free(st->path);
     free(st);
 }
@@ -717,6 +553,7 @@ static void *pdf_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx
         return NULL;
     st->model = m;
     bx_pdf_style_default(&st->style);
+    bx_text_style_default(&st->text_style);
     bx_content_init(&st->content);
     bx_strbuf_init(&st->page_stream, 0);
     st->path = bx_strdup(path, err);
@@ -730,15 +567,15 @@ static void *pdf_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx
         free_state(st);
         return NULL;
     }
-    st->pdf = HPDF_New(on_hpdf_error, st);
+    st->pdf = HPDF_New(bx_pdf_on_error, st);
     if (!st->pdf) {
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
         free_state(st);
         return NULL;
     }
     HPDF_SetCompressionMode(st->pdf, HPDF_COMP_ALL);
-    if (!ok_so_far(st, "初始化", err) || !open_faces(st, ctx, err) || !make_fonts(st, err) ||
-        !set_info(st, err)) {
+    if (!bx_pdf_ok_so_far(st, "初始化", err) || !bx_pdf_open_faces(st, ctx, err) ||
+        !bx_pdf_make_fonts(st, err) || !set_info(st, err)) {
         free_state(st);
         return NULL;
     }
@@ -750,7 +587,7 @@ static bool pdf_event(void *vst, const bx_event *ev, bx_error *err)
     pdf_state *st = vst;
     switch (ev->type) {
     case BX_EV_SHEET_BEGIN: {
-        bx_metrics m = {st, metrics_width};
+        bx_metrics m = {st, bx_pdf_width};
         bx_pdf_sheet *l = &st->layouts[st->nlayouts];
         if (!bx_pdf_lay_out(ev->sheet, &m, &st->style, st->arena, l, err) ||
             !bx_paginate(l, &st->style, st->arena, err))

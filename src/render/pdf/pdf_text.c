@@ -1,0 +1,241 @@
+/* The whole document's text on pages (pdf_text.h). */
+#include "pdf_text.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MM (72.0 / 25.4)
+#define INDENT "\u3000\u3000" /* two characters: every paragraph's first line */
+
+void bx_text_style_default(bx_text_style *s)
+{
+    memset(s, 0, sizeof *s);
+    s->page_w = 595.28;
+    s->page_h = 841.89;
+    s->width = 156 * MM;
+    s->margin_l = (s->page_w - s->width) / 2;
+    s->margin_t = 37 * MM;
+    s->lines = 22;
+    s->pitch = 225 * MM / 22;
+    s->body_size = 15.75;
+    s->title_size = 22;
+    s->heading_size[0] = 22;
+    s->heading_size[1] = 16;
+    for (int i = 2; i < 5; i++)
+        s->heading_size[i] = 15.75;
+    s->number_size = 14;
+}
+
+bool bx_text_block_bold(const bx_block *b)
+{
+    return b->kind == BX_BLOCK_TITLE || b->kind == BX_BLOCK_TABLES ||
+           (b->kind == BX_BLOCK_HEADING && b->level <= 2);
+}
+
+void bx_text_layout_free(bx_text_layout *l)
+{
+    free(l->runs);
+    free(l->pages);
+    free(l->marks);
+    memset(l, 0, sizeof *l);
+}
+
+/* What laying out carries: the page being filled and its next line. */
+typedef struct setter {
+    const bx_metrics *m;
+    const bx_text_style *st;
+    bx_arena *arena;
+    bx_text_layout *out;
+    bx_error *err;
+    int line; /* the next line on the current page; -1: no page yet */
+} setter;
+
+static bool grow(void **items, int *cap, int n, size_t size, bx_error *err)
+{
+    if (n < *cap)
+        return true;
+    int more = *cap ? *cap * 2 : 64;
+    void *grown = realloc(*items, (size_t)more * size);
+    if (!grown)
+        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    *items = grown;
+    *cap = more;
+    return true;
+}
+
+static bool new_page(setter *s, bool numbered)
+{
+    bx_text_layout *o = s->out;
+    if (!grow((void **)&o->pages, &o->cap_pages, o->npages, sizeof *o->pages, s->err))
+        return false;
+    o->pages[o->npages++] = (bx_text_page){o->nruns, 0, numbered};
+    s->line = 0;
+    return true;
+}
+
+/* Room for n more lines on this page, or a new one. */
+static bool room(setter *s, int n)
+{
+    if (s->line >= 0 && s->line + n <= (int)s->st->lines)
+        return true;
+    return new_page(s, true);
+}
+
+static double baseline(const setter *s, double size)
+{
+    double top = s->st->page_h - s->st->margin_t - s->line * s->st->pitch;
+    return top - s->st->pitch / 2 - 0.36 * size;
+}
+
+static bool add_run(setter *s, const char *text, const bx_text_line *l, double x, double size,
+                    double spacing, bool bold)
+{
+    bx_text_layout *o = s->out;
+    if (!grow((void **)&o->runs, &o->cap_runs, o->nruns, sizeof *o->runs, s->err))
+        return false;
+    o->runs[o->nruns++] =
+        (bx_text_run){text + l->off, l->len, x, baseline(s, size), size, spacing, bold};
+    o->pages[o->npages - 1].nruns++;
+    return true;
+}
+
+static bool mark(setter *s, int level, const char *title)
+{
+    bx_text_layout *o = s->out;
+    if (!grow((void **)&o->marks, &o->cap_marks, o->nmarks, sizeof *o->marks, s->err))
+        return false;
+    o->marks[o->nmarks++] = (bx_text_mark){o->npages - 1, level, title};
+    return true;
+}
+
+static size_t characters(const char *s, size_t n)
+{
+    size_t count = 0;
+    uint32_t cp;
+    for (size_t i = 0; bx_utf8_next(s, n, &i, &cp);)
+        count++;
+    return count;
+}
+
+/* text wrapped to the text block, each line a run: centred, or from the
+ * left edge and (but the last) justified. keep: lines that must follow on
+ * the same page (a heading's first line of text). */
+static bool set_lines(setter *s, const char *text, double size, bool bold, bool centred, int keep)
+{
+    bx_wrapped w;
+    const bx_text_style *st = s->st;
+    if (!bx_wrap(s->m, bold, text, size, st->width, s->arena, &w, s->err))
+        return false;
+    /* a heading keeps its lines and `keep` more together; text flows */
+    int together = keep ? w.n + keep : 1;
+    if (!room(s, together > (int)st->lines ? 1 : together))
+        return false;
+    for (int i = 0; i < w.n; i++) {
+        const bx_text_line *l = &w.lines[i];
+        if (!room(s, 1))
+            return false;
+        double x = st->margin_l, spacing = 0;
+        size_t n = characters(text + l->off, l->len);
+        if (centred) {
+            x += (st->width - l->width) / 2;
+        } else if (i + 1 < w.n && n > 1) {
+            spacing = (st->width - l->width) / (double)(n - 1);
+            if (spacing > size / 2 || spacing < 0) /* a line cut short by a long word */
+                spacing = 0;
+        }
+        if (!add_run(s, text, l, x, size, spacing, bold))
+            return false;
+        s->line++;
+    }
+    return true;
+}
+
+static const char *joined(setter *s, const char *a, const char *b, const char *c)
+{
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    char *t = bx_arena_alloc(s->arena, na + nb + nc + 1, s->err);
+    if (!t)
+        return NULL;
+    memcpy(t, a, na);
+    memcpy(t + na, b, nb);
+    memcpy(t + na + nb, c, nc + 1);
+    return t;
+}
+
+/* The cover: the title centred a third of the way down, alone. */
+static bool cover(setter *s, const char *title)
+{
+    if (!new_page(s, false))
+        return false;
+    s->line = (int)(s->st->lines / 3);
+    return set_lines(s, title, s->st->title_size, true, true, 0) && mark(s, 0, title);
+}
+
+/* 目录: the headings up to level `upto`, indented by their level. */
+static bool contents(setter *s, const bx_doc *doc, int at, const char *title, int upto)
+{
+    if (!new_page(s, true) ||
+        !set_lines(s, *title ? title : "目录", s->st->heading_size[1], true, true, 0))
+        return false;
+    for (int i = at + 1; i < doc->nblocks; i++) {
+        const bx_block *b = &doc->blocks[i];
+        if ((b->kind != BX_BLOCK_HEADING || b->level > upto) && b->kind != BX_BLOCK_TABLES)
+            continue;
+        static const char *const pads[] = {"", "", INDENT, INDENT "\u3000", INDENT INDENT};
+        const char *line =
+            joined(s, pads[b->kind == BX_BLOCK_TABLES ? 0 : b->level], b->number, b->text);
+        if (!line || !set_lines(s, line, s->st->body_size, false, false, 0))
+            return false;
+    }
+    s->line = (int)s->st->lines; /* the text begins on a page of its own */
+    return true;
+}
+
+static bool heading(setter *s, const bx_block *b)
+{
+    const bx_text_style *st = s->st;
+    int level = b->level < 0 ? 0 : b->level > 4 ? 4 : b->level;
+    if (level == 0 && s->line > 0) /* 一、文字部分: a page of its own's top */
+        s->line = (int)st->lines;
+    const char *text = joined(s, level >= 2 ? INDENT : "", b->number, b->text);
+    if (!text)
+        return false;
+    if (level <= 1 && s->line > 0 && s->line < (int)st->lines)
+        s->line++; /* a blank line above a part */
+    return set_lines(s, text, st->heading_size[level], level <= 2, level <= 1, 2) &&
+           (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
+}
+
+bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style *st,
+                     bx_arena *arena, bx_text_layout *out, bx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->tables_mark = -1;
+    setter s = {m, st, arena, out, err, -1};
+    bool ok = true;
+    for (int i = 0; ok && i < doc->nblocks; i++) {
+        const bx_block *b = &doc->blocks[i];
+        switch (b->kind) {
+        case BX_BLOCK_TITLE:
+            ok = cover(&s, b->text);
+            s.line = (int)st->lines;
+            break;
+        case BX_BLOCK_CONTENTS: ok = contents(&s, doc, i, b->text, b->level); break;
+        case BX_BLOCK_HEADING: ok = heading(&s, b); break;
+        case BX_BLOCK_PARAGRAPH: {
+            const char *text = joined(&s, INDENT, b->number, b->text);
+            ok = text && set_lines(&s, text, st->body_size, false, false, 0);
+            break;
+        }
+        case BX_BLOCK_TABLES: /* its heading alone on a page, the tables' bookmark */
+            s.line = (int)st->lines;
+            ok = *b->text ? set_lines(&s, b->text, st->heading_size[0], true, true, 0) &&
+                                mark(&s, 0, b->text)
+                          : true;
+            out->tables_mark = *b->text ? out->nmarks - 1 : -1;
+            break;
+        }
+    }
+    return ok;
+}

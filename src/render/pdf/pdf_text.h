@@ -1,0 +1,67 @@
+/* The whole document's text (the model's blocks) set on A4 portrait pages
+ * before the tables, after the conventions of Chinese official documents
+ * (GB/T 9704 as the reference): a cover with the title, headings in bold
+ * (levels 0 and 1 centred), body text of 28 characters a line at a fixed
+ * pitch of 22 lines a page, every paragraph indented by two characters,
+ * lines justified (but a paragraph's last) and broken by bx_wrap's 避头尾,
+ * no heading left alone at a page's foot. Pure layout over a metrics
+ * interface, like pdf_layout.h: render_pdf.c draws the runs. */
+#ifndef BX_PDF_TEXT_H
+#define BX_PDF_TEXT_H
+
+#include "pdf_layout.h"
+
+typedef struct bx_text_style {
+    double page_w, page_h;
+    double margin_l, margin_t, width; /* the text block: left, top, width */
+    double lines;                     /* lines a page */
+    double pitch;                     /* baseline to baseline */
+    double body_size, title_size;
+    double heading_size[5]; /* per level */
+    double number_size;     /* the page number */
+} bx_text_style;
+
+/* A4, a text block of 156 mm × 225 mm 37 mm from the top, 三号 (15.75 pt)
+ * body text, 二号 (22 pt) title. */
+void bx_text_style_default(bx_text_style *s);
+
+/* A piece of text drawn: its baseline's start, size, face and the spacing
+ * added after each character (a justified line). */
+typedef struct bx_text_run {
+    const char *s;
+    uint32_t len;
+    double x, y, size, spacing;
+    bool bold;
+} bx_text_run;
+
+typedef struct bx_text_page {
+    int first_run, nruns;
+    bool numbered; /* the cover is not */
+} bx_text_page;
+
+/* A bookmark: a heading of level 0–2, on page (0-based) of the text. */
+typedef struct bx_text_mark {
+    int page, level;
+    const char *title;
+} bx_text_mark;
+
+typedef struct bx_text_layout {
+    bx_text_run *runs;
+    int nruns, cap_runs;
+    bx_text_page *pages;
+    int npages, cap_pages;
+    bx_text_mark *marks;
+    int nmarks, cap_marks;
+    int tables_mark; /* the bookmark the tables go under, or -1 */
+} bx_text_layout;
+
+/* Lay out doc's blocks (none: no pages). Arrays are malloc'd (free with
+ * bx_text_layout_free), texts composed in arena. */
+bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style *st,
+                     bx_arena *arena, bx_text_layout *out, bx_error *err);
+void bx_text_layout_free(bx_text_layout *l);
+
+/* Whether a block's text is set in the bold face. */
+bool bx_text_block_bold(const bx_block *b);
+
+#endif /* BX_PDF_TEXT_H */
