@@ -370,10 +370,18 @@ static bool evaluate(eval *e, char *body)
             return fail(e, BX_ERR_DATA, "总数为 0，占比无意义");
         return put_percent(e, pct, f) && log_figure(e, w[1], &part, NULL, at);
     }
+    if (strcmp(fn, "count") == 0 && two) {
+        char why[512] = "";
+        int64_t k;
+        if (!e->src->count || !e->src->count(e->src->ctx, w[1], &k, why, sizeof why))
+            return fail(e, BX_ERR_DATA, why[0] ? why : "无法计数");
+        bx_nfig v = bx_nfig_of(k, 0);
+        return put_amount(e, k, 0, f) && log_figure(e, w[1], &v, NULL, at);
+    }
     if (strcmp(fn, "change") == 0 && (two || (n == 4 && strcmp(w[2], "as") == 0)))
         return change(e, w[1], two ? NULL : w[3], f);
     return fail(e, BX_ERR_LAYOUT,
-                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change）");
+                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change、count）");
 }
 
 /* The brace that closes the one at open: a reference may hold names in

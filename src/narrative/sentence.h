@@ -24,6 +24,8 @@ typedef struct bx_nsource {
     /* The text of a name (year, last_year, unit, a dataset field); NULL if
      * it has none. */
     const char *(*name)(void *ctx, const char *name);
+    /* How many rows `rows` names ("5:level=1"); false with a reason in why. */
+    bool (*count)(void *ctx, const char *rows, int64_t *n, char *why, size_t size);
 } bx_nsource;
 
 /* The words of {change REF as NAME}, one per case the data can reach;

@@ -211,6 +211,39 @@ static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, cha
     return true;
 }
 
+/* The rows of a table that "T:@rows" (every data row) or "T:level=N"
+ * names, counted. */
+static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, size_t size)
+{
+    const narration *n = ctx;
+    char *end;
+    long number = strtol(rows, &end, 10);
+    const char *sel = *end == ':' ? end + 1 : NULL;
+    long level = -1;
+    if (!sel || end == rows ||
+        (strcmp(sel, "@rows") != 0 &&
+         (strncmp(sel, "level=", 6) != 0 || (level = strtol(sel + 6, &end, 10)) < 0 || *end))) {
+        snprintf(why, size, "计数应写成 表号:@rows 或 表号:level=层级（如 5:level=1）");
+        return false;
+    }
+    const bx_dataview *view = &n->rv->m->view;
+    for (int i = 0; i < view->ntables; i++) {
+        const bx_vtable *vt = &view->tables[i];
+        if (vt->number != number)
+            continue;
+        int64_t k = 0;
+        for (int r = 0; r < vt->nrows; r++) {
+            const bx_vrow *row = &vt->rows[r];
+            bool fields = row->band && strcmp(row->band, "@fields") == 0;
+            k += !fields && (level < 0 || row->level == level);
+        }
+        *out = k;
+        return true;
+    }
+    snprintf(why, size, "没有表 %ld", number);
+    return false;
+}
+
 static const char *view_name(void *ctx, const char *name)
 {
     const narration *n = ctx;
@@ -259,7 +292,7 @@ static void number_text(const char *fmt, int count, char *out, size_t size)
 
 static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
 {
-    bx_nsource src = {n, view_figure, view_name};
+    bx_nsource src = {n, view_figure, view_name, view_count};
     bx_strbuf_reset(out);
     return bx_sentence_render(tpl, loc, &n->d->style, &src, out, &n->rv->m->narration, n->rv->err);
 }

@@ -57,6 +57,17 @@ static bool fake_figure_of(void *ctx, const char *ref, bool prev, bx_nfig *out, 
     return false;
 }
 
+static bool fake_count(void *ctx, const char *rows, int64_t *n, char *why, size_t size)
+{
+    (void)ctx;
+    if (strcmp(rows, "5:level=1") != 0) {
+        snprintf(why, size, "没有表 %s", rows);
+        return false;
+    }
+    *n = 10;
+    return true;
+}
+
 static const char *fake_name(void *ctx, const char *name)
 {
     (void)ctx;
@@ -112,7 +123,7 @@ static bx_nstyle style_2024(void)
 static char *render_with(const char *tpl, bx_nstyle style, bx_nlog *log, bx_error *err)
 {
     static fake src = {f2024, sizeof f2024 / sizeof f2024[0]};
-    bx_nsource source = {&src, fake_figure_of, fake_name};
+    bx_nsource source = {&src, fake_figure_of, fake_name, fake_count};
     bx_strbuf out;
     bx_strbuf_init(&out, 0);
     bx_loc loc = {"第二部分.yaml", 3, 0};
@@ -155,6 +166,9 @@ static void cells_print_as_the_narrative_does(void **state)
     /* 003 prints no thousands separators */
     assert_renders("{1:赤壁:合计|plain}万元", s, "1679.88万元");
     assert_renders("{{不是占位符}}", s, "{不是占位符}");
+    /* 002 第六部分: "设置并编报 10个项目绩效目标" */
+    assert_renders("设置并编报{count 5:level=1}个项目绩效目标", s, "设置并编报10个项目绩效目标");
+    assert_fails("{count 99:level=1}", s, "没有表 99:level=1");
 }
 
 static void last_year_difference_and_growth(void **state)
