@@ -13,6 +13,7 @@
 #define BX_CHECKER_H
 
 #include "resolve.h"
+#include "strbuf.h"
 
 /* What an evaluation found; the rules keep the texts they make in its
  * arena. The records are findings.c's. */
@@ -22,7 +23,21 @@ struct bx_findings {
     size_t n, cap, errors;
     struct figure_rec *figures;
     size_t nfigures;
+    struct bx_narrative_rec *narrative; /* the document's text: every figure printed */
+    size_t nnarrative;
 };
+
+/* A figure the document's text printed: the placeholder, what it printed,
+ * the cell it came from and the values used, as the report shows them. */
+typedef struct bx_narrative_rec {
+    const char *expr, *printed, *ref;
+    int block;        /* the block of the document's text (0-based) */
+    const char *file; /* where the cell's figure is, or "" */
+    int line, column;
+    const char *part; /* its part's heading */
+    char value[48], prev[48];
+    bool has_prev;
+} bx_narrative_rec;
 
 /* What one evaluation carries around. */
 typedef struct checker {
@@ -69,6 +84,17 @@ int64_t bx_check_take(checker *ck, const bx_vtable *vt, const bx_vrow *r, int f,
 bool bx_check_squash_equal(const char *a, const char *b);
 void bx_check_expand_years(int year, const char *tpl, char *out, size_t size);
 bool bx_check_table(checker *ck, const bx_vtable *vt);
+
+/* s as a JSON string, quoted and escaped. */
+void bx_check_json_string(bx_strbuf *b, const char *s);
+
+/* A notice about the document's text (no table cell), at file:line. */
+bool bx_check_text_notice(checker *ck, const char *file, int line, const char *what);
+
+/* narration.c: the document's text among the findings (its notices) and,
+ * in the JSON report, every figure it printed. */
+bool bx_check_narration(checker *ck);
+void bx_check_json_narration(const bx_findings *f, bx_strbuf *b);
 
 /* set_rules.c */
 bool bx_check_set_rule(checker *ck, const bx_check *c);

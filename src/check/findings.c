@@ -80,9 +80,8 @@ static bx_loc figure_loc(const bx_model *m, const bx_vloc *v)
     return (bx_loc){file, (int)v->line, v->column};
 }
 
-static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
-                        const char *expected, const char *actual, const char *difference,
-                        const char *rule)
+/* A new, empty finding record; NULL when out of memory. */
+static finding_rec *new_finding(checker *ck)
 {
     bx_findings *f = ck->out;
     if (f->n == f->cap) {
@@ -90,13 +89,39 @@ static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, in
         finding_rec *p = realloc(f->items, cap * sizeof *p);
         if (!p) {
             bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
-            return false;
+            return NULL;
         }
         f->items = p;
         f->cap = cap;
     }
     finding_rec *r = &f->items[f->n++];
     memset(r, 0, sizeof *r);
+    return r;
+}
+
+bool bx_check_text_notice(checker *ck, const char *file, int line, const char *what)
+{
+    bx_findings *f = ck->out;
+    finding_rec *r = new_finding(ck);
+    if (!r)
+        return false;
+    r->pub.table = "文字部分";
+    r->pub.row = r->pub.column = "";
+    r->pub.rule = "文字部分的数字";
+    snprintf(r->difference, sizeof r->difference, "%s", what);
+    r->pub.file = bx_arena_strdup(f->arena, file ? file : "", ck->err);
+    r->pub.line = line;
+    return r->pub.file != NULL;
+}
+
+static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
+                        const char *expected, const char *actual, const char *difference,
+                        const char *rule)
+{
+    bx_findings *f = ck->out;
+    finding_rec *r = new_finding(ck);
+    if (!r)
+        return false;
     char name[512];
     bx_loc loc = row ? row->loc : (bx_loc){bx_check_layout(ck, vt)->file, 0, 0};
     if (row && field >= 0 && row->vloc[field].file)
@@ -313,6 +338,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
         ck.check = &set->checks[i];
         ok = bx_check_set_rule(&ck, &set->checks[i]);
     }
+    ok = ok && bx_check_narration(&ck);
     ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
     free_marks(ck.used, m->view.ntables);
     if (!ok) {
@@ -332,6 +358,7 @@ void bx_findings_free(bx_findings *f)
     if (!f)
         return;
     free(f->items);
+    free(f->narrative);
     bx_arena_free(f->arena);
     free(f);
 }
@@ -353,7 +380,7 @@ const bx_finding *bx_findings_at(const bx_findings *f, size_t i)
 
 /* ---- reports ----------------------------------------------------------- */
 
-static void json_string(bx_strbuf *b, const char *s)
+void bx_check_json_string(bx_strbuf *b, const char *s)
 {
     bx_strbuf_putc(b, '"');
     for (; *s; s++) {
@@ -393,7 +420,7 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
 static void json_field(bx_strbuf *b, const char *name, const char *value)
 {
     bx_strbuf_printf(b, ", \"%s\": ", name);
-    json_string(b, value);
+    bx_check_json_string(b, value);
 }
 
 static void json_figures(const bx_findings *f, bx_strbuf *b)
@@ -402,16 +429,16 @@ static void json_figures(const bx_findings *f, bx_strbuf *b)
         const figure_rec *g = &f->figures[i];
         bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
         bx_strbuf_puts(b, "{\"table\": ");
-        json_string(b, g->table);
+        bx_check_json_string(b, g->table);
         json_field(b, "row", g->row);
         json_field(b, "column", g->column);
         json_field(b, "file", g->file);
         bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d, \"value\": ", g->line,
                          g->column_number);
-        json_string(b, g->value);
+        bx_check_json_string(b, g->value);
         bx_strbuf_printf(b, ", \"money\": %s, \"checked\": %s, \"step\": ",
                          g->money ? "true" : "false", g->checked ? "true" : "false");
-        json_string(b, g->step);
+        bx_check_json_string(b, g->step);
         bx_strbuf_putc(b, '}');
     }
 }
@@ -424,7 +451,7 @@ static void json_report(const bx_findings *f, bx_strbuf *b)
         const bx_finding *x = &f->items[i].pub;
         bx_strbuf_puts(b, i ? ",\n    " : "\n    ");
         bx_strbuf_printf(b, "{\"severity\": \"%s\", \"table\": ", x->error ? "error" : "notice");
-        json_string(b, x->table);
+        bx_check_json_string(b, x->table);
         json_field(b, "row", x->row);
         json_field(b, "column", x->column);
         json_field(b, "expected", x->expected);
@@ -436,6 +463,8 @@ static void json_report(const bx_findings *f, bx_strbuf *b)
     }
     bx_strbuf_puts(b, "\n  ],\n  \"figures\": [");
     json_figures(f, b);
+    bx_strbuf_puts(b, "\n  ],\n  \"narrative\": [");
+    bx_check_json_narration(f, b);
     bx_strbuf_puts(b, "\n  ]\n}\n");
 }
 

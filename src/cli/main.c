@@ -171,6 +171,11 @@ static int run_check(const bx_cli *c)
             printf("%s（布局 %s）\n", c->dataset, bx_layout_set_dir(set));
         print_findings(findings, json ? "json" : "text", c->quiet && !json, stdout);
     }
+    if (!findings && err.status == BX_OK) /* never silent: a check that made nothing failed */
+    {
+        err.status = BX_ERR_BACKEND;
+        snprintf(err.message, sizeof err.message, "检查没有完成");
+    }
     int rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
     bx_layout_set_free(set);

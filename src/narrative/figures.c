@@ -25,7 +25,8 @@ static __int128 divide_half_up(__int128 num, __int128 den)
 
 bx_nfig bx_nfig_of(int64_t shown, int decimals)
 {
-    return (bx_nfig){shown, decimals, (__int128)shown * pow10_128(BX_NFIG_EXACT - decimals)};
+    return (bx_nfig){shown, decimals, (__int128)shown * pow10_128(BX_NFIG_EXACT - decimals),
+                     0,     0,        0};
 }
 
 size_t bx_nfig_format(int64_t v, int decimals, bx_nformat f, char *buf, size_t size)

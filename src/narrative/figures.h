@@ -16,6 +16,8 @@ typedef struct bx_nfig {
     int64_t shown;  /* as the cell shows it: units of 10^-decimals */
     int decimals;   /* 0..BX_NFIG_MAX_DECIMALS */
     __int128 exact; /* before rounding: units of 10^-BX_NFIG_EXACT */
+    /* where the source found it (its own numbering of files; 0: nowhere) */
+    uint32_t file, line, column;
 } bx_nfig;
 
 /* A figure whose shown and exact values are one and the same (a count, a

@@ -81,7 +81,7 @@ static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_
     if (!grow((void **)&log->figures, &log->cap_figures, log->nfigures, sizeof *log->figures))
         return fail(e, BX_ERR_NOMEM, "内存不足");
     bx_nprinted *p = &log->figures[log->nfigures];
-    *p = (bx_nprinted){.at = at, .has_prev = prev != NULL};
+    *p = (bx_nprinted){.at = at, .has_prev = prev != NULL, .block = -1};
     p->expr = bx_arena_strdup(log->arena, e->expr, e->err);
     p->printed = bx_arena_strdup(log->arena, e->out->data ? e->out->data + at : "", e->err);
     p->ref = ref ? bx_arena_strdup(log->arena, ref, e->err) : NULL;
@@ -104,7 +104,11 @@ static bool notice(eval *e, const char *what)
         return fail(e, BX_ERR_NOMEM, "内存不足");
     char text[1536];
     snprintf(text, sizeof text, "“{%s}”：%s", e->expr, what);
-    if (!(log->notices[log->nnotices] = bx_arena_strdup(log->arena, text, e->err)))
+    bx_nnotice *n = &log->notices[log->nnotices];
+    n->text = bx_arena_strdup(log->arena, text, e->err);
+    n->file = bx_arena_strdup(log->arena, e->loc && e->loc->file ? e->loc->file : "", e->err);
+    n->line = e->loc ? e->loc->line : 0;
+    if (!n->text || !n->file)
         return false;
     log->nnotices++;
     return true;

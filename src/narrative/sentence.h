@@ -62,7 +62,15 @@ typedef struct bx_nprinted {
     bool has_prev;
     bx_nfig prev;
     size_t at; /* byte offset of the printed text in the output */
+    int block; /* whose text it is: left to the caller (-1) */
 } bx_nprinted;
+
+/* A notice, and the template it is about. */
+typedef struct bx_nnotice {
+    const char *text;
+    const char *file;
+    int line;
+} bx_nnotice;
 
 /* What rendering found beside the text: every figure printed, and the
  * notices (a change that prints as 0 but is not, a rate that the exact
@@ -71,7 +79,7 @@ typedef struct bx_nlog {
     bx_arena *arena;
     bx_nprinted *figures;
     size_t nfigures, cap_figures;
-    const char **notices;
+    bx_nnotice *notices;
     size_t nnotices, cap_notices;
 } bx_nlog;
 

@@ -106,7 +106,7 @@ static bx_nfig figure_of(const narration *n, int64_t v, bool money, int decimals
     const resolver *rv = n->rv;
     bx_scale from = {money ? rv->ds->meta.input.unit_yuan : 1, BX_NORM_DECIMALS};
     bx_scale to = {money ? rv->set->display.unit_yuan : 1, decimals};
-    bx_nfig f = {0, decimals, 0};
+    bx_nfig f = {0, decimals, 0, 0, 0, 0};
     bx_amount_rescale(v, from, to, &f.shown); /* within range: the cell's is */
     __int128 x = (__int128)v * from.unit_yuan * 1000000;
     f.exact = x / to.unit_yuan;
@@ -208,6 +208,9 @@ static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, cha
         return false;
     }
     *out = figure_of(n, r->v[f], vt->money[f], decimals);
+    out->file = r->vloc[f].file; /* 1-based into the view's inputs */
+    out->line = r->vloc[f].line;
+    out->column = r->vloc[f].column;
     return true;
 }
 
@@ -294,7 +297,13 @@ static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf
 {
     bx_nsource src = {n, view_figure, view_name, view_count};
     bx_strbuf_reset(out);
-    return bx_sentence_render(tpl, loc, &n->d->style, &src, out, &n->rv->m->narration, n->rv->err);
+    bx_nlog *log = &n->rv->m->narration;
+    size_t before = log->nfigures;
+    bool ok = bx_sentence_render(tpl, loc, &n->d->style, &src, out, log, n->rv->err);
+    /* every sentence becomes the next block (a lead joins its paragraph) */
+    for (size_t k = before; k < log->nfigures; k++)
+        log->figures[k].block = n->rv->m->doc->nblocks;
+    return ok;
 }
 
 /* The paragraphs of the department text called name, each a sentence. */

@@ -257,7 +257,7 @@ static void the_other_base_is_a_notice(void **state)
     assert_string_equal(text, "148，36%");
     free(text);
     assert_int_equal(log.nnotices, 1);
-    assert_non_null(strstr(log.notices[0], "按显示数为 36%，按精确数为 37%"));
+    assert_non_null(strstr(log.notices[0].text, "按显示数为 36%，按精确数为 37%"));
     bx_nlog_free(&log);
     s.exact_base = true;
     assert_renders("{growth 5:医药支付管理:总计}", s, "37");
@@ -267,7 +267,7 @@ static void the_other_base_is_a_notice(void **state)
     assert_string_equal(text, "0.00");
     free(text);
     assert_int_equal(log.nnotices, 1);
-    assert_non_null(strstr(log.notices[0], "差额不为 0，但显示为 0"));
+    assert_non_null(strstr(log.notices[0].text, "差额不为 0，但显示为 0"));
     bx_nlog_free(&log);
 }
 
