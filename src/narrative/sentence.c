@@ -1,6 +1,7 @@
 /* Sentence templates (sentence.h): placeholders parsed as they are met,
  * evaluated exactly, printed once. */
 #include "sentence.h"
+#include "amount.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,15 +207,21 @@ static const bx_nphrases *phrases_named(const bx_nstyle *s, const char *name)
     return NULL;
 }
 
-/* {change REF [as NAME]}: the phrase for the case the change is in. */
-static bool change(eval *e, const char *ref, const char *as, format f)
+/* What a change is against: last year's figure of ref, or (from) another
+ * cell of this year's tables (表9 holds both years' 三公 rows). */
+static bool last_of(eval *e, const char *ref, const char *from, bx_nfig *out)
 {
-    (void)f;
+    return from ? figure(e, from, false, out) : figure(e, ref, true, out);
+}
+
+/* {change REF [from REF] [as NAME]}: the phrase for the case the change is in. */
+static bool change(eval *e, const char *ref, const char *from, const char *as)
+{
     const bx_nphrases *ph = phrases_named(e->style, as);
     if (!ph)
         return fail(e, BX_ERR_LAYOUT, as ? "没有这组措辞" : "布局模板没有写增减措辞（phrases）");
     bx_nfig cur, last, d;
-    if (!figure(e, ref, false, &cur) || !figure(e, ref, true, &last) ||
+    if (!figure(e, ref, false, &cur) || !last_of(e, ref, from, &last) ||
         !difference(e, cur, last, &d))
         return false;
     size_t at = e->out->len;
@@ -285,14 +292,16 @@ static bool name(eval *e, const char *n)
     return log_figure(e, NULL, NULL, NULL, at);
 }
 
-/* The words of body, split at spaces: up to 4. */
-static int split_words(char *body, char *words[4])
+enum { MAX_WORDS = 6 }; /* change A from B as NAME */
+
+/* The words of body, split at spaces: up to MAX_WORDS (more: MAX_WORDS + 1). */
+static int split_words(char *body, char *words[MAX_WORDS])
 {
     int n = 0;
     char *save = NULL;
     for (char *p = strtok_r(body, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
-        if (n == 4)
-            return 5;
+        if (n == MAX_WORDS)
+            return MAX_WORDS + 1;
         words[n++] = p;
     }
     return n;
@@ -327,9 +336,9 @@ static bool evaluate(eval *e, char *body)
         if (!parse_format(e, bar + 1, &f))
             return false;
     }
-    char *w[4];
+    char *w[MAX_WORDS];
     int n = split_words(body, w);
-    if (n == 0 || n > 4)
+    if (n == 0 || n > MAX_WORDS)
         return fail(e, BX_ERR_LAYOUT, n == 0 ? "占位符为空" : "占位符的写法不对");
     size_t at = e->out->len;
     if (n == 1 && !strchr(w[0], ':'))
@@ -339,53 +348,65 @@ static bool evaluate(eval *e, char *body)
         return figure(e, w[0], false, &v) && put_amount(e, v.shown, v.decimals, f) &&
                log_figure(e, w[0], &v, NULL, at);
     }
-    const char *fn = w[0];
-    bool two = n == 2;
-    if (strcmp(fn, "prev") == 0 && two) {
+    /* FN REF, then "from REF", "of REF", "as NAME" */
+    const char *fn = w[0], *ref = w[1], *from = NULL, *of = NULL, *as = NULL;
+    bool words_ok = n % 2 == 0;
+    for (int i = 2; words_ok && i + 1 < n; i += 2) {
+        const char **slot = strcmp(w[i], "from") == 0 ? &from
+                            : strcmp(w[i], "of") == 0 ? &of
+                            : strcmp(w[i], "as") == 0 ? &as
+                                                      : NULL;
+        words_ok = slot && !*slot;
+        if (slot)
+            *slot = w[i + 1];
+    }
+    bool plain = !from && !of && !as;
+    if (words_ok && strcmp(fn, "prev") == 0 && plain) {
         bx_nfig v;
-        return figure(e, w[1], true, &v) && put_amount(e, v.shown, v.decimals, f) &&
-               log_figure(e, w[1], &v, &v, at);
+        return figure(e, ref, true, &v) && put_amount(e, v.shown, v.decimals, f) &&
+               log_figure(e, ref, &v, &v, at);
     }
-    if (strcmp(fn, "diff") == 0 && two) {
+    if (words_ok && strcmp(fn, "diff") == 0 && !of && !as) {
         bx_nfig cur, last, d;
-        return figure(e, w[1], false, &cur) && figure(e, w[1], true, &last) &&
+        return figure(e, ref, false, &cur) && last_of(e, ref, from, &last) &&
                difference(e, cur, last, &d) && put_amount(e, d.shown, d.decimals, f) &&
-               log_figure(e, w[1], &cur, &last, at);
+               log_figure(e, ref, &cur, &last, at);
     }
-    if (strcmp(fn, "growth") == 0 && two) {
+    if (words_ok && strcmp(fn, "growth") == 0 && !of && !as) {
         bx_nfig cur, last, d;
         int64_t pct;
         bool ok;
-        if (!figure(e, w[1], false, &cur) || !figure(e, w[1], true, &last) ||
+        if (!figure(e, ref, false, &cur) || !last_of(e, ref, from, &last) ||
             !difference(e, cur, last, &d) || !percent(e, d, last, &pct, &ok))
             return false;
         if (!ok)
             return fail(e, BX_ERR_DATA, "上年数为 0，增长率不可比（用 {change …} 写这种情形）");
-        return put_percent(e, pct, f) && log_figure(e, w[1], &cur, &last, at);
+        return put_percent(e, pct, f) && log_figure(e, ref, &cur, &last, at);
     }
-    if (strcmp(fn, "share") == 0 && n == 4 && strcmp(w[2], "of") == 0) {
+    if (words_ok && strcmp(fn, "share") == 0 && of && !from && !as) {
         bx_nfig part, whole;
         int64_t pct;
         bool ok;
-        if (!figure(e, w[1], false, &part) || !figure(e, w[3], false, &whole) ||
+        if (!figure(e, ref, false, &part) || !figure(e, of, false, &whole) ||
             !percent(e, part, whole, &pct, &ok))
             return false;
         if (!ok)
             return fail(e, BX_ERR_DATA, "总数为 0，占比无意义");
-        return put_percent(e, pct, f) && log_figure(e, w[1], &part, NULL, at);
+        return put_percent(e, pct, f) && log_figure(e, ref, &part, NULL, at);
     }
-    if (strcmp(fn, "count") == 0 && two) {
+    if (words_ok && strcmp(fn, "count") == 0 && plain) {
         char why[512] = "";
         int64_t k;
-        if (!e->src->count || !e->src->count(e->src->ctx, w[1], &k, why, sizeof why))
+        if (!e->src->count || !e->src->count(e->src->ctx, ref, &k, why, sizeof why))
             return fail(e, BX_ERR_DATA, why[0] ? why : "无法计数");
         bx_nfig v = bx_nfig_of(k, 0);
-        return put_amount(e, k, 0, f) && log_figure(e, w[1], &v, NULL, at);
+        return put_amount(e, k, 0, f) && log_figure(e, ref, &v, NULL, at);
     }
-    if (strcmp(fn, "change") == 0 && (two || (n == 4 && strcmp(w[2], "as") == 0)))
-        return change(e, w[1], two ? NULL : w[3], f);
+    if (words_ok && strcmp(fn, "change") == 0 && !of)
+        return change(e, ref, from, as);
     return fail(e, BX_ERR_LAYOUT,
-                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change、count）");
+                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change、count，"
+                "from、as）");
 }
 
 /* The brace that closes the one at open: a reference may hold names in
@@ -400,6 +421,122 @@ static const char *closing(const char *open)
             return p;
     }
     return NULL;
+}
+
+/* Where the {if} whose body ends at p is closed: its {end} (NULL if
+ * none), its {else} at the same depth in *else_at (or NULL). */
+static const char *if_end(const char *p, const char **else_at, const char **after_else)
+{
+    int depth = 0;
+    *else_at = *after_else = NULL;
+    for (const char *q = strchr(p, '{'); q; q = strchr(q, '{')) {
+        if (q[1] == '{') {
+            q += 2;
+            continue;
+        }
+        const char *end = closing(q);
+        if (!end)
+            return NULL;
+        size_t n = (size_t)(end - q - 1);
+        if (n > 3 && strncmp(q + 1, "if ", 3) == 0)
+            depth++;
+        else if (n == 3 && strncmp(q + 1, "end", 3) == 0 && depth-- == 0)
+            return q;
+        else if (n == 4 && strncmp(q + 1, "else", 4) == 0 && depth == 0 && !*else_at) {
+            *else_at = q;
+            *after_else = end + 1;
+        }
+        q = end + 1;
+    }
+    return NULL;
+}
+
+/* {if REF OP NUMBER}: a cell compared, as shown, with a number (= != < >
+ * <= >=); {if empty T}: table T has no row with a figure other than 0 (an
+ * empty table, or one of zeros: "本单位无政府性基金预算支出"). */
+static bool condition(eval *e, char *cond, bool *truth)
+{
+    char *w[MAX_WORDS];
+    int n = split_words(cond, w);
+    if (n == 2 && strcmp(w[0], "empty") == 0) {
+        char rows[64], why[512] = "";
+        int64_t k;
+        snprintf(rows, sizeof rows, "%s:@nonzero", w[1]);
+        if (!e->src->count || !e->src->count(e->src->ctx, rows, &k, why, sizeof why))
+            return fail(e, BX_ERR_DATA, why[0] ? why : "无法计数");
+        *truth = k == 0;
+        return true;
+    }
+    static const char *const ops[] = {"=", "!=", "<", ">", "<=", ">="};
+    int op = -1;
+    for (int i = 0; n == 3 && i < 6; i++)
+        if (strcmp(w[1], ops[i]) == 0)
+            op = i;
+    bx_nfig v;
+    int64_t k;
+    if (op < 0)
+        return fail(e, BX_ERR_LAYOUT,
+                    "条件应写成 {if 表号:行:列 = 0}（比较：= != < > <= >=）"
+                    "或 {if empty 表号}");
+    if (!figure(e, w[0], false, &v))
+        return false;
+    if (bx_amount_parse(w[2], v.decimals, &k) != BX_AMOUNT_OK)
+        return fail(e, BX_ERR_LAYOUT, "条件中的数字无效（小数不能多于单元格显示的位数）");
+    int c = (v.shown > k) - (v.shown < k);
+    *truth = op == 0   ? c == 0
+             : op == 1 ? c != 0
+             : op == 2 ? c < 0
+             : op == 3 ? c > 0
+             : op == 4 ? c <= 0
+                       : c >= 0;
+    return true;
+}
+
+/* The branch of {if cond}… that holds; *next: past its {end}. */
+static bool conditional(eval *e, char *cond, const char *body, const char **next)
+{
+    const char *else_at, *after_else;
+    const char *end = if_end(body, &else_at, &after_else);
+    if (!end)
+        return fail(e, BX_ERR_LAYOUT, "{if …} 没有对应的 {end}");
+    bool truth;
+    if (!condition(e, cond, &truth))
+        return false;
+    const char *from = truth ? body : after_else, *to = truth ? (else_at ? else_at : end) : end;
+    *next = end + 5; /* "{end}" */
+    if (!from)
+        return true;
+    char *branch = strndup(from, (size_t)(to - from));
+    if (!branch)
+        return fail(e, BX_ERR_NOMEM, "内存不足");
+    const char *outer = e->expr;
+    bool ok = render(e, branch);
+    e->expr = outer;
+    free(branch);
+    return ok;
+}
+
+/* A placeholder's text replaced by the one the dataset gives for it (a
+ * published figure reproduced as printed), with a notice of what it
+ * computes to. */
+static bool given(eval *e, const char *expr, size_t at)
+{
+    const char *text = e->depth == 0 && e->src->given ? e->src->given(e->src->ctx, expr) : NULL;
+    if (!text)
+        return true;
+    char computed[256], what[640];
+    snprintf(computed, sizeof computed, "%s", e->out->data ? e->out->data + at : "");
+    e->out->len = at;
+    if (e->out->data)
+        e->out->data[at] = '\0';
+    if (!bx_strbuf_puts(e->out, text))
+        return fail(e, BX_ERR_LIMIT, "文字部分过长");
+    snprintf(what, sizeof what, "印刷为给定的“%s”，按表中数字计算为“%s”", text, computed);
+    bx_nlog *log = e->log;
+    if (log && log->nfigures && log->figures[log->nfigures - 1].at == at &&
+        !(log->figures[log->nfigures - 1].printed = bx_arena_strdup(log->arena, text, e->err)))
+        return false;
+    return notice(e, what);
 }
 
 static bool render(eval *e, const char *tpl)
@@ -431,7 +568,16 @@ static bool render(eval *e, const char *tpl)
         memcpy(expr, body, n + 1);
         const char *outer = e->expr;
         e->expr = expr;
-        if (!evaluate(e, body))
+        if (strncmp(body, "if ", 3) == 0) {
+            if (!conditional(e, body + 3, end + 1, &p))
+                return false;
+            e->expr = outer;
+            continue;
+        }
+        if (strcmp(body, "else") == 0 || strcmp(body, "end") == 0)
+            return fail(e, BX_ERR_LAYOUT, "{else} 或 {end} 之前没有 {if …}");
+        size_t at = e->out->len;
+        if (!evaluate(e, body) || !given(e, expr, at))
             return false;
         e->expr = outer;
         p = end + 1;

@@ -26,6 +26,10 @@ typedef struct bx_nsource {
     const char *(*name)(void *ctx, const char *name);
     /* How many rows `rows` names ("5:level=1"); false with a reason in why. */
     bool (*count)(void *ctx, const char *rows, int64_t *n, char *why, size_t size);
+    /* The text the dataset gives for a placeholder ("growth 1:支出总计:金额"),
+     * printed instead of what it computes (a published document reproduced
+     * with its errors; each one a notice); NULL: none. May be NULL. */
+    const char *(*given)(void *ctx, const char *placeholder);
 } bx_nsource;
 
 /* The words of {change REF as NAME}, one per case the data can reach;

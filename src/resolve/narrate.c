@@ -17,8 +17,8 @@ enum { MAX_PARAGRAPH_BYTES = 1 << 20, MAX_NUMBER = 99 };
 typedef struct narration {
     resolver *rv;
     const bx_doc_layout *d;
-    const bx_csv *compare, *texts;
-    int compare_ref, compare_amount, text_name, text_body;
+    const bx_csv *compare, *texts, *given;
+    int compare_ref, compare_amount, text_name, text_body, given_expr, given_text;
     char year[16], last_year[16];
 } narration;
 
@@ -214,8 +214,8 @@ static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, cha
     return true;
 }
 
-/* The rows of a table that "T:@rows" (every data row) or "T:level=N"
- * names, counted. */
+/* The rows of a table that "T:@rows" (every data row), "T:level=N" or
+ * "T:@nonzero" (the rows with a figure other than 0) names, counted. */
 static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, size_t size)
 {
     const narration *n = ctx;
@@ -223,8 +223,9 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
     long number = strtol(rows, &end, 10);
     const char *sel = *end == ':' ? end + 1 : NULL;
     long level = -1;
+    bool nonzero = sel && strcmp(sel, "@nonzero") == 0;
     if (!sel || end == rows ||
-        (strcmp(sel, "@rows") != 0 &&
+        (strcmp(sel, "@rows") != 0 && !nonzero &&
          (strncmp(sel, "level=", 6) != 0 || (level = strtol(sel + 6, &end, 10)) < 0 || *end))) {
         snprintf(why, size, "计数应写成 表号:@rows 或 表号:level=层级（如 5:level=1）");
         return false;
@@ -238,13 +239,26 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
         for (int r = 0; r < vt->nrows; r++) {
             const bx_vrow *row = &vt->rows[r];
             bool fields = row->band && strcmp(row->band, "@fields") == 0;
-            k += !fields && (level < 0 || row->level == level);
+            bool figures = !nonzero;
+            for (int f = 0; f < vt->nfields && !figures; f++)
+                figures = row->v[f] != BX_NOVALUE && row->v[f] != 0;
+            k += !fields && figures && (level < 0 || row->level == level);
         }
         *out = k;
         return true;
     }
     snprintf(why, size, "没有表 %ld", number);
     return false;
+}
+
+/* The text printed for a placeholder in place of its figure. */
+static const char *view_given(void *ctx, const char *placeholder)
+{
+    const narration *n = ctx;
+    for (size_t r = 0; n->given && r < n->given->nrows; r++)
+        if (same_words(bx_csv_cell(n->given, r, (size_t)n->given_expr), placeholder))
+            return bx_csv_cell(n->given, r, (size_t)n->given_text);
+    return NULL;
 }
 
 static const char *view_name(void *ctx, const char *name)
@@ -295,7 +309,7 @@ static void number_text(const char *fmt, int count, char *out, size_t size)
 
 static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
 {
-    bx_nsource src = {n, view_figure, view_name, view_count};
+    bx_nsource src = {n, view_figure, view_name, view_count, view_given};
     bx_strbuf_reset(out);
     bx_nlog *log = &n->rv->m->narration;
     size_t before = log->nfigures;
@@ -423,6 +437,9 @@ bool bx_rv_narrate(resolver *rv)
         return false;
     if (d->texts &&
         !(n.texts = outline_csv(&n, d->texts, "名称", "段落", &n.text_name, &n.text_body)))
+        return false;
+    if (d->given &&
+        !(n.given = outline_csv(&n, d->given, "占位符", "印刷", &n.given_expr, &n.given_text)))
         return false;
     bx_strbuf out;
     bx_strbuf_init(&out, MAX_PARAGRAPH_BYTES);

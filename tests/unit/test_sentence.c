@@ -60,12 +60,23 @@ static bool fake_figure_of(void *ctx, const char *ref, bool prev, bx_nfig *out, 
 static bool fake_count(void *ctx, const char *rows, int64_t *n, char *why, size_t size)
 {
     (void)ctx;
+    if (strcmp(rows, "10:@nonzero") == 0 || strcmp(rows, "5:@nonzero") == 0) {
+        *n = rows[0] == '1' ? 0 : 10; /* 表10 empty, 表5 not */
+        return true;
+    }
     if (strcmp(rows, "5:level=1") != 0) {
         snprintf(why, size, "没有表 %s", rows);
         return false;
     }
     *n = 10;
     return true;
+}
+
+/* 003's way: a published growth rate reproduced as printed */
+static const char *fake_given(void *ctx, const char *placeholder)
+{
+    (void)ctx;
+    return strcmp(placeholder, "growth 3:赤壁:合计") == 0 ? "10.75" : NULL;
 }
 
 static const char *fake_name(void *ctx, const char *name)
@@ -90,6 +101,8 @@ static const fake_figure f2024[] = {
     {"3:合计:公务用车", 315, 2, false, 0, false, 0, 0, false, 0},
     {"3:合计:公务接待", 343, 2, false, 0, false, 0, 0, false, 0},
     {"1:赤壁:合计", 167988, 2, false, 0, false, 0, 0, false, 0},
+    /* 003: 1,679.88 against 1,499.18, printed "增长 10.75%" for 12.05 % */
+    {"3:赤壁:合计", 167988, 2, false, 0, true, 149918, 2, false, 0},
     /* 000: whole 万元 shown; 554.30 exactly against 405.99 (shown 554, 406) */
     {"5:医药支付管理:总计", 554, 0, true, 554300000, true, 406, 0, true, 405990000},
     /* a change of 0.001 万元 that prints as 0.00 */
@@ -123,7 +136,7 @@ static bx_nstyle style_2024(void)
 static char *render_with(const char *tpl, bx_nstyle style, bx_nlog *log, bx_error *err)
 {
     static fake src = {f2024, sizeof f2024 / sizeof f2024[0]};
-    bx_nsource source = {&src, fake_figure_of, fake_name, fake_count};
+    bx_nsource source = {&src, fake_figure_of, fake_name, fake_count, fake_given};
     bx_strbuf out;
     bx_strbuf_init(&out, 0);
     bx_loc loc = {"第二部分.yaml", 3, 0};
@@ -271,6 +284,59 @@ static void the_other_base_is_a_notice(void **state)
     bx_nlog_free(&log);
 }
 
+static void conditions_choose_the_words(void **state)
+{
+    (void)state;
+    bx_nstyle s = style_2024();
+    /* 002 第八部分: "本单位无政府性基金预算支出。" when 表10's total is 0 */
+    assert_renders(
+        "{if 9:增减变化金额:总计 = 0}本单位无此项支出。{else}支出{9:增减变化金额:总计}万元。{end}",
+        s, "本单位无此项支出。");
+    assert_renders("{if 1:收入总计:金额 > 20000}多{else}少{end}，{if 1:收入总计:金额 <= 21866.99}"
+                   "不超过{end}",
+                   s, "多，不超过");
+    assert_renders("{if 1:收入总计:金额 != 0}{if 5:停办项目:总计 = 0}停办{else}续办{end}{end}", s,
+                   "停办");
+    assert_renders("{if 1:收入总计:金额 < 0}负{end}正", s, "正");
+    assert_renders(
+        "{if empty 10}本单位无政府性基金预算支出。{else}有{end}{if empty 5}无{else}有项目{end}", s,
+        "本单位无政府性基金预算支出。有项目");
+    assert_fails("{if 1:收入总计:金额 = 0}无", s, "没有对应的 {end}");
+    assert_fails("有{else}无{end}", s, "之前没有 {if …}");
+    assert_fails("{if 1:收入总计:金额 ~ 0}无{end}", s, "条件应写成");
+    assert_fails("{if 1:收入总计:金额 = 0.001}无{end}", s, "条件中的数字无效");
+}
+
+static void a_change_between_two_cells(void **state)
+{
+    (void)state;
+    /* 表9 holds both years' 三公 rows: the change from one to the other */
+    assert_renders("{change 3:合计:公务用车 from 3:合计:公务接待}", style_2024(),
+                   "减少0.28万元，下降8.2%");
+    assert_renders("{diff 3:合计:公务接待 from 3:合计:公务用车}、{growth 3:合计:公务接待 from "
+                   "3:合计:公务用车}",
+                   style_2024(), "0.28、8.9");
+    assert_fails("{change 3:合计:公务用车 from}", style_2024(), "无法识别");
+    assert_fails("{diff 3:合计:公务用车 as change}", style_2024(), "无法识别");
+}
+
+static void a_given_figure_is_printed_and_noticed(void **state)
+{
+    (void)state;
+    bx_nlog log;
+    bx_error err;
+    assert_true(bx_nlog_init(&log, &err));
+    bx_nstyle s = style_2024();
+    s.percent_decimals = 2;
+    char *text = render_with("增长{growth 3:赤壁:合计}%", s, &log, &err);
+    assert_string_equal(text, "增长10.75%");
+    free(text);
+    assert_int_equal(log.nnotices, 1);
+    assert_non_null(strstr(log.notices[0].text, "印刷为给定的“10.75”，按表中数字计算为“12.05”"));
+    assert_string_equal(log.figures[0].printed, "10.75");
+    bx_nlog_free(&log);
+}
+
 static void every_printed_figure_is_logged(void **state)
 {
     (void)state;
@@ -324,6 +390,9 @@ int main(void)
         cmocka_unit_test(a_change_takes_the_words_of_its_case),
         cmocka_unit_test(rounding_is_half_up_once),
         cmocka_unit_test(the_other_base_is_a_notice),
+        cmocka_unit_test(conditions_choose_the_words),
+        cmocka_unit_test(a_change_between_two_cells),
+        cmocka_unit_test(a_given_figure_is_printed_and_noticed),
         cmocka_unit_test(every_printed_figure_is_logged),
         cmocka_unit_test(errors_name_the_placeholder),
     };
