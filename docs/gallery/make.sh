@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerate the gallery: the first page of every table of every sample's PDF
 # as a PNG (pdftoppm), in docs/gallery/<sample>/<label>.png, e.g.
-# shenzhen-2024/表1.png, shenzhen-selfeval-2021/附件1-2.png.
+# shenzhen-2024/表1.png, shenzhen-selfeval-2021/附件1-2.png; for a sample
+# whose layout set writes the whole document, also its cover and the first
+# two pages of its text (封面.png, 文字部分-1.png, 文字部分-2.png).
 #   docs/gallery/make.sh [BUDGETX]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,7 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for sample in ../../samples/*/; do
   name=$(basename "$sample")
-  "$budgetx" render "$sample" -o "$work/$name" --format pdf
+  "$budgetx" render "$sample" -o "$work/$name" --format pdf --tables-only
   pdf=$(ls "$work/$name"/*.pdf)
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   rm -rf "$name"
@@ -22,5 +24,12 @@ for sample in ../../samples/*/; do
     last=$label
     pdftoppm -r 50 -png -singlefile -f "$i" -l "$i" "$pdf" "$name/$label"
   done
-  echo "$name: $(ls "$name" | wc -l) tables"
+  "$budgetx" render "$sample" -o "$work/$name-whole" --format pdf
+  whole=$(ls "$work/$name-whole"/*.pdf)
+  if [ "$(pdfinfo "$whole" | awk '/^Pages:/ {print $2}')" -gt "$pages" ]; then
+    pdftoppm -r 50 -png -singlefile -f 1 -l 1 "$whole" "$name/封面"
+    pdftoppm -r 50 -png -singlefile -f 2 -l 2 "$whole" "$name/文字部分-1"
+    pdftoppm -r 50 -png -singlefile -f 5 -l 5 "$whole" "$name/文字部分-2"
+  fi
+  echo "$name: $(ls "$name" | wc -l) pages"
 done
