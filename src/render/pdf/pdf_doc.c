@@ -193,15 +193,19 @@ static bool collect_sheet(pdf_state *st, const bx_sheet *s, missing *ms, bx_erro
 static bool collect_blocks(pdf_state *st, missing *ms, bx_error *err)
 {
     const bx_doc *m = st->model;
-    bool ok = m->nblocks == 0 || (collect(&st->regular, "\u3000", ms, err) &&
-                                  collect(bx_pdf_title_face(st), "\u3000目录", ms, err));
+    bool contents = false; /* a 目录 lists the headings in the regular face */
+    for (int i = 0; i < m->nblocks; i++)
+        contents |= m->blocks[i].kind == BX_BLOCK_CONTENTS;
+    bool ok = m->nblocks == 0 || collect(&st->regular, "\u3000", ms, err);
     for (int i = 0; i < m->nblocks && ok; i++) {
         const bx_block *b = &m->blocks[i];
         pdf_face *pf = bx_text_block_bold(b) ? bx_pdf_title_face(st) : &st->regular;
+        bool listed = contents && (b->kind == BX_BLOCK_HEADING || b->kind == BX_BLOCK_TABLES);
         int before = ms->n;
         ok = collect(pf, b->number, ms, err) && collect(pf, b->text, ms, err) &&
-             (b->kind != BX_BLOCK_HEADING || (collect(&st->regular, b->number, ms, err) &&
-                                              collect(&st->regular, b->text, ms, err)));
+             (!listed || (collect(&st->regular, b->number, ms, err) &&
+                          collect(&st->regular, b->text, ms, err))) &&
+             (b->kind != BX_BLOCK_CONTENTS || collect(pf, "目录", ms, err));
         place_missing(ms, before, "文字部分第 %d 段“%.40s”", i + 1, b->text);
     }
     return ok;
