@@ -88,6 +88,9 @@ bool bx_check_table(checker *ck, const bx_vtable *vt);
 /* s as a JSON string, quoted and escaped. */
 void bx_check_json_string(bx_strbuf *b, const char *s);
 
+/* The rule of the document's text's notices. */
+#define BX_TEXT_RULE "文字部分的数字"
+
 /* A notice about the document's text (no table cell), at file:line. */
 bool bx_check_text_notice(checker *ck, const char *file, int line, const char *what);
 

@@ -107,7 +107,7 @@ bool bx_check_text_notice(checker *ck, const char *file, int line, const char *w
         return false;
     r->pub.table = "文字部分";
     r->pub.row = r->pub.column = "";
-    r->pub.rule = "文字部分的数字";
+    r->pub.rule = BX_TEXT_RULE;
     snprintf(r->difference, sizeof r->difference, "%s", what);
     r->pub.file = bx_arena_strdup(f->arena, file ? file : "", ck->err);
     r->pub.line = line;
@@ -401,7 +401,12 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
         const bx_finding *x = &f->items[i].pub;
         if (x->file[0])
             bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
-        bx_strbuf_printf(b, "%s：%s", x->error ? "错误" : "提示（尾数差异）", x->table);
+        bool text = x->rule && strcmp(x->rule, BX_TEXT_RULE) == 0;
+        bx_strbuf_printf(b, "%s：%s",
+                         x->error ? "错误"
+                         : text   ? "提示"
+                                  : "提示（尾数差异）",
+                         x->table);
         if (x->row[0])
             bx_strbuf_printf(b, "，%s", x->row);
         if (x->column[0] && !x->expected[0]) /* out of range: no figures to show */
@@ -413,7 +418,13 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
             bx_strbuf_printf(b, "：%s", x->difference);
         bx_strbuf_printf(b, "（检查：%s）\n", x->rule ? x->rule : "");
     }
-    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示。\n", f->errors, f->n - f->errors);
+    size_t texts = 0;
+    for (size_t i = 0; i < f->n; i++)
+        texts += f->items[i].pub.rule && strcmp(f->items[i].pub.rule, BX_TEXT_RULE) == 0;
+    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示", f->errors, f->n - f->errors - texts);
+    if (texts)
+        bx_strbuf_printf(b, "，%zu 个文字部分的提示", texts);
+    bx_strbuf_puts(b, "。\n");
 }
 
 /* `, "name": "value"` */

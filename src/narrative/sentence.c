@@ -9,7 +9,8 @@
 
 enum {
     MAX_PLACEHOLDER = 1024, /* bytes inside one pair of braces */
-    MAX_PHRASE_DEPTH = 4    /* a phrase's placeholders may use phrases */
+    MAX_PHRASE_DEPTH = 4,   /* a phrase's placeholders may use phrases */
+    MAX_IF_DEPTH = 16       /* {if} inside {if}: bounds the recursion */
 };
 
 typedef struct local {
@@ -25,6 +26,7 @@ typedef struct eval {
     bx_error *err;
     const local *locals;
     int nlocals, depth;
+    int ifs;          /* {if}s open around the text being rendered */
     const char *expr; /* the placeholder being evaluated, for messages */
 } eval;
 
@@ -506,11 +508,15 @@ static bool conditional(eval *e, char *cond, const char *body, const char **next
     *next = end + 5; /* "{end}" */
     if (!from)
         return true;
+    if (e->ifs >= MAX_IF_DEPTH)
+        return fail(e, BX_ERR_LIMIT, "{if} 嵌套超过 16 层");
     char *branch = strndup(from, (size_t)(to - from));
     if (!branch)
         return fail(e, BX_ERR_NOMEM, "内存不足");
     const char *outer = e->expr;
+    e->ifs++;
     bool ok = render(e, branch);
+    e->ifs--;
     e->expr = outer;
     free(branch);
     return ok;

@@ -30,7 +30,7 @@ void bx_text_style_default(bx_text_style *s)
 bool bx_text_block_bold(const bx_block *b)
 {
     return b->kind == BX_BLOCK_TITLE || b->kind == BX_BLOCK_TABLES ||
-           (b->kind == BX_BLOCK_HEADING && b->level <= 2);
+           b->kind == BX_BLOCK_CONTENTS || (b->kind == BX_BLOCK_HEADING && b->level <= 2);
 }
 
 void bx_text_layout_free(bx_text_layout *l)

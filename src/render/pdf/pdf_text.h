@@ -61,7 +61,8 @@ bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style
                      bx_arena *arena, bx_text_layout *out, bx_error *err);
 void bx_text_layout_free(bx_text_layout *l);
 
-/* Whether a block's text is set in the bold face. */
+/* Whether a block's text is set in the bold face (a 目录's title is; its
+ * entries are regular). */
 bool bx_text_block_bold(const bx_block *b);
 
 #endif /* BX_PDF_TEXT_H */

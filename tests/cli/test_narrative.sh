@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The whole document's text from the command line: a corrected workbook
+# regenerates the sentences that quote the corrected cell; the tables alone
+# on request; the text's inputs missing, or a template wrong, are errors
+# naming the file and what to do; check lists every printed figure.
+#   test_narrative.sh BUDGETX SAMPLES_DIR LAYOUTS_DIR
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+budgetx=$1 samples=$2 layouts=$3
+sample=$samples/shenzhen-2024
+paragraphs() { grep -P '^paragraph\t' "$1"/*.dump.txt; }
+
+# 1. a corrected workbook: 表5 基金监督管理 831.30 → 900.50, then the text
+run 0 "$budgetx" render "$sample" -o "$work/a" -q
+python3 "$tests_dir/tools/xlsx_edit.py" "$work/a/shenzhen-2024.xlsx" "$work/e.xlsx" \
+  "表5 项目支出总表" number:B9=900.5
+run 1 "$budgetx" render "$work/e.xlsx" -o "$work/e" --format dump -q # the sums now fail
+run 0 "$budgetx" render "$work/e.xlsx" -o "$work/e" --format dump --force -q
+paragraphs "$work/e" > "$work/e.txt"
+# 900.50 against 2023's 1,074.17: 173.67 less, 16.2 %
+expect_in "$work/e.txt" "3.基金监督管理900.5万元" "the corrected project"
+expect_in "$work/e.txt" "较2023年年初预算减少173.67万元，下降16.2%" "its change"
+run 0 "$budgetx" render "$sample" -o "$work/s" --format dump -q
+paragraphs "$work/s" > "$work/s.txt"
+[ "$(diff "$work/s.txt" "$work/e.txt" | grep -c '^>')" -eq 1 ] ||
+  fail "a corrected figure changed other paragraphs than the one quoting it:
+$(diff "$work/s.txt" "$work/e.txt")"
+
+# 2. the tables alone: --tables-only, document: tables
+run 0 "$budgetx" render "$sample" -o "$work/whole" --format pdf -q
+run 0 "$budgetx" render "$sample" -o "$work/tables" --format pdf -q --tables-only
+whole=$(pdfinfo "$work/whole"/*.pdf | awk '/^Pages:/ {print $2}')
+tables=$(pdfinfo "$work/tables"/*.pdf | awk '/^Pages:/ {print $2}')
+[ "$tables" -eq 16 ] || fail "--tables-only: $tables pages, expected the 16 of the tables"
+[ "$whole" -gt "$tables" ] || fail "the whole document has no more pages than its tables"
+pdftotext -f 1 -l 1 "$work/tables"/*.pdf "$work/p1.txt"
+expect_in "$work/p1.txt" "表1" "--tables-only starts with 表1"
+cp -r "$sample" "$work/bare"
+rm "$work/bare/上年数.csv"
+run 1 "$budgetx" render "$work/bare" -o "$work/bare-out" -q
+expect_err "上年数.csv"
+expect_err "document: tables"
+expect_empty "$work/bare-out" "a render missing the text's inputs"
+echo "document: tables" >> "$work/bare/dataset.yaml"
+run 0 "$budgetx" render "$work/bare" -o "$work/bare-out" --format pdf -q
+[ "$(pdfinfo "$work/bare-out"/*.pdf | awk '/^Pages:/ {print $2}')" -eq 16 ] ||
+  fail "document: tables still wrote the text"
+
+# 3. a template's mistake names its file and line
+cp -r "$layouts/shenzhen-2024" "$work/layouts-bad"
+mkdir -p "$work/sets" && mv "$work/layouts-bad" "$work/sets/shenzhen-2024"
+sed -i 's/{change 1:收入总计:金额}/{change 1:收入总计:金额 as 不存在}/' \
+  "$work/sets/shenzhen-2024/doc_02_收支总体情况.yaml"
+run 1 "$budgetx" render "$sample" -o "$work/bad" -q --layouts "$work/sets"
+expect_err "doc_02_收支总体情况.yaml:"
+expect_err "“{change 1:收入总计:金额 as 不存在}”：没有这组措辞"
+
+# 4. check lists every printed figure with its cell
+run 0 "$budgetx" check "$sample" --format json
+python3 - "$run_out" <<'PY' || fail "check --format json: the narrative figures"
+import json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+figs = report["narrative"]
+hit = [f for f in figs if f.get("cell") == "1:收入总计:金额" and f["printed"] == "21,866.99"]
+assert hit and hit[0]["line"] == 17 and hit[0]["file"].endswith("01_收支总表.csv"), hit
+assert any(f["placeholder"].startswith("change ") and f.get("last_year") for f in figs)
+assert all(f["block"] > 0 and f["part"] is not None for f in figs)
+PY
+
+finish "the whole document's text: corrected, tables only, errors located, listed by check"
