@@ -41,6 +41,8 @@ typedef struct bx_doc_layout {
     const char *compare; /* the data file of last year's figures, or NULL */
     const char *basis; /* what last year's figures are: 年初预算, 调整预算, 上年决算 */
     const char *given; /* the data file of figures printed as given (占位符, 印刷), or NULL */
+    const char *figures; /* the data file of the department's figures no table holds
+                            (名称, 数值: {value 名称}), or NULL */
     bx_nstyle style;
     bx_dblock *blocks;
     size_t nblocks;

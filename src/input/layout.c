@@ -461,7 +461,7 @@ static bool load_tables(loader *ld, const yaml_node_t *seq, uint64_t *h)
     if (!bx_yaml_want_seq(ld->y, seq, "tables", ld->err))
         return false;
     size_t n = bx_yaml_len(seq);
-    if (n == 0 || n > BX_MAX_TABLES)
+    if (n > BX_MAX_TABLES) /* none: a report, if the set has a document (checked after) */
         return bx_layout_fail_at(ld, seq, "tables 应列出 1 到 %d 个布局文件", BX_MAX_TABLES);
     bx_layout_set *set = ld->set;
     set->tables = bx_arena_alloc(set->arena, n * sizeof *set->tables, ld->err);
@@ -595,6 +595,10 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
              check_set_refs(&ld, set);
     if (ok)
         ok = load_document(set, set_dir, &h, err);
+    if (ok && set->ntables == 0 && !set->document)
+        ok = bx_layout_fail_at(
+            &ld, tables, "tables 应列出 1 到 %d 个布局文件（没有表格的报告须有 document.yaml）",
+            BX_MAX_TABLES);
     char hex[24];
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
     ok = ok && (set->version = bx_arena_strdup(set->arena, hex, err)) != NULL;

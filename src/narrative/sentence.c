@@ -396,6 +396,11 @@ static bool evaluate(eval *e, char *body)
             return fail(e, BX_ERR_DATA, "总数为 0，占比无意义");
         return put_percent(e, pct, f) && log_figure(e, ref, &part, NULL, at);
     }
+    if (words_ok && strcmp(fn, "value") == 0 && plain) { /* a figure no table holds */
+        bx_nfig v;
+        return figure(e, ref, false, &v) && put_amount(e, v.shown, v.decimals, f) &&
+               log_figure(e, ref, &v, NULL, at);
+    }
     if (words_ok && strcmp(fn, "count") == 0 && plain) {
         char why[512] = "";
         int64_t k;

@@ -17,8 +17,9 @@ enum { MAX_PARAGRAPH_BYTES = 1 << 20, MAX_NUMBER = 99 };
 typedef struct narration {
     resolver *rv;
     const bx_doc_layout *d;
-    const bx_csv *compare, *texts, *given;
+    const bx_csv *compare, *texts, *given, *figures;
     int compare_ref, compare_amount, text_name, text_body, given_expr, given_text;
+    int figure_name, figure_value;
     char year[16], last_year[16];
 } narration;
 
@@ -168,12 +169,50 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
     return true;
 }
 
+/* A figure of the department's that no table holds ({value 名称}): as
+ * the figures file writes it, its decimals as typed. */
+static bool named_figure(const narration *n, const char *name, bx_nfig *out, char *why, size_t size)
+{
+    const bx_csv *c = n->figures;
+    if (!c) {
+        snprintf(why, size, "“%s”不是 表号:行:列 的引用，文档也没有声明单位数据（figures）", name);
+        return false;
+    }
+    int found = -1, count = 0;
+    for (size_t r = 0; r < c->nrows; r++)
+        if (same_words(bx_csv_cell(c, r, (size_t)n->figure_name), name) && count++ == 0)
+            found = (int)r;
+    if (count != 1) {
+        if (count)
+            snprintf(why, size, "%s 中有 %d 行都叫“%s”", c->name, count, name);
+        else
+            snprintf(why, size, "%s 中没有“%s”", c->name, name);
+        return false;
+    }
+    const char *text = bx_csv_cell(c, (size_t)found, (size_t)n->figure_value);
+    const char *dot = strchr(text, '.');
+    int decimals = dot ? (int)strspn(dot + 1, "0123456789") : 0;
+    int64_t v;
+    bx_amount_result r =
+        decimals > BX_NFIG_MAX_DECIMALS ? BX_AMOUNT_DECIMALS : bx_amount_parse(text, decimals, &v);
+    bx_loc loc = bx_csv_loc(c, (size_t)found, (size_t)n->figure_value);
+    if (r != BX_AMOUNT_OK) {
+        snprintf(why, size, "%s 第 %d 行第 %d 列：%s“%s”", c->name, loc.line, loc.column,
+                 bx_amount_result_text(r), text);
+        return false;
+    }
+    *out = bx_nfig_of(v, decimals);
+    return true;
+}
+
 static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *why, size_t size)
 {
     const narration *n = ctx;
     int number;
     char row[512];
     const char *field;
+    if (!strchr(ref, ':') && !prev)
+        return named_figure(n, ref, out, why, size);
     if (!split_ref(ref, &number, row, sizeof row, &field)) {
         snprintf(why, size, "引用应写成 表号:行:列（如 5:基金监督管理:总计）");
         return false;
@@ -440,6 +479,9 @@ bool bx_rv_narrate(resolver *rv)
         return false;
     if (d->given &&
         !(n.given = outline_csv(&n, d->given, "占位符", "印刷", &n.given_expr, &n.given_text)))
+        return false;
+    if (d->figures &&
+        !(n.figures = outline_csv(&n, d->figures, "名称", "数值", &n.figure_name, &n.figure_value)))
         return false;
     bx_strbuf out;
     bx_strbuf_init(&out, MAX_PARAGRAPH_BYTES);

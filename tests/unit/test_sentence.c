@@ -105,6 +105,8 @@ static const fake_figure f2024[] = {
     {"3:赤壁:合计", 167988, 2, false, 0, true, 149918, 2, false, 0},
     /* 000: whole 万元 shown; 554.30 exactly against 405.99 (shown 554, 406) */
     {"5:医药支付管理:总计", 554, 0, true, 554300000, true, 406, 0, true, 405990000},
+    /* 001: a figure no table holds, as the department's figures file writes it */
+    {"支出进度", 9836, 2, false, 0, false, 0, 0, false, 0},
     /* a change of 0.001 万元 that prints as 0.00 */
     {"5:微调:总计", 100000, 2, true, 1000001000, true, 100000, 2, false, 0},
 };
@@ -179,6 +181,7 @@ static void cells_print_as_the_narrative_does(void **state)
     /* 003 prints no thousands separators */
     assert_renders("{1:赤壁:合计|plain}万元", s, "1679.88万元");
     assert_renders("{{不是占位符}}", s, "{不是占位符}");
+    assert_renders("支出进度{value 支出进度}%", s, "支出进度98.36%");
     /* 002 第六部分: "设置并编报 10个项目绩效目标" */
     assert_renders("设置并编报{count 5:level=1}个项目绩效目标", s, "设置并编报10个项目绩效目标");
     assert_fails("{count 99:level=1}", s, "没有表 99:level=1");

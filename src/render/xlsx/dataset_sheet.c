@@ -116,12 +116,13 @@ static bool source_csv(source_writer *w, const bx_carried *c, int i, bx_error *e
     return ok;
 }
 
-bool bx_carried_write(lxw_workbook *wb, const bx_carried *c, bx_error *err)
+bool bx_carried_write(lxw_workbook *wb, const bx_carried *c, bool alone, bx_error *err)
 {
     source_writer w = {.ws = workbook_add_worksheet(wb, BX_CARRY_SHEET)};
     if (!w.ws)
         return bx_fail(err, NULL, BX_ERR_BACKEND, "无法添加工作表“%s”", BX_CARRY_SHEET) == BX_OK;
-    worksheet_hide(w.ws);
+    if (!alone)
+        worksheet_hide(w.ws);
     worksheet_protect(w.ws, NULL, NULL);
     const char *head[2] = {BX_CARRY_FORMAT,
                            "本表记录生成本工作簿的数据，供 budgetx 读回；请勿修改。"};

@@ -67,8 +67,9 @@ typedef struct bx_carried {
                 bx_error *err);
 } bx_carried;
 
-/* The hidden, protected sheet, added to wb after the tables. */
-bool bx_carried_write(lxw_workbook *wb, const bx_carried *c, bx_error *err);
+/* The hidden, protected sheet, added to wb after the tables; shown when it
+ * is alone (a report without tables: a workbook needs a visible sheet). */
+bool bx_carried_write(lxw_workbook *wb, const bx_carried *c, bool alone, bx_error *err);
 
 /* What a workbook's sheet holds, read back: the describing rows, in order,
  * and the CSVs. Strings live in the arena given to bx_carried_read or in

@@ -497,7 +497,8 @@ static bool xlsx_event(void *vst, const bx_event *ev, bx_error *err)
     case BX_EV_CELL: return write_cell(st, ev, err);
     case BX_EV_SHEET_END: return write_notes(st, err) && protect_template(st, err);
     case BX_EV_DONE:
-        return !st->ctx || !st->ctx->carried || bx_carried_write(st->wb, st->ctx->carried, err);
+        return !st->ctx || !st->ctx->carried ||
+               bx_carried_write(st->wb, st->ctx->carried, st->model->nsheets == 0, err);
     case BX_EV_ROW_END: return true;
     }
     return true;
