@@ -69,8 +69,8 @@ static bool include(outline *o, loader *ld, const yaml_node_t *node, const char 
  * contents, include. */
 static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
 {
-    static const char *const keys[] = {"heading", "level",  "paragraph", "number",  "text",
-                                       "lead",    "tables", "contents",  "include", NULL};
+    static const char *const keys[] = {"heading", "level",    "paragraph", "number", "text", "lead",
+                                       "tables",  "contents", "include",   "pages",  NULL};
     if (!bx_yaml_want_map(ld->y, map, "段落", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -110,6 +110,10 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
                         : bx_layout_get_plain(ld, map, kinds[kind], true, &b.text);
     if (ok && kind == 2)
         ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead);
+    if (ok && kind != 4 && bx_yaml_get(ld->y, map, "pages"))
+        return bx_layout_fail_at(ld, map, "pages 只用于 contents（目录）");
+    if (ok && kind == 4)
+        ok = bx_yaml_bool(ld->y, map, "pages", &b.pages, ld->err);
     return ok && add_block(o, ld, map, b);
 }
 

@@ -29,6 +29,7 @@ typedef struct bx_dblock {
     int level;
     const char *text;
     const char *lead; /* BX_DB_TEXT: a template before its first paragraph, or NULL */
+    bool pages;       /* BX_DB_CONTENTS: page numbers */
     bx_loc loc;       /* in its file, for messages */
 } bx_dblock;
 

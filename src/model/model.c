@@ -58,6 +58,7 @@ bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *numb
     bx_block *b = &m->blocks[m->nblocks];
     b->kind = kind;
     b->level = level;
+    b->pages = false;
     b->number = bx_arena_strdup(m->arena, number ? number : "", err);
     b->text = bx_arena_strdup(m->arena, text ? text : "", err);
     if (!b->number || !b->text)

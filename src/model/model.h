@@ -67,6 +67,7 @@ typedef struct bx_block {
     int level;          /* headings: 0 (unnumbered) .. 4; numbered paragraphs too */
     const char *number; /* "第二部分", "（一）", "1."; "" when none */
     const char *text;
+    bool pages; /* BX_BLOCK_CONTENTS: with the page each entry begins on */
 } bx_block;
 
 /* The document: its properties and its sheets. What every back end

@@ -202,6 +202,10 @@ static bool named_figure(const narration *n, const char *name, bx_nfig *out, cha
         return false;
     }
     *out = bx_nfig_of(v, decimals);
+    int file = bx_rv_intern_file_at(n->rv, c->name); /* for the provenance report */
+    out->file = file >= 0 ? (uint32_t)file + 1 : 0;
+    out->line = (uint32_t)(loc.line > 0 ? loc.line : 0);
+    out->column = (uint32_t)(loc.column > 0 ? loc.column : 0);
     return true;
 }
 
@@ -430,9 +434,11 @@ static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], b
         return sentence(n, b->text, &b->loc, out) &&
                bx_doc_add_block(doc, BX_BLOCK_TABLES, 0, "", bx_strbuf_str(out), n->rv->err);
     case BX_DB_CONTENTS:
-        return sentence(n, b->text, &b->loc, out) &&
-               bx_doc_add_block(doc, BX_BLOCK_CONTENTS, b->level, "", bx_strbuf_str(out),
-                                n->rv->err);
+        if (!sentence(n, b->text, &b->loc, out) ||
+            !bx_doc_add_block(doc, BX_BLOCK_CONTENTS, b->level, "", bx_strbuf_str(out), n->rv->err))
+            return false;
+        doc->blocks[doc->nblocks - 1].pages = b->pages;
+        return true;
     }
     return false;
 }

@@ -56,7 +56,31 @@ run 1 "$budgetx" render "$sample" -o "$work/bad" -q --layouts "$work/sets"
 expect_err "doc_02_收支总体情况.yaml:"
 expect_err "“{change 1:收入总计:金额 as 不存在}”：没有这组措辞"
 
-# 4. check lists every printed figure with its cell
+# 4. a 目录 with page numbers: each entry's number is the one printed on the
+# page its heading begins on
+mkdir -p "$work/paged" && cp -r "$layouts/shenzhen-2022" "$work/paged/"
+sed -i 's/^  - contents: 目录$/  - contents: 目录\n    pages: true/' "$work/paged/shenzhen-2022/document.yaml"
+run 0 "$budgetx" render "$samples/shenzhen-2022" -o "$work/paged-out" --format pdf -q \
+  --layouts "$work/paged"
+python3 - "$work/paged-out/shenzhen-2022.pdf" <<'PY' || fail "the 目录's page numbers"
+import re, subprocess, sys
+pdf = sys.argv[1]
+pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True,
+                                                        text=True).stdout).group(1))
+text = [subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                       text=True).stdout for p in range(1, pages + 1)]
+layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", pdf, "-"],
+                        capture_output=True, text=True).stdout
+toc = [l for l in layout.split("\n") if re.search(r"\S.*\s\d+$", l.strip())]
+assert len(toc) >= 10, toc
+for line in toc:
+    title, number = re.match(r"(.*?)\s*(\d+)$", line.strip()).groups()
+    page = next(i for i, t in enumerate(text) if i > 1 and title.replace(" ", "") in t.replace(" ", ""))
+    printed = re.search(r"第 (\d+) 页", text[page]).group(1)
+    assert printed == number, (title, number, "printed on", printed)
+PY
+
+# 5. check lists every printed figure with its cell
 run 0 "$budgetx" check "$sample" --format json
 python3 - "$run_out" <<'PY' || fail "check --format json: the narrative figures"
 import json, sys

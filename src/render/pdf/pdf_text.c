@@ -2,6 +2,7 @@
 #include "pdf_text.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +49,11 @@ typedef struct setter {
     bx_arena *arena;
     bx_text_layout *out;
     bx_error *err;
-    int line; /* the next line on the current page; -1: no page yet */
+    int line;           /* the next line on the current page; -1: no page yet */
+    int block;          /* the block being set */
+    int *page;          /* per block: the page (0-based) its first line is on, -1 */
+    const int *numbers; /* per block, a 目录 with page numbers' second pass: the
+                           number printed on the page it begins on */
 } setter;
 
 static bool grow(void **items, int *cap, int n, size_t size, bx_error *err)
@@ -97,6 +102,8 @@ static bool add_run(setter *s, const char *text, const bx_text_line *l, double x
     o->runs[o->nruns++] =
         (bx_text_run){text + l->off, l->len, x, baseline(s, size), size, spacing, bold};
     o->pages[o->npages - 1].nruns++;
+    if (s->page && s->block >= 0 && s->page[s->block] < 0)
+        s->page[s->block] = o->npages - 1;
     return true;
 }
 
@@ -172,6 +179,23 @@ static bool cover(setter *s, const char *title)
     return set_lines(s, title, s->st->title_size, true, true, 0) && mark(s, 0, title);
 }
 
+/* An entry's page number, right-aligned on the line just set. */
+static bool page_number(setter *s, int number)
+{
+    char digits[16];
+    snprintf(digits, sizeof digits, "%d", number);
+    char *text = bx_arena_strdup(s->arena, digits, s->err);
+    if (!text)
+        return false;
+    double size = s->st->body_size;
+    double w = s->m->width(s->m->ctx, false, text, strlen(text)) * size / 1000.0;
+    bx_text_line l = {0, (uint32_t)strlen(text), w};
+    s->line--; /* on the entry's last line */
+    bool ok = add_run(s, text, &l, s->st->margin_l + s->st->width - w, size, 0, false);
+    s->line++;
+    return ok;
+}
+
 /* 目录: the headings up to level `upto`, indented by their level. */
 static bool contents(setter *s, const bx_doc *doc, int at, const char *title, int upto)
 {
@@ -186,6 +210,8 @@ static bool contents(setter *s, const bx_doc *doc, int at, const char *title, in
         const char *line =
             joined(s, pads[b->kind == BX_BLOCK_TABLES ? 0 : b->level], b->number, b->text);
         if (!line || !set_lines(s, line, s->st->body_size, false, false, 0))
+            return false;
+        if (s->numbers && s->numbers[i] > 0 && !page_number(s, s->numbers[i]))
             return false;
     }
     s->line = (int)s->st->lines; /* the text begins on a page of its own */
@@ -207,35 +233,83 @@ static bool heading(setter *s, const bx_block *b)
            (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
 }
 
-bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style *st,
-                     bx_arena *arena, bx_text_layout *out, bx_error *err)
+static bool lay_out(const bx_doc *doc, setter *s)
 {
-    memset(out, 0, sizeof *out);
-    out->tables_mark = -1;
-    setter s = {m, st, arena, out, err, -1};
+    const bx_text_style *st = s->st;
+    bx_text_layout *out = s->out;
     bool ok = true;
     for (int i = 0; ok && i < doc->nblocks; i++) {
         const bx_block *b = &doc->blocks[i];
+        s->block = i;
         switch (b->kind) {
         case BX_BLOCK_TITLE:
-            ok = cover(&s, b->text);
-            s.line = (int)st->lines;
+            ok = cover(s, b->text);
+            s->line = (int)st->lines;
             break;
-        case BX_BLOCK_CONTENTS: ok = contents(&s, doc, i, b->text, b->level); break;
-        case BX_BLOCK_HEADING: ok = heading(&s, b); break;
+        case BX_BLOCK_CONTENTS: ok = contents(s, doc, i, b->text, b->level); break;
+        case BX_BLOCK_HEADING: ok = heading(s, b); break;
         case BX_BLOCK_PARAGRAPH: {
-            const char *text = joined(&s, INDENT, b->number, b->text);
-            ok = text && set_lines(&s, text, st->body_size, false, false, 0);
+            const char *text = joined(s, INDENT, b->number, b->text);
+            ok = text && set_lines(s, text, st->body_size, false, false, 0);
             break;
         }
         case BX_BLOCK_TABLES: /* its heading alone on a page, the tables' bookmark */
-            s.line = (int)st->lines;
-            ok = *b->text ? set_lines(&s, b->text, st->heading_size[0], true, true, 0) &&
-                                mark(&s, 0, b->text)
+            s->line = (int)st->lines;
+            ok = *b->text ? set_lines(s, b->text, st->heading_size[0], true, true, 0) &&
+                                mark(s, 0, b->text)
                           : true;
             out->tables_mark = *b->text ? out->nmarks - 1 : -1;
             break;
         }
     }
+    return ok;
+}
+
+/* The number printed on each block's first page (the tables': the first
+ * after the text), from where a first pass put them. */
+static void page_numbers(const bx_doc *doc, const bx_text_layout *l, const int *page, int *numbers)
+{
+    int numbered = 0;
+    for (int p = 0; p < l->npages; p++)
+        numbered += l->pages[p].numbered;
+    for (int i = 0; i < doc->nblocks; i++) {
+        int n = 0;
+        for (int k = 0; k <= page[i] && k < l->npages; k++)
+            n += l->pages[k].numbered;
+        /* the tables without a heading of their own begin after the text */
+        bool tables = doc->blocks[i].kind == BX_BLOCK_TABLES && page[i] < 0;
+        numbers[i] = tables ? numbered + 1 : page[i] >= 0 ? n : 0;
+    }
+}
+
+bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style *st,
+                     bx_arena *arena, bx_text_layout *out, bx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->tables_mark = -1;
+    bool numbered = false;
+    for (int i = 0; i < doc->nblocks; i++)
+        numbered |= doc->blocks[i].kind == BX_BLOCK_CONTENTS && doc->blocks[i].pages;
+    size_t n = (size_t)(doc->nblocks ? doc->nblocks : 1);
+    int *page = numbered ? bx_malloc(n * sizeof *page, err) : NULL;
+    int *numbers = numbered ? bx_calloc(n, sizeof *numbers, err) : NULL;
+    if (numbered && (!page || !numbers)) {
+        free(page);
+        free(numbers);
+        return false;
+    }
+    for (int i = 0; page && i < doc->nblocks; i++)
+        page[i] = -1;
+    setter s = {m, st, arena, out, err, -1, -1, page, NULL};
+    bool ok = lay_out(doc, &s);
+    if (ok && numbered) { /* again, the 目录 knowing the pages (its length is the same) */
+        page_numbers(doc, out, page, numbers);
+        bx_text_layout_free(out);
+        out->tables_mark = -1;
+        setter again = {m, st, arena, out, err, -1, -1, NULL, numbers};
+        ok = lay_out(doc, &again);
+    }
+    free(page);
+    free(numbers);
     return ok;
 }
