@@ -12,11 +12,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for sample in ../../samples/*/; do
   name=$(basename "$sample")
-  "$budgetx" render "$sample" -o "$work/$name" --format pdf --tables-only
-  pdf=$(ls "$work/$name"/*.pdf)
-  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   rm -rf "$name"
   mkdir -p "$name"
+  pages=0
+  if "$budgetx" render "$sample" -o "$work/$name" --format pdf --tables-only 2> /dev/null; then
+    pdf=$(ls "$work/$name"/*.pdf)
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  fi # else a report: no tables
   last=""
   for ((i = 1; i <= pages; i++)); do
     label=$(pdftotext -raw -f "$i" -l "$i" "$pdf" - | awk 'NR == 1' | tr -d ' ')

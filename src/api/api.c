@@ -245,6 +245,11 @@ static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char 
                                bx_findings **findings_out, bx_error *err)
 {
     const bx_layout_set *set = layout_set(r, ds->meta.template_name, err);
+    if (set && r->options.tables_only && set->ntables == 0) {
+        bx_loc loc = {ds->yaml_name, 0, 0};
+        bx_fail(err, &loc, BX_ERR_USAGE, "布局模板“%s”是没有表格的报告：不能只输出表格", set->name);
+        set = NULL;
+    }
     bx_model *model = !set                     ? NULL
                       : r->options.tables_only ? bx_model_resolve_tables(set, ds, err)
                                                : bx_model_resolve(set, ds, err);

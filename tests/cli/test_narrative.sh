@@ -47,6 +47,14 @@ run 0 "$budgetx" render "$work/bare" -o "$work/bare-out" --format pdf -q
 [ "$(pdfinfo "$work/bare-out"/*.pdf | awk '/^Pages:/ {print $2}')" -eq 16 ] ||
   fail "document: tables still wrote the text"
 
+# a report (no tables): the whole of it, and no "tables alone"
+run 0 "$budgetx" render "$samples/shenzhen-report-2023" -o "$work/report" -q
+pdftotext "$work/report"/*.pdf "$work/report.txt"
+expect_in "$work/report.txt" "部门整体绩效评价报告" "the report's PDF"
+run 2 "$budgetx" render "$samples/shenzhen-report-2023" -o "$work/report2" -q --tables-only
+expect_err "是没有表格的报告：不能只输出表格"
+expect_empty "$work/report2" "a report asked for its tables"
+
 # 3. a template's mistake names its file and line
 cp -r "$layouts/shenzhen-2024" "$work/layouts-bad"
 mkdir -p "$work/sets" && mv "$work/layouts-bad" "$work/sets/shenzhen-2024"
