@@ -47,14 +47,9 @@ void bx_dataview_free(bx_dataview *v)
 bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *number,
                       const char *text, bx_error *err)
 {
-    if (m->nblocks == m->cap_blocks) {
-        int cap = m->cap_blocks ? m->cap_blocks * 2 : 32;
-        bx_block *grown = realloc(m->blocks, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-        m->blocks = grown;
-        m->cap_blocks = cap;
-    }
+    if (!bx_grow((void **)&m->blocks, &m->cap_blocks, (size_t)m->nblocks + 1, sizeof *m->blocks,
+                 err))
+        return false;
     bx_block *b = &m->blocks[m->nblocks];
     b->kind = kind;
     b->level = level;

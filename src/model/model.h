@@ -84,7 +84,8 @@ typedef struct bx_doc {
     bx_sheet *sheets;
     int nsheets;
     bx_block *blocks; /* none: the document is its tables */
-    int nblocks, cap_blocks;
+    int nblocks;
+    size_t cap_blocks;
 } bx_doc;
 
 static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)

@@ -62,27 +62,15 @@ void bx_nlog_free(bx_nlog *log)
     memset(log, 0, sizeof *log);
 }
 
-static bool grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t more = *cap ? *cap * 2 : 16;
-    void *grown = realloc(*items, more * size);
-    if (!grown)
-        return false;
-    *items = grown;
-    *cap = more;
-    return true;
-}
-
 static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_nfig *prev,
                        size_t at)
 {
     bx_nlog *log = e->log;
     if (!log || e->depth > 0) /* a phrase's {abs} and {pct} belong to its {change} */
         return true;
-    if (!grow((void **)&log->figures, &log->cap_figures, log->nfigures, sizeof *log->figures))
-        return fail(e, BX_ERR_NOMEM, "内存不足");
+    if (!bx_grow((void **)&log->figures, &log->cap_figures, log->nfigures + 1, sizeof *log->figures,
+                 e->err))
+        return false;
     bx_nprinted *p = &log->figures[log->nfigures];
     *p = (bx_nprinted){.at = at, .has_prev = prev != NULL, .block = -1};
     p->expr = bx_arena_strdup(log->arena, e->expr, e->err);
@@ -103,8 +91,9 @@ static bool notice(eval *e, const char *what)
     bx_nlog *log = e->log;
     if (!log)
         return true;
-    if (!grow((void **)&log->notices, &log->cap_notices, log->nnotices, sizeof *log->notices))
-        return fail(e, BX_ERR_NOMEM, "内存不足");
+    if (!bx_grow((void **)&log->notices, &log->cap_notices, log->nnotices + 1, sizeof *log->notices,
+                 e->err))
+        return false;
     char text[1536];
     snprintf(text, sizeof text, "“{%s}”：%s", e->expr, what);
     bx_nnotice *n = &log->notices[log->nnotices];

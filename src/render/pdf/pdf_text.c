@@ -56,23 +56,11 @@ typedef struct setter {
                            number printed on the page it begins on */
 } setter;
 
-static bool grow(void **items, int *cap, int n, size_t size, bx_error *err)
-{
-    if (n < *cap)
-        return true;
-    int more = *cap ? *cap * 2 : 64;
-    void *grown = realloc(*items, (size_t)more * size);
-    if (!grown)
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    *items = grown;
-    *cap = more;
-    return true;
-}
-
 static bool new_page(setter *s, bool numbered)
 {
     bx_text_layout *o = s->out;
-    if (!grow((void **)&o->pages, &o->cap_pages, o->npages, sizeof *o->pages, s->err))
+    if (!bx_grow((void **)&o->pages, &o->cap_pages, (size_t)o->npages + 1, sizeof *o->pages,
+                 s->err))
         return false;
     o->pages[o->npages++] = (bx_text_page){o->nruns, 0, numbered};
     s->line = 0;
@@ -97,7 +85,7 @@ static bool add_run(setter *s, const char *text, const bx_text_line *l, double x
                     double spacing, bool bold)
 {
     bx_text_layout *o = s->out;
-    if (!grow((void **)&o->runs, &o->cap_runs, o->nruns, sizeof *o->runs, s->err))
+    if (!bx_grow((void **)&o->runs, &o->cap_runs, (size_t)o->nruns + 1, sizeof *o->runs, s->err))
         return false;
     o->runs[o->nruns++] =
         (bx_text_run){text + l->off, l->len, x, baseline(s, size), size, spacing, bold};
@@ -110,7 +98,8 @@ static bool add_run(setter *s, const char *text, const bx_text_line *l, double x
 static bool mark(setter *s, int level, const char *title)
 {
     bx_text_layout *o = s->out;
-    if (!grow((void **)&o->marks, &o->cap_marks, o->nmarks, sizeof *o->marks, s->err))
+    if (!bx_grow((void **)&o->marks, &o->cap_marks, (size_t)o->nmarks + 1, sizeof *o->marks,
+                 s->err))
         return false;
     o->marks[o->nmarks++] = (bx_text_mark){o->npages - 1, level, title};
     return true;

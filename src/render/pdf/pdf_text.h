@@ -47,11 +47,14 @@ typedef struct bx_text_mark {
 
 typedef struct bx_text_layout {
     bx_text_run *runs;
-    int nruns, cap_runs;
+    int nruns;
+    size_t cap_runs;
     bx_text_page *pages;
-    int npages, cap_pages;
+    int npages;
+    size_t cap_pages;
     bx_text_mark *marks;
-    int nmarks, cap_marks;
+    int nmarks;
+    size_t cap_marks;
     int tables_mark; /* the bookmark the tables go under, or -1 */
 } bx_text_layout;
 
