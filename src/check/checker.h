@@ -81,8 +81,6 @@ int bx_check_field_of(const bx_vtable *vt, const char *name);
  * *present (may be NULL) says whether there is one. Marks the figure as
  * held by an equation. */
 int64_t bx_check_take(checker *ck, const bx_vtable *vt, const bx_vrow *r, int f, bool *present);
-bool bx_check_squash_equal(const char *a, const char *b);
-void bx_check_expand_years(int year, const char *tpl, char *out, size_t size);
 bool bx_check_table(checker *ck, const bx_vtable *vt);
 
 /* s as a JSON string, quoted and escaped. */

@@ -10,30 +10,6 @@
 
 /* ---- set rules --------------------------------------------------------- */
 
-/* The row a reference names: @first, @last, @fields, code=…, or a label
- * (with {year}, {last_year}). */
-static const bx_vrow *ref_row(const bx_vtable *vt, const char *tpl, int year)
-{
-    char sel[256];
-    bx_check_expand_years(year, tpl, sel, sizeof sel);
-    int first = 0;
-    while (first < vt->nrows && vt->rows[first].band &&
-           strcmp(vt->rows[first].band, "@fields") == 0)
-        first++;
-    if (strcmp(sel, "@first") == 0)
-        return first < vt->nrows ? &vt->rows[first] : NULL;
-    if (strcmp(sel, "@last") == 0)
-        return vt->nrows > first ? &vt->rows[vt->nrows - 1] : NULL;
-    for (int r = 0; r < vt->nrows; r++) {
-        const bx_vrow *row = &vt->rows[r];
-        if (strcmp(sel, "@fields") == 0     ? row->band && strcmp(row->band, "@fields") == 0
-            : strncmp(sel, "code=", 5) == 0 ? row->code && strcmp(row->code, sel + 5) == 0
-                                            : row->label && bx_check_squash_equal(row->label, sel))
-            return row;
-    }
-    return NULL;
-}
-
 static const bx_vtable *table_numbered(const checker *ck, int number)
 {
     for (int i = 0; i < ck->m->view.ntables; i++)
@@ -50,7 +26,7 @@ static int find_ref(checker *ck, const bx_ref *ref, const bx_vtable **vt, const 
 {
     if (!(*vt = table_numbered(ck, ref->table)))
         return 0;
-    *row = ref_row(*vt, ref->row, ck->m->doc->year);
+    *row = bx_dataview_row(*vt, ref->row, ck->m->doc->year, NULL);
     *f = bx_check_field_of(*vt, ref->field);
     if (*row && *f >= 0)
         return 1;

@@ -37,41 +37,6 @@ int64_t bx_check_take(checker *ck, const bx_vtable *vt, const bx_vrow *r, int f,
     return peek(r, f, present);
 }
 
-bool bx_check_squash_equal(const char *a, const char *b)
-{
-    while (*a || *b) {
-        while (*a == ' ')
-            a++;
-        while (*b == ' ')
-            b++;
-        if (*a != *b)
-            return false;
-        if (*a) {
-            a++;
-            b++;
-        }
-    }
-    return true;
-}
-
-/* {year} and {last_year} in a row label of a check. */
-void bx_check_expand_years(int year, const char *tpl, char *out, size_t size)
-{
-    size_t at = 0;
-    for (const char *p = tpl; *p && at + 8 < size;) {
-        if (strncmp(p, "{year}", 6) == 0) {
-            at += (size_t)snprintf(out + at, size - at, "%d", year);
-            p += 6;
-        } else if (strncmp(p, "{last_year}", 11) == 0) {
-            at += (size_t)snprintf(out + at, size - at, "%d", year - 1);
-            p += 11;
-        } else {
-            out[at++] = *p++;
-        }
-    }
-    out[at] = '\0';
-}
-
 /* ---- table rules ------------------------------------------------------- */
 
 /* sum: lhs = ±terms, on every row that has any of them */
@@ -370,10 +335,10 @@ static bool check_rows(checker *ck, const bx_vtable *vt, const bx_check *c)
     const bx_vrow *rows[BX_MAX_COLUMNS + 1];
     for (int k = -1; k < c->nterms; k++) {
         const char *tpl = k < 0 ? c->lhs : c->terms[k].name;
-        bx_check_expand_years(ck->m->doc->year, tpl, label, sizeof label);
+        bx_dataview_expand_years(ck->m->doc->year, tpl, label, sizeof label);
         const bx_vrow *found = NULL;
         for (int r = 0; r < vt->nrows && !found; r++)
-            if (vt->rows[r].label && bx_check_squash_equal(vt->rows[r].label, label))
+            if (vt->rows[r].label && bx_dataview_same_label(vt->rows[r].label, label))
                 found = &vt->rows[r];
         if (!found) {
             char what[320];

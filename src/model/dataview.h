@@ -56,6 +56,16 @@ typedef struct bx_dataview {
     int ninputs;
 } bx_dataview;
 
+/* The row a rule or a sentence names in vt: "@first" or "@last" (data
+ * rows), "@fields" (a form's own values), "code=2101501", or a label
+ * (compared but for spaces), with {year} and {last_year} written out. The
+ * first such row, or NULL; *count (may be NULL) says how many there are. */
+const bx_vrow *bx_dataview_row(const bx_vtable *vt, const char *selector, int year, int *count);
+/* tpl with {year} and {last_year} written out, into out. */
+void bx_dataview_expand_years(int year, const char *tpl, char *out, size_t size);
+/* a and b equal but for (ASCII) spaces: how labels are compared. */
+bool bx_dataview_same_label(const char *a, const char *b);
+
 /* Free what the view holds (its strings belong to the document's arena,
  * none to the dataset or the layout set). */
 void bx_dataview_free(bx_dataview *v);

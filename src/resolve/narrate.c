@@ -25,78 +25,23 @@ typedef struct narration {
 
 /* ---- figures by reference ------------------------------------------------ */
 
-/* a and b equal but for spaces (ASCII and U+3000) */
-static bool same_words(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ' || strncmp(a, "\u3000", 3) == 0)
-            a += *a == ' ' ? 1 : 3;
-        while (*b == ' ' || strncmp(b, "\u3000", 3) == 0)
-            b += *b == ' ' ? 1 : 3;
-        if (*a != *b)
-            return false;
-        if (!*a)
-            return true;
-        a++;
-        b++;
-    }
-}
-
-/* sel with {year} and {last_year} written out */
-static void expand_years(const narration *n, const char *sel, char *out, size_t size)
-{
-    size_t k = 0;
-    while (*sel && k + 1 < size) {
-        const char *with = strncmp(sel, "{year}", 6) == 0         ? n->year
-                           : strncmp(sel, "{last_year}", 11) == 0 ? n->last_year
-                                                                  : NULL;
-        if (with) {
-            k += (size_t)snprintf(out + k, size - k, "%s", with);
-            sel += strncmp(sel, "{year}", 6) == 0 ? 6 : 11;
-        } else {
-            out[k++] = *sel++;
-        }
-    }
-    out[k < size ? k : size - 1] = '\0';
-}
-
-static bool row_is(const bx_vrow *r, const char *sel)
-{
-    if (strncmp(sel, "code=", 5) == 0)
-        return r->code && strcmp(r->code, sel + 5) == 0;
-    if (strcmp(sel, "@fields") == 0)
-        return r->band && strcmp(r->band, "@fields") == 0;
-    return r->label && same_words(r->label, sel);
-}
-
-/* The one row sel names in vt: @first, @last, @fields, code=…, or a label;
- * NULL with why when none or more than one. */
+/* The one row sel names in vt (bx_dataview_row); NULL with why when none
+ * or more than one. */
 static const bx_vrow *the_row(const narration *n, const bx_vtable *vt, const char *sel_tpl,
                               char *why, size_t size)
 {
-    char sel[512];
-    expand_years(n, sel_tpl, sel, sizeof sel);
-    int first = 0;
-    while (first < vt->nrows && vt->rows[first].band &&
-           strcmp(vt->rows[first].band, "@fields") == 0)
-        first++;
-    if (strcmp(sel, "@first") == 0 || strcmp(sel, "@last") == 0) {
-        if (first < vt->nrows)
-            return &vt->rows[strcmp(sel, "@first") == 0 ? first : vt->nrows - 1];
-        snprintf(why, size, "%s 没有数据行", vt->sheet);
-        return NULL;
-    }
-    const bx_vrow *found = NULL;
-    int count = 0;
-    for (int r = 0; r < vt->nrows; r++)
-        if (row_is(&vt->rows[r], sel) && count++ == 0)
-            found = &vt->rows[r];
+    int year = n->rv->ds->meta.year, count;
+    const bx_vrow *found = bx_dataview_row(vt, sel_tpl, year, &count);
     if (count == 1)
         return found;
-    if (count == 0)
-        snprintf(why, size, "%s 中找不到行“%s”", vt->sheet, sel);
-    else
+    char sel[512];
+    bx_dataview_expand_years(year, sel_tpl, sel, sizeof sel);
+    if (count > 1)
         snprintf(why, size, "%s 中有 %d 行都叫“%s”：请用 code=科目编码", vt->sheet, count, sel);
+    else if (strcmp(sel, "@first") == 0 || strcmp(sel, "@last") == 0)
+        snprintf(why, size, "%s 没有数据行", vt->sheet);
+    else
+        snprintf(why, size, "%s 中找不到行“%s”", vt->sheet, sel);
     return NULL;
 }
 
@@ -143,7 +88,7 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
     const bx_csv *c = n->compare;
     int found = -1, count = 0;
     for (size_t r = 0; r < c->nrows; r++)
-        if (same_words(bx_csv_cell(c, r, (size_t)n->compare_ref), ref) && count++ == 0)
+        if (bx_dataview_same_label(bx_csv_cell(c, r, (size_t)n->compare_ref), ref) && count++ == 0)
             found = (int)r;
     if (count == 0) {
         snprintf(why, size, "%s 中没有“%s”", c->name, ref);
@@ -180,7 +125,7 @@ static bool named_figure(const narration *n, const char *name, bx_nfig *out, cha
     }
     int found = -1, count = 0;
     for (size_t r = 0; r < c->nrows; r++)
-        if (same_words(bx_csv_cell(c, r, (size_t)n->figure_name), name) && count++ == 0)
+        if (bx_dataview_same_label(bx_csv_cell(c, r, (size_t)n->figure_name), name) && count++ == 0)
             found = (int)r;
     if (count != 1) {
         if (count)
@@ -299,7 +244,7 @@ static const char *view_given(void *ctx, const char *placeholder)
 {
     const narration *n = ctx;
     for (size_t r = 0; n->given && r < n->given->nrows; r++)
-        if (same_words(bx_csv_cell(n->given, r, (size_t)n->given_expr), placeholder))
+        if (bx_dataview_same_label(bx_csv_cell(n->given, r, (size_t)n->given_expr), placeholder))
             return bx_csv_cell(n->given, r, (size_t)n->given_text);
     return NULL;
 }
