@@ -4,42 +4,12 @@
  * program refused with a message, never read past its end. */
 #include "test_util.h"
 
+#include "cff_build.h"
+
 #include "pdf_cff.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct buf {
-    unsigned char b[4096];
-    size_t n;
-} buf;
-
-static void put(buf *b, const void *p, size_t n)
-{
-    assert_true(b->n + n <= sizeof b->b);
-    memcpy(b->b + b->n, p, n);
-    b->n += n;
-}
-
-static void u8(buf *b, unsigned v)
-{
-    unsigned char c = (unsigned char)v;
-    put(b, &c, 1);
-}
-
-static void u16(buf *b, unsigned v)
-{
-    u8(b, v >> 8);
-    u8(b, v & 0xFF);
-}
-
-/* A DICT operand in its five-byte form (so that sizes do not depend on it). */
-static void num(buf *b, long v)
-{
-    u8(b, 29);
-    for (int s = 24; s >= 0; s -= 8)
-        u8(b, (unsigned)((unsigned long)v >> s) & 0xFF);
-}
 
 /* An INDEX with one-byte offsets. */
 static void index_of(buf *b, const char *const *items, int count)
