@@ -86,11 +86,16 @@ bool bx_check_table(checker *ck, const bx_vtable *vt);
 /* s as a JSON string, quoted and escaped. */
 void bx_check_json_string(bx_strbuf *b, const char *s);
 
-/* The rule of the document's text's notices. */
+/* The rules of the document's text: its notices (a rate that the exact
+ * figures round otherwise, a given figure), the digit lint (a number typed
+ * into the text) and the department's figures against their cells. */
 #define BX_TEXT_RULE "文字部分的数字"
+#define BX_TYPED_RULE "文字部分的数字来源"
+#define BX_PARTS_RULE "单位数据之和"
 
-/* A notice about the document's text (no table cell), at file:line. */
-bool bx_check_text_notice(checker *ck, const char *file, int line, const char *what);
+/* A finding about the document's text (no table cell), at file:line:column. */
+bool bx_check_text_finding(checker *ck, bool error, const char *rule, const char *file, int line,
+                           int column, const char *what);
 
 /* narration.c: the document's text among the findings (its notices) and,
  * in the JSON report, every figure it printed. */

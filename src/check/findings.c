@@ -12,6 +12,7 @@
 typedef struct finding_rec {
     bx_finding pub;
     char expected[40], actual[40], difference[320];
+    const char *text; /* in the arena, for a text finding: what is wrong, whole */
 } finding_rec;
 
 /* A figure of the data, for the JSON report: its place, its value, whether
@@ -99,19 +100,23 @@ static finding_rec *new_finding(checker *ck)
     return r;
 }
 
-bool bx_check_text_notice(checker *ck, const char *file, int line, const char *what)
+bool bx_check_text_finding(checker *ck, bool error, const char *rule, const char *file, int line,
+                           int column, const char *what)
 {
     bx_findings *f = ck->out;
     finding_rec *r = new_finding(ck);
     if (!r)
         return false;
+    r->pub.error = error;
+    f->errors += error;
     r->pub.table = "文字部分";
     r->pub.row = r->pub.column = "";
-    r->pub.rule = BX_TEXT_RULE;
-    snprintf(r->difference, sizeof r->difference, "%s", what);
+    r->pub.rule = rule;
+    r->text = bx_arena_strdup(f->arena, what, ck->err);
     r->pub.file = bx_arena_strdup(f->arena, file ? file : "", ck->err);
     r->pub.line = line;
-    return r->pub.file != NULL;
+    r->pub.column_number = column;
+    return r->pub.file && r->text;
 }
 
 static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
@@ -348,7 +353,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
     for (size_t i = 0; i < f->n; i++) {
         f->items[i].pub.expected = f->items[i].expected;
         f->items[i].pub.actual = f->items[i].actual;
-        f->items[i].pub.difference = f->items[i].difference;
+        f->items[i].pub.difference = f->items[i].text ? f->items[i].text : f->items[i].difference;
     }
     return f;
 }

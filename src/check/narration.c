@@ -1,6 +1,8 @@
 /* The whole document's text in the checks (checker.h): the notices its
  * sentences raised (a growth rate the exact figures would round otherwise,
- * a change that prints as 0) among the findings, and every figure it
+ * a change that prints as 0), the department's figures that do not sum to
+ * the totals they break down, and the digits typed into the text (the
+ * digit lint) among the findings, and every figure it
  * printed — placeholder, text, cell, the values used — kept for the JSON
  * report: the proof that each printed figure is its cell's. */
 #include "checker.h"
@@ -26,10 +28,22 @@ static const char *part_of(const bx_doc *doc, int b)
 bool bx_check_narration(checker *ck)
 {
     const bx_nlog *log = &ck->m->narration;
-    for (size_t i = 0; i < log->nnotices; i++)
-        if (!bx_check_text_notice(ck, log->notices[i].file, log->notices[i].line,
-                                  log->notices[i].text))
+    for (size_t i = 0; i < log->nnotices; i++) {
+        const bx_nnotice *n = &log->notices[i];
+        if (!bx_check_text_finding(ck, false, BX_TEXT_RULE, n->file, n->line, 0, n->text))
             return false;
+    }
+    for (size_t i = 0; i < log->nparts; i++) {
+        const bx_nnotice *n = &log->parts[i];
+        if (!bx_check_text_finding(ck, n->error, BX_PARTS_RULE, n->file, n->line, n->column,
+                                   n->text))
+            return false;
+    }
+    for (size_t i = 0; i < log->ntyped; i++) {
+        const bx_nnotice *n = &log->typed[i];
+        if (!bx_check_text_finding(ck, true, BX_TYPED_RULE, n->file, n->line, n->column, n->text))
+            return false;
+    }
     if (log->nfigures == 0)
         return true;
     bx_findings *f = ck->out;

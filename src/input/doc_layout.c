@@ -65,19 +65,75 @@ static bool include(outline *o, loader *ld, const yaml_node_t *node, const char 
     return ok;
 }
 
+/* A column of a table block: heading, cell, width, align. */
+static bool parse_column(loader *ld, const yaml_node_t *map, bx_dcolumn *c)
+{
+    static const char *const keys[] = {"heading", "cell", "width", "align", NULL};
+    long width = 1;
+    const char *align = NULL;
+    if (!bx_yaml_want_map(ld->y, map, "列", ld->err) ||
+        !bx_yaml_check_keys(ld->y, map, keys, ld->err) ||
+        !bx_layout_get_plain(ld, map, "heading", true, &c->heading) ||
+        !bx_layout_get_plain(ld, map, "cell", true, &c->cell) ||
+        !bx_yaml_int(ld->y, map, "width", false, 1, 100, &width, ld->err) ||
+        !bx_layout_get_plain(ld, map, "align", false, &align))
+        return false;
+    c->width = (int)width;
+    c->align = !align                         ? 'l'
+               : strcmp(align, "left") == 0   ? 'l'
+               : strcmp(align, "right") == 0  ? 'r'
+               : strcmp(align, "center") == 0 ? 'c'
+                                              : 0;
+    if (!c->align)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "align"),
+                                 "align 应为 left、center 或 right");
+    return true;
+}
+
+/* - table: NAME, rows: "5:level=1", columns: [...] — a table inside the
+ * text, one row per department row called NAME. */
+static bool parse_table(outline *o, loader *ld, const yaml_node_t *map)
+{
+    static const char *const keys[] = {"table", "rows", "columns", NULL};
+    bx_dblock b = {.kind = BX_DB_TABLE};
+    if (!bx_yaml_check_keys(ld->y, map, keys, ld->err) ||
+        !bx_layout_get_plain(ld, map, "table", true, &b.text) ||
+        !bx_layout_get_plain(ld, map, "rows", true, &b.rows))
+        return false;
+    yaml_node_t *seq = bx_yaml_get(ld->y, map, "columns");
+    if (!seq)
+        return bx_layout_fail_at(ld, map, "table 缺少 columns（表格的各列）");
+    if (!bx_yaml_want_seq(ld->y, seq, "columns", ld->err))
+        return false;
+    size_t n = bx_yaml_len(seq);
+    if (n < 1 || n > BX_DOC_MAX_COLUMNS)
+        return bx_layout_fail_at(ld, seq, "columns 应有 1 到 %d 列", BX_DOC_MAX_COLUMNS);
+    bx_dcolumn *cols = bx_layout_alloc(ld, n * sizeof *cols);
+    if (!cols)
+        return false;
+    memset(cols, 0, n * sizeof *cols);
+    for (size_t i = 0; i < n; i++)
+        if (!parse_column(ld, bx_yaml_item(ld->y, seq, i), &cols[i]))
+            return false;
+    b.columns = cols;
+    b.ncolumns = (int)n;
+    return add_block(o, ld, map, b);
+}
+
 /* One block: a mapping with one of heading, paragraph, text, tables,
- * contents, include. */
+ * contents, include, table. */
 static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
 {
-    static const char *const keys[] = {"heading", "level",    "paragraph", "number", "text", "lead",
-                                       "tables",  "contents", "include",   "pages",  NULL};
+    static const char *const keys[] = {
+        "heading", "level",    "paragraph", "number", "text",  "lead", "numbering", "list",
+        "tables",  "contents", "include",   "pages",  "table", "rows", "columns",   NULL};
     if (!bx_yaml_want_map(ld->y, map, "段落", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
-    static const char *const kinds[] = {"heading", "paragraph", "text",
-                                        "tables",  "contents",  "include"};
+    static const char *const kinds[] = {"heading",  "paragraph", "text", "tables",
+                                        "contents", "include",   "table"};
     int kind = -1, found = 0;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         if (bx_yaml_get(ld->y, map, kinds[i])) {
             kind = i;
             found++;
@@ -85,11 +141,15 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     if (found != 1)
         return bx_layout_fail_at(ld, map,
                                  "每段应有且只有 heading、paragraph、text、tables、contents、"
-                                 "include 之一");
+                                 "include、table 之一");
     if (kind == 5) {
         const char *name = NULL;
         return bx_layout_get_plain(ld, map, "include", true, &name) && include(o, ld, map, name);
     }
+    if (kind == 6)
+        return parse_table(o, ld, map);
+    if (bx_yaml_get(ld->y, map, "rows") || bx_yaml_get(ld->y, map, "columns"))
+        return bx_layout_fail_at(ld, map, "rows 和 columns 只用于 table（文字中的表格）");
     bx_dblock b = {.kind = kind == 0   ? BX_DB_HEADING
                            : kind == 1 ? BX_DB_PARAGRAPH
                            : kind == 2 ? BX_DB_TEXT
@@ -102,14 +162,23 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     b.level = (int)level;
     if ((kind != 0 && kind != 4 && bx_yaml_get(ld->y, map, "level")) ||
         (kind != 1 && bx_yaml_get(ld->y, map, "number")) ||
-        (kind != 2 && bx_yaml_get(ld->y, map, "lead")))
+        (kind != 2 && (bx_yaml_get(ld->y, map, "lead") || bx_yaml_get(ld->y, map, "numbering") ||
+                       bx_yaml_get(ld->y, map, "list"))))
         return bx_layout_fail_at(ld, map,
                                  "level 只用于 heading 和 contents，number 只用于 "
-                                 "paragraph，lead 只用于 text");
+                                 "paragraph，lead、numbering 和 list 只用于 text");
     bool ok = kind == 4 ? bx_layout_get_plain(ld, map, "contents", true, &b.text)
                         : bx_layout_get_plain(ld, map, kinds[kind], true, &b.text);
     if (ok && kind == 2)
-        ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead);
+        ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead) &&
+             bx_layout_get_plain(ld, map, "numbering", false, &b.numbering) &&
+             bx_layout_get_plain(ld, map, "list", false, &b.list);
+    if (ok && b.list && !b.numbering)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "list"),
+                                 "list（接续编号的列表）需要 numbering（编号格式）");
+    if (ok && b.numbering && !strstr(b.numbering, "{cn}") && !strstr(b.numbering, "{n}"))
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "numbering"),
+                                 "编号格式“%s”应含 {cn} 或 {n}", b.numbering);
     if (ok && kind != 4 && bx_yaml_get(ld->y, map, "pages"))
         return bx_layout_fail_at(ld, map, "pages 只用于 contents（目录）");
     if (ok && kind == 4)
@@ -178,6 +247,29 @@ static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s)
     return !bx_failed(ld->err);
 }
 
+/* constants: the texts whose digits are not figures ("100万元以上"). */
+static bool parse_constants(loader *ld, const yaml_node_t *seq, bx_nstyle *s)
+{
+    if (!bx_yaml_want_seq(ld->y, seq, "constants", ld->err))
+        return false;
+    size_t n = bx_yaml_len(seq);
+    const char **list = bx_layout_alloc(ld, (n ? n : 1) * sizeof *list);
+    if (!list)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = bx_yaml_item(ld->y, seq, i);
+        if (!bx_yaml_want_scalar(ld->y, item, "固定说法", ld->err))
+            return false;
+        if (!*bx_yaml_text(item))
+            return bx_layout_fail_at(ld, item, "constants 中的固定说法不能为空");
+        if (!(list[i] = bx_layout_copy(ld, bx_yaml_text(item))))
+            return false;
+    }
+    s->constants = list;
+    s->nconstants = (int)n;
+    return true;
+}
+
 /* phrases: name → {up, down, zero, from_zero, to_zero}. */
 static bool parse_phrases(loader *ld, const yaml_node_t *map, bx_nstyle *s)
 {
@@ -219,8 +311,9 @@ static bool parse_compare(loader *ld, const yaml_node_t *map, bx_doc_layout *d)
 bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
                               bx_doc_layout **out)
 {
-    static const char *const keys[] = {"title",   "numbering", "style",   "phrases", "texts",
-                                       "compare", "given",     "figures", "blocks",  NULL};
+    static const char *const keys[] = {"title",     "numbering", "style", "phrases",
+                                       "texts",     "compare",   "given", "figures",
+                                       "constants", "blocks",    NULL};
     yaml_node_t *root = bx_yaml_root(ld->y);
     bx_doc_layout *d = bx_layout_alloc(ld, sizeof *d);
     if (!d)
@@ -242,6 +335,8 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
         ok = parse_style(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "phrases")))
         ok = parse_phrases(ld, node, &d->style);
+    if (ok && (node = bx_yaml_get(ld->y, root, "constants")))
+        ok = parse_constants(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "compare")))
         ok = parse_compare(ld, node, d);
     node = ok ? bx_yaml_get(ld->y, root, "blocks") : NULL;

@@ -21,16 +21,39 @@ typedef enum bx_dblock_kind {
     BX_DB_PARAGRAPH, /* text: a sentence template; level > 0: numbered, run in */
     BX_DB_TEXT,      /* text: the name of a department text; lead: before it */
     BX_DB_TABLES,    /* text: the heading over the tables */
-    BX_DB_CONTENTS   /* 目录 */
+    BX_DB_CONTENTS,  /* 目录 */
+    BX_DB_TABLE      /* text: the department's rows of a table inside the text */
 } bx_dblock_kind;
+
+enum { BX_DOC_MAX_COLUMNS = 16 };
+
+/* A column of a table inside the text: its heading, the template of its
+ * cells ({row}: the row's name, {text}: the department's text of the row,
+ * {5:@row:总计}: the row's figure), its share of the width, its alignment. */
+typedef struct bx_dcolumn {
+    const char *heading, *cell;
+    int width;
+    char align; /* 'l', 'c', 'r' */
+} bx_dcolumn;
 
 typedef struct bx_dblock {
     bx_dblock_kind kind;
     int level;
     const char *text;
     const char *lead; /* BX_DB_TEXT: a template before its first paragraph, or NULL */
-    bool pages;       /* BX_DB_CONTENTS: page numbers */
-    bx_loc loc;       /* in its file, for messages */
+    /* BX_DB_TEXT: each paragraph's number, {n} or {cn} its count from 1
+     * ("{n}.", "（{cn}）"), or NULL */
+    const char *numbering;
+    /* BX_DB_TEXT with numbering: the list its numbers continue (the
+     * blocks of one list count on from each other, "（二）" between), or NULL */
+    const char *list;
+    bool pages; /* BX_DB_CONTENTS: page numbers */
+    /* BX_DB_TABLE: the table rows its department rows name ("5:level=1"),
+     * each exactly once, and its columns */
+    const char *rows;
+    const bx_dcolumn *columns;
+    int ncolumns;
+    bx_loc loc; /* in its file, for messages */
 } bx_dblock;
 
 typedef struct bx_doc_layout {

@@ -54,11 +54,34 @@ bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *numb
     b->kind = kind;
     b->level = level;
     b->pages = false;
+    b->grid = NULL;
     b->number = bx_arena_strdup(m->arena, number ? number : "", err);
     b->text = bx_arena_strdup(m->arena, text ? text : "", err);
     if (!b->number || !b->text)
         return false;
     m->nblocks++;
+    return true;
+}
+
+bool bx_doc_add_grid(bx_doc *m, const bx_grid *g, bx_error *err)
+{
+    size_t cells = (size_t)g->ncols * (size_t)g->nrows;
+    bx_grid *copy = bx_arena_alloc(m->arena, sizeof *copy, err);
+    const char **texts = bx_arena_alloc(m->arena, (cells ? cells : 1) * sizeof *texts, err);
+    int *widths = bx_arena_alloc(m->arena, (size_t)g->ncols * sizeof *widths + 1, err);
+    char *aligns = bx_arena_alloc(m->arena, (size_t)g->ncols + 1, err);
+    if (!copy || !texts || !widths || !aligns)
+        return false;
+    for (size_t i = 0; i < cells; i++)
+        if (!(texts[i] = bx_arena_strdup(m->arena, g->cells[i], err)))
+            return false;
+    memcpy(widths, g->widths, (size_t)g->ncols * sizeof *widths);
+    memcpy(aligns, g->aligns, (size_t)g->ncols);
+    aligns[g->ncols] = '\0';
+    *copy = (bx_grid){g->ncols, g->nrows, texts, widths, aligns};
+    if (!bx_doc_add_block(m, BX_BLOCK_GRID, 0, "", "", err))
+        return false;
+    m->blocks[m->nblocks - 1].grid = copy;
     return true;
 }
 

@@ -59,15 +59,26 @@ typedef enum bx_block_kind {
     BX_BLOCK_CONTENTS, /* 目录: the headings of level <= level */
     BX_BLOCK_HEADING,
     BX_BLOCK_PARAGRAPH,
-    BX_BLOCK_TABLES /* text: the heading over the tables ("二、表格部分") */
+    BX_BLOCK_TABLES, /* text: the heading over the tables ("二、表格部分") */
+    BX_BLOCK_GRID    /* a small table inside the text: grid */
 } bx_block_kind;
+
+/* A table inside the text (2024's 第七部分: 项目名称 / 预算数 / 绩效目标): its
+ * heading row, then one row per item, every cell a printed text. */
+typedef struct bx_grid {
+    int ncols, nrows;   /* nrows counts the heading row */
+    const char **cells; /* nrows × ncols, row-major; row 0 the headings */
+    const int *widths;  /* per column, its share of the text's width */
+    const char *aligns; /* per column: 'l', 'c' or 'r' (the body's; headings centre) */
+} bx_grid;
 
 typedef struct bx_block {
     bx_block_kind kind;
     int level;          /* headings: 0 (unnumbered) .. 4; numbered paragraphs too */
     const char *number; /* "第二部分", "（一）", "1."; "" when none */
     const char *text;
-    bool pages; /* BX_BLOCK_CONTENTS: with the page each entry begins on */
+    bool pages;          /* BX_BLOCK_CONTENTS: with the page each entry begins on */
+    const bx_grid *grid; /* BX_BLOCK_GRID, else NULL */
 } bx_block;
 
 /* The document: its properties and its sheets. What every back end
@@ -98,6 +109,8 @@ static inline bx_cell *bx_sheet_cell(const bx_sheet *s, int row, int col)
 bx_doc *bx_doc_new(bx_error *err);
 void bx_doc_free(bx_doc *doc);
 bx_sheet *bx_doc_add_sheet(bx_doc *doc, int ncols, bx_error *err);
+/* A BX_BLOCK_GRID block: g's cells, widths and aligns copied. */
+bool bx_doc_add_grid(bx_doc *doc, const bx_grid *g, bx_error *err);
 
 /* Append a block (its strings copied into the document's arena). */
 bool bx_doc_add_block(bx_doc *doc, bx_block_kind kind, int level, const char *number,

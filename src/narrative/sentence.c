@@ -27,6 +27,7 @@ typedef struct eval {
     const local *locals;
     int nlocals, depth;
     int ifs;          /* {if}s open around the text being rendered */
+    int markers;      /* list markers "1." "2." met in the text so far */
     const char *expr; /* the placeholder being evaluated, for messages */
 } eval;
 
@@ -59,6 +60,8 @@ void bx_nlog_free(bx_nlog *log)
     bx_arena_free(log->arena);
     free(log->figures);
     free(log->notices);
+    free(log->typed);
+    free(log->parts);
     memset(log, 0, sizeof *log);
 }
 
@@ -86,24 +89,169 @@ static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_
     return true;
 }
 
+/* One note of the log's, at loc. */
+static bool add_note(bx_nlog *log, bx_nnotice **notes, size_t *n, size_t *cap, const bx_loc *loc,
+                     const char *text, bx_error *err)
+{
+    if (!bx_grow((void **)notes, cap, *n + 1, sizeof **notes, err))
+        return false;
+    bx_nnotice *note = &(*notes)[*n];
+    *note = (bx_nnotice){.line = loc ? loc->line : 0, .column = loc ? loc->column : 0};
+    note->text = bx_arena_strdup(log->arena, text, err);
+    note->file = bx_arena_strdup(log->arena, loc && loc->file ? loc->file : "", err);
+    if (!note->text || !note->file)
+        return false;
+    (*n)++;
+    return true;
+}
+
+bool bx_nlog_add_parts(bx_nlog *log, const bx_loc *loc, bool error, const char *text, bx_error *err)
+{
+    if (!add_note(log, &log->parts, &log->nparts, &log->cap_parts, loc, text, err))
+        return false;
+    log->parts[log->nparts - 1].error = error;
+    return true;
+}
+
 static bool notice(eval *e, const char *what)
 {
-    bx_nlog *log = e->log;
-    if (!log)
+    if (!e->log)
         return true;
-    if (!bx_grow((void **)&log->notices, &log->cap_notices, log->nnotices + 1, sizeof *log->notices,
-                 e->err))
-        return false;
     char text[1536];
     snprintf(text, sizeof text, "“{%s}”：%s", e->expr, what);
-    bx_nnotice *n = &log->notices[log->nnotices];
-    n->text = bx_arena_strdup(log->arena, text, e->err);
-    n->file = bx_arena_strdup(log->arena, e->loc && e->loc->file ? e->loc->file : "", e->err);
-    n->line = e->loc ? e->loc->line : 0;
-    if (!n->text || !n->file)
+    bx_nlog *log = e->log;
+    return add_note(log, &log->notices, &log->nnotices, &log->cap_notices, e->loc, text, e->err);
+}
+
+/* ---- the digit lint ------------------------------------------------------ */
+
+/* The bytes of the digit at s (ASCII or full-width), 0 if there is none. */
+static size_t digit_at(const char *s, size_t len)
+{
+    if (len >= 1 && s[0] >= '0' && s[0] <= '9')
+        return 1;
+    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+        (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) /* ０-９ */
+        return 3;
+    return 0;
+}
+
+/* Whether a declared constant written in s[0, len) spans [from, to). */
+static bool constant_covers(const bx_nstyle *st, const char *s, size_t len, size_t from, size_t to)
+{
+    for (int c = 0; c < st->nconstants; c++) {
+        size_t clen = strlen(st->constants[c]);
+        /* an occurrence that spans [from, to) begins in [to - clen, from] */
+        for (size_t at = to > clen ? to - clen : 0; clen && at + clen <= len && at <= from; at++)
+            if (memcmp(s + at, st->constants[c], clen) == 0 && to <= at + clen)
+                return true;
+    }
+    return false;
+}
+
+/* Back or forward from s[at] by up to n characters of UTF-8, within len. */
+static size_t chars_back(const char *s, size_t at, int n)
+{
+    while (at > 0 && n > 0) {
+        at--;
+        if (((unsigned char)s[at] & 0xC0) != 0x80)
+            n--;
+    }
+    return at;
+}
+
+static size_t chars_forward(const char *s, size_t len, size_t at, int n)
+{
+    while (at < len && n > 0) {
+        at++;
+        while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+            at++;
+        n--;
+    }
+    return at;
+}
+
+static bool typed_number(eval *e, const char *s, size_t len, size_t from, size_t to)
+{
+    size_t a = chars_back(s, from, 8), b = chars_forward(s, len, to, 8);
+    char text[1536];
+    snprintf(text, sizeof text,
+             "键入的数字“%.*s”（%s%.*s%s）：文字部分的数字应来自表格、上年数或单位数据"
+             "（{value 名称}）；固定说法在 document.yaml 的 constants 中声明，段落的编号用 "
+             "text 块的 numbering",
+             (int)(to - from), s + from, a > 0 ? "…" : "", (int)(b - a), s + a, b < len ? "…" : "");
+    bx_nlog *log = e->log;
+    return add_note(log, &log->typed, &log->ntyped, &log->cap_typed, e->loc, text, e->err);
+}
+
+/* Whether the text before s[at] ends a sentence or a clause that may open
+ * a list ("…如下：1.…；2.…"), or there is no text before it. */
+static bool opens_list(const eval *e, const char *s, size_t at)
+{
+    const char *before;
+    if (at > 0)
+        before = s + chars_back(s, at, 1);
+    else if (e->out->len > 0)
+        before = e->out->data + chars_back(e->out->data, e->out->len, 1);
+    else
+        return true;
+    return strncmp(before, "。", 3) == 0 || strncmp(before, "；", 3) == 0 ||
+           strncmp(before, "：", 3) == 0;
+}
+
+/* A list marker: the next number of the text's own list (1, 2, 3 …),
+ * ASCII digits alone, then "." or "、" (not a decimal point), where a list
+ * may begin or go on. Its digits count the items; they are not figures. */
+static bool list_marker(eval *e, const char *s, size_t len, size_t from, size_t to)
+{
+    long v = 0;
+    for (size_t k = from; k < to; k++) {
+        if (s[k] < '0' || s[k] > '9' || v > 1000)
+            return false;
+        v = v * 10 + (s[k] - '0');
+    }
+    bool mark = to < len && (s[to] == '.' || (len - to >= 3 && strncmp(s + to, "、", 3) == 0));
+    if (!mark || v != e->markers + 1 || !opens_list(e, s, from))
         return false;
-    log->nnotices++;
+    e->markers++;
     return true;
+}
+
+/* Digits are figures, and figures come from placeholders: every run of
+ * digits (with the points and commas between them) that the literal text
+ * s[0, len) types, and neither a declared constant covers nor is the text's
+ * next list marker, is logged. */
+static bool lint(eval *e, const char *s, size_t len)
+{
+    if (!e->log)
+        return true;
+    for (size_t i = 0; i < len;) {
+        if (!digit_at(s + i, len - i)) {
+            i++;
+            continue;
+        }
+        size_t end = i, d;
+        while (end < len) {
+            if ((d = digit_at(s + end, len - end)))
+                end += d;
+            else if ((s[end] == '.' || s[end] == ',') && digit_at(s + end + 1, len - end - 1))
+                end++;
+            else
+                break;
+        }
+        if (!constant_covers(e->style, s, len, i, end) && !list_marker(e, s, len, i, end) &&
+            !typed_number(e, s, len, i, end))
+            return false;
+        i = end;
+    }
+    return true;
+}
+
+/* Literal text onto the output, linted. */
+static bool put_literal(eval *e, const char *s, size_t len)
+{
+    return lint(e, s, len) &&
+           (bx_strbuf_append(e->out, s, len) || fail(e, BX_ERR_LIMIT, "文字部分过长"));
 }
 
 /* ---- figures ------------------------------------------------------------- */
@@ -544,9 +692,9 @@ static bool render(eval *e, const char *tpl)
     for (const char *p = tpl; *p;) {
         const char *brace = strpbrk(p, "{}");
         if (!brace)
-            return bx_strbuf_puts(e->out, p) || fail(e, BX_ERR_LIMIT, "文字部分过长");
-        if (!bx_strbuf_append(e->out, p, (size_t)(brace - p)))
-            return fail(e, BX_ERR_LIMIT, "文字部分过长");
+            return put_literal(e, p, strlen(p));
+        if (!put_literal(e, p, (size_t)(brace - p)))
+            return false;
         if (brace[1] == brace[0]) { /* {{ and }} are the braces themselves */
             if (!bx_strbuf_putc(e->out, brace[0]))
                 return fail(e, BX_ERR_LIMIT, "文字部分过长");

@@ -54,6 +54,11 @@ typedef struct bx_nstyle {
     bool exact_base;
     const bx_nphrases *phrases; /* the first is {change}'s default */
     int nphrases;
+    /* the texts in which a digit typed into a template is not a figure
+     * ("100万元以上", "“十四五”" would need none): every other digit of
+     * the literal text is reported (bx_nlog.typed) */
+    const char *const *constants;
+    int nconstants;
 } bx_nstyle;
 
 /* One figure a template printed: the placeholder, what it printed, the
@@ -73,21 +78,35 @@ typedef struct bx_nprinted {
 typedef struct bx_nnotice {
     const char *text;
     const char *file;
-    int line;
+    int line, column;
+    bool error; /* parts: beyond their rounding */
 } bx_nnotice;
 
-/* What rendering found beside the text: every figure printed, and the
+/* What rendering found beside the text: every figure printed, the
  * notices (a change that prints as 0 but is not, a rate that the exact
- * values would round otherwise). Owns its strings. */
+ * values would round otherwise) and the digits typed into the literal
+ * text (the digit lint: a number no placeholder printed and no constant
+ * declares). Owns its strings. */
 typedef struct bx_nlog {
     bx_arena *arena;
     bx_nprinted *figures;
     size_t nfigures, cap_figures;
     bx_nnotice *notices;
     size_t nnotices, cap_notices;
+    bx_nnotice *typed;
+    size_t ntyped, cap_typed;
+    /* the department's figures that break a total down and do not sum to
+     * it (the caller's: bx_nlog_add_parts) */
+    bx_nnotice *parts;
+    size_t nparts, cap_parts;
 } bx_nlog;
 
 bool bx_nlog_init(bx_nlog *log, bx_error *err);
+
+/* A sum of parts that differs from its total, at loc: an error, or (error
+ * false) within the parts' rounding. */
+bool bx_nlog_add_parts(bx_nlog *log, const bx_loc *loc, bool error, const char *text,
+                       bx_error *err);
 void bx_nlog_free(bx_nlog *log);
 
 /* Render tpl onto out. loc names the template (file, line) in messages;

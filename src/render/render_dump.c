@@ -28,12 +28,35 @@ static void put_escaped(FILE *f, const char *s)
     }
 }
 
+/* A table inside the text: "grid", its columns' widths and aligns, then
+ * one line per row, its cells tab-separated. */
+static void dump_grid(FILE *f, const bx_grid *g)
+{
+    fprintf(f, "grid\t%d\t%s\t", g->ncols, g->aligns);
+    for (int c = 0; c < g->ncols; c++)
+        fprintf(f, "%s%d", c ? "," : "", g->widths[c]);
+    fputc('\n', f);
+    for (int r = 0; r < g->nrows; r++) {
+        fprintf(f, "row\t%d\t", r);
+        for (int c = 0; c < g->ncols; c++) {
+            fputc('\t', f);
+            put_escaped(f, g->cells[(size_t)r * (size_t)g->ncols + (size_t)c]);
+        }
+        fputc('\n', f);
+    }
+}
+
 /* The document's text, one line per block: kind, level, number, text. */
 static void dump_blocks(FILE *f, const bx_doc *m)
 {
-    static const char *const kinds[] = {"title", "contents", "heading", "paragraph", "tables"};
+    static const char *const kinds[] = {"title",     "contents", "heading",
+                                        "paragraph", "tables",   "grid"};
     for (int i = 0; i < m->nblocks; i++) {
         const bx_block *b = &m->blocks[i];
+        if (b->grid) {
+            dump_grid(f, b->grid);
+            continue;
+        }
         fprintf(f, "%s\t%d\t%s\t", kinds[b->kind], b->level, b->number);
         put_escaped(f, b->text);
         fputc('\n', f);

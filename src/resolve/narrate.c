@@ -2,26 +2,13 @@
  * written into the model, each sentence's figures taken from the resolved
  * tables' data view by reference, last year's from the dataset's
  * comparison file, the department's own texts from its texts file. */
-#include "resolver.h"
+#include "narration.h"
 
-#include "doc_layout.h"
-#include "strbuf.h"
 #include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { MAX_PARAGRAPH_BYTES = 1 << 20, MAX_NUMBER = 99 };
-
-typedef struct narration {
-    resolver *rv;
-    const bx_doc_layout *d;
-    const bx_csv *compare, *texts, *given, *figures;
-    int compare_ref, compare_amount, text_name, text_body, given_expr, given_text;
-    int figure_name, figure_value;
-    char year[16], last_year[16];
-} narration;
 
 /* ---- figures by reference ------------------------------------------------ */
 
@@ -114,8 +101,32 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
     return true;
 }
 
-/* A figure of the department's that no table holds ({value 名称}): as
- * the figures file writes it, its decimals as typed. */
+/* Row r of the figures file as a figure: as the file writes it, its
+ * decimals as typed. */
+bool bx_narr_figure_at(const narration *n, size_t r, bx_nfig *out, char *why, size_t size)
+{
+    const bx_csv *c = n->figures;
+    const char *text = bx_csv_cell(c, r, (size_t)n->figure_value);
+    const char *dot = strchr(text, '.');
+    int decimals = dot ? (int)strspn(dot + 1, "0123456789") : 0;
+    int64_t v;
+    bx_amount_result res =
+        decimals > BX_NFIG_MAX_DECIMALS ? BX_AMOUNT_DECIMALS : bx_amount_parse(text, decimals, &v);
+    bx_loc loc = bx_csv_loc(c, r, (size_t)n->figure_value);
+    if (res != BX_AMOUNT_OK) {
+        snprintf(why, size, "%s 第 %d 行第 %d 列：%s“%s”", c->name, loc.line, loc.column,
+                 bx_amount_result_text(res), text);
+        return false;
+    }
+    *out = bx_nfig_of(v, decimals);
+    int file = bx_rv_intern_file_at(n->rv, c->name); /* for the provenance report */
+    out->file = file >= 0 ? (uint32_t)file + 1 : 0;
+    out->line = (uint32_t)(loc.line > 0 ? loc.line : 0);
+    out->column = (uint32_t)(loc.column > 0 ? loc.column : 0);
+    return true;
+}
+
+/* A figure of the department's that no table holds ({value 名称}). */
 static bool named_figure(const narration *n, const char *name, bx_nfig *out, char *why, size_t size)
 {
     const bx_csv *c = n->figures;
@@ -134,27 +145,10 @@ static bool named_figure(const narration *n, const char *name, bx_nfig *out, cha
             snprintf(why, size, "%s 中没有“%s”", c->name, name);
         return false;
     }
-    const char *text = bx_csv_cell(c, (size_t)found, (size_t)n->figure_value);
-    const char *dot = strchr(text, '.');
-    int decimals = dot ? (int)strspn(dot + 1, "0123456789") : 0;
-    int64_t v;
-    bx_amount_result r =
-        decimals > BX_NFIG_MAX_DECIMALS ? BX_AMOUNT_DECIMALS : bx_amount_parse(text, decimals, &v);
-    bx_loc loc = bx_csv_loc(c, (size_t)found, (size_t)n->figure_value);
-    if (r != BX_AMOUNT_OK) {
-        snprintf(why, size, "%s 第 %d 行第 %d 列：%s“%s”", c->name, loc.line, loc.column,
-                 bx_amount_result_text(r), text);
-        return false;
-    }
-    *out = bx_nfig_of(v, decimals);
-    int file = bx_rv_intern_file_at(n->rv, c->name); /* for the provenance report */
-    out->file = file >= 0 ? (uint32_t)file + 1 : 0;
-    out->line = (uint32_t)(loc.line > 0 ? loc.line : 0);
-    out->column = (uint32_t)(loc.column > 0 ? loc.column : 0);
-    return true;
+    return bx_narr_figure_at(n, (size_t)found, out, why, size);
 }
 
-static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *why, size_t size)
+bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *why, size_t size)
 {
     const narration *n = ctx;
     int number;
@@ -183,8 +177,14 @@ static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, cha
         snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, field);
         return false;
     }
-    const bx_vrow *r = the_row(n, vt, row, why, size);
-    if (!r)
+    const bx_vrow *r;
+    if (strcmp(row, "@row") == 0 && !n->cur_row) {
+        snprintf(why, size, "@row（表格的本行）只用于 table 的单元格");
+        return false;
+    }
+    if (strcmp(row, "@row") == 0 && vt == n->cur_table)
+        r = n->cur_row;
+    else if (!(r = the_row(n, vt, strcmp(row, "@row") == 0 ? n->cur_row->label : row, why, size)))
         return false;
     int decimals = r->shown[f];
     if (prev) {
@@ -203,40 +203,50 @@ static bool view_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, cha
 }
 
 /* The rows of a table that "T:@rows" (every data row), "T:level=N" or
- * "T:@nonzero" (the rows with a figure other than 0) names, counted. */
-static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, size_t size)
+ * "T:@nonzero" (the rows with a figure other than 0) names. */
+bool bx_narr_parse_rows(const narration *n, const char *rows, bx_row_set *out, char *why,
+                        size_t size)
 {
-    const narration *n = ctx;
     char *end;
     long number = strtol(rows, &end, 10);
     const char *sel = *end == ':' ? end + 1 : NULL;
-    long level = -1;
-    bool nonzero = sel && strcmp(sel, "@nonzero") == 0;
+    *out = (bx_row_set){NULL, -1, sel && strcmp(sel, "@nonzero") == 0};
     if (!sel || end == rows ||
-        (strcmp(sel, "@rows") != 0 && !nonzero &&
-         (strncmp(sel, "level=", 6) != 0 || (level = strtol(sel + 6, &end, 10)) < 0 || *end))) {
-        snprintf(why, size, "计数应写成 表号:@rows 或 表号:level=层级（如 5:level=1）");
+        (strcmp(sel, "@rows") != 0 && !out->nonzero &&
+         (strncmp(sel, "level=", 6) != 0 || (out->level = strtol(sel + 6, &end, 10)) < 0 ||
+          *end))) {
+        snprintf(why, size, "行的集合应写成 表号:@rows、表号:level=层级 或 表号:@nonzero");
         return false;
     }
     const bx_dataview *view = &n->rv->m->view;
-    for (int i = 0; i < view->ntables; i++) {
-        const bx_vtable *vt = &view->tables[i];
-        if (vt->number != number)
-            continue;
-        int64_t k = 0;
-        for (int r = 0; r < vt->nrows; r++) {
-            const bx_vrow *row = &vt->rows[r];
-            bool fields = row->band && strcmp(row->band, "@fields") == 0;
-            bool figures = !nonzero;
-            for (int f = 0; f < vt->nfields && !figures; f++)
-                figures = row->v[f] != BX_NOVALUE && row->v[f] != 0;
-            k += !fields && figures && (level < 0 || row->level == level);
-        }
-        *out = k;
-        return true;
-    }
-    snprintf(why, size, "没有表 %ld", number);
-    return false;
+    for (int i = 0; i < view->ntables && !out->vt; i++)
+        if (view->tables[i].number == number)
+            out->vt = &view->tables[i];
+    if (!out->vt)
+        snprintf(why, size, "没有表 %ld", number);
+    return out->vt != NULL;
+}
+
+bool bx_narr_in_rows(const bx_row_set *set, const bx_vrow *row)
+{
+    if (row->band && strcmp(row->band, "@fields") == 0)
+        return false;
+    bool figures = !set->nonzero;
+    for (int f = 0; f < set->vt->nfields && !figures; f++)
+        figures = row->v[f] != BX_NOVALUE && row->v[f] != 0;
+    return figures && (set->level < 0 || row->level == set->level);
+}
+
+static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, size_t size)
+{
+    bx_row_set set;
+    if (!bx_narr_parse_rows(ctx, rows, &set, why, size))
+        return false;
+    int64_t k = 0;
+    for (int r = 0; r < set.vt->nrows; r++)
+        k += bx_narr_in_rows(&set, &set.vt->rows[r]);
+    *out = k;
+    return true;
 }
 
 /* The text printed for a placeholder in place of its figure. */
@@ -260,6 +270,10 @@ static const char *view_name(void *ctx, const char *name)
         return n->rv->ds->meta.unit;
     if (strcmp(name, "basis") == 0)
         return n->d->basis;
+    if (n->cur_row && strcmp(name, "row") == 0)
+        return n->cur_row->label;
+    if (n->cur_row && strcmp(name, "text") == 0)
+        return n->cur_text;
     const bx_dfield *f = bx_dataset_field(n->rv->ds, name);
     return f ? f->value : NULL;
 }
@@ -295,9 +309,9 @@ static void number_text(const char *fmt, int count, char *out, size_t size)
     out[k < size ? k : size - 1] = '\0';
 }
 
-static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
+bool bx_narr_sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
 {
-    bx_nsource src = {n, view_figure, view_name, view_count, view_given};
+    bx_nsource src = {n, bx_narr_figure, view_name, view_count, view_given};
     bx_strbuf_reset(out);
     bx_nlog *log = &n->rv->m->narration;
     size_t before = log->nfigures;
@@ -308,48 +322,79 @@ static bool sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf
     return ok;
 }
 
-/* The paragraphs of the department text called name, each a sentence. */
+static bool too_long(narration *n, const bx_loc *loc)
+{
+    return bx_fail(n->rv->err, loc, BX_ERR_LIMIT, "文字部分过长") == BX_OK;
+}
+
+/* One paragraph of a department text: the lead (before the first), then
+ * the text, each a sentence; numbered if the block says how. */
+static bool text_paragraph(narration *n, const bx_dblock *b, size_t r, int paragraph, int number_of,
+                           bx_strbuf *joined, bx_strbuf *out)
+{
+    bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body);
+    loc.file = n->texts->name;
+    char number[64] = "";
+    if (b->numbering && number_of > MAX_NUMBER)
+        return bx_fail(n->rv->err, &loc, BX_ERR_DATA, "编号的段落超过 %d 段", MAX_NUMBER) == BX_OK;
+    if (b->numbering)
+        number_text(b->numbering, number_of, number, sizeof number);
+    bx_strbuf_reset(joined);
+    if (paragraph == 1 && b->lead && !bx_narr_sentence(n, b->lead, &b->loc, joined))
+        return false;
+    size_t lead = joined->len;
+    if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
+        return false;
+    if (lead && !bx_strbuf_puts(joined, bx_strbuf_str(out)))
+        return too_long(n, &loc);
+    return bx_doc_add_block(n->rv->m->doc, BX_BLOCK_PARAGRAPH, 0, number,
+                            bx_strbuf_str(lead ? joined : out), n->rv->err);
+}
+
+/* The count of the list b continues (found or begun), NULL if b is in
+ * none. */
+static int *list_count(narration *n, const bx_dblock *b)
+{
+    if (!b->list)
+        return NULL;
+    for (int i = 0; i < n->nlists; i++)
+        if (strcmp(n->lists[i].name, b->list) == 0)
+            return &n->lists[i].count;
+    if (n->nlists == MAX_LISTS) {
+        bx_fail(n->rv->err, &b->loc, BX_ERR_LIMIT, "接续编号的列表超过 %d 个", MAX_LISTS);
+        return NULL;
+    }
+    n->lists[n->nlists].name = b->list;
+    n->lists[n->nlists].count = 0;
+    return &n->lists[n->nlists++].count;
+}
+
+/* The paragraphs of the department text called b->text, in order. */
 static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
 {
     if (!n->texts)
         return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT,
                        "文档引用了单位文字“%s”，但没有声明 texts（单位文字的数据文件）",
                        b->text) == BX_OK;
-    int paragraphs = 0;
-    for (size_t r = 0; r < n->texts->nrows; r++) {
-        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) != 0)
-            continue;
-        bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body + 1);
-        loc.file = n->texts->name;
-        bx_strbuf lead;
-        bx_strbuf_init(&lead, MAX_PARAGRAPH_BYTES);
-        bool ok = paragraphs > 0 || !b->lead || sentence(n, b->lead, &b->loc, &lead);
-        char *first = ok && lead.len ? strdup(bx_strbuf_str(&lead)) : NULL;
-        bx_strbuf_free(&lead);
-        ok = ok && sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out);
-        if (ok && first) {
-            size_t k = strlen(first);
-            char *joined = malloc(k + out->len + 1);
-            ok = joined != NULL;
-            if (ok) {
-                memcpy(joined, first, k);
-                memcpy(joined + k, bx_strbuf_str(out), out->len + 1);
-                ok = bx_doc_add_block(n->rv->m->doc, BX_BLOCK_PARAGRAPH, 0, "", joined, n->rv->err);
-            }
-            free(joined);
-        } else if (ok) {
-            ok = bx_doc_add_block(n->rv->m->doc, BX_BLOCK_PARAGRAPH, 0, "", bx_strbuf_str(out),
-                                  n->rv->err);
+    int *counted = list_count(n, b);
+    if (b->list && !counted)
+        return false;
+    int paragraphs = 0, first = counted ? *counted : 0;
+    bx_strbuf joined;
+    bx_strbuf_init(&joined, MAX_PARAGRAPH_BYTES);
+    bool ok = true;
+    for (size_t r = 0; ok && r < n->texts->nrows; r++)
+        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) == 0) {
+            paragraphs++;
+            ok = text_paragraph(n, b, r, paragraphs, first + paragraphs, &joined, out);
         }
-        free(first);
-        if (!ok)
-            return false;
-        paragraphs++;
-    }
-    if (paragraphs == 0)
+    if (counted)
+        *counted = first + paragraphs;
+    bx_strbuf_free(&joined);
+    if (ok && paragraphs == 0)
         return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA, "%s 中没有单位文字“%s”", n->texts->name,
                        b->text) == BX_OK;
-    return true;
+    return ok;
 }
 
 static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], bx_strbuf *out)
@@ -367,19 +412,20 @@ static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], b
     }
     switch (b->kind) {
     case BX_DB_HEADING:
-        return sentence(n, b->text, &b->loc, out) &&
+        return bx_narr_sentence(n, b->text, &b->loc, out) &&
                bx_doc_add_block(doc, BX_BLOCK_HEADING, b->level, number, bx_strbuf_str(out),
                                 n->rv->err);
     case BX_DB_PARAGRAPH:
-        return sentence(n, b->text, &b->loc, out) &&
+        return bx_narr_sentence(n, b->text, &b->loc, out) &&
                bx_doc_add_block(doc, BX_BLOCK_PARAGRAPH, b->level, number, bx_strbuf_str(out),
                                 n->rv->err);
     case BX_DB_TEXT: return department_text(n, b, out);
+    case BX_DB_TABLE: return bx_narr_table(n, b, out);
     case BX_DB_TABLES:
-        return sentence(n, b->text, &b->loc, out) &&
+        return bx_narr_sentence(n, b->text, &b->loc, out) &&
                bx_doc_add_block(doc, BX_BLOCK_TABLES, 0, "", bx_strbuf_str(out), n->rv->err);
     case BX_DB_CONTENTS:
-        if (!sentence(n, b->text, &b->loc, out) ||
+        if (!bx_narr_sentence(n, b->text, &b->loc, out) ||
             !bx_doc_add_block(doc, BX_BLOCK_CONTENTS, b->level, "", bx_strbuf_str(out), n->rv->err))
             return false;
         doc->blocks[doc->nblocks - 1].pages = b->pages;
@@ -428,20 +474,22 @@ bool bx_rv_narrate(resolver *rv)
     if (d->texts &&
         !(n.texts = outline_csv(&n, d->texts, "名称", "段落", &n.text_name, &n.text_body)))
         return false;
+    n.text_row = n.texts ? bx_csv_column(n.texts, "行") : -1;
     if (d->given &&
         !(n.given = outline_csv(&n, d->given, "占位符", "印刷", &n.given_expr, &n.given_text)))
         return false;
     if (d->figures &&
         !(n.figures = outline_csv(&n, d->figures, "名称", "数值", &n.figure_name, &n.figure_value)))
         return false;
+    n.figure_total = n.figures ? bx_csv_column(n.figures, "合计") : -1;
     bx_strbuf out;
     bx_strbuf_init(&out, MAX_PARAGRAPH_BYTES);
     bx_loc loc = {rv->set->dir, 0, 0};
-    bool ok = sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
+    bool ok = bx_narr_sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
               bx_doc_add_block(rv->m->doc, BX_BLOCK_TITLE, 0, "", bx_strbuf_str(&out), rv->err);
     int counts[BX_DOC_LEVELS] = {0};
     for (size_t i = 0; ok && i < d->nblocks; i++)
         ok = block(&n, &d->blocks[i], counts, &out);
     bx_strbuf_free(&out);
-    return ok;
+    return ok && bx_narr_check_totals(&n);
 }

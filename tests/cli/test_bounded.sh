@@ -87,9 +87,9 @@ book_accepted() { # CASE N
 book_refused csv64 400 "csv64.xlsx: 工作表“budgetx”中“大0”的数据不完整，无法读回"
 book_accepted fields 30000
 book_accepted csvs 30000
-book_refused plus 400 "plus.xlsx: 工作表“budgetx”第 42 行的文字超过 64 MB 的上限，无法读回"
+book_refused plus 400 "plus.xlsx: 工作表“budgetx”第 44 行的文字超过 64 MB 的上限，无法读回"
 book_accepted plus 40 # 10 MB: big but legal
-book_refused xfd 40000 "xfd.xlsx: 工作表“budgetx”第 42 行已被改动，无法读回"
+book_refused xfd 40000 "xfd.xlsx: 工作表“budgetx”第 44 行已被改动，无法读回"
 
 # ---- YAML: deep flow nesting, alias bombs -----------------------------
 for levels in 40000 1000000; do

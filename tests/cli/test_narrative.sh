@@ -9,7 +9,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 samples=$2 layouts=$3
 sample=$samples/shenzhen-2024
-paragraphs() { grep -P '^paragraph\t' "$1"/*.dump.txt; }
+paragraphs() { grep -P '^paragraph\t' "$1"/*.dump.txt | cut -f3- | tr -d '\t'; } # number and text
 
 # 1. a corrected workbook: 表5 基金监督管理 831.30 → 900.50, then the text
 run 0 "$budgetx" render "$sample" -o "$work/a" -q
@@ -99,5 +99,36 @@ assert hit and hit[0]["line"] == 17 and hit[0]["file"].endswith("01_收支总表
 assert any(f["placeholder"].startswith("change ") and f.get("last_year") for f in figs)
 assert all(f["block"] > 0 and f["part"] is not None for f in figs)
 PY
+
+# 6. the digit lint: a number typed into a department's text is an error at
+# its file, line and column, and nothing is written
+cp -r "$sample" "$work/typed"
+line=$(python3 - "$work/typed/文字.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+i = next(k for k, r in enumerate(rows) if r[0] == "机构设置")
+rows[i][1] += "另有编制人员86名。"
+csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline="")).writerows(rows)
+print(i + 1)
+PY
+)
+run 1 "$budgetx" check "$work/typed"
+expect_in "$run_out" "文字.csv:$line:2: 错误：文字部分：键入的数字“86”（…局。另有编制人员86名。）" \
+  "the typed number, where it is"
+expect_in "$run_out" "共 1 个错误" "one typed number, one error"
+run 1 "$budgetx" render "$work/typed" -o "$work/typed-out" -q
+expect_empty "$work/typed-out" "a render of a text with a typed number"
+
+# 7. the department's figures against the totals they break down: 表5's
+# 医疗保障综合管理 1,236.12 is 0.02 more than its seven parts (a notice,
+# within their rounding); one part raised by 10 is an error at its line
+run 0 "$budgetx" check "$sample"
+expect_in "$run_out" "数据.csv:10:3: 提示（尾数差异）：文字部分：7 项（第 10 行起）合计于“5:医疗保障综合管理:总计”：各项之和 1,236.10，合计为 1,236.12，差 -0.02（在各项的尾数之内）" \
+  "the parts' rounding"
+cp -r "$sample" "$work/parts"
+sed -i 's/^零星修缮,195.27,/零星修缮,205.27,/' "$work/parts/数据.csv"
+run 1 "$budgetx" check "$work/parts"
+expect_in "$run_out" "数据.csv:10:3: 错误：文字部分：7 项（第 10 行起）合计于“5:医疗保障综合管理:总计”：各项之和 1,246.10，合计为 1,236.12，差 9.98（检查：单位数据之和）" \
+  "parts that do not add up"
 
 finish "the whole document's text: corrected, tables only, errors located, listed by check"

@@ -364,6 +364,60 @@ static void every_printed_figure_is_logged(void **state)
     bx_nlog_free(&log);
 }
 
+/* The typed digits of tpl under style, as "“digits”" texts joined by "|". */
+static void assert_typed(const char *tpl, bx_nstyle style, const char *expected)
+{
+    bx_nlog log;
+    bx_error err;
+    assert_true(bx_nlog_init(&log, &err));
+    char *text = render_with(tpl, style, &log, &err);
+    if (!text)
+        fail_msg("%s: %s", tpl, err.message);
+    char got[1024] = "";
+    for (size_t i = 0; i < log.ntyped; i++) {
+        const char *open = strstr(log.typed[i].text, "“"), *close = open ? strstr(open, "”") : NULL;
+        assert_non_null(close);
+        size_t len = strlen(got);
+        snprintf(got + len, sizeof got - len, "%s%.*s", i ? "|" : "", (int)(close - open - 3),
+                 open + 3);
+        assert_string_equal(log.typed[i].file, "第二部分.yaml");
+        assert_int_equal(log.typed[i].line, 3);
+    }
+    assert_string_equal(got, expected);
+    free(text);
+    bx_nlog_free(&log);
+}
+
+static void typed_digits_are_found(void **state)
+{
+    (void)state;
+    bx_nstyle s = style_2024();
+    /* printed by placeholders: nothing typed */
+    assert_typed("收入{1:收入总计:金额}万元，{year}年，{change 5:医药支付和管理:总计}", s, "");
+    /* typed: each run once, with the points and commas inside it */
+    assert_typed("医保宣传400万元，医保改革474.6万元，服务类3,145.07万元", s, "400|474.6|3,145.07");
+    assert_typed("拟订政策；第２条；共１２辆", s, "２|１２");
+    /* the text's own list markers, 1, 2, 3 … where a list may go on, are not figures */
+    assert_typed("1.落实要求，保障运行。2.做好防护；3、支撑办理", s, "");
+    assert_typed("1.拟订政策", s, "");
+    assert_typed("2.组织制定", s, "2");                 /* a paragraph's number: numbering */
+    assert_typed("如下：1.甲。3.丙", s, "3");           /* not the next */
+    assert_typed("共3.5万元；第2、3项", s, "3.5|2|3");  /* a decimal; not a list */
+    assert_typed("收入{1:收入总计:金额}。1.甲", s, ""); /* after a placeholder's sentence */
+    /* a run ends at a point or comma not followed by a digit */
+    assert_typed("共12辆。其中5辆,", s, "12|5");
+    /* a constant covers its digits, and only where it is written */
+    static const char *const constants[] = {"100万元以上"};
+    s.constants = constants;
+    s.nconstants = 1;
+    assert_typed("单价100万元以上设备1台", s, "1");
+    assert_typed("单价100万元设备", s, "100");
+    /* a phrase's digits are typed too: 0 is written {abs} */
+    assert_typed("{change 9:增减变化金额:总计}", s, "0");
+    /* and the words between the braces of a condition */
+    assert_typed("{if 3:合计:合计 > 0}有2项{else}无{end}", s, "2");
+}
+
 static void errors_name_the_placeholder(void **state)
 {
     (void)state;
@@ -397,6 +451,7 @@ int main(void)
         cmocka_unit_test(a_change_between_two_cells),
         cmocka_unit_test(a_given_figure_is_printed_and_noticed),
         cmocka_unit_test(every_printed_figure_is_logged),
+        cmocka_unit_test(typed_digits_are_found),
         cmocka_unit_test(errors_name_the_placeholder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

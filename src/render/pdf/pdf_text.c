@@ -222,6 +222,14 @@ static bool heading(setter *s, const bx_block *b)
            (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
 }
 
+/* A table inside the text: not drawn yet. */
+static bool grid(setter *s, const bx_grid *g)
+{
+    (void)s;
+    (void)g;
+    return true;
+}
+
 static bool lay_out(const bx_doc *doc, setter *s)
 {
     const bx_text_style *st = s->st;
@@ -242,6 +250,7 @@ static bool lay_out(const bx_doc *doc, setter *s)
             ok = text && set_lines(s, text, st->body_size, false, false, 0);
             break;
         }
+        case BX_BLOCK_GRID: ok = grid(s, b->grid); break;
         case BX_BLOCK_TABLES: /* its heading alone on a page, the tables' bookmark */
             s->line = (int)st->lines;
             ok = *b->text ? set_lines(s, b->text, st->heading_size[0], true, true, 0) &&

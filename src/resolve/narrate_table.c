@@ -1,0 +1,156 @@
+/* A table inside the text (narration.h): 2024's 第七部分 lists each
+ * 一级项目 with its budget and 绩效目标. Its rows are the department's
+ * texts of one name, in the order the department gives them; each names
+ * (column 行) the row of a table it is about, and together they must
+ * name every row of the block's set exactly once, so that a project added
+ * to 表5 cannot be left out of the text. Every cell is a template
+ * rendered for its row: {row} the row's name, {text} the department's
+ * text, {5:@row:总计} the row's figure. */
+#include "narration.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What a table block collects: its cells, row by row. */
+typedef struct cells {
+    char **texts;
+    size_t n, cap;
+} cells;
+
+static void cells_free(cells *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->texts[i]);
+    free(c->texts);
+}
+
+static bool cells_add(narration *n, cells *c, const char *text)
+{
+    if (!bx_grow((void **)&c->texts, &c->cap, c->n + 1, sizeof *c->texts, n->rv->err))
+        return false;
+    if (!(c->texts[c->n] = strdup(text)))
+        return bx_fail(n->rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    c->n++;
+    return true;
+}
+
+/* The row of the set that a department row names (by its 行), marked
+ * used; NULL after an error naming the department row. */
+static const bx_vrow *named_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r,
+                                bool *used)
+{
+    const char *label = bx_csv_cell(n->texts, r, (size_t)n->text_row);
+    bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_row);
+    loc.file = n->texts->name;
+    int found = -1, count = 0;
+    for (int i = 0; i < set->vt->nrows; i++)
+        if (bx_narr_in_rows(set, &set->vt->rows[i]) &&
+            bx_dataview_same_label(set->vt->rows[i].label, label) && count++ == 0)
+            found = i;
+    if (count > 1) {
+        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "%s 中 %s 所选的行有 %d 行都叫“%s”", set->vt->sheet,
+                b->rows, count, label);
+        return NULL;
+    }
+    if (count == 0) {
+        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "“%s”不是 %s 中 %s 所选的行", label, set->vt->sheet,
+                b->rows);
+        return NULL;
+    }
+    if (used[found]) {
+        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "“%s”在“%s”中出现了两次（每行只列一次）", label,
+                b->text);
+        return NULL;
+    }
+    used[found] = true;
+    return &set->vt->rows[found];
+}
+
+/* One department row: its text, then each column's cell for its row. */
+static bool table_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r, bool *used,
+                      cells *c, bx_strbuf *out)
+{
+    const bx_vrow *row = named_row(n, b, set, r, used);
+    if (!row)
+        return false;
+    bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body);
+    loc.file = n->texts->name;
+    if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
+        return false;
+    char *text = strdup(bx_strbuf_str(out));
+    if (!text)
+        return bx_fail(n->rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    n->cur_table = set->vt;
+    n->cur_row = row;
+    n->cur_text = text;
+    bool ok = true;
+    for (int k = 0; ok && k < b->ncolumns; k++)
+        ok = bx_narr_sentence(n, b->columns[k].cell, &b->loc, out) &&
+             cells_add(n, c, bx_strbuf_str(out));
+    n->cur_table = NULL;
+    n->cur_row = NULL;
+    n->cur_text = NULL;
+    free(text);
+    return ok;
+}
+
+/* Every row of the set has a department row. */
+static bool all_listed(narration *n, const bx_dblock *b, const bx_row_set *set, const bool *used)
+{
+    for (int i = 0; i < set->vt->nrows; i++)
+        if (bx_narr_in_rows(set, &set->vt->rows[i]) && !used[i])
+            return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA,
+                           "%s 的“%s”不在单位文字“%s”中（表格应列出 %s 所选的每一行，各一次；"
+                           "在 %s 中加一行，列“行”写它的名称）",
+                           set->vt->sheet, set->vt->rows[i].label, b->text, b->rows,
+                           n->texts->name) == BX_OK;
+    return true;
+}
+
+static bool add_grid(narration *n, const bx_dblock *b, const cells *c)
+{
+    int widths[BX_DOC_MAX_COLUMNS];
+    char aligns[BX_DOC_MAX_COLUMNS];
+    for (int k = 0; k < b->ncolumns; k++) {
+        widths[k] = b->columns[k].width;
+        aligns[k] = b->columns[k].align;
+    }
+    bx_grid g = {b->ncolumns, (int)(c->n / (size_t)b->ncolumns), (const char **)c->texts, widths,
+                 aligns};
+    return bx_doc_add_grid(n->rv->m->doc, &g, n->rv->err);
+}
+
+bool bx_narr_table(narration *n, const bx_dblock *b, bx_strbuf *out)
+{
+    if (!n->texts || n->text_row < 0)
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA,
+                       "文档中的表格“%s”需要单位文字的数据文件有列“行”（每行对应的表中行名）",
+                       b->text) == BX_OK;
+    char why[512] = "";
+    bx_row_set set;
+    if (!bx_narr_parse_rows(n, b->rows, &set, why, sizeof why))
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT, "rows“%s”：%s", b->rows, why) == BX_OK;
+    bool *used = bx_calloc((size_t)set.vt->nrows + 1, sizeof *used, n->rv->err);
+    if (!used)
+        return false;
+    cells c = {0};
+    bool ok = true;
+    for (int k = 0; ok && k < b->ncolumns; k++) /* the heading row */
+        ok = bx_narr_sentence(n, b->columns[k].heading, &b->loc, out) &&
+             cells_add(n, &c, bx_strbuf_str(out));
+    size_t rows = 0;
+    for (size_t r = 0; ok && r < n->texts->nrows; r++) {
+        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) != 0)
+            continue;
+        if (++rows > MAX_TABLE_ROWS)
+            ok = bx_fail(n->rv->err, &b->loc, BX_ERR_LIMIT, "表格“%s”超过 %d 行", b->text,
+                         MAX_TABLE_ROWS) == BX_OK;
+        else
+            ok = table_row(n, b, &set, r, used, &c, out);
+    }
+    ok = ok && all_listed(n, b, &set, used) && add_grid(n, b, &c);
+    cells_free(&c);
+    free(used);
+    return ok;
+}
