@@ -33,10 +33,10 @@ bool bx_check_narration(checker *ck)
         if (!bx_check_text_finding(ck, false, BX_TEXT_RULE, n->file, n->line, 0, n->text))
             return false;
     }
-    for (size_t i = 0; i < log->nparts; i++) {
-        const bx_nnotice *n = &log->parts[i];
-        if (!bx_check_text_finding(ck, n->error, BX_PARTS_RULE, n->file, n->line, n->column,
-                                   n->text))
+    for (size_t i = 0; i < log->nchecks; i++) {
+        const bx_nnotice *n = &log->checks[i];
+        const char *rule = n->kind == BX_NCHECK_ROWS ? BX_ROWS_RULE : BX_PARTS_RULE;
+        if (!bx_check_text_finding(ck, n->error, rule, n->file, n->line, n->column, n->text))
             return false;
     }
     for (size_t i = 0; i < log->ntyped; i++) {

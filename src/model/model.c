@@ -65,6 +65,9 @@ bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *numb
 
 bool bx_doc_add_grid(bx_doc *m, const bx_grid *g, bx_error *err)
 {
+    if (g->ncols < 1 || g->ncols > BX_GRID_MAX_COLUMNS || g->nrows < 1)
+        return bx_fail(err, NULL, BX_ERR_LIMIT, "文字中的表格应有 1 到 %d 列",
+                       BX_GRID_MAX_COLUMNS) == BX_OK;
     size_t cells = (size_t)g->ncols * (size_t)g->nrows;
     bx_grid *copy = bx_arena_alloc(m->arena, sizeof *copy, err);
     const char **texts = bx_arena_alloc(m->arena, (cells ? cells : 1) * sizeof *texts, err);

@@ -63,6 +63,8 @@ typedef enum bx_block_kind {
     BX_BLOCK_GRID    /* a small table inside the text: grid */
 } bx_block_kind;
 
+enum { BX_GRID_MAX_COLUMNS = 16 };
+
 /* A table inside the text (2024's 第七部分: 项目名称 / 预算数 / 绩效目标): its
  * heading row, then one row per item, every cell a printed text. */
 typedef struct bx_grid {

@@ -33,7 +33,7 @@ typedef struct eval {
 
 /* What a placeholder's format asks for (after "|": fixed, plain, abs). */
 typedef struct format {
-    bool fixed, plain, abs;
+    bool fixed, plain, abs, trim;
 } format;
 
 static bool fail(eval *e, bx_status status, const char *why)
@@ -61,7 +61,7 @@ void bx_nlog_free(bx_nlog *log)
     free(log->figures);
     free(log->notices);
     free(log->typed);
-    free(log->parts);
+    free(log->checks);
     memset(log, 0, sizeof *log);
 }
 
@@ -105,11 +105,13 @@ static bool add_note(bx_nlog *log, bx_nnotice **notes, size_t *n, size_t *cap, c
     return true;
 }
 
-bool bx_nlog_add_parts(bx_nlog *log, const bx_loc *loc, bool error, const char *text, bx_error *err)
+bool bx_nlog_add_check(bx_nlog *log, const bx_loc *loc, bx_ncheck kind, bool error,
+                       const char *text, bx_error *err)
 {
-    if (!add_note(log, &log->parts, &log->nparts, &log->cap_parts, loc, text, err))
+    if (!add_note(log, &log->checks, &log->nchecks, &log->cap_checks, loc, text, err))
         return false;
-    log->parts[log->nparts - 1].error = error;
+    log->checks[log->nchecks - 1].error = error;
+    log->checks[log->nchecks - 1].kind = (int)kind;
     return true;
 }
 
@@ -271,6 +273,8 @@ static bool put_amount(eval *e, int64_t v, int decimals, format f)
     bx_nformat nf = e->style->amounts;
     if (f.fixed)
         nf.trim = false;
+    if (f.trim)
+        nf.trim = true;
     if (f.plain)
         nf.grouping = false;
     if (f.abs && v < 0)
@@ -282,7 +286,7 @@ static bool put_amount(eval *e, int64_t v, int decimals, format f)
 
 static bool put_percent(eval *e, int64_t pct, format f)
 {
-    bx_nformat nf = {.grouping = e->style->percent_grouping && !f.plain, .trim = false};
+    bx_nformat nf = {.grouping = e->style->percent_grouping && !f.plain, .trim = f.trim};
     if (f.abs && pct < 0)
         pct = -pct;
     char text[64];
@@ -460,15 +464,17 @@ static bool parse_format(eval *e, const char *spec, format *f)
             f->plain = true;
         else if (strcmp(p, "abs") == 0)
             f->abs = true;
+        else if (strcmp(p, "trim") == 0)
+            f->trim = true;
         else
-            return fail(e, BX_ERR_LAYOUT, "未知的格式（可用：fixed、plain、abs）");
+            return fail(e, BX_ERR_LAYOUT, "未知的格式（可用：fixed、plain、abs、trim）");
     }
     return true;
 }
 
 static bool evaluate(eval *e, char *body)
 {
-    format f = {false, false, false};
+    format f = {false, false, false, false};
     char *bar = strrchr(body, '|');
     if (bar) {
         *bar = '\0';

@@ -79,8 +79,15 @@ typedef struct bx_nnotice {
     const char *text;
     const char *file;
     int line, column;
-    bool error; /* parts: beyond their rounding */
+    bool error; /* checks: an error, not a notice */
+    int kind;   /* checks: a bx_ncheck */
 } bx_nnotice;
+
+/* What the caller checked while narrating (bx_nlog.checks). */
+typedef enum bx_ncheck {
+    BX_NCHECK_PARTS, /* the department's figures against the total they break down */
+    BX_NCHECK_ROWS   /* a table inside the text against the rows it must list */
+} bx_ncheck;
 
 /* What rendering found beside the text: every figure printed, the
  * notices (a change that prints as 0 but is not, a rate that the exact
@@ -95,18 +102,18 @@ typedef struct bx_nlog {
     size_t nnotices, cap_notices;
     bx_nnotice *typed;
     size_t ntyped, cap_typed;
-    /* the department's figures that break a total down and do not sum to
-     * it (the caller's: bx_nlog_add_parts) */
-    bx_nnotice *parts;
-    size_t nparts, cap_parts;
+    /* what the caller's checks found (bx_nlog_add_check): figures that
+     * do not sum to the total they break down, a table inside the text
+     * that leaves out a row it must list */
+    bx_nnotice *checks;
+    size_t nchecks, cap_checks;
 } bx_nlog;
 
 bool bx_nlog_init(bx_nlog *log, bx_error *err);
 
-/* A sum of parts that differs from its total, at loc: an error, or (error
- * false) within the parts' rounding. */
-bool bx_nlog_add_parts(bx_nlog *log, const bx_loc *loc, bool error, const char *text,
-                       bx_error *err);
+/* A finding of a check of kind at loc: an error, or (error false) a notice. */
+bool bx_nlog_add_check(bx_nlog *log, const bx_loc *loc, bx_ncheck kind, bool error,
+                       const char *text, bx_error *err);
 void bx_nlog_free(bx_nlog *log);
 
 /* Render tpl onto out. loc names the template (file, line) in messages;

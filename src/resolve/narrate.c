@@ -250,13 +250,26 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
 }
 
 /* The text printed for a placeholder in place of its figure. */
+static const char *given_for(const narration *n, const char *key)
+{
+    for (size_t r = 0; n->given && r < n->given->nrows; r++)
+        if (bx_dataview_same_label(bx_csv_cell(n->given, r, (size_t)n->given_expr), key))
+            return bx_csv_cell(n->given, r, (size_t)n->given_text);
+    return NULL;
+}
+
+/* In a table block's cells, a given text may be for one row: "row@名称". */
 static const char *view_given(void *ctx, const char *placeholder)
 {
     const narration *n = ctx;
-    for (size_t r = 0; n->given && r < n->given->nrows; r++)
-        if (bx_dataview_same_label(bx_csv_cell(n->given, r, (size_t)n->given_expr), placeholder))
-            return bx_csv_cell(n->given, r, (size_t)n->given_text);
-    return NULL;
+    if (n->cur_row) {
+        char key[1024];
+        snprintf(key, sizeof key, "%s@%s", placeholder, n->cur_row->label);
+        const char *text = given_for(n, key);
+        if (text)
+            return text;
+    }
+    return given_for(n, placeholder);
 }
 
 static const char *view_name(void *ctx, const char *name)

@@ -35,32 +35,36 @@ static bool cells_add(narration *n, cells *c, const char *text)
     return true;
 }
 
+static bool rows_finding(narration *n, const bx_loc *loc, const char *fmt, const char *a,
+                         const char *b, const char *c)
+{
+    char text[1536];
+    snprintf(text, sizeof text, fmt, a, b, c);
+    return bx_nlog_add_check(&n->rv->m->narration, loc, BX_NCHECK_ROWS, true, text, n->rv->err);
+}
+
 /* The row of the set that a department row names (by its 行), marked
- * used; NULL after an error naming the department row. */
+ * used; NULL when it names none, or one already listed (an error finding
+ * each: the table is set without it, the render refuses unless forced). */
 static const bx_vrow *named_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r,
-                                bool *used)
+                                bool *used, bool *ok)
 {
     const char *label = bx_csv_cell(n->texts, r, (size_t)n->text_row);
     bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_row);
     loc.file = n->texts->name;
-    int found = -1, count = 0;
-    for (int i = 0; i < set->vt->nrows; i++)
+    int found = -1;
+    for (int i = 0; i < set->vt->nrows && found < 0; i++)
         if (bx_narr_in_rows(set, &set->vt->rows[i]) &&
-            bx_dataview_same_label(set->vt->rows[i].label, label) && count++ == 0)
+            bx_dataview_same_label(set->vt->rows[i].label, label) && !used[i])
             found = i;
-    if (count > 1) {
-        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "%s 中 %s 所选的行有 %d 行都叫“%s”", set->vt->sheet,
-                b->rows, count, label);
-        return NULL;
-    }
-    if (count == 0) {
-        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "“%s”不是 %s 中 %s 所选的行", label, set->vt->sheet,
-                b->rows);
-        return NULL;
-    }
-    if (used[found]) {
-        bx_fail(n->rv->err, &loc, BX_ERR_DATA, "“%s”在“%s”中出现了两次（每行只列一次）", label,
-                b->text);
+    if (found < 0) {
+        bool twice = false;
+        for (int i = 0; i < set->vt->nrows && !twice; i++)
+            twice = used[i] && bx_dataview_same_label(set->vt->rows[i].label, label);
+        *ok = rows_finding(n, &loc,
+                           twice ? "“%s”在 %s 中已列出过（%s 所选的每一行只列一次）"
+                                 : "“%s”不是 %s 中 %s 所选的行（列“行”应写表中的行名）",
+                           label, twice ? b->text : set->vt->sheet, b->rows);
         return NULL;
     }
     used[found] = true;
@@ -71,9 +75,10 @@ static const bx_vrow *named_row(narration *n, const bx_dblock *b, const bx_row_s
 static bool table_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r, bool *used,
                       cells *c, bx_strbuf *out)
 {
-    const bx_vrow *row = named_row(n, b, set, r, used);
+    bool ok = true;
+    const bx_vrow *row = named_row(n, b, set, r, used, &ok);
     if (!row)
-        return false;
+        return ok;
     bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body);
     loc.file = n->texts->name;
     if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
@@ -84,7 +89,6 @@ static bool table_row(narration *n, const bx_dblock *b, const bx_row_set *set, s
     n->cur_table = set->vt;
     n->cur_row = row;
     n->cur_text = text;
-    bool ok = true;
     for (int k = 0; ok && k < b->ncolumns; k++)
         ok = bx_narr_sentence(n, b->columns[k].cell, &b->loc, out) &&
              cells_add(n, c, bx_strbuf_str(out));
@@ -95,16 +99,18 @@ static bool table_row(narration *n, const bx_dblock *b, const bx_row_set *set, s
     return ok;
 }
 
-/* Every row of the set has a department row. */
+/* Every row of the set has a department row: an error finding for each
+ * that has none (a project added to 表5 and not to the text). */
 static bool all_listed(narration *n, const bx_dblock *b, const bx_row_set *set, const bool *used)
 {
     for (int i = 0; i < set->vt->nrows; i++)
-        if (bx_narr_in_rows(set, &set->vt->rows[i]) && !used[i])
-            return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA,
-                           "%s 的“%s”不在单位文字“%s”中（表格应列出 %s 所选的每一行，各一次；"
-                           "在 %s 中加一行，列“行”写它的名称）",
-                           set->vt->sheet, set->vt->rows[i].label, b->text, b->rows,
-                           n->texts->name) == BX_OK;
+        if (bx_narr_in_rows(set, &set->vt->rows[i]) && !used[i] &&
+            !rows_finding(
+                n, &b->loc,
+                "%s 的“%s”不在文字中的表格“%s”中（应列出所选的每一行：在单位文字中加一行，"
+                "列“行”写它的名称）",
+                set->vt->sheet, set->vt->rows[i].label, b->text))
+            return false;
     return true;
 }
 

@@ -69,7 +69,7 @@ static bool check_parts(narration *n, const part *p, size_t count)
     bool error = diff > slack || -diff > slack;
     snprintf(text, sizeof text, "%zu 项（第 %d 行起）合计于“%s”：各项之和 %s，合计为 %s，差 %s%s",
              count, loc.line, p[0].total, a, b, d, error ? "" : "（在各项的尾数之内）");
-    return bx_nlog_add_parts(&n->rv->m->narration, &loc, error, text, n->rv->err);
+    return bx_nlog_add_check(&n->rv->m->narration, &loc, BX_NCHECK_PARTS, error, text, n->rv->err);
 }
 
 /* Every total the figures file's 合计 column names, against its parts. */

@@ -4,7 +4,8 @@
     narrative_check.py DUMP EXPECTED
 
 EXPECTED holds one block per line (title, heading with its number,
-paragraph), in order, as the seed prints it; '#' lines are comments. Both
+paragraph, each row of a table inside the text with its cells in order),
+in order, as the seed prints it; '#' lines are comments. Both
 sides are compared with all whitespace removed (the seeds' extraction puts
 spaces between CJK and digits). Every block must match, in order: the first
 difference is shown with the number tokens of each side, so a wrong figure
@@ -25,6 +26,9 @@ def rendered(path):
     blocks = []
     for line in open(path, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
+        if parts[0] == "row":  # a row of a table inside the text: its cells in order
+            blocks.append("".join(parts[3:]).replace("\\n", "\n"))
+            continue
         if parts[0] in KINDS and len(parts) == 4:
             blocks.append(parts[2] + parts[3].replace("\\n", "\n"))
             if parts[0] == "tables":

@@ -34,8 +34,16 @@ def blocks(budgetx, data, out):
         raise SystemExit("render failed on %s: %s" % (data, p.stderr))
     dump = next(out.glob("*.dump.txt"))
     # the blocks: kind, level, number, text (the header's "title" line has two fields)
-    return [line for line in dump.read_text(encoding="utf-8").split("\n")
-            if line.split("\t")[0] in KINDS and len(line.split("\t")) == 4]
+    out_blocks = []
+    for line in dump.read_text(encoding="utf-8").split("\n"):
+        kind = line.split("\t")[0]
+        if kind == "grid":  # a table inside the text: one block, its rows with it
+            out_blocks.append(line)
+        elif kind == "row" and out_blocks and out_blocks[-1].startswith("grid\t"):
+            out_blocks[-1] += "\n" + line
+        elif kind in KINDS and len(line.split("\t")) == 4:
+            out_blocks.append(line)
+    return out_blocks
 
 
 def main():

@@ -201,6 +201,11 @@ static void last_year_difference_and_growth(void **state)
                    s, "-110.29 110.29 11.2");
     /* thousands separators inside a percentage (002: 1,601.2%) */
     assert_renders("{growth 5:中央财政转移支付:总计}", s, "1,601.2");
+    /* trim: a rate's trailing zeros dropped (003: "下降100%"), an amount's too */
+    s.percent_decimals = 2;
+    assert_renders("下降{growth 5:停办项目:总计|abs,trim}%，{growth 1:收入总计:金额|trim}%", s,
+                   "下降100%，17.85%");
+    assert_renders("{5:医药支付和管理:总计|fixed}、{5:医药支付和管理:总计|trim}", s, "354.00、354");
 }
 
 static void a_change_takes_the_words_of_its_case(void **state)

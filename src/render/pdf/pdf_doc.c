@@ -206,7 +206,10 @@ static bool collect_blocks(pdf_state *st, missing *ms, bx_error *err)
              (!listed || (collect(&st->regular, b->number, ms, err) &&
                           collect(&st->regular, b->text, ms, err))) &&
              (b->kind != BX_BLOCK_CONTENTS || collect(pf, "目录", ms, err));
-        place_missing(ms, before, "文字部分第 %d 段“%.40s”", i + 1, b->text);
+        for (int c = 0; ok && b->grid && c < b->grid->ncols * b->grid->nrows; c++)
+            ok = collect(c < b->grid->ncols ? bx_pdf_title_face(st) : &st->regular,
+                         b->grid->cells[c], ms, err);
+        place_missing(ms, before, "文字部分第 %d 段“%.40s”", i + 1, b->grid ? "表格" : b->text);
     }
     return ok;
 }

@@ -26,6 +26,9 @@ void bx_text_style_default(bx_text_style *s)
     for (int i = 2; i < 5; i++)
         s->heading_size[i] = 15.75;
     s->number_size = 14;
+    s->grid_size = 12; /* 小四 */
+    s->grid_pitch = 18;
+    s->grid_pad = 3;
 }
 
 bool bx_text_block_bold(const bx_block *b)
@@ -37,6 +40,7 @@ bool bx_text_block_bold(const bx_block *b)
 void bx_text_layout_free(bx_text_layout *l)
 {
     free(l->runs);
+    free(l->rules);
     free(l->pages);
     free(l->marks);
     memset(l, 0, sizeof *l);
@@ -62,7 +66,7 @@ static bool new_page(setter *s, bool numbered)
     if (!bx_grow((void **)&o->pages, &o->cap_pages, (size_t)o->npages + 1, sizeof *o->pages,
                  s->err))
         return false;
-    o->pages[o->npages++] = (bx_text_page){o->nruns, 0, numbered};
+    o->pages[o->npages++] = (bx_text_page){o->nruns, 0, o->nrules, 0, numbered};
     s->line = 0;
     return true;
 }
@@ -81,17 +85,34 @@ static double baseline(const setter *s, double size)
     return top - s->st->pitch / 2 - 0.36 * size;
 }
 
-static bool add_run(setter *s, const char *text, const bx_text_line *l, double x, double size,
-                    double spacing, bool bold)
+/* A run whose baseline is at y. */
+static bool add_run_at(setter *s, const char *text, const bx_text_line *l, double x, double y,
+                       double size, double spacing, bool bold)
 {
     bx_text_layout *o = s->out;
     if (!bx_grow((void **)&o->runs, &o->cap_runs, (size_t)o->nruns + 1, sizeof *o->runs, s->err))
         return false;
-    o->runs[o->nruns++] =
-        (bx_text_run){text + l->off, l->len, x, baseline(s, size), size, spacing, bold};
+    o->runs[o->nruns++] = (bx_text_run){text + l->off, l->len, x, y, size, spacing, bold};
     o->pages[o->npages - 1].nruns++;
     if (s->page && s->block >= 0 && s->page[s->block] < 0)
         s->page[s->block] = o->npages - 1;
+    return true;
+}
+
+static bool add_run(setter *s, const char *text, const bx_text_line *l, double x, double size,
+                    double spacing, bool bold)
+{
+    return add_run_at(s, text, l, x, baseline(s, size), size, spacing, bold);
+}
+
+static bool add_rule(setter *s, double x1, double y1, double x2, double y2)
+{
+    bx_text_layout *o = s->out;
+    if (!bx_grow((void **)&o->rules, &o->cap_rules, (size_t)o->nrules + 1, sizeof *o->rules,
+                 s->err))
+        return false;
+    o->rules[o->nrules++] = (bx_text_rule){x1, y1, x2, y2};
+    o->pages[o->npages - 1].nrules++;
     return true;
 }
 
@@ -222,11 +243,169 @@ static bool heading(setter *s, const bx_block *b)
            (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
 }
 
-/* A table inside the text: not drawn yet. */
+/* ---- a table inside the text --------------------------------------------- */
+
+/* What setting a table carries: its columns' edges, its cells wrapped, the
+ * y of the next row's top, and where the part on this page began. */
+typedef struct table_set {
+    const bx_grid *g;
+    double x[BX_GRID_MAX_COLUMNS + 1];
+    bx_wrapped *cells; /* nrows × ncols */
+    double y, top;
+} table_set;
+
+static double page_top(const setter *s)
+{
+    return s->st->page_h - s->st->margin_t;
+}
+
+static double page_bottom(const setter *s)
+{
+    return page_top(s) - s->st->lines * s->st->pitch;
+}
+
+/* Lines [from, to) of a row's cells at t->y, each cell's lines justified
+ * (but its last) or aligned as its column says; headings bold, centred. */
+static bool set_row_lines(setter *s, table_set *t, int r, int from, int to)
+{
+    const bx_text_style *st = s->st;
+    const bx_grid *g = t->g;
+    for (int c = 0; c < g->ncols; c++) {
+        const bx_wrapped *w = &t->cells[(size_t)r * (size_t)g->ncols + (size_t)c];
+        const char *text = g->cells[(size_t)r * (size_t)g->ncols + (size_t)c];
+        char align = r == 0 ? 'c' : g->aligns[c];
+        double inner = t->x[c + 1] - t->x[c] - 2 * st->grid_pad;
+        for (int k = from; k < to && k < w->n; k++) {
+            const bx_text_line *l = &w->lines[k];
+            double x = t->x[c] + st->grid_pad, spacing = 0;
+            size_t n = characters(text + l->off, l->len);
+            if (align == 'r')
+                x += inner - l->width;
+            else if (align == 'c')
+                x += (inner - l->width) / 2;
+            else if (k + 1 < w->n && n > 1)
+                spacing = (inner - l->width) / (double)(n - 1);
+            if (spacing > st->grid_size / 2 || spacing < 0)
+                spacing = 0;
+            /* the heading row's cells centred in its height */
+            double lift = r == 0 ? (to - from - w->n) / 2.0 : 0;
+            double slot = t->y - st->grid_pad - (k - from + lift) * st->grid_pitch;
+            double y = slot - st->grid_pitch / 2 - 0.36 * st->grid_size;
+            if (!add_run_at(s, text, l, x, y, st->grid_size, spacing, r == 0))
+                return false;
+        }
+    }
+    return true;
+}
+
+static int row_lines(const table_set *t, int r)
+{
+    int n = 1;
+    for (int c = 0; c < t->g->ncols; c++)
+        if (t->cells[(size_t)r * (size_t)t->g->ncols + (size_t)c].n > n)
+            n = t->cells[(size_t)r * (size_t)t->g->ncols + (size_t)c].n;
+    return n;
+}
+
+/* The columns' rules of the part of the table on this page. */
+static bool close_part(setter *s, table_set *t)
+{
+    for (int c = 0; c <= t->g->ncols; c++)
+        if (!add_rule(s, t->x[c], t->top, t->x[c], t->y))
+            return false;
+    return true;
+}
+
+/* A page for the table's next rows, its heading row at the top. */
+static bool open_part(setter *s, table_set *t, bool new_one)
+{
+    const bx_text_style *st = s->st;
+    if (new_one && (!close_part(s, t) || !new_page(s, true)))
+        return false;
+    t->top = t->y = new_one ? page_top(s) : t->y;
+    int n = row_lines(t, 0);
+    if (!add_rule(s, t->x[0], t->y, t->x[t->g->ncols], t->y) || !set_row_lines(s, t, 0, 0, n))
+        return false;
+    t->y -= n * st->grid_pitch + 2 * st->grid_pad;
+    return add_rule(s, t->x[0], t->y, t->x[t->g->ncols], t->y);
+}
+
+/* Whole lines of a table's row that fit between y and the text block's
+ * foot. */
+static int lines_below(const setter *s, double y)
+{
+    return (int)((y - page_bottom(s) - 2 * s->st->grid_pad) / s->st->grid_pitch + 1e-9);
+}
+
+/* A body row, on as many pages as it needs: whole when it fits on the
+ * page, else on a new page, split only when it is longer than a page. */
+static bool set_row(setter *s, table_set *t, int r)
+{
+    const bx_text_style *st = s->st;
+    int n = row_lines(t, r);
+    double heading = row_lines(t, 0) * st->grid_pitch + 2 * st->grid_pad;
+    int page = lines_below(s, page_top(s) - heading); /* on a page of its own */
+    bool fresh = false; /* nothing but the heading row on this page yet */
+    for (int done = 0; done < n;) {
+        int room = lines_below(s, t->y);
+        bool moves = room < n - done && n - done <= page; /* whole on the next page */
+        if (moves || room < 1) {
+            if (fresh)
+                return bx_fail(s->err, NULL, BX_ERR_LIMIT, "文字中的表格的表头占满了一页") == BX_OK;
+            if (!open_part(s, t, true))
+                return false;
+            fresh = true;
+            continue;
+        }
+        int take = room < n - done ? room : n - done;
+        if (!set_row_lines(s, t, r, done, done + take))
+            return false;
+        t->y -= take * st->grid_pitch + 2 * st->grid_pad;
+        if (!add_rule(s, t->x[0], t->y, t->x[t->g->ncols], t->y))
+            return false;
+        done += take;
+        fresh = false;
+    }
+    return true;
+}
+
+/* The table at the next line: ruled, its columns as wide as their shares
+ * of the text block, then the text goes on below it. */
 static bool grid(setter *s, const bx_grid *g)
 {
-    (void)s;
-    (void)g;
+    const bx_text_style *st = s->st;
+    if (g->ncols < 1 || g->ncols > BX_GRID_MAX_COLUMNS || g->nrows < 1)
+        return true;
+    table_set t = {.g = g};
+    double total = 0, at = 0;
+    for (int c = 0; c < g->ncols; c++)
+        total += g->widths[c] > 0 ? g->widths[c] : 1;
+    for (int c = 0; c <= g->ncols; c++) {
+        t.x[c] = st->margin_l + st->width * at / total;
+        at += c < g->ncols ? (g->widths[c] > 0 ? g->widths[c] : 1) : 0;
+    }
+    size_t ncells = (size_t)g->nrows * (size_t)g->ncols;
+    t.cells = bx_arena_alloc(s->arena, ncells * sizeof *t.cells, s->err);
+    if (!t.cells)
+        return false;
+    for (size_t i = 0; i < ncells; i++) {
+        int c = (int)(i % (size_t)g->ncols);
+        double inner = t.x[c + 1] - t.x[c] - 2 * st->grid_pad;
+        if (!bx_wrap(s->m, i < (size_t)g->ncols, g->cells[i], st->grid_size, inner, s->arena,
+                     &t.cells[i], s->err))
+            return false;
+    }
+    /* the heading row and a first line of the body on this page */
+    if (!room(s, 2))
+        return false;
+    t.y = page_top(s) - s->line * st->pitch;
+    bool ok = open_part(s, &t, false);
+    for (int r = 1; ok && r < g->nrows; r++)
+        ok = set_row(s, &t, r);
+    if (!ok || !close_part(s, &t))
+        return false;
+    /* the text goes on at the first whole line below the table */
+    s->line = (int)((page_top(s) - t.y) / st->pitch + 1 - 1e-9);
     return true;
 }
 

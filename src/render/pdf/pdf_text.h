@@ -4,7 +4,8 @@
  * (levels 0 and 1 centred), body text of 28 characters a line at a fixed
  * pitch of 22 lines a page, every paragraph indented by two characters,
  * lines justified (but a paragraph's last) and broken by bx_wrap's 避头尾,
- * no heading left alone at a page's foot. Pure layout over a metrics
+ * no heading left alone at a page's foot; a table inside the text ruled,
+ * its heading row repeated on each page it runs onto. Pure layout over a metrics
  * interface, like pdf_layout.h: render_pdf.c draws the runs. */
 #ifndef BX_PDF_TEXT_H
 #define BX_PDF_TEXT_H
@@ -19,6 +20,8 @@ typedef struct bx_text_style {
     double body_size, title_size;
     double heading_size[5]; /* per level */
     double number_size;     /* the page number */
+    /* a table inside the text: its text's size, line pitch, cell padding */
+    double grid_size, grid_pitch, grid_pad;
 } bx_text_style;
 
 /* A4, a text block of 156 mm × 225 mm 37 mm from the top, 三号 (15.75 pt)
@@ -34,8 +37,14 @@ typedef struct bx_text_run {
     bool bold;
 } bx_text_run;
 
+/* A ruled line of a table inside the text. */
+typedef struct bx_text_rule {
+    double x1, y1, x2, y2;
+} bx_text_rule;
+
 typedef struct bx_text_page {
     int first_run, nruns;
+    int first_rule, nrules;
     bool numbered; /* the cover is not */
 } bx_text_page;
 
@@ -49,6 +58,9 @@ typedef struct bx_text_layout {
     bx_text_run *runs;
     int nruns;
     size_t cap_runs;
+    bx_text_rule *rules;
+    int nrules;
+    size_t cap_rules;
     bx_text_page *pages;
     int npages;
     size_t cap_pages;

@@ -463,6 +463,10 @@ static bool draw_text_page(pdf_state *st, int p, int *number, int total, HPDF_Ou
                         r->s, r->len, r->bold && st->fake_bold ? r->size / 30 : 0);
     }
     bx_content_spacing(&st->content, 0);
+    for (int i = 0; i < t->pages[p].nrules; i++) {
+        const bx_text_rule *r = &t->rules[t->pages[p].first_rule + i];
+        bx_content_line(&st->content, r->x1, r->y1, r->x2, r->y2);
+    }
     if (t->pages[p].numbered)
         footer(st, regular, ts->page_w, ++*number, total);
     for (int i = 0; i < t->nmarks; i++) {
