@@ -37,6 +37,11 @@ static bool any_count(void *ctx, const char *rows, int64_t *n, char *why, size_t
     return true;
 }
 
+static bool any_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+{
+    return any_figure(ctx, ref, false, out, why, size);
+}
+
 static const char *any_given(void *ctx, const char *placeholder)
 {
     (void)ctx;
@@ -62,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        .exact_base = size % 2,
                        .phrases = phrases,
                        .nphrases = 2};
-    bx_nsource src = {NULL, any_figure, any_name, any_count, any_given};
+    bx_nsource src = {NULL, any_figure, any_name, any_count, any_sum, any_given};
     bx_strbuf out;
     bx_strbuf_init(&out, 1 << 20);
     bx_nlog log;

@@ -311,9 +311,9 @@ static bool parse_compare(loader *ld, const yaml_node_t *map, bx_doc_layout *d)
 bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
                               bx_doc_layout **out)
 {
-    static const char *const keys[] = {"title",     "numbering", "style", "phrases",
-                                       "texts",     "compare",   "given", "figures",
-                                       "constants", "blocks",    NULL};
+    static const char *const keys[] = {"title",   "label",     "numbering", "style",
+                                       "phrases", "texts",     "compare",   "given",
+                                       "figures", "constants", "blocks",    NULL};
     yaml_node_t *root = bx_yaml_root(ld->y);
     bx_doc_layout *d = bx_layout_alloc(ld, sizeof *d);
     if (!d)
@@ -326,6 +326,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
     bool ok = bx_yaml_want_map(ld->y, root, "document.yaml", ld->err) &&
               bx_yaml_check_keys(ld->y, root, keys, ld->err) &&
               bx_layout_get_template(ld, root, "title", false, &d->title) &&
+              bx_layout_get_template(ld, root, "label", false, &d->label) &&
               bx_layout_get_data(ld, root, "texts", false, &d->texts) &&
               bx_layout_get_data(ld, root, "given", false, &d->given) &&
               bx_layout_get_data(ld, root, "figures", false, &d->figures);

@@ -58,6 +58,7 @@ typedef struct bx_dblock {
 
 typedef struct bx_doc_layout {
     const char *title; /* the cover's, a {name} template */
+    const char *label; /* above the title at the cover's top left ("附件 1:"), or NULL */
     /* per heading level: how its number is written, {cn} (一, 二, …) or
      * {n} (1, 2, …) standing for its count; NULL: not numbered */
     const char *numbering[BX_DOC_LEVELS];

@@ -60,7 +60,8 @@ typedef enum bx_block_kind {
     BX_BLOCK_HEADING,
     BX_BLOCK_PARAGRAPH,
     BX_BLOCK_TABLES, /* text: the heading over the tables ("二、表格部分") */
-    BX_BLOCK_GRID    /* a small table inside the text: grid */
+    BX_BLOCK_GRID,   /* a small table inside the text: grid */
+    BX_BLOCK_LABEL   /* a line above the title, at the cover's top left ("附件 1:") */
 } bx_block_kind;
 
 enum { BX_GRID_MAX_COLUMNS = 16 };

@@ -552,11 +552,18 @@ static bool evaluate(eval *e, char *body)
         bx_nfig v = bx_nfig_of(k, 0);
         return put_amount(e, k, 0, f) && log_figure(e, ref, &v, NULL, at);
     }
+    if (words_ok && strcmp(fn, "sum") == 0 && plain) {
+        char why[512] = "";
+        bx_nfig v;
+        if (!e->src->sum || !e->src->sum(e->src->ctx, ref, &v, why, sizeof why))
+            return fail(e, BX_ERR_DATA, why[0] ? why : "无法求和");
+        return put_amount(e, v.shown, v.decimals, f) && log_figure(e, ref, &v, NULL, at);
+    }
     if (words_ok && strcmp(fn, "change") == 0 && !of)
         return change(e, ref, from, as);
     return fail(e, BX_ERR_LAYOUT,
-                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change、count，"
-                "from、as）");
+                "无法识别（可用：单元格引用、prev、diff、growth、share … of …、change、count、"
+                "sum，from、as）");
 }
 
 /* The brace that closes the one at open: a reference may hold names in

@@ -26,6 +26,9 @@ typedef struct bx_nsource {
     const char *(*name)(void *ctx, const char *name);
     /* How many rows `rows` names ("5:level=1"); false with a reason in why. */
     bool (*count)(void *ctx, const char *rows, int64_t *n, char *why, size_t size);
+    /* The sum of a column over rows ("5:level=1:总计", "12:@forms:年度资金总额":
+     * every form of a table); false with a reason in why. May be NULL. */
+    bool (*sum)(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size);
     /* The text the dataset gives for a placeholder ("growth 1:支出总计:金额"),
      * printed instead of what it computes (a published document reproduced
      * with its errors; each one a notice); NULL: none. May be NULL. */

@@ -49,8 +49,8 @@ static void dump_grid(FILE *f, const bx_grid *g)
 /* The document's text, one line per block: kind, level, number, text. */
 static void dump_blocks(FILE *f, const bx_doc *m)
 {
-    static const char *const kinds[] = {"title",     "contents", "heading",
-                                        "paragraph", "tables",   "grid"};
+    static const char *const kinds[] = {"title",  "contents", "heading", "paragraph",
+                                        "tables", "grid",     "label"};
     for (int i = 0; i < m->nblocks; i++) {
         const bx_block *b = &m->blocks[i];
         if (b->grid) {

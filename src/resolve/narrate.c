@@ -237,8 +237,25 @@ bool bx_narr_in_rows(const bx_row_set *set, const bx_vrow *row)
     return figures && (set->level < 0 || row->level == set->level);
 }
 
+/* How many forms table `number` has (a form repeated per project: 表12). */
+static int64_t forms_of(const narration *n, int number)
+{
+    const bx_dataview *view = &n->rv->m->view;
+    int64_t k = 0;
+    for (int i = 0; i < view->ntables; i++)
+        k += view->tables[i].number == number;
+    return k;
+}
+
 static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, size_t size)
 {
+    char *end;
+    long number = strtol(rows, &end, 10);
+    if (end != rows && strcmp(end, ":@forms") == 0) {
+        if (!(*out = forms_of(ctx, (int)number)))
+            snprintf(why, size, "没有表 %ld", number);
+        return *out > 0;
+    }
     bx_row_set set;
     if (!bx_narr_parse_rows(ctx, rows, &set, why, size))
         return false;
@@ -246,6 +263,78 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
     for (int r = 0; r < set.vt->nrows; r++)
         k += bx_narr_in_rows(&set, &set.vt->rows[r]);
     *out = k;
+    return true;
+}
+
+/* The field of vt called name, or -1 with why. */
+static int field_of(const bx_vtable *vt, const char *name, char *why, size_t size)
+{
+    for (int i = 0; i < vt->nfields; i++)
+        if (strcmp(vt->fields[i], name) == 0)
+            return i;
+    snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, name);
+    return -1;
+}
+
+/* row's figure of field f added to *sum, exactly; decimals the most shown. */
+static void add_figure(const narration *n, const bx_vtable *vt, const bx_vrow *row, int f,
+                       __int128 *sum, int *decimals)
+{
+    if (row->v[f] == BX_NOVALUE)
+        return;
+    bx_nfig v = figure_of(n, row->v[f], vt->money[f], row->shown[f]);
+    *sum += v.exact;
+    if (v.decimals > *decimals)
+        *decimals = v.decimals;
+}
+
+/* {sum T:SET:COLUMN}: the column over the rows of a set ("5:level=1:总计"),
+ * or over every form of a table ("12:@forms:年度资金总额", each form's
+ * figures), exactly, then rounded once at the decimals shown. */
+static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+{
+    const narration *n = ctx;
+    int number;
+    char sel[512], rows[600];
+    const char *field;
+    if (!split_ref(ref, &number, sel, sizeof sel, &field)) {
+        snprintf(why, size,
+                 "求和应写成 表号:行的集合:列（如 5:level=1:总计、12:@forms:年度资金总额）");
+        return false;
+    }
+    __int128 sum = 0;
+    int decimals = 0;
+    const bx_dataview *view = &n->rv->m->view;
+    if (strcmp(sel, "@forms") == 0) {
+        int forms = 0;
+        for (int i = 0; i < view->ntables; i++) {
+            const bx_vtable *vt = &view->tables[i];
+            if (vt->number != number)
+                continue;
+            int f = field_of(vt, field, why, size);
+            if (f < 0)
+                return false;
+            for (int r = 0; r < vt->nrows; r++)
+                add_figure(n, vt, &vt->rows[r], f, &sum, &decimals);
+            forms++;
+        }
+        if (!forms)
+            snprintf(why, size, "没有表 %d", number);
+        if (!forms)
+            return false;
+    } else {
+        bx_row_set set;
+        snprintf(rows, sizeof rows, "%d:%s", number, sel);
+        if (!bx_narr_parse_rows(n, rows, &set, why, size))
+            return false;
+        int f = field_of(set.vt, field, why, size);
+        if (f < 0)
+            return false;
+        for (int r = 0; r < set.vt->nrows; r++)
+            if (bx_narr_in_rows(&set, &set.vt->rows[r]))
+                add_figure(n, set.vt, &set.vt->rows[r], f, &sum, &decimals);
+    }
+    *out = (bx_nfig){bx_nfig_round_exact(sum, decimals), decimals, sum, 0, 0, 0};
     return true;
 }
 
@@ -324,7 +413,7 @@ static void number_text(const char *fmt, int count, char *out, size_t size)
 
 bool bx_narr_sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbuf *out)
 {
-    bx_nsource src = {n, bx_narr_figure, view_name, view_count, view_given};
+    bx_nsource src = {n, bx_narr_figure, view_name, view_count, view_sum, view_given};
     bx_strbuf_reset(out);
     bx_nlog *log = &n->rv->m->narration;
     size_t before = log->nfigures;
@@ -498,8 +587,11 @@ bool bx_rv_narrate(resolver *rv)
     bx_strbuf out;
     bx_strbuf_init(&out, MAX_PARAGRAPH_BYTES);
     bx_loc loc = {rv->set->dir, 0, 0};
-    bool ok = bx_narr_sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
-              bx_doc_add_block(rv->m->doc, BX_BLOCK_TITLE, 0, "", bx_strbuf_str(&out), rv->err);
+    bool ok = !d->label ||
+              (bx_narr_sentence(&n, d->label, &loc, &out) &&
+               bx_doc_add_block(rv->m->doc, BX_BLOCK_LABEL, 0, "", bx_strbuf_str(&out), rv->err));
+    ok = ok && bx_narr_sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
+         bx_doc_add_block(rv->m->doc, BX_BLOCK_TITLE, 0, "", bx_strbuf_str(&out), rv->err);
     int counts[BX_DOC_LEVELS] = {0};
     for (size_t i = 0; ok && i < d->nblocks; i++)
         ok = block(&n, &d->blocks[i], counts, &out);

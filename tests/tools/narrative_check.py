@@ -14,7 +14,7 @@ reads as one.
 import re
 import sys
 
-KINDS = ("title", "contents", "heading", "paragraph", "tables")
+KINDS = ("label", "title", "contents", "heading", "paragraph", "tables")
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|--")
 
 

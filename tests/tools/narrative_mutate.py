@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from mutate import edit_csv  # noqa: E402  (the same CSV edit as the checks' test)
 
-KINDS = ("title", "contents", "heading", "paragraph", "tables")
+KINDS = ("label", "title", "contents", "heading", "paragraph", "tables")
 
 
 def blocks(budgetx, data, out):

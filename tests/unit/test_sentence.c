@@ -72,6 +72,18 @@ static bool fake_count(void *ctx, const char *rows, int64_t *n, char *why, size_
     return true;
 }
 
+/* 003's 表12: one form of 117.00 万元 */
+static bool fake_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+{
+    (void)ctx;
+    if (strcmp(ref, "12:@forms:年度资金总额") != 0) {
+        snprintf(why, size, "没有表 %s", ref);
+        return false;
+    }
+    *out = bx_nfig_of(11700, 2);
+    return true;
+}
+
 /* 003's way: a published growth rate reproduced as printed */
 static const char *fake_given(void *ctx, const char *placeholder)
 {
@@ -138,7 +150,7 @@ static bx_nstyle style_2024(void)
 static char *render_with(const char *tpl, bx_nstyle style, bx_nlog *log, bx_error *err)
 {
     static fake src = {f2024, sizeof f2024 / sizeof f2024[0]};
-    bx_nsource source = {&src, fake_figure_of, fake_name, fake_count, fake_given};
+    bx_nsource source = {&src, fake_figure_of, fake_name, fake_count, fake_sum, fake_given};
     bx_strbuf out;
     bx_strbuf_init(&out, 0);
     bx_loc loc = {"第二部分.yaml", 3, 0};
@@ -201,6 +213,9 @@ static void last_year_difference_and_growth(void **state)
                    s, "-110.29 110.29 11.2");
     /* thousands separators inside a percentage (002: 1,601.2%) */
     assert_renders("{growth 5:中央财政转移支付:总计}", s, "1,601.2");
+    /* a sum over rows or forms, printed like a cell (003: "合计 117 万元") */
+    assert_renders("{sum 12:@forms:年度资金总额}、{sum 12:@forms:年度资金总额|fixed}", s,
+                   "117、117.00");
     /* trim: a rate's trailing zeros dropped (003: "下降100%"), an amount's too */
     s.percent_decimals = 2;
     assert_renders("下降{growth 5:停办项目:总计|abs,trim}%，{growth 1:收入总计:金额|trim}%", s,
@@ -432,7 +447,8 @@ static void errors_name_the_placeholder(void **state)
     assert_fails("{growth 5:信息化服务类项目:总计}", s, "增长率不可比");
     assert_fails("{1:没有:金额}", s, "找不到“1:没有:金额”");
     assert_fails("{单位}", s, "没有这个名称");
-    assert_fails("{sum 1:收入总计:金额}", s, "无法识别");
+    assert_fails("{sum 1:收入总计:金额}", s, "没有表 1:收入总计:金额");
+    assert_fails("{total 1:收入总计:金额}", s, "无法识别");
     assert_fails("{1:收入总计:金额|pct9}", s, "未知的格式");
     assert_fails("收入 {1:收入总计:金额", s, "大括号不成对");
     assert_fails("收入 }", s, "大括号不成对");

@@ -181,9 +181,9 @@ static const char *joined(setter *s, const char *a, const char *b, const char *c
 }
 
 /* The cover: the title centred a third of the way down, alone. */
-static bool cover(setter *s, const char *title)
+static bool cover(setter *s, const char *title, bool labelled)
 {
-    if (!new_page(s, false))
+    if (!labelled && !new_page(s, false))
         return false;
     s->line = (int)(s->st->lines / 3);
     return set_lines(s, title, s->st->title_size, true, true, 0) && mark(s, 0, title);
@@ -418,8 +418,11 @@ static bool lay_out(const bx_doc *doc, setter *s)
         const bx_block *b = &doc->blocks[i];
         s->block = i;
         switch (b->kind) {
+        case BX_BLOCK_LABEL: /* the cover's first line, from the left */
+            ok = new_page(s, false) && set_lines(s, b->text, st->body_size, false, false, 0);
+            break;
         case BX_BLOCK_TITLE:
-            ok = cover(s, b->text);
+            ok = cover(s, b->text, i > 0 && doc->blocks[i - 1].kind == BX_BLOCK_LABEL);
             s->line = (int)st->lines;
             break;
         case BX_BLOCK_CONTENTS: ok = contents(s, doc, i, b->text, b->level); break;
