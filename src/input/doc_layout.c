@@ -148,8 +148,9 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     }
     if (kind == 6)
         return parse_table(o, ld, map);
-    if (bx_yaml_get(ld->y, map, "rows") || bx_yaml_get(ld->y, map, "columns"))
-        return bx_layout_fail_at(ld, map, "rows 和 columns 只用于 table（文字中的表格）");
+    if ((kind != 2 && bx_yaml_get(ld->y, map, "rows")) || bx_yaml_get(ld->y, map, "columns"))
+        return bx_layout_fail_at(ld, map,
+                                 "rows 只用于 text 和 table，columns 只用于 table（文字中的表格）");
     bx_dblock b = {.kind = kind == 0   ? BX_DB_HEADING
                            : kind == 1 ? BX_DB_PARAGRAPH
                            : kind == 2 ? BX_DB_TEXT
@@ -172,7 +173,8 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     if (ok && kind == 2)
         ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead) &&
              bx_layout_get_plain(ld, map, "numbering", false, &b.numbering) &&
-             bx_layout_get_plain(ld, map, "list", false, &b.list);
+             bx_layout_get_plain(ld, map, "list", false, &b.list) &&
+             bx_layout_get_plain(ld, map, "rows", false, &b.rows);
     if (ok && b.list && !b.numbering)
         return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "list"),
                                  "list（接续编号的列表）需要 numbering（编号格式）");

@@ -48,8 +48,9 @@ typedef struct bx_dblock {
      * blocks of one list count on from each other, "（二）" between), or NULL */
     const char *list;
     bool pages; /* BX_DB_CONTENTS: page numbers */
-    /* BX_DB_TABLE: the table rows its department rows name ("5:level=1"),
-     * each exactly once, and its columns */
+    /* BX_DB_TABLE, BX_DB_TEXT: the table rows its department rows name
+     * ("5:level=1"), each exactly once (NULL: a text about no rows); a
+     * table's columns */
     const char *rows;
     const bx_dcolumn *columns;
     int ncolumns;

@@ -187,6 +187,12 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
     else if (!(r = the_row(n, vt, strcmp(row, "@row") == 0 ? n->cur_row->label : row, why, size)))
         return false;
     int decimals = r->shown[f];
+    if (prev && strcmp(row, "@row") == 0) { /* last year's, by the row's name */
+        char named[1024];
+        snprintf(named, sizeof named, "%d:%s:%s", number, n->cur_row->label, field);
+        out->decimals = decimals;
+        return last_year(n, named, vt->money[f], out, why, size);
+    }
     if (prev) {
         out->decimals = decimals;
         return last_year(n, ref, vt->money[f], out, why, size);
@@ -347,7 +353,9 @@ static const char *given_for(const narration *n, const char *key)
     return NULL;
 }
 
-/* In a table block's cells, a given text may be for one row: "row@名称". */
+/* For a row's sentences (a table's cells, a text about rows), a given text
+ * may be for that row: "row@名称", or the placeholder with the row's name
+ * in place of @row. */
 static const char *view_given(void *ctx, const char *placeholder)
 {
     const narration *n = ctx;
@@ -355,6 +363,12 @@ static const char *view_given(void *ctx, const char *placeholder)
         char key[1024];
         snprintf(key, sizeof key, "%s@%s", placeholder, n->cur_row->label);
         const char *text = given_for(n, key);
+        const char *at = strstr(placeholder, "@row");
+        if (!text && at) { /* as written with the row's name: "growth 5:医药支付和管理:总计" */
+            snprintf(key, sizeof key, "%.*s%s%s", (int)(at - placeholder), placeholder,
+                     n->cur_row->label, at + 4);
+            text = given_for(n, key);
+        }
         if (text)
             return text;
     }
@@ -481,15 +495,26 @@ static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
     int *counted = list_count(n, b);
     if (b->list && !counted)
         return false;
+    bx_row_cover cover;
+    if (b->rows && !bx_narr_cover_begin(n, b, &cover))
+        return false;
     int paragraphs = 0, first = counted ? *counted : 0;
     bx_strbuf joined;
     bx_strbuf_init(&joined, MAX_PARAGRAPH_BYTES);
     bool ok = true;
-    for (size_t r = 0; ok && r < n->texts->nrows; r++)
-        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) == 0) {
-            paragraphs++;
-            ok = text_paragraph(n, b, r, paragraphs, first + paragraphs, &joined, out);
-        }
+    for (size_t r = 0; ok && r < n->texts->nrows; r++) {
+        if (strcmp(bx_csv_cell(n->texts, r, (size_t)n->text_name), b->text) != 0)
+            continue;
+        const bx_vrow *row = b->rows ? bx_narr_cover_row(n, b, &cover, r, &ok) : NULL;
+        if (b->rows && !row)
+            continue; /* a paragraph about no row of the set: a finding */
+        bx_narr_enter_row(n, b->rows ? cover.set.vt : NULL, row, NULL);
+        paragraphs++;
+        ok = text_paragraph(n, b, r, paragraphs, first + paragraphs, &joined, out);
+        bx_narr_enter_row(n, NULL, NULL, NULL);
+    }
+    if (b->rows)
+        ok = bx_narr_cover_end(n, b, &cover) && ok;
     if (counted)
         *counted = first + paragraphs;
     bx_strbuf_free(&joined);

@@ -43,75 +43,95 @@ static bool rows_finding(narration *n, const bx_loc *loc, const char *fmt, const
     return bx_nlog_add_check(&n->rv->m->narration, loc, BX_NCHECK_ROWS, true, text, n->rv->err);
 }
 
-/* The row of the set that a department row names (by its 行), marked
- * used; NULL when it names none, or one already listed (an error finding
- * each: the table is set without it, the render refuses unless forced). */
-static const bx_vrow *named_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r,
-                                bool *used, bool *ok)
+/* ---- the rows a text or a table must list ------------------------------- */
+
+bool bx_narr_cover_begin(narration *n, const bx_dblock *b, bx_row_cover *c)
 {
+    memset(c, 0, sizeof *c);
+    if (!n->texts || n->text_row < 0)
+        return bx_fail(
+                   n->rv->err, &b->loc, BX_ERR_DATA,
+                   "单位文字“%s”列出 %s 的行：单位文字的数据文件需要列“行”（每段对应的表中行名）",
+                   b->text, b->rows) == BX_OK;
+    char why[512] = "";
+    if (!bx_narr_parse_rows(n, b->rows, &c->set, why, sizeof why))
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT, "rows“%s”：%s", b->rows, why) == BX_OK;
+    c->used = bx_calloc((size_t)c->set.vt->nrows + 1, sizeof *c->used, n->rv->err);
+    return c->used != NULL;
+}
+
+const bx_vrow *bx_narr_cover_row(narration *n, const bx_dblock *b, bx_row_cover *c, size_t r,
+                                 bool *ok)
+{
+    const bx_row_set *set = &c->set;
     const char *label = bx_csv_cell(n->texts, r, (size_t)n->text_row);
     bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_row);
     loc.file = n->texts->name;
     int found = -1;
     for (int i = 0; i < set->vt->nrows && found < 0; i++)
         if (bx_narr_in_rows(set, &set->vt->rows[i]) &&
-            bx_dataview_same_label(set->vt->rows[i].label, label) && !used[i])
+            bx_dataview_same_label(set->vt->rows[i].label, label) && !c->used[i])
             found = i;
     if (found < 0) {
         bool twice = false;
         for (int i = 0; i < set->vt->nrows && !twice; i++)
-            twice = used[i] && bx_dataview_same_label(set->vt->rows[i].label, label);
+            twice = c->used[i] && bx_dataview_same_label(set->vt->rows[i].label, label);
         *ok = rows_finding(n, &loc,
-                           twice ? "“%s”在 %s 中已列出过（%s 所选的每一行只列一次）"
+                           twice ? "“%s”在单位文字“%s”中已列出过（%s 所选的每一行只列一次）"
                                  : "“%s”不是 %s 中 %s 所选的行（列“行”应写表中的行名）",
                            label, twice ? b->text : set->vt->sheet, b->rows);
         return NULL;
     }
-    used[found] = true;
+    c->used[found] = true;
     return &set->vt->rows[found];
 }
 
-/* One department row: its text, then each column's cell for its row. */
-static bool table_row(narration *n, const bx_dblock *b, const bx_row_set *set, size_t r, bool *used,
-                      cells *c, bx_strbuf *out)
+bool bx_narr_cover_end(narration *n, const bx_dblock *b, bx_row_cover *c)
+{
+    const bx_row_set *set = &c->set;
+    bool ok = true;
+    for (int i = 0; ok && i < set->vt->nrows; i++)
+        if (bx_narr_in_rows(set, &set->vt->rows[i]) && !c->used[i])
+            ok = rows_finding(n, &b->loc,
+                              "%s 的“%s”不在单位文字“%s”中（应列出所选的每一行：在单位文字中加"
+                              "一段，列“行”写它的名称）",
+                              set->vt->sheet, set->vt->rows[i].label, b->text);
+    free(c->used);
+    c->used = NULL;
+    return ok;
+}
+
+void bx_narr_enter_row(narration *n, const bx_vtable *vt, const bx_vrow *row, const char *text)
+{
+    n->cur_table = vt;
+    n->cur_row = row;
+    n->cur_text = text;
+}
+
+/* ---- the table ----------------------------------------------------------- */
+
+/* One department row: its text, then each column's cell, for its row. */
+static bool table_row(narration *n, const bx_dblock *b, bx_row_cover *cover, size_t r, cells *c,
+                      bx_strbuf *out)
 {
     bool ok = true;
-    const bx_vrow *row = named_row(n, b, set, r, used, &ok);
+    const bx_vrow *row = bx_narr_cover_row(n, b, cover, r, &ok);
     if (!row)
         return ok;
     bx_loc loc = bx_csv_loc(n->texts, r, (size_t)n->text_body);
     loc.file = n->texts->name;
-    if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
-        return false;
-    char *text = strdup(bx_strbuf_str(out));
-    if (!text)
-        return bx_fail(n->rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    n->cur_table = set->vt;
-    n->cur_row = row;
-    n->cur_text = text;
+    bx_narr_enter_row(n, cover->set.vt, row, NULL);
+    char *text = NULL;
+    ok = bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out);
+    if (ok && !(text = strdup(bx_strbuf_str(out))))
+        ok = bx_fail(n->rv->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    bx_narr_enter_row(n, cover->set.vt, row, text);
     for (int k = 0; ok && k < b->ncolumns; k++)
         ok = bx_narr_sentence(n, b->columns[k].cell, &b->loc, out) &&
              cells_add(n, c, bx_strbuf_str(out));
-    n->cur_table = NULL;
-    n->cur_row = NULL;
-    n->cur_text = NULL;
+    bx_narr_enter_row(n, NULL, NULL, NULL);
     free(text);
     return ok;
-}
-
-/* Every row of the set has a department row: an error finding for each
- * that has none (a project added to 表5 and not to the text). */
-static bool all_listed(narration *n, const bx_dblock *b, const bx_row_set *set, const bool *used)
-{
-    for (int i = 0; i < set->vt->nrows; i++)
-        if (bx_narr_in_rows(set, &set->vt->rows[i]) && !used[i] &&
-            !rows_finding(
-                n, &b->loc,
-                "%s 的“%s”不在文字中的表格“%s”中（应列出所选的每一行：在单位文字中加一行，"
-                "列“行”写它的名称）",
-                set->vt->sheet, set->vt->rows[i].label, b->text))
-            return false;
-    return true;
 }
 
 static bool add_grid(narration *n, const bx_dblock *b, const cells *c)
@@ -129,16 +149,8 @@ static bool add_grid(narration *n, const bx_dblock *b, const cells *c)
 
 bool bx_narr_table(narration *n, const bx_dblock *b, bx_strbuf *out)
 {
-    if (!n->texts || n->text_row < 0)
-        return bx_fail(n->rv->err, &b->loc, BX_ERR_DATA,
-                       "文档中的表格“%s”需要单位文字的数据文件有列“行”（每行对应的表中行名）",
-                       b->text) == BX_OK;
-    char why[512] = "";
-    bx_row_set set;
-    if (!bx_narr_parse_rows(n, b->rows, &set, why, sizeof why))
-        return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT, "rows“%s”：%s", b->rows, why) == BX_OK;
-    bool *used = bx_calloc((size_t)set.vt->nrows + 1, sizeof *used, n->rv->err);
-    if (!used)
+    bx_row_cover cover;
+    if (!bx_narr_cover_begin(n, b, &cover))
         return false;
     cells c = {0};
     bool ok = true;
@@ -153,10 +165,9 @@ bool bx_narr_table(narration *n, const bx_dblock *b, bx_strbuf *out)
             ok = bx_fail(n->rv->err, &b->loc, BX_ERR_LIMIT, "表格“%s”超过 %d 行", b->text,
                          MAX_TABLE_ROWS) == BX_OK;
         else
-            ok = table_row(n, b, &set, r, used, &c, out);
+            ok = table_row(n, b, &cover, r, &c, out);
     }
-    ok = ok && all_listed(n, b, &set, used) && add_grid(n, b, &c);
+    ok = bx_narr_cover_end(n, b, &cover) && ok && add_grid(n, b, &c);
     cells_free(&c);
-    free(used);
     return ok;
 }

@@ -51,6 +51,24 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
 /* Row r of the figures file as a figure. */
 bool bx_narr_figure_at(const narration *n, size_t r, bx_nfig *out, char *why, size_t size);
 
+/* The rows of a set a text or a table block must list, each exactly once
+ * (narrate_table.c): begin (the set parsed), one department row at a time
+ * (its 行 names the row: NULL, with an error finding, when it names none
+ * or one listed before; *ok false on a failure), end (an error finding
+ * for each row left out; frees). */
+typedef struct bx_row_cover {
+    bx_row_set set;
+    bool *used;
+} bx_row_cover;
+
+bool bx_narr_cover_begin(narration *n, const bx_dblock *b, bx_row_cover *c);
+const bx_vrow *bx_narr_cover_row(narration *n, const bx_dblock *b, bx_row_cover *c, size_t r,
+                                 bool *ok);
+bool bx_narr_cover_end(narration *n, const bx_dblock *b, bx_row_cover *c);
+
+/* The row the next sentences are for ({row}, {text}, @row); NULLs: none. */
+void bx_narr_enter_row(narration *n, const bx_vtable *vt, const bx_vrow *row, const char *text);
+
 /* narrate_table.c: a table block into the document. */
 bool bx_narr_table(narration *n, const bx_dblock *b, bx_strbuf *out);
 /* narrate_totals.c: every total the figures file's 合计 column names. */
