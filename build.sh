@@ -18,6 +18,7 @@ packages=(
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev libzip-dev libexpat1-dev
   libcmocka-dev python3 unzip poppler-utils
   fonts-noto-cjk        # the PDF's default fonts: Noto Serif CJK SC Regular and Bold (CFF)
+  fonts-lxgw-wenkai     # the 楷体 of the whole document's headings (LXGW WenKai, TrueType)
   fonts-arphic-gbsn00lp # a TrueType font, for the tests of --font
   ghostscript mupdf-tools # tests/golden/pdf_readers.sh: the PDF read by three readers
   python3-fonttools       # tests/tools/pdf_glyphs.py: every code draws its character

@@ -15,12 +15,14 @@ shift
 py=/usr/bin/python3
 noto=/usr/share/fonts/opentype/noto
 arphic=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf
+kai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf # the headings' 楷体
 
 for sample in "$@"; do
   name=$(basename "$sample")
   run 0 "$budgetx" render "$sample" -o "$work/$name" --format pdf -q
   run 0 "$py" "$tests_dir/tools/pdf_glyphs.py" "$work/$name/$name.pdf" \
-    "$noto/NotoSerifCJK-Regular.ttc" "$noto/NotoSerifCJK-Bold.ttc"
+    "$noto/NotoSerifCJK-Regular.ttc" "$noto/NotoSerifCJK-Bold.ttc" \
+    "$noto/NotoSansCJK-Regular.ttc" "$kai"
   cat "$run_out"
 done
 

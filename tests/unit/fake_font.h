@@ -6,10 +6,10 @@
 #include "pdf_layout.h"
 #include "text.h"
 
-static double fake_width(void *ctx, bool bold, const char *s, size_t n)
+static double fake_width(void *ctx, bx_typeface face, const char *s, size_t n)
 {
     (void)ctx;
-    (void)bold;
+    (void)face;
     return 500.0 * (double)bx_text_width_n(s, n);
 }
 

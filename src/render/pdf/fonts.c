@@ -10,13 +10,18 @@
 /* A default face: its file (as Debian names it) and its face in that
  * collection (PostScript name, checked when the file is opened). */
 typedef struct default_face {
-    const char *file, *face, *what;
+    const char *file, *face, *what, *package;
 } default_face;
 
 static const default_face default_regular = {"NotoSerifCJK-Regular.ttc", "NotoSerifCJKsc-Regular",
-                                             "Noto Serif CJK SC Regular"};
+                                             "Noto Serif CJK SC Regular", "fonts-noto-cjk"};
 static const default_face default_bold = {"NotoSerifCJK-Bold.ttc", "NotoSerifCJKsc-Bold",
-                                          "Noto Serif CJK SC Bold"};
+                                          "Noto Serif CJK SC Bold", "fonts-noto-cjk"};
+static const default_face default_hei = {"NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular",
+                                         "Noto Sans CJK SC Regular（黑体）", "fonts-noto-cjk"};
+static const default_face default_kai = {"LXGWWenKai-Regular.ttf", "LXGWWenKai-Regular",
+                                         "LXGW WenKai Regular（霞鹜文楷，楷体）",
+                                         "fonts-lxgw-wenkai"};
 /* what the error suggests when the default fonts are not installed */
 static const char *const debian_fallback = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";
 
@@ -75,6 +80,35 @@ static void search_init(search *s, const char *const *dirs, const char *system_d
     for (const char *const *d = bx_font_places; *d; d++)
         add_dir(s, *d);
     add_dir(s, system_dir);
+}
+
+/* The first folder holding a heading face's file. */
+static bool find_heading(const search *s, const default_face *def, char *path, size_t size,
+                         char *face, size_t face_size, bx_error *err)
+{
+    for (int i = 0; i < s->n; i++)
+        if (set_path(path, size, s->dirs[i], def->file) && is_file(path)) {
+            snprintf(face, face_size, "%s", def->face);
+            return true;
+        }
+    char places[4096];
+    bx_fail(err, NULL, BX_ERR_IO,
+            "找不到文字部分标题的字体 %s（文件 %s，已查找 %s）。请安装 Debian 软件包 %s"
+            "（./build.sh 会安装），或用 --font 指定字体（标题也用它）",
+            def->what, def->file, bx_places_text(s->dirs, places, sizeof places), def->package);
+    return false;
+}
+
+bool bx_fonts_choose_headings(const char *const *dirs, bx_heading_fonts *out, bx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    search s;
+    search_init(&s, dirs, BX_FONTS_SYSTEM_DIR);
+    add_dir(&s, BX_FONTS_KAI_DIR);
+    return find_heading(&s, &default_hei, out->hei_path, sizeof out->hei_path, out->hei_face,
+                        sizeof out->hei_face, err) &&
+           find_heading(&s, &default_kai, out->kai_path, sizeof out->kai_path, out->kai_face,
+                        sizeof out->kai_face, err);
 }
 
 /* The first folder holding the default face's file. */

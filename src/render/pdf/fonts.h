@@ -17,8 +17,22 @@ typedef struct bx_font_choice {
 } bx_font_choice;
 
 /* Where the default faces are when nothing else has them: Debian's
- * fonts-noto-cjk. */
+ * fonts-noto-cjk, and fonts-lxgw-wenkai for the 楷体 headings. */
 #define BX_FONTS_SYSTEM_DIR "/usr/share/fonts/opentype/noto"
+#define BX_FONTS_KAI_DIR "/usr/share/fonts/truetype/lxgw-wenkai"
+
+/* The faces of the whole document's headings (GB/T 9704): 黑体 for the
+ * parts (Noto Sans CJK SC Regular), 楷体 for the level below (LXGW WenKai
+ * Regular). */
+typedef struct bx_heading_fonts {
+    char hei_path[1024], hei_face[64];
+    char kai_path[1024], kai_face[64];
+} bx_heading_fonts;
+
+/* Find the heading faces like the default ones (dirs, $BUDGETX_FONTS, the
+ * install folders, then the system folders); an error naming the file,
+ * its Debian package and every folder searched when one is nowhere. */
+bool bx_fonts_choose_headings(const char *const *dirs, bx_heading_fonts *out, bx_error *err);
 
 /* Pick the fonts: the given files if any (either may be NULL); else the
  * default faces from the first folder that holds their files, searched in

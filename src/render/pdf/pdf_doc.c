@@ -42,11 +42,12 @@ bool bx_pdf_ok_so_far(pdf_state *st, const char *what, bx_error *err)
 /* The subset's tag (six capitals before "+" in the font name): derived
  * from its characters, so output stays reproducible and two documents'
  * different subsets of one font keep different names when merged. */
-static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
+static void subset_tag(const bx_charset *cs, bx_typeface face, char tag[7])
 {
-    /* its own seed, as subset tags have always been made: a tag names a
-     * font in the PDF, so the same characters keep the same tag */
-    uint64_t h = 1469598103934665603ull ^ (bold ? 0x9e37u : 0);
+    /* its own seed per face, as subset tags have always been made: a tag
+     * names a font in the PDF, so the same characters keep the same tag */
+    static const unsigned salt[BX_TYPEFACES] = {0, 0x9e37u, 0x7f4au, 0x3c6eu};
+    uint64_t h = 1469598103934665603ull ^ salt[face];
     for (size_t i = 0; i < cs->n; i++)
         h = bx_fnv_step(h, cs->cps[i]);
     for (int i = 0; i < 6; i++, h /= 26)
@@ -54,7 +55,7 @@ static void subset_tag(const bx_charset *cs, bool bold, char tag[7])
     tag[6] = '\0';
 }
 
-static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
+static bool embed_subset(pdf_state *st, pdf_face *pf, bx_typeface face, bx_error *err)
 {
     unsigned char *data;
     size_t len;
@@ -63,7 +64,7 @@ static bool embed_subset(pdf_state *st, pdf_face *pf, bool bold, bx_error *err)
     if (!bx_face_subset(pf->face, &pf->chars, &data, &len, &metrics, err))
         return false;
     char tag[7];
-    subset_tag(&pf->chars, bold, tag);
+    subset_tag(&pf->chars, face, tag);
     pf->font = bx_pdf_embed_font(st->pdf, st->deflater, &pf->chars, &metrics, data, len, tag, err);
     free(data);
     return pf->font != NULL;
@@ -81,8 +82,13 @@ bool bx_pdf_open_faces(pdf_state *st, const bx_write_ctx *ctx, bx_error *err)
     if (!bx_font_set_faces(fonts, &st->regular.face, &st->bold.face, err))
         return false;
     st->fake_bold = st->bold.face == NULL;
+    /* the headings' faces only for a document with text */
+    if (st->model->nblocks && !bx_font_set_heading_faces(fonts, &st->hei.face, &st->kai.face, err))
+        return false;
     return bx_charset_init(&st->regular.chars, err) &&
-           (st->fake_bold || bx_charset_init(&st->bold.chars, err));
+           (st->fake_bold || bx_charset_init(&st->bold.chars, err)) &&
+           (!st->hei.face || bx_charset_init(&st->hei.chars, err)) &&
+           (!st->kai.face || bx_charset_init(&st->kai.chars, err));
 }
 
 /* The face a title is drawn in: the bold one, or the regular one stroked. */
@@ -91,11 +97,26 @@ pdf_face *bx_pdf_title_face(pdf_state *st)
     return st->fake_bold ? &st->regular : &st->bold;
 }
 
-double bx_pdf_width(void *ctx, bool bold, const char *s, size_t n)
+pdf_face *bx_pdf_face(pdf_state *st, bx_typeface face)
+{
+    if (face == BX_TYPEFACE_REGULAR)
+        return &st->regular;
+    if (face == BX_TYPEFACE_HEI && st->hei.face)
+        return &st->hei;
+    if (face == BX_TYPEFACE_KAI && st->kai.face)
+        return &st->kai;
+    return bx_pdf_title_face(st);
+}
+
+bool bx_pdf_stroked(pdf_state *st, bx_typeface face)
+{
+    return face != BX_TYPEFACE_REGULAR && bx_pdf_face(st, face) == &st->regular;
+}
+
+double bx_pdf_width(void *ctx, bx_typeface face, const char *s, size_t n)
 {
     pdf_state *st = ctx;
-    pdf_face *pf = bold ? bx_pdf_title_face(st) : &st->regular;
-    return (double)bx_charset_text_width(&pf->chars, s, n);
+    return (double)bx_charset_text_width(&bx_pdf_face(st, face)->chars, s, n);
 }
 
 /* ---- which characters are drawn ------------------------------------------ */
@@ -199,7 +220,7 @@ static bool collect_blocks(pdf_state *st, missing *ms, bx_error *err)
     bool ok = m->nblocks == 0 || collect(&st->regular, "\u3000", ms, err);
     for (int i = 0; i < m->nblocks && ok; i++) {
         const bx_block *b = &m->blocks[i];
-        pdf_face *pf = bx_text_block_bold(b) ? bx_pdf_title_face(st) : &st->regular;
+        pdf_face *pf = bx_pdf_face(st, bx_text_block_face(b));
         bool listed = contents && (b->kind == BX_BLOCK_HEADING || b->kind == BX_BLOCK_TABLES);
         int before = ms->n;
         ok = collect(pf, b->number, ms, err) && collect(pf, b->text, ms, err) &&
@@ -247,7 +268,12 @@ bool bx_pdf_make_fonts(pdf_state *st, bx_error *err)
     place_missing(&ms, before, "%s", "页码");
     if (ok && ms.n)
         return report_missing(&ms, err);
-    if (!ok || !embed_subset(st, &st->regular, false, err))
+    if (!ok || !embed_subset(st, &st->regular, BX_TYPEFACE_REGULAR, err))
         return false;
-    return st->fake_bold || embed_subset(st, &st->bold, true, err);
+    if (!st->fake_bold && !embed_subset(st, &st->bold, BX_TYPEFACE_BOLD, err))
+        return false;
+    /* a heading face only if something is drawn in it */
+    return (!st->hei.face || !st->hei.chars.n ||
+            embed_subset(st, &st->hei, BX_TYPEFACE_HEI, err)) &&
+           (!st->kai.face || !st->kai.chars.n || embed_subset(st, &st->kai, BX_TYPEFACE_KAI, err));
 }

@@ -29,7 +29,10 @@ typedef struct pdf_state {
     char *path;
     HPDF_Doc pdf;
     pdf_face regular, bold;
-    bool fake_bold;         /* no bold face: stroke the regular one */
+    bool fake_bold; /* no bold face: stroke the regular one */
+    /* the whole document's headings' faces (face NULL: none, set in the
+     * titles' face) */
+    pdf_face hei, kai;
     bx_font_set *own_fonts; /* when not given a renderer's */
     HPDF_STATUS hpdf_error; /* the first error libharu reported */
     HPDF_STATUS hpdf_detail;
@@ -57,8 +60,13 @@ bool bx_pdf_ok_so_far(pdf_state *st, const char *what, bx_error *err);
 bool bx_pdf_open_faces(pdf_state *st, const bx_write_ctx *ctx, bx_error *err);
 /* The face a title is drawn in: the bold one, or the regular one stroked. */
 pdf_face *bx_pdf_title_face(pdf_state *st);
+/* The face that draws text of a typeface: a heading face the document
+ * lacks is the titles'. */
+pdf_face *bx_pdf_face(pdf_state *st, bx_typeface face);
+/* Whether text of the typeface is the regular face stroked (no bold). */
+bool bx_pdf_stroked(pdf_state *st, bx_typeface face);
 /* bx_metrics' width over the document's faces. */
-double bx_pdf_width(void *ctx, bool bold, const char *s, size_t n);
+double bx_pdf_width(void *ctx, bx_typeface face, const char *s, size_t n);
 /* Every character the document draws, each in the face that draws it;
  * then the two subsets embedded. Characters a face lacks are an error
  * naming where they are. */

@@ -145,6 +145,9 @@ struct bx_font_set {
     bool tried;
     bx_error failure; /* why the faces could not be opened */
     bx_face *regular, *bold;
+    bool tried_headings;
+    bx_error heading_failure;
+    bx_face *hei, *kai;
 };
 
 bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err)
@@ -159,6 +162,7 @@ bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err)
     }
     pthread_mutex_init(&fs->lock, NULL);
     bx_error_clear(&fs->failure);
+    bx_error_clear(&fs->heading_failure);
     return fs;
 }
 
@@ -168,6 +172,8 @@ void bx_font_set_free(bx_font_set *fs)
         return;
     bx_face_free(fs->regular);
     bx_face_free(fs->bold);
+    bx_face_free(fs->hei);
+    bx_face_free(fs->kai);
     pthread_mutex_destroy(&fs->lock);
     free(fs);
 }
@@ -196,6 +202,35 @@ bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face *
         *bold = fs->bold;
     } else if (err && !bx_failed(err)) {
         *err = fs->failure;
+    }
+    pthread_mutex_unlock(&fs->lock);
+    return ok;
+}
+
+static void open_heading_faces(bx_font_set *fs)
+{
+    bx_heading_fonts choice;
+    if (fs->font || !bx_fonts_choose_headings(fs->font_dirs, &choice, &fs->heading_failure))
+        return;
+    fs->hei = bx_face_open(choice.hei_path, choice.hei_face, &fs->heading_failure);
+    if (fs->hei)
+        fs->kai = bx_face_open(choice.kai_path, choice.kai_face, &fs->heading_failure);
+}
+
+bool bx_font_set_heading_faces(bx_font_set *fs, const bx_face **hei, const bx_face **kai,
+                               bx_error *err)
+{
+    pthread_mutex_lock(&fs->lock);
+    if (!fs->tried_headings) {
+        open_heading_faces(fs);
+        fs->tried_headings = true;
+    }
+    bool ok = !bx_failed(&fs->heading_failure);
+    if (ok) {
+        *hei = fs->hei;
+        *kai = fs->kai;
+    } else if (err && !bx_failed(err)) {
+        *err = fs->heading_failure;
     }
     pthread_mutex_unlock(&fs->lock);
     return ok;

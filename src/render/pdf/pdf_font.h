@@ -42,6 +42,11 @@ void bx_font_set_free(bx_font_set *fs);
  * reported again to every later caller. Thread-safe. */
 bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
                        bx_error *err);
+/* The faces of the whole document's headings, 黑体 and 楷体, opened on
+ * first use (a set given --font has none: both NULL, the headings are set
+ * in its bold face). A failure is kept like bx_font_set_faces'. */
+bool bx_font_set_heading_faces(bx_font_set *fs, const bx_face **hei, const bx_face **kai,
+                               bx_error *err);
 
 /* The characters one document draws in one face. */
 typedef struct bx_charset {

@@ -71,14 +71,14 @@ static bool no_line_end(uint32_t cp)
     return false;
 }
 
-static double measure(const bx_metrics *m, bool bold, const char *s, size_t n, double size)
+static double measure(const bx_metrics *m, bx_typeface face, const char *s, size_t n, double size)
 {
-    return n ? m->width(m->ctx, bold, s, n) * size / 1000.0 : 0.0;
+    return n ? m->width(m->ctx, face, s, n) * size / 1000.0 : 0.0;
 }
 
 /* Split text into words, CJK characters, space runs and forced breaks. */
-static token *tokenize(const bx_metrics *m, bool bold, const char *text, double size, size_t *count,
-                       bx_error *err)
+static token *tokenize(const bx_metrics *m, bx_typeface face, const char *text, double size,
+                       size_t *count, bx_error *err)
 {
     size_t n = strlen(text);
     token *toks = malloc((n + 1) * sizeof *toks);
@@ -115,14 +115,14 @@ static token *tokenize(const bx_metrics *m, bool bold, const char *text, double 
     }
     for (size_t t = 0; t < k; t++)
         if (toks[t].kind != TOK_BREAK)
-            toks[t].w = measure(m, bold, text + toks[t].off, toks[t].len, size);
+            toks[t].w = measure(m, face, text + toks[t].off, toks[t].len, size);
     *count = k;
     return toks;
 }
 
 /* The longest prefix of a word (at least one character) that fits in
  * width; advances the token past it and returns the prefix's byte count. */
-static uint32_t split_word(const bx_metrics *m, bool bold, const char *text, double size,
+static uint32_t split_word(const bx_metrics *m, bx_typeface face, const char *text, double size,
                            double width, token *t, double *prefix_w)
 {
     uint32_t used = 0;
@@ -132,7 +132,7 @@ static uint32_t split_word(const bx_metrics *m, bool bold, const char *text, dou
         size_t len = bx_utf8_decode(text + t->off + used, t->len - used, &cp);
         if (len == 0)
             len = 1;
-        double cw = measure(m, bold, text + t->off + used, len, size);
+        double cw = measure(m, face, text + t->off + used, len, size);
         if (used > 0 && w + cw > width)
             break;
         w += cw;
@@ -141,7 +141,7 @@ static uint32_t split_word(const bx_metrics *m, bool bold, const char *text, dou
     *prefix_w = w;
     t->off += used;
     t->len -= used;
-    t->w = measure(m, bold, text + t->off, t->len, size);
+    t->w = measure(m, face, text + t->off, t->len, size);
     if (t->len > 0)
         bx_utf8_decode(text + t->off, t->len, &t->first);
     return used;
@@ -178,23 +178,23 @@ static double span_width(const token *t, size_t from, size_t to)
 
 /* Most cells (amounts, codes, short names) fit on one line: then there is
  * nothing to break, and no need to split the text into tokens. */
-static bool fits_on_one_line(const bx_metrics *m, bool bold, const char *text, double size,
+static bool fits_on_one_line(const bx_metrics *m, bx_typeface face, const char *text, double size,
                              double width, double *w)
 {
     size_t n = strlen(text);
     if (n == 0 || text[0] == ' ' || text[0] == '\t' || text[n - 1] == ' ' || text[n - 1] == '\t' ||
         strpbrk(text, "\n\r"))
         return false;
-    *w = measure(m, bold, text, n, size);
+    *w = measure(m, face, text, n, size);
     return *w <= width;
 }
 
-bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, double width,
+bool bx_wrap(const bx_metrics *m, bx_typeface face, const char *text, double size, double width,
              bx_arena *arena, bx_wrapped *out, bx_error *err)
 {
     memset(out, 0, sizeof *out);
     double whole;
-    if (fits_on_one_line(m, bold, text, size, width, &whole)) {
+    if (fits_on_one_line(m, face, text, size, width, &whole)) {
         out->lines = bx_arena_alloc(arena, sizeof *out->lines, err);
         if (!out->lines)
             return false;
@@ -204,7 +204,7 @@ bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, doub
         return true;
     }
     size_t n;
-    token *t = tokenize(m, bold, text, size, &n, err);
+    token *t = tokenize(m, face, text, size, &n, err);
     if (!t)
         return false;
     line_list lines = {0};
@@ -236,7 +236,7 @@ bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, doub
             if (need > width && t[j].kind == TOK_WORD && t[j].len > 1) {
                 double pw;
                 uint32_t off = t[j].off;
-                uint32_t used = split_word(m, bold, text, size, width, &t[j], &pw);
+                uint32_t used = split_word(m, face, text, size, width, &t[j], &pw);
                 ok = push_line(&lines, off, used, pw, err);
                 split = true;
                 break;
@@ -289,10 +289,10 @@ bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, doub
     return ok;
 }
 
-bool bx_wrap_balanced(const bx_metrics *m, bool bold, const char *text, double size, double width,
-                      bx_arena *arena, bx_wrapped *out, bx_error *err)
+bool bx_wrap_balanced(const bx_metrics *m, bx_typeface face, const char *text, double size,
+                      double width, bx_arena *arena, bx_wrapped *out, bx_error *err)
 {
-    if (!bx_wrap(m, bold, text, size, width, arena, out, err))
+    if (!bx_wrap(m, face, text, size, width, arena, out, err))
         return false;
     if (out->n < 2 || strchr(text, '\n'))
         return true;
@@ -301,7 +301,7 @@ bool bx_wrap_balanced(const bx_metrics *m, bool bold, const char *text, double s
     bx_wrapped best = *out, trial;
     for (int step = 0; step < 12 && hi - lo > 0.5; step++) {
         double mid = (lo + hi) / 2;
-        if (!bx_wrap(m, bold, text, size, mid, arena, &trial, err))
+        if (!bx_wrap(m, face, text, size, mid, arena, &trial, err))
             return false;
         if (trial.n == best.n) {
             best = trial;
@@ -431,8 +431,8 @@ static bool wrap_cell(const bx_pdf_sheet *l, int r, int c, bx_arena *arena, bx_w
     const char *text = cell_text(cell, buf, sizeof buf);
     double width = bx_cell_wraps(cell) ? cell_space(l, cell, c, l->style) : 1e9;
     bool centred = bx_cell_halign(cell) == BX_ALIGN_CENTER;
-    return (centred ? bx_wrap_balanced : bx_wrap)(&l->metrics, false, text, l->size, width, arena,
-                                                  out, err);
+    return (centred ? bx_wrap_balanced : bx_wrap)(&l->metrics, BX_TYPEFACE_REGULAR, text, l->size,
+                                                  width, arena, out, err);
 }
 
 bool bx_pdf_cell_lines(const bx_pdf_sheet *l, int r, int c, bx_arena *scratch, bx_wrapped *out,
@@ -542,15 +542,16 @@ bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *
     for (int r = 0; r < s->header_rows; r++)
         out->header_h += out->row_h[r];
 
-    if (!bx_wrap(m, true, s->title, st->title_size, out->table_w, arena, &out->title, err))
+    if (!bx_wrap(m, BX_TYPEFACE_BOLD, s->title, st->title_size, out->table_w, arena, &out->title,
+                 err))
         return false;
     double label_line = st->label_size * st->leading;
     out->title_block_h =
         label_line + out->title.n * st->title_size * st->leading + label_line + 2 * st->gap;
     out->notes_h = 0;
     for (int i = 0; i < s->nnotes; i++) {
-        if (!bx_wrap(m, false, s->notes[i], st->label_size, out->table_w, arena, &out->notes[i],
-                     err))
+        if (!bx_wrap(m, BX_TYPEFACE_REGULAR, s->notes[i], st->label_size, out->table_w, arena,
+                     &out->notes[i], err))
             return false;
         out->notes_h += (out->notes[i].n ? out->notes[i].n : 1) * label_line;
     }

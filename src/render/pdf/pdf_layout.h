@@ -9,11 +9,21 @@
 #include "arena.h"
 #include "model.h"
 
+/* The faces text is drawn in: the body's, the titles' (bold), and the
+ * whole document's headings (GB/T 9704: 黑体 for the parts, 楷体 below). */
+typedef enum bx_typeface {
+    BX_TYPEFACE_REGULAR,
+    BX_TYPEFACE_BOLD,
+    BX_TYPEFACE_HEI,
+    BX_TYPEFACE_KAI,
+    BX_TYPEFACES
+} bx_typeface;
+
 /* Advance widths from the font that will draw the text. */
 typedef struct bx_metrics {
     void *ctx;
-    /* Width of UTF-8 text s[0..n) in thousandths of an em. */
-    double (*width)(void *ctx, bool bold, const char *s, size_t n);
+    /* Width of UTF-8 text s[0..n) in face, in thousandths of an em. */
+    double (*width)(void *ctx, bx_typeface face, const char *s, size_t n);
 } bx_metrics;
 
 /* Page geometry and type sizes. */
@@ -51,14 +61,14 @@ typedef struct bx_wrapped {
  * whole unless one alone is too wide, honours explicit "\n", and applies
  * 避头尾: no line starts with closing punctuation (，。、；：）」 …) and none
  * ends with opening punctuation (（「 …). Lines live in arena. */
-bool bx_wrap(const bx_metrics *m, bool bold, const char *text, double size, double width,
+bool bx_wrap(const bx_metrics *m, bx_typeface face, const char *text, double size, double width,
              bx_arena *arena, bx_wrapped *out, bx_error *err);
 
 /* As bx_wrap, but when the text needs several lines, make them as even as
  * possible (the narrowest width that still gives that many lines): centred
  * headings read "基本支出 / 拨款" rather than "基本支出拨 / 款". */
-bool bx_wrap_balanced(const bx_metrics *m, bool bold, const char *text, double size, double width,
-                      bx_arena *arena, bx_wrapped *out, bx_error *err);
+bool bx_wrap_balanced(const bx_metrics *m, bx_typeface face, const char *text, double size,
+                      double width, bx_arena *arena, bx_wrapped *out, bx_error *err);
 
 /* A piece of a body row on a page: the whole row, or (for a row taller
  * than a page) lines [line_from, line_to) of its cells. */

@@ -31,10 +31,14 @@ void bx_text_style_default(bx_text_style *s)
     s->grid_pad = 3;
 }
 
-bool bx_text_block_bold(const bx_block *b)
+bx_typeface bx_text_block_face(const bx_block *b)
 {
-    return b->kind == BX_BLOCK_TITLE || b->kind == BX_BLOCK_TABLES ||
-           b->kind == BX_BLOCK_CONTENTS || (b->kind == BX_BLOCK_HEADING && b->level <= 2);
+    if (b->kind == BX_BLOCK_TITLE)
+        return BX_TYPEFACE_BOLD;
+    if (b->kind == BX_BLOCK_LABEL || b->kind == BX_BLOCK_TABLES || b->kind == BX_BLOCK_CONTENTS ||
+        (b->kind == BX_BLOCK_HEADING && b->level <= 1))
+        return BX_TYPEFACE_HEI;
+    return b->kind == BX_BLOCK_HEADING && b->level == 2 ? BX_TYPEFACE_KAI : BX_TYPEFACE_REGULAR;
 }
 
 void bx_text_layout_free(bx_text_layout *l)
@@ -87,12 +91,12 @@ static double baseline(const setter *s, double size)
 
 /* A run whose baseline is at y. */
 static bool add_run_at(setter *s, const char *text, const bx_text_line *l, double x, double y,
-                       double size, double spacing, bool bold)
+                       double size, double spacing, bx_typeface face)
 {
     bx_text_layout *o = s->out;
     if (!bx_grow((void **)&o->runs, &o->cap_runs, (size_t)o->nruns + 1, sizeof *o->runs, s->err))
         return false;
-    o->runs[o->nruns++] = (bx_text_run){text + l->off, l->len, x, y, size, spacing, bold};
+    o->runs[o->nruns++] = (bx_text_run){text + l->off, l->len, x, y, size, spacing, face};
     o->pages[o->npages - 1].nruns++;
     if (s->page && s->block >= 0 && s->page[s->block] < 0)
         s->page[s->block] = o->npages - 1;
@@ -100,9 +104,9 @@ static bool add_run_at(setter *s, const char *text, const bx_text_line *l, doubl
 }
 
 static bool add_run(setter *s, const char *text, const bx_text_line *l, double x, double size,
-                    double spacing, bool bold)
+                    double spacing, bx_typeface face)
 {
-    return add_run_at(s, text, l, x, baseline(s, size), size, spacing, bold);
+    return add_run_at(s, text, l, x, baseline(s, size), size, spacing, face);
 }
 
 static bool add_rule(setter *s, double x1, double y1, double x2, double y2)
@@ -138,11 +142,12 @@ static size_t characters(const char *s, size_t n)
 /* text wrapped to the text block, each line a run: centred, or from the
  * left edge and (but the last) justified. keep: lines that must follow on
  * the same page (a heading's first line of text). */
-static bool set_lines(setter *s, const char *text, double size, bool bold, bool centred, int keep)
+static bool set_lines(setter *s, const char *text, double size, bx_typeface face, bool centred,
+                      int keep)
 {
     bx_wrapped w;
     const bx_text_style *st = s->st;
-    if (!bx_wrap(s->m, bold, text, size, st->width, s->arena, &w, s->err))
+    if (!bx_wrap(s->m, face, text, size, st->width, s->arena, &w, s->err))
         return false;
     /* a heading keeps its lines and `keep` more together; text flows */
     int together = keep ? w.n + keep : 1;
@@ -161,7 +166,7 @@ static bool set_lines(setter *s, const char *text, double size, bool bold, bool 
             if (spacing > size / 2 || spacing < 0) /* a line cut short by a long word */
                 spacing = 0;
         }
-        if (!add_run(s, text, l, x, size, spacing, bold))
+        if (!add_run(s, text, l, x, size, spacing, face))
             return false;
         s->line++;
     }
@@ -186,7 +191,7 @@ static bool cover(setter *s, const char *title, bool labelled)
     if (!labelled && !new_page(s, false))
         return false;
     s->line = (int)(s->st->lines / 3);
-    return set_lines(s, title, s->st->title_size, true, true, 0) && mark(s, 0, title);
+    return set_lines(s, title, s->st->title_size, BX_TYPEFACE_BOLD, true, 0) && mark(s, 0, title);
 }
 
 /* An entry's page number, right-aligned on the line just set. */
@@ -198,7 +203,7 @@ static bool page_number(setter *s, int number)
     if (!text)
         return false;
     double size = s->st->body_size;
-    double w = s->m->width(s->m->ctx, false, text, strlen(text)) * size / 1000.0;
+    double w = s->m->width(s->m->ctx, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
     bx_text_line l = {0, (uint32_t)strlen(text), w};
     s->line--; /* on the entry's last line */
     bool ok = add_run(s, text, &l, s->st->margin_l + s->st->width - w, size, 0, false);
@@ -210,7 +215,7 @@ static bool page_number(setter *s, int number)
 static bool contents(setter *s, const bx_doc *doc, int at, const char *title, int upto)
 {
     if (!new_page(s, true) ||
-        !set_lines(s, *title ? title : "目录", s->st->heading_size[1], true, true, 0))
+        !set_lines(s, *title ? title : "目录", s->st->heading_size[1], BX_TYPEFACE_HEI, true, 0))
         return false;
     for (int i = at + 1; i < doc->nblocks; i++) {
         const bx_block *b = &doc->blocks[i];
@@ -219,7 +224,7 @@ static bool contents(setter *s, const bx_doc *doc, int at, const char *title, in
         static const char *const pads[] = {"", "", INDENT, INDENT "\u3000", INDENT INDENT};
         const char *line =
             joined(s, pads[b->kind == BX_BLOCK_TABLES ? 0 : b->level], b->number, b->text);
-        if (!line || !set_lines(s, line, s->st->body_size, false, false, 0))
+        if (!line || !set_lines(s, line, s->st->body_size, BX_TYPEFACE_REGULAR, false, 0))
             return false;
         if (s->numbers && s->numbers[i] > 0 && !page_number(s, s->numbers[i]))
             return false;
@@ -239,7 +244,7 @@ static bool heading(setter *s, const bx_block *b)
         return false;
     if (level <= 1 && s->line > 0 && s->line < (int)st->lines)
         s->line++; /* a blank line above a part */
-    return set_lines(s, text, st->heading_size[level], level <= 2, level <= 1, 2) &&
+    return set_lines(s, text, st->heading_size[level], bx_text_block_face(b), level <= 1, 2) &&
            (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
 }
 
@@ -291,7 +296,8 @@ static bool set_row_lines(setter *s, table_set *t, int r, int from, int to)
             double lift = r == 0 ? (to - from - w->n) / 2.0 : 0;
             double slot = t->y - st->grid_pad - (k - from + lift) * st->grid_pitch;
             double y = slot - st->grid_pitch / 2 - 0.36 * st->grid_size;
-            if (!add_run_at(s, text, l, x, y, st->grid_size, spacing, r == 0))
+            if (!add_run_at(s, text, l, x, y, st->grid_size, spacing,
+                            r == 0 ? BX_TYPEFACE_BOLD : BX_TYPEFACE_REGULAR))
                 return false;
         }
     }
@@ -391,8 +397,8 @@ static bool grid(setter *s, const bx_grid *g)
     for (size_t i = 0; i < ncells; i++) {
         int c = (int)(i % (size_t)g->ncols);
         double inner = t.x[c + 1] - t.x[c] - 2 * st->grid_pad;
-        if (!bx_wrap(s->m, i < (size_t)g->ncols, g->cells[i], st->grid_size, inner, s->arena,
-                     &t.cells[i], s->err))
+        bx_typeface face = i < (size_t)g->ncols ? BX_TYPEFACE_BOLD : BX_TYPEFACE_REGULAR;
+        if (!bx_wrap(s->m, face, g->cells[i], st->grid_size, inner, s->arena, &t.cells[i], s->err))
             return false;
     }
     /* the heading row and a first line of the body on this page */
@@ -419,7 +425,8 @@ static bool lay_out(const bx_doc *doc, setter *s)
         s->block = i;
         switch (b->kind) {
         case BX_BLOCK_LABEL: /* the cover's first line, from the left */
-            ok = new_page(s, false) && set_lines(s, b->text, st->body_size, false, false, 0);
+            ok = new_page(s, false) &&
+                 set_lines(s, b->text, st->body_size, BX_TYPEFACE_HEI, false, 0);
             break;
         case BX_BLOCK_TITLE:
             ok = cover(s, b->text, i > 0 && doc->blocks[i - 1].kind == BX_BLOCK_LABEL);
@@ -429,13 +436,13 @@ static bool lay_out(const bx_doc *doc, setter *s)
         case BX_BLOCK_HEADING: ok = heading(s, b); break;
         case BX_BLOCK_PARAGRAPH: {
             const char *text = joined(s, INDENT, b->number, b->text);
-            ok = text && set_lines(s, text, st->body_size, false, false, 0);
+            ok = text && set_lines(s, text, st->body_size, BX_TYPEFACE_REGULAR, false, 0);
             break;
         }
         case BX_BLOCK_GRID: ok = grid(s, b->grid); break;
         case BX_BLOCK_TABLES: /* its heading alone on a page, the tables' bookmark */
             s->line = (int)st->lines;
-            ok = *b->text ? set_lines(s, b->text, st->heading_size[0], true, true, 0) &&
+            ok = *b->text ? set_lines(s, b->text, st->heading_size[0], BX_TYPEFACE_HEI, true, 0) &&
                                 mark(s, 0, b->text)
                           : true;
             out->tables_mark = *b->text ? out->nmarks - 1 : -1;

@@ -1,6 +1,7 @@
 /* The whole document's text (the model's blocks) set on A4 portrait pages
  * before the tables, after the conventions of Chinese official documents
- * (GB/T 9704 as the reference): a cover with the title, headings in bold
+ * (GB/T 9704 as the reference): a cover with the title, headings in 黑体
+ * (the parts) and 楷体 (the level below), the rest in the body's face
  * (levels 0 and 1 centred), body text of 28 characters a line at a fixed
  * pitch of 22 lines a page, every paragraph indented by two characters,
  * lines justified (but a paragraph's last) and broken by bx_wrap's 避头尾,
@@ -34,7 +35,7 @@ typedef struct bx_text_run {
     const char *s;
     uint32_t len;
     double x, y, size, spacing;
-    bool bold;
+    bx_typeface face;
 } bx_text_run;
 
 /* A ruled line of a table inside the text. */
@@ -76,8 +77,9 @@ bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style
                      bx_arena *arena, bx_text_layout *out, bx_error *err);
 void bx_text_layout_free(bx_text_layout *l);
 
-/* Whether a block's text is set in the bold face (a 目录's title is; its
- * entries are regular). */
-bool bx_text_block_bold(const bx_block *b);
+/* The face a block's text is set in: the cover's title bold, the label,
+ * the 目录's title, the parts (levels 0 and 1) and the tables' heading in
+ * 黑体, level 2 in 楷体, the rest (a 目录's entries too) regular. */
+bx_typeface bx_text_block_face(const bx_block *b);
 
 #endif /* BX_PDF_TEXT_H */

@@ -259,8 +259,9 @@ static void draw_title_block(page_ctx *pc)
     if (s->caption_left)
         show(pc, false, ps->label_size, l->x0, base, s->caption_left, strlen(s->caption_left));
     if (s->caption_right) {
-        double w = bx_pdf_width(st, false, s->caption_right, strlen(s->caption_right)) *
-                   ps->label_size / 1000.0;
+        double w =
+            bx_pdf_width(st, BX_TYPEFACE_REGULAR, s->caption_right, strlen(s->caption_right)) *
+            ps->label_size / 1000.0;
         show(pc, false, ps->label_size, l->x0 + l->table_w - w, base, s->caption_right,
              strlen(s->caption_right));
     }
@@ -290,7 +291,7 @@ static void draw_footer(page_ctx *pc, int number, int total)
     char text[64];
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
-    double w = bx_pdf_width(st, false, text, strlen(text)) * size / 1000.0;
+    double w = bx_pdf_width(st, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
     show(pc, false, size, (pc->l->page_w - w) / 2, st->style.margin_b, text, strlen(text));
 }
 
@@ -433,7 +434,7 @@ static void footer(pdf_state *st, const char *font, double w, int number, int to
     char text[64];
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
-    double tw = bx_pdf_width(st, false, text, strlen(text)) * size / 1000.0;
+    double tw = bx_pdf_width(st, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
     bx_content_text(&st->content, font, size, (w - tw) / 2, st->style.margin_b, &st->regular.chars,
                     text, strlen(text), 0);
 }
@@ -450,17 +451,20 @@ static bool draw_text_page(pdf_state *st, int p, int *number, int total, HPDF_Ou
         return bx_pdf_fail(st, "新页面", err);
     HPDF_Page_SetWidth(page, (HPDF_REAL)ts->page_w);
     HPDF_Page_SetHeight(page, (HPDF_REAL)ts->page_h);
-    const char *regular = bx_hpdf_page_font(page, st->regular.font);
-    const char *bold = st->fake_bold ? regular : bx_hpdf_page_font(page, st->bold.font);
-    if (!regular || !bold)
+    /* each face's resource name on the page, asked for when first used */
+    const char *names[BX_TYPEFACES] = {NULL};
+    const char *regular = names[BX_TYPEFACE_REGULAR] = bx_hpdf_page_font(page, st->regular.font);
+    if (!regular)
         return bx_pdf_fail(st, "新页面", err);
     bx_content_reset(&st->content);
     for (int i = 0; i < t->pages[p].nruns; i++) {
         const bx_text_run *r = &t->runs[t->pages[p].first_run + i];
-        const pdf_face *pf = r->bold ? bx_pdf_title_face(st) : &st->regular;
+        const pdf_face *pf = bx_pdf_face(st, r->face);
+        if (!names[r->face] && !(names[r->face] = bx_hpdf_page_font(page, pf->font)))
+            return bx_pdf_fail(st, "新页面", err);
         bx_content_spacing(&st->content, r->spacing);
-        bx_content_text(&st->content, r->bold ? bold : regular, r->size, r->x, r->y, &pf->chars,
-                        r->s, r->len, r->bold && st->fake_bold ? r->size / 30 : 0);
+        bx_content_text(&st->content, names[r->face], r->size, r->x, r->y, &pf->chars, r->s, r->len,
+                        bx_pdf_stroked(st, r->face) ? r->size / 30 : 0);
     }
     bx_content_spacing(&st->content, 0);
     for (int i = 0; i < t->pages[p].nrules; i++) {
@@ -539,6 +543,8 @@ static void free_state(pdf_state *st)
     bx_font_set_free(st->own_fonts);
     bx_charset_free(&st->regular.chars);
     bx_charset_free(&st->bold.chars);
+    bx_charset_free(&st->hei.chars);
+    bx_charset_free(&st->kai.chars);
     bx_arena_free(st->arena);
     bx_arena_free(st->scratch);
     bx_deflater_free(st->deflater);
