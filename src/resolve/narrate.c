@@ -101,6 +101,38 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
     return true;
 }
 
+/* The (first) table of the view numbered number, or NULL with why. */
+static const bx_vtable *first_table(const narration *n, int number, char *why, size_t size)
+{
+    const bx_dataview *view = &n->rv->m->view;
+    for (int i = 0; i < view->ntables; i++)
+        if (view->tables[i].number == number)
+            return &view->tables[i];
+    snprintf(why, size, "没有表 %d", number);
+    return NULL;
+}
+
+/* The field of vt called name, or -1 with why. */
+static int field_of(const bx_vtable *vt, const char *name, char *why, size_t size)
+{
+    for (int i = 0; i < vt->nfields; i++)
+        if (strcmp(vt->fields[i], name) == 0)
+            return i;
+    snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, name);
+    return -1;
+}
+
+/* text with "@row" written as the name of the row being narrated: how
+ * last year's figures and given texts name it. */
+static void with_row_name(const narration *n, const char *text, char *out, size_t size)
+{
+    const char *at = strstr(text, "@row");
+    if (at && n->cur_row)
+        snprintf(out, size, "%.*s%s%s", (int)(at - text), text, n->cur_row->label, at + 4);
+    else
+        snprintf(out, size, "%s", text);
+}
+
 /* Row r of the figures file as a figure: as the file writes it, its
  * decimals as typed. */
 bool bx_narr_figure_at(const narration *n, size_t r, bx_nfig *out, char *why, size_t size)
@@ -160,23 +192,10 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
         snprintf(why, size, "引用应写成 表号:行:列（如 5:基金监督管理:总计）");
         return false;
     }
-    const bx_dataview *view = &n->rv->m->view;
-    const bx_vtable *vt = NULL;
-    for (int i = 0; i < view->ntables && !vt; i++)
-        if (view->tables[i].number == number)
-            vt = &view->tables[i];
-    if (!vt) {
-        snprintf(why, size, "没有表 %d", number);
+    const bx_vtable *vt = first_table(n, number, why, size);
+    int f = vt ? field_of(vt, field, why, size) : -1;
+    if (f < 0)
         return false;
-    }
-    int f = -1;
-    for (int i = 0; i < vt->nfields && f < 0; i++)
-        if (strcmp(vt->fields[i], field) == 0)
-            f = i;
-    if (f < 0) {
-        snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, field);
-        return false;
-    }
     const bx_vrow *r;
     if (strcmp(row, "@row") == 0 && !n->cur_row) {
         snprintf(why, size, "@row（表格的本行）只用于 table 的单元格");
@@ -187,15 +206,11 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
     else if (!(r = the_row(n, vt, strcmp(row, "@row") == 0 ? n->cur_row->label : row, why, size)))
         return false;
     int decimals = r->shown[f];
-    if (prev && strcmp(row, "@row") == 0) { /* last year's, by the row's name */
-        char named[1024];
-        snprintf(named, sizeof named, "%d:%s:%s", number, n->cur_row->label, field);
+    if (prev) { /* a row narrated as @row: last year's figure by its name */
+        char named[2048];
+        with_row_name(n, ref, named, sizeof named);
         out->decimals = decimals;
         return last_year(n, named, vt->money[f], out, why, size);
-    }
-    if (prev) {
-        out->decimals = decimals;
-        return last_year(n, ref, vt->money[f], out, why, size);
     }
     if (r->v[f] == BX_NOVALUE) {
         snprintf(why, size, "%s 的“%s”行“%s”列没有数", vt->sheet, row, field);
@@ -224,12 +239,7 @@ bool bx_narr_parse_rows(const narration *n, const char *rows, bx_row_set *out, c
         snprintf(why, size, "行的集合应写成 表号:@rows、表号:level=层级 或 表号:@nonzero");
         return false;
     }
-    const bx_dataview *view = &n->rv->m->view;
-    for (int i = 0; i < view->ntables && !out->vt; i++)
-        if (view->tables[i].number == number)
-            out->vt = &view->tables[i];
-    if (!out->vt)
-        snprintf(why, size, "没有表 %ld", number);
+    out->vt = first_table(n, (int)number, why, size);
     return out->vt != NULL;
 }
 
@@ -270,16 +280,6 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
         k += bx_narr_in_rows(&set, &set.vt->rows[r]);
     *out = k;
     return true;
-}
-
-/* The field of vt called name, or -1 with why. */
-static int field_of(const bx_vtable *vt, const char *name, char *why, size_t size)
-{
-    for (int i = 0; i < vt->nfields; i++)
-        if (strcmp(vt->fields[i], name) == 0)
-            return i;
-    snprintf(why, size, "%s 没有数字列“%s”", vt->sheet, name);
-    return -1;
 }
 
 /* row's figure of field f added to *sum, exactly; decimals the most shown. */
@@ -324,9 +324,7 @@ static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t
                 add_figure(n, vt, &vt->rows[r], f, &sum, &decimals);
             forms++;
         }
-        if (!forms)
-            snprintf(why, size, "没有表 %d", number);
-        if (!forms)
+        if (!forms && first_table(n, number, why, size) == NULL)
             return false;
     } else {
         bx_row_set set;
@@ -363,10 +361,8 @@ static const char *view_given(void *ctx, const char *placeholder)
         char key[1024];
         snprintf(key, sizeof key, "%s@%s", placeholder, n->cur_row->label);
         const char *text = given_for(n, key);
-        const char *at = strstr(placeholder, "@row");
-        if (!text && at) { /* as written with the row's name: "growth 5:医药支付和管理:总计" */
-            snprintf(key, sizeof key, "%.*s%s%s", (int)(at - placeholder), placeholder,
-                     n->cur_row->label, at + 4);
+        if (!text && strstr(placeholder, "@row")) { /* "growth 5:医药支付和管理:总计" */
+            with_row_name(n, placeholder, key, sizeof key);
             text = given_for(n, key);
         }
         if (text)

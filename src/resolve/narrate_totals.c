@@ -22,10 +22,7 @@ static int by_total(const void *a, const void *b)
 /* Half a unit of the last of `decimals` places, exactly. */
 static __int128 half_unit(int decimals)
 {
-    __int128 u = 1;
-    for (int k = decimals; k < BX_NFIG_EXACT; k++)
-        u *= 10;
-    return u / 2;
+    return bx_nfig_of(1, decimals).exact / 2;
 }
 
 static void exact_text(__int128 exact, int decimals, char *out, size_t size)

@@ -188,23 +188,33 @@ static void open_faces(bx_font_set *fs)
         fs->bold = bx_face_open(choice.bold_path, choice.bold_face, &fs->failure);
 }
 
-bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
-                       bx_error *err)
+/* Two faces of the set, opened by `open` on the first call (under the
+ * lock); its failure, kept in *failure, returned to every caller. */
+static bool faces_once(bx_font_set *fs, bool *tried, void (*open)(bx_font_set *),
+                       const bx_error *failure, bx_face *const *a, bx_face *const *b,
+                       const bx_face **out_a, const bx_face **out_b, bx_error *err)
 {
     pthread_mutex_lock(&fs->lock);
-    if (!fs->tried) {
-        open_faces(fs);
-        fs->tried = true;
+    if (!*tried) {
+        open(fs);
+        *tried = true;
     }
-    bool ok = !bx_failed(&fs->failure);
+    bool ok = !bx_failed(failure);
     if (ok) {
-        *regular = fs->regular;
-        *bold = fs->bold;
+        *out_a = *a;
+        *out_b = *b;
     } else if (err && !bx_failed(err)) {
-        *err = fs->failure;
+        *err = *failure;
     }
     pthread_mutex_unlock(&fs->lock);
     return ok;
+}
+
+bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
+                       bx_error *err)
+{
+    return faces_once(fs, &fs->tried, open_faces, &fs->failure, &fs->regular, &fs->bold, regular,
+                      bold, err);
 }
 
 static void open_heading_faces(bx_font_set *fs)
@@ -220,20 +230,8 @@ static void open_heading_faces(bx_font_set *fs)
 bool bx_font_set_heading_faces(bx_font_set *fs, const bx_face **hei, const bx_face **kai,
                                bx_error *err)
 {
-    pthread_mutex_lock(&fs->lock);
-    if (!fs->tried_headings) {
-        open_heading_faces(fs);
-        fs->tried_headings = true;
-    }
-    bool ok = !bx_failed(&fs->heading_failure);
-    if (ok) {
-        *hei = fs->hei;
-        *kai = fs->kai;
-    } else if (err && !bx_failed(err)) {
-        *err = fs->heading_failure;
-    }
-    pthread_mutex_unlock(&fs->lock);
-    return ok;
+    return faces_once(fs, &fs->tried_headings, open_heading_faces, &fs->heading_failure, &fs->hei,
+                      &fs->kai, hei, kai, err);
 }
 
 /* ---- charsets ---------------------------------------------------------- */
