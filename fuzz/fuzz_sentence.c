@@ -37,9 +37,12 @@ static bool any_count(void *ctx, const char *rows, int64_t *n, char *why, size_t
     return true;
 }
 
-static bool any_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+static bool any_sum(void *ctx, const char *ref, bx_nfig *out, bx_nuses *parts, char *why,
+                    size_t size)
 {
-    return any_figure(ctx, ref, false, out, why, size);
+    return any_figure(ctx, ref, false, out, why, size) &&
+           bx_nuses_add(parts, BX_NROLE_PART, ref, out) &&
+           bx_nuses_add(parts, BX_NROLE_PART, ref, out);
 }
 
 static const char *any_given(void *ctx, const char *placeholder)

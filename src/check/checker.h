@@ -29,14 +29,26 @@ struct bx_findings {
 
 /* A figure the document's text printed: the placeholder, what it printed,
  * the cell it came from and the values used, as the report shows them. */
+typedef struct bx_narrative_cell {
+    const char *role; /* "value", "last_year", "base", "part" */
+    const char *ref;
+    const char *file; /* where its figure is, or "" */
+    int line, column;
+    char value[48], exact[64]; /* exact "" when it is the value shown */
+} bx_narrative_cell;
+
 typedef struct bx_narrative_rec {
     const char *expr, *printed, *ref;
-    int block;        /* the block of the document's text (0-based) */
-    const char *file; /* where the cell's figure is, or "" */
+    const char *computed; /* given: what it computes to; else NULL */
+    int block;            /* the block of the document's text (0-based) */
+    const char *file;     /* where the cell's figure is, or "" */
     int line, column;
     const char *part; /* its part's heading */
-    char value[48], prev[48];
-    bool has_prev;
+    char value[48];
+    bx_narrative_cell *cells; /* every figure it used */
+    size_t ncells;
+    int amount_decimals, percent_decimals; /* -1: none printed */
+    bool exact_base;
 } bx_narrative_rec;
 
 /* What one evaluation carries around. */

@@ -25,12 +25,75 @@ static const char *part_of(const bx_doc *doc, int b)
     return "";
 }
 
+/* The name of input file (1-based into the view's inputs; 0: none): a
+ * copy, for the findings outlive the model. */
+static const char *input_name(checker *ck, uint32_t file)
+{
+    const bx_dataview *v = &ck->m->view;
+    const char *name = file && file <= (uint32_t)v->ninputs ? v->inputs[file - 1] : "";
+    return bx_arena_strdup(ck->out->arena, name, ck->err);
+}
+
+static const char *const role_names[] = {
+    [BX_NROLE_VALUE] = "value",
+    [BX_NROLE_LAST_YEAR] = "last_year",
+    [BX_NROLE_BASE] = "base",
+    [BX_NROLE_PART] = "part",
+};
+
+/* The figures p used, into r. */
+static bool copy_cells(checker *ck, const bx_nprinted *p, bx_narrative_rec *r)
+{
+    if (!p->nuses)
+        return true;
+    r->cells = bx_arena_alloc(ck->out->arena, p->nuses * sizeof *r->cells, ck->err);
+    if (!r->cells)
+        return false;
+    for (size_t i = 0; i < p->nuses; i++) {
+        const bx_nuse *u = &p->uses[i];
+        bx_narrative_cell *c = &r->cells[r->ncells++];
+        *c = (bx_narrative_cell){
+            .role = role_names[u->role], .line = (int)u->fig.line, .column = (int)u->fig.column};
+        c->ref = bx_arena_strdup(ck->out->arena, u->ref, ck->err);
+        c->file = input_name(ck, u->fig.file);
+        if (!c->ref || !c->file)
+            return false;
+        value_text(&u->fig, c->value, sizeof c->value);
+        if (bx_nfig_of(u->fig.shown, u->fig.decimals).exact != u->fig.exact)
+            bx_nfig_exact_text(&u->fig, c->exact, sizeof c->exact);
+    }
+    return true;
+}
+
+static bool copy_figure(checker *ck, const bx_nprinted *p, bx_narrative_rec *r)
+{
+    bx_arena *a = ck->out->arena;
+    *r = (bx_narrative_rec){.block = p->block,
+                            .line = (int)p->value.line,
+                            .column = (int)p->value.column,
+                            .amount_decimals = p->amount_decimals,
+                            .percent_decimals = p->percent_decimals,
+                            .exact_base = p->exact_base};
+    r->expr = bx_arena_strdup(a, p->expr, ck->err);
+    r->printed = bx_arena_strdup(a, p->printed, ck->err);
+    r->ref = p->ref ? bx_arena_strdup(a, p->ref, ck->err) : NULL;
+    r->computed = p->computed ? bx_arena_strdup(a, p->computed, ck->err) : NULL;
+    r->file = input_name(ck, p->value.file);
+    r->part = bx_arena_strdup(a, part_of(ck->m->doc, p->block), ck->err);
+    if (!r->expr || !r->printed || (p->ref && !r->ref) || (p->computed && !r->computed) ||
+        !r->file || !r->part)
+        return false;
+    if (p->ref)
+        value_text(&p->value, r->value, sizeof r->value);
+    return copy_cells(ck, p, r);
+}
+
 bool bx_check_narration(checker *ck)
 {
     const bx_nlog *log = &ck->m->narration;
     for (size_t i = 0; i < log->nnotices; i++) {
         const bx_nnotice *n = &log->notices[i];
-        if (!bx_check_text_finding(ck, false, BX_TEXT_RULE, n->file, n->line, 0, n->text))
+        if (!bx_check_text_finding(ck, false, BX_TEXT_RULE, n->file, n->line, n->column, n->text))
             return false;
     }
     for (size_t i = 0; i < log->nchecks; i++) {
@@ -50,36 +113,44 @@ bool bx_check_narration(checker *ck)
     f->narrative = bx_calloc(log->nfigures, sizeof *f->narrative, ck->err);
     if (!f->narrative)
         return false;
-    for (size_t i = 0; i < log->nfigures; i++) {
-        const bx_nprinted *p = &log->figures[i];
-        bx_narrative_rec *r = &f->narrative[f->nnarrative++];
-        r->expr = bx_arena_strdup(f->arena, p->expr, ck->err);
-        r->printed = bx_arena_strdup(f->arena, p->printed, ck->err);
-        r->ref = p->ref ? bx_arena_strdup(f->arena, p->ref, ck->err) : NULL;
-        if (!r->expr || !r->printed || (p->ref && !r->ref))
+    for (size_t i = 0; i < log->nfigures; i++)
+        if (!copy_figure(ck, &log->figures[i], &f->narrative[f->nnarrative++]))
             return false;
-        if (p->ref)
-            value_text(&p->value, r->value, sizeof r->value);
-        const bx_dataview *v = &ck->m->view;
-        /* the findings outlive the model: a copy */
-        r->file = bx_arena_strdup(f->arena,
-                                  p->value.file && p->value.file <= (uint32_t)v->ninputs
-                                      ? v->inputs[p->value.file - 1]
-                                      : "",
-                                  ck->err);
-        if (!r->file)
-            return false;
-        r->line = (int)p->value.line;
-        r->column = (int)p->value.column;
-        r->block = p->block;
-        r->part = bx_arena_strdup(f->arena, part_of(ck->m->doc, p->block), ck->err);
-        if (!r->part)
-            return false;
-        r->has_prev = p->has_prev;
-        if (p->has_prev)
-            value_text(&p->prev, r->prev, sizeof r->prev);
-    }
     return true;
+}
+
+/* How r's figures were rounded: "half-up: amounts to 2 decimals, percentages
+ * to 1 decimal from the shown figures". */
+static void json_rounding(const bx_narrative_rec *r, bx_strbuf *b)
+{
+    if (r->amount_decimals < 0 && r->percent_decimals < 0)
+        return;
+    bx_strbuf_puts(b, ", \"rounding\": {\"mode\": \"half-up\"");
+    if (r->amount_decimals >= 0)
+        bx_strbuf_printf(b, ", \"amount_decimals\": %d", r->amount_decimals);
+    if (r->percent_decimals >= 0)
+        bx_strbuf_printf(b, ", \"percent_decimals\": %d, \"percent_from\": \"%s\"",
+                         r->percent_decimals, r->exact_base ? "exact" : "shown");
+    bx_strbuf_putc(b, '}');
+}
+
+static void json_cells(const bx_narrative_rec *r, bx_strbuf *b)
+{
+    if (!r->ncells)
+        return;
+    bx_strbuf_puts(b, ", \"cells\": [");
+    for (size_t i = 0; i < r->ncells; i++) {
+        const bx_narrative_cell *c = &r->cells[i];
+        bx_strbuf_printf(b, "%s{\"role\": \"%s\", \"cell\": ", i ? ", " : "", c->role);
+        bx_check_json_string(b, c->ref);
+        bx_strbuf_printf(b, ", \"value\": \"%s\"", c->value);
+        if (c->exact[0])
+            bx_strbuf_printf(b, ", \"exact\": \"%s\"", c->exact);
+        bx_strbuf_puts(b, ", \"file\": ");
+        bx_check_json_string(b, c->file);
+        bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d}", c->line, c->column);
+    }
+    bx_strbuf_putc(b, ']');
 }
 
 void bx_check_json_narration(const bx_findings *f, bx_strbuf *b)
@@ -92,15 +163,27 @@ void bx_check_json_narration(const bx_findings *f, bx_strbuf *b)
         bx_check_json_string(b, r->part);
         bx_strbuf_puts(b, ", \"printed\": ");
         bx_check_json_string(b, r->printed);
+        if (r->computed) {
+            bx_strbuf_puts(b, ", \"given\": true, \"computed\": ");
+            bx_check_json_string(b, r->computed);
+        }
         if (r->ref) {
             bx_strbuf_puts(b, ", \"cell\": ");
             bx_check_json_string(b, r->ref);
-            bx_strbuf_printf(b, ", \"value\": \"%s\", \"file\": ", r->value);
+            bx_strbuf_printf(b, ", \"value\": \"%s\"", r->value);
+        }
+        if (r->ref && r->file[0]) { /* a sum's terms have theirs in "cells" */
+            bx_strbuf_puts(b, ", \"file\": ");
             bx_check_json_string(b, r->file);
             bx_strbuf_printf(b, ", \"line\": %d, \"column_number\": %d", r->line, r->column);
         }
-        if (r->has_prev)
-            bx_strbuf_printf(b, ", \"last_year\": \"%s\"", r->prev);
+        for (size_t k = 0; k < r->ncells; k++)
+            if (strcmp(r->cells[k].role, "last_year") == 0) {
+                bx_strbuf_printf(b, ", \"last_year\": \"%s\"", r->cells[k].value);
+                break;
+            }
+        json_rounding(r, b);
+        json_cells(r, b);
         bx_strbuf_putc(b, '}');
     }
 }

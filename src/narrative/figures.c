@@ -2,6 +2,7 @@
 #include "figures.h"
 #include "amount.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static __int128 pow10_128(int n)
@@ -46,6 +47,34 @@ size_t bx_nfig_format(int64_t v, int decimals, bx_nformat f, char *buf, size_t s
         buf[k] = '\0';
     }
     return n;
+}
+
+size_t bx_nfig_exact_text(const bx_nfig *f, char *buf, size_t size)
+{
+    char digits[64];
+    int n = 0;
+    __int128 v = f->exact < 0 ? -f->exact : f->exact;
+    do { /* least significant first */
+        digits[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v > 0 || n <= BX_NFIG_EXACT);
+    int keep = BX_NFIG_EXACT; /* decimals kept */
+    while (keep > f->decimals && digits[BX_NFIG_EXACT - keep] == '0')
+        keep--;
+    char text[80];
+    size_t k = 0;
+    if (f->exact < 0)
+        text[k++] = '-';
+    for (int i = n - 1; i >= BX_NFIG_EXACT; i--)
+        text[k++] = digits[i];
+    if (keep > 0)
+        text[k++] = '.';
+    for (int i = BX_NFIG_EXACT - 1; i >= BX_NFIG_EXACT - keep; i--)
+        text[k++] = digits[i];
+    text[k] = '\0';
+    if (size > 0)
+        snprintf(buf, size, "%s", text);
+    return k;
 }
 
 bool bx_nfig_align(bx_nfig *a, bx_nfig *b)

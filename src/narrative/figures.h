@@ -34,6 +34,10 @@ typedef struct bx_nformat {
 /* v (units of 10^-decimals) in format f, into buf; its length. */
 size_t bx_nfig_format(int64_t v, int decimals, bx_nformat f, char *buf, size_t size);
 
+/* f's exact value in plain decimals, at least f->decimals of them, no
+ * trailing zeros beyond (for the provenance report: "874.601234"). */
+size_t bx_nfig_exact_text(const bx_nfig *f, char *buf, size_t size);
+
 /* a and b at the same decimals (the larger of the two): the exact sum or
  * difference of two shown values. False on overflow. */
 bool bx_nfig_align(bx_nfig *a, bx_nfig *b);

@@ -29,6 +29,9 @@ typedef struct eval {
     int ifs;          /* {if}s open around the text being rendered */
     int markers;      /* list markers "1." "2." met in the text so far */
     const char *expr; /* the placeholder being evaluated, for messages */
+    /* what the placeholder being evaluated used and printed: for the log */
+    bx_nuses *uses;
+    int amount_decimals, percent_decimals;
 } eval;
 
 /* What a placeholder's format asks for (after "|": fixed, plain, abs). */
@@ -44,29 +47,9 @@ static bool fail(eval *e, bx_status status, const char *why)
 
 /* ---- the log ------------------------------------------------------------- */
 
-bool bx_nlog_init(bx_nlog *log, bx_error *err)
-{
-    memset(log, 0, sizeof *log);
-    log->arena = bx_arena_new();
-    if (!log->arena)
-        return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
-    return true;
-}
-
-void bx_nlog_free(bx_nlog *log)
-{
-    if (!log)
-        return;
-    bx_arena_free(log->arena);
-    free(log->figures);
-    free(log->notices);
-    free(log->typed);
-    free(log->checks);
-    memset(log, 0, sizeof *log);
-}
-
-static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_nfig *prev,
-                       size_t at)
+/* The placeholder just evaluated, printed from at on: what it printed,
+ * from which figures (ref's the one it names), at which decimals. */
+static bool log_figure(eval *e, const char *ref, const bx_nfig *value, size_t at)
 {
     bx_nlog *log = e->log;
     if (!log || e->depth > 0) /* a phrase's {abs} and {pct} belong to its {change} */
@@ -75,7 +58,11 @@ static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_
                  e->err))
         return false;
     bx_nprinted *p = &log->figures[log->nfigures];
-    *p = (bx_nprinted){.at = at, .has_prev = prev != NULL, .block = -1};
+    *p = (bx_nprinted){.at = at,
+                       .block = -1,
+                       .amount_decimals = e->amount_decimals,
+                       .percent_decimals = e->percent_decimals,
+                       .exact_base = e->style->exact_base};
     p->expr = bx_arena_strdup(log->arena, e->expr, e->err);
     p->printed = bx_arena_strdup(log->arena, e->out->data ? e->out->data + at : "", e->err);
     p->ref = ref ? bx_arena_strdup(log->arena, ref, e->err) : NULL;
@@ -83,35 +70,15 @@ static bool log_figure(eval *e, const char *ref, const bx_nfig *value, const bx_
         return false;
     if (value)
         p->value = *value;
-    if (prev)
-        p->prev = *prev;
+    if (e->uses && e->uses->n) {
+        bx_nuse *uses = bx_arena_alloc(log->arena, e->uses->n * sizeof *uses, e->err);
+        if (!uses)
+            return false;
+        memcpy(uses, e->uses->items, e->uses->n * sizeof *uses);
+        p->uses = uses;
+        p->nuses = e->uses->n;
+    }
     log->nfigures++;
-    return true;
-}
-
-/* One note of the log's, at loc. */
-static bool add_note(bx_nlog *log, bx_nnotice **notes, size_t *n, size_t *cap, const bx_loc *loc,
-                     const char *text, bx_error *err)
-{
-    if (!bx_grow((void **)notes, cap, *n + 1, sizeof **notes, err))
-        return false;
-    bx_nnotice *note = &(*notes)[*n];
-    *note = (bx_nnotice){.line = loc ? loc->line : 0, .column = loc ? loc->column : 0};
-    note->text = bx_arena_strdup(log->arena, text, err);
-    note->file = bx_arena_strdup(log->arena, loc && loc->file ? loc->file : "", err);
-    if (!note->text || !note->file)
-        return false;
-    (*n)++;
-    return true;
-}
-
-bool bx_nlog_add_check(bx_nlog *log, const bx_loc *loc, bx_ncheck kind, bool error,
-                       const char *text, bx_error *err)
-{
-    if (!add_note(log, &log->checks, &log->nchecks, &log->cap_checks, loc, text, err))
-        return false;
-    log->checks[log->nchecks - 1].error = error;
-    log->checks[log->nchecks - 1].kind = (int)kind;
     return true;
 }
 
@@ -122,7 +89,7 @@ static bool notice(eval *e, const char *what)
     char text[1536];
     snprintf(text, sizeof text, "“{%s}”：%s", e->expr, what);
     bx_nlog *log = e->log;
-    return add_note(log, &log->notices, &log->nnotices, &log->cap_notices, e->loc, text, e->err);
+    return bx_nlog_add_notice(log, e->loc, text, e->err);
 }
 
 /* ---- the digit lint ------------------------------------------------------ */
@@ -183,7 +150,7 @@ static bool typed_number(eval *e, const char *s, size_t len, size_t from, size_t
              "text 块的 numbering",
              (int)(to - from), s + from, a > 0 ? "…" : "", (int)(b - a), s + a, b < len ? "…" : "");
     bx_nlog *log = e->log;
-    return add_note(log, &log->typed, &log->ntyped, &log->cap_typed, e->loc, text, e->err);
+    return bx_nlog_add_typed(log, e->loc, text, e->err);
 }
 
 /* Whether the text before s[at] ends a sentence or a clause that may open
@@ -258,11 +225,12 @@ static bool put_literal(eval *e, const char *s, size_t len)
 
 /* ---- figures ------------------------------------------------------------- */
 
-static bool figure(eval *e, const char *ref, bool prev, bx_nfig *out)
+/* ref's figure, this year's or (prev) last year's, used as role. */
+static bool figure(eval *e, const char *ref, bool prev, bx_nrole role, bx_nfig *out)
 {
     char why[512] = "";
     if (e->src->figure(e->src->ctx, ref, prev, out, why, sizeof why))
-        return true;
+        return e->depth > 0 || bx_nuses_add(e->uses, role, ref, out);
     char what[800];
     snprintf(what, sizeof what, "%s%s", prev ? "上年数：" : "", why[0] ? why : "找不到");
     return fail(e, BX_ERR_DATA, what);
@@ -281,6 +249,7 @@ static bool put_amount(eval *e, int64_t v, int decimals, format f)
         v = -v;
     char text[64];
     bx_nfig_format(v, decimals, nf, text, sizeof text);
+    e->amount_decimals = decimals;
     return bx_strbuf_puts(e->out, text) || fail(e, BX_ERR_LIMIT, "文字部分过长");
 }
 
@@ -291,6 +260,7 @@ static bool put_percent(eval *e, int64_t pct, format f)
         pct = -pct;
     char text[64];
     bx_nfig_format(pct, e->style->percent_decimals, nf, text, sizeof text);
+    e->percent_decimals = e->style->percent_decimals;
     return bx_strbuf_puts(e->out, text) || fail(e, BX_ERR_LIMIT, "文字部分过长");
 }
 
@@ -354,7 +324,8 @@ static const bx_nphrases *phrases_named(const bx_nstyle *s, const char *name)
  * cell of this year's tables (表9 holds both years' 三公 rows). */
 static bool last_of(eval *e, const char *ref, const char *from, bx_nfig *out)
 {
-    return from ? figure(e, from, false, out) : figure(e, ref, true, out);
+    return from ? figure(e, from, false, BX_NROLE_LAST_YEAR, out)
+                : figure(e, ref, true, BX_NROLE_LAST_YEAR, out);
 }
 
 /* {change REF [from REF] [as NAME]}: the phrase for the case the change is in. */
@@ -364,7 +335,7 @@ static bool change(eval *e, const char *ref, const char *from, const char *as)
     if (!ph)
         return fail(e, BX_ERR_LAYOUT, as ? "没有这组措辞" : "布局模板没有写增减措辞（phrases）");
     bx_nfig cur, last, d;
-    if (!figure(e, ref, false, &cur) || !last_of(e, ref, from, &last) ||
+    if (!figure(e, ref, false, BX_NROLE_VALUE, &cur) || !last_of(e, ref, from, &last) ||
         !difference(e, cur, last, &d))
         return false;
     size_t at = e->out->len;
@@ -390,6 +361,7 @@ static bool change(eval *e, const char *ref, const char *from, const char *as)
     char abs_text[64] = "", pct_text[64] = "--";
     int64_t magnitude = d.shown < 0 ? -d.shown : d.shown;
     bx_nfig_format(magnitude, d.decimals, e->style->amounts, abs_text, sizeof abs_text);
+    e->amount_decimals = d.decimals;
     int64_t pct;
     bool ok;
     if (!last_zero) {
@@ -406,6 +378,7 @@ static bool change(eval *e, const char *ref, const char *from, const char *as)
         bx_nformat nf = {.grouping = e->style->percent_grouping, .trim = false};
         if (ok)
             bx_nfig_format(pct, e->style->percent_decimals, nf, pct_text, sizeof pct_text);
+        e->percent_decimals = ok ? e->style->percent_decimals : -1;
     }
     local locals[] = {{"abs", abs_text}, {"pct", pct_text}};
     eval inner = *e;
@@ -416,7 +389,7 @@ static bool change(eval *e, const char *ref, const char *from, const char *as)
         return fail(e, BX_ERR_LAYOUT, "措辞嵌套过深");
     if (!render(&inner, words))
         return false;
-    return log_figure(e, ref, &cur, &last, at);
+    return log_figure(e, ref, &cur, at);
 }
 
 /* A name's text: a phrase's local, or the source's. */
@@ -432,7 +405,7 @@ static bool name(eval *e, const char *n)
     size_t at = e->out->len;
     if (!bx_strbuf_puts(e->out, text))
         return fail(e, BX_ERR_LIMIT, "文字部分过长");
-    return log_figure(e, NULL, NULL, NULL, at);
+    return log_figure(e, NULL, NULL, at);
 }
 
 enum { MAX_WORDS = 6 }; /* change A from B as NAME */
@@ -486,12 +459,17 @@ static bool evaluate(eval *e, char *body)
     if (n == 0 || n > MAX_WORDS)
         return fail(e, BX_ERR_LAYOUT, n == 0 ? "占位符为空" : "占位符的写法不对");
     size_t at = e->out->len;
+    if (e->depth == 0) {
+        if (e->uses)
+            e->uses->n = 0;
+        e->amount_decimals = e->percent_decimals = -1;
+    }
     if (n == 1 && !strchr(w[0], ':'))
         return name(e, w[0]);
     if (n == 1) { /* a cell */
         bx_nfig v;
-        return figure(e, w[0], false, &v) && put_amount(e, v.shown, v.decimals, f) &&
-               log_figure(e, w[0], &v, NULL, at);
+        return figure(e, w[0], false, BX_NROLE_VALUE, &v) &&
+               put_amount(e, v.shown, v.decimals, f) && log_figure(e, w[0], &v, at);
     }
     /* FN REF, then "from REF", "of REF", "as NAME" */
     const char *fn = w[0], *ref = w[1], *from = NULL, *of = NULL, *as = NULL;
@@ -508,41 +486,41 @@ static bool evaluate(eval *e, char *body)
     bool plain = !from && !of && !as;
     if (words_ok && strcmp(fn, "prev") == 0 && plain) {
         bx_nfig v;
-        return figure(e, ref, true, &v) && put_amount(e, v.shown, v.decimals, f) &&
-               log_figure(e, ref, &v, &v, at);
+        return figure(e, ref, true, BX_NROLE_LAST_YEAR, &v) &&
+               put_amount(e, v.shown, v.decimals, f) && log_figure(e, ref, &v, at);
     }
     if (words_ok && strcmp(fn, "diff") == 0 && !of && !as) {
         bx_nfig cur, last, d;
-        return figure(e, ref, false, &cur) && last_of(e, ref, from, &last) &&
+        return figure(e, ref, false, BX_NROLE_VALUE, &cur) && last_of(e, ref, from, &last) &&
                difference(e, cur, last, &d) && put_amount(e, d.shown, d.decimals, f) &&
-               log_figure(e, ref, &cur, &last, at);
+               log_figure(e, ref, &cur, at);
     }
     if (words_ok && strcmp(fn, "growth") == 0 && !of && !as) {
         bx_nfig cur, last, d;
         int64_t pct;
         bool ok;
-        if (!figure(e, ref, false, &cur) || !last_of(e, ref, from, &last) ||
+        if (!figure(e, ref, false, BX_NROLE_VALUE, &cur) || !last_of(e, ref, from, &last) ||
             !difference(e, cur, last, &d) || !percent(e, d, last, &pct, &ok))
             return false;
         if (!ok)
             return fail(e, BX_ERR_DATA, "上年数为 0，增长率不可比（用 {change …} 写这种情形）");
-        return put_percent(e, pct, f) && log_figure(e, ref, &cur, &last, at);
+        return put_percent(e, pct, f) && log_figure(e, ref, &cur, at);
     }
     if (words_ok && strcmp(fn, "share") == 0 && of && !from && !as) {
         bx_nfig part, whole;
         int64_t pct;
         bool ok;
-        if (!figure(e, ref, false, &part) || !figure(e, of, false, &whole) ||
-            !percent(e, part, whole, &pct, &ok))
+        if (!figure(e, ref, false, BX_NROLE_VALUE, &part) ||
+            !figure(e, of, false, BX_NROLE_BASE, &whole) || !percent(e, part, whole, &pct, &ok))
             return false;
         if (!ok)
             return fail(e, BX_ERR_DATA, "总数为 0，占比无意义");
-        return put_percent(e, pct, f) && log_figure(e, ref, &part, NULL, at);
+        return put_percent(e, pct, f) && log_figure(e, ref, &part, at);
     }
     if (words_ok && strcmp(fn, "value") == 0 && plain) { /* a figure no table holds */
         bx_nfig v;
-        return figure(e, ref, false, &v) && put_amount(e, v.shown, v.decimals, f) &&
-               log_figure(e, ref, &v, NULL, at);
+        return figure(e, ref, false, BX_NROLE_VALUE, &v) && put_amount(e, v.shown, v.decimals, f) &&
+               log_figure(e, ref, &v, at);
     }
     if (words_ok && strcmp(fn, "count") == 0 && plain) {
         char why[512] = "";
@@ -550,14 +528,16 @@ static bool evaluate(eval *e, char *body)
         if (!e->src->count || !e->src->count(e->src->ctx, ref, &k, why, sizeof why))
             return fail(e, BX_ERR_DATA, why[0] ? why : "无法计数");
         bx_nfig v = bx_nfig_of(k, 0);
-        return put_amount(e, k, 0, f) && log_figure(e, ref, &v, NULL, at);
+        return put_amount(e, k, 0, f) && log_figure(e, ref, &v, at);
     }
     if (words_ok && strcmp(fn, "sum") == 0 && plain) {
         char why[512] = "";
         bx_nfig v;
-        if (!e->src->sum || !e->src->sum(e->src->ctx, ref, &v, why, sizeof why))
-            return fail(e, BX_ERR_DATA, why[0] ? why : "无法求和");
-        return put_amount(e, v.shown, v.decimals, f) && log_figure(e, ref, &v, NULL, at);
+        bx_nuses *parts = e->depth == 0 ? e->uses : NULL;
+        if (!e->src->sum || !e->src->sum(e->src->ctx, ref, &v, parts, why, sizeof why))
+            return why[0] || !e->src->sum ? fail(e, BX_ERR_DATA, why[0] ? why : "无法求和")
+                                          : false; /* out of memory: err says so */
+        return put_amount(e, v.shown, v.decimals, f) && log_figure(e, ref, &v, at);
     }
     if (words_ok && strcmp(fn, "change") == 0 && !of)
         return change(e, ref, from, as);
@@ -635,7 +615,7 @@ static bool condition(eval *e, char *cond, bool *truth)
         return fail(e, BX_ERR_LAYOUT,
                     "条件应写成 {if 表号:行:列 = 0}（比较：= != < > <= >=）"
                     "或 {if empty 表号}");
-    if (!figure(e, w[0], false, &v))
+    if (!figure(e, w[0], false, BX_NROLE_VALUE, &v))
         return false;
     if (bx_amount_parse(w[2], v.decimals, &k) != BX_AMOUNT_OK)
         return fail(e, BX_ERR_LAYOUT, "条件中的数字无效（小数不能多于单元格显示的位数）");
@@ -694,8 +674,10 @@ static bool given(eval *e, const char *expr, size_t at)
         return fail(e, BX_ERR_LIMIT, "文字部分过长");
     snprintf(what, sizeof what, "印刷为给定的“%s”，按表中数字计算为“%s”", text, computed);
     bx_nlog *log = e->log;
-    if (log && log->nfigures && log->figures[log->nfigures - 1].at == at &&
-        !(log->figures[log->nfigures - 1].printed = bx_arena_strdup(log->arena, text, e->err)))
+    bx_nprinted *p = log && log->nfigures ? &log->figures[log->nfigures - 1] : NULL;
+    if (p && p->at == at &&
+        (!(p->printed = bx_arena_strdup(log->arena, text, e->err)) ||
+         !(p->computed = bx_arena_strdup(log->arena, computed, e->err))))
         return false;
     return notice(e, what);
 }
@@ -749,8 +731,19 @@ static bool render(eval *e, const char *tpl)
 bool bx_sentence_render(const char *tpl, const bx_loc *loc, const bx_nstyle *style,
                         const bx_nsource *src, bx_strbuf *out, bx_nlog *log, bx_error *err)
 {
-    eval e = {
-        .style = style, .src = src, .loc = loc, .out = out, .log = log, .err = err, .expr = ""};
+    bx_nuses uses = {.arena = log ? log->arena : NULL, .err = err};
+    eval e = {.style = style,
+              .src = src,
+              .loc = loc,
+              .out = out,
+              .log = log,
+              .err = err,
+              .expr = "",
+              .uses = log ? &uses : NULL,
+              .amount_decimals = -1,
+              .percent_decimals = -1};
     bx_strbuf_puts(out, ""); /* out's text is a string even when tpl is empty */
-    return render(&e, tpl ? tpl : "");
+    bool ok = render(&e, tpl ? tpl : "");
+    free(uses.items);
+    return ok;
 }

@@ -14,6 +14,35 @@
 #include "figures.h"
 #include "strbuf.h"
 
+/* What a figure is to the placeholder that used it. */
+typedef enum bx_nrole {
+    BX_NROLE_VALUE,     /* the figure itself, this year's */
+    BX_NROLE_LAST_YEAR, /* what a change is against */
+    BX_NROLE_BASE,      /* a share's whole */
+    BX_NROLE_PART       /* one term of a sum */
+} bx_nrole;
+
+/* A figure a placeholder used: its reference and its value, with where
+ * the source found it. */
+typedef struct bx_nuse {
+    bx_nrole role;
+    const char *ref;
+    bx_nfig fig;
+} bx_nuse;
+
+/* The figures one placeholder used, in the order met: the provenance of
+ * what it printed. The refs are copied into arena. */
+typedef struct bx_nuses {
+    bx_nuse *items;
+    size_t n, cap;
+    bx_arena *arena;
+    bx_error *err;
+} bx_nuses;
+
+/* ref's figure fig, used as role, onto u; u NULL (nobody asks): nothing.
+ * False when out of memory (u->err says so). */
+bool bx_nuses_add(bx_nuses *u, bx_nrole role, const char *ref, const bx_nfig *fig);
+
 /* Where the figures and names come from. */
 typedef struct bx_nsource {
     void *ctx;
@@ -27,8 +56,10 @@ typedef struct bx_nsource {
     /* How many rows `rows` names ("5:level=1"); false with a reason in why. */
     bool (*count)(void *ctx, const char *rows, int64_t *n, char *why, size_t size);
     /* The sum of a column over rows ("5:level=1:总计", "12:@forms:年度资金总额":
-     * every form of a table); false with a reason in why. May be NULL. */
-    bool (*sum)(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size);
+     * every form of a table), each term added to parts (bx_nuses_add; parts
+     * may be NULL); false with a reason in why (none when parts ran out of
+     * memory). May be NULL. */
+    bool (*sum)(void *ctx, const char *ref, bx_nfig *out, bx_nuses *parts, char *why, size_t size);
     /* The text the dataset gives for a placeholder ("growth 1:支出总计:金额"),
      * printed instead of what it computes (a published document reproduced
      * with its errors; each one a notice); NULL: none. May be NULL. */
@@ -65,14 +96,19 @@ typedef struct bx_nstyle {
 } bx_nstyle;
 
 /* One figure a template printed: the placeholder, what it printed, the
- * cell it came from and the values used. */
+ * cell it came from, every figure it used and how it rounded. */
 typedef struct bx_nprinted {
     const char *expr;
     const char *printed;
-    const char *ref; /* NULL for a name */
+    const char *computed; /* a given text printed instead: what it computed; else NULL */
+    const char *ref;      /* NULL for a name */
     bx_nfig value;
-    bool has_prev;
-    bx_nfig prev;
+    const bx_nuse *uses; /* in the log's arena */
+    size_t nuses;
+    /* the decimals it printed an amount and a percentage at, -1 for none;
+     * percentages from the exact values (else from the shown ones) */
+    int amount_decimals, percent_decimals;
+    bool exact_base;
     size_t at; /* byte offset of the printed text in the output */
     int block; /* whose text it is: left to the caller (-1) */
 } bx_nprinted;
@@ -118,6 +154,11 @@ bool bx_nlog_init(bx_nlog *log, bx_error *err);
 bool bx_nlog_add_check(bx_nlog *log, const bx_loc *loc, bx_ncheck kind, bool error,
                        const char *text, bx_error *err);
 void bx_nlog_free(bx_nlog *log);
+
+/* The evaluator's: a notice about a template at loc; a number typed into
+ * one (the digit lint). */
+bool bx_nlog_add_notice(bx_nlog *log, const bx_loc *loc, const char *text, bx_error *err);
+bool bx_nlog_add_typed(bx_nlog *log, const bx_loc *loc, const char *text, bx_error *err);
 
 /* Render tpl onto out. loc names the template (file, line) in messages;
  * log (may be NULL) receives the figures and notices. False on the first

@@ -46,6 +46,16 @@ static bx_nfig figure_of(const narration *n, int64_t v, bool money, int decimals
     return f;
 }
 
+/* Field f of row r of vt as a figure, with where the dataset has it. */
+static bx_nfig cell_figure(const narration *n, const bx_vtable *vt, const bx_vrow *r, int f)
+{
+    bx_nfig v = figure_of(n, r->v[f], vt->money[f], r->shown[f]);
+    v.file = r->vloc[f].file; /* 1-based into the view's inputs */
+    v.line = r->vloc[f].line;
+    v.column = r->vloc[f].column;
+    return v;
+}
+
 /* "5:基金监督管理:总计": the table's number, the row, the field. */
 static bool split_ref(const char *ref, int *table, char *row, size_t size, const char **field)
 {
@@ -61,6 +71,16 @@ static bool split_ref(const char *ref, int *table, char *row, size_t size, const
     row[b - a - 1] = '\0';
     *field = b + 1;
     return **field != '\0' && *row != '\0';
+}
+
+/* where: cell (r, col) of c, for the provenance report. */
+static void locate(const narration *n, const bx_csv *c, size_t r, size_t col, bx_nfig *where)
+{
+    bx_loc loc = bx_csv_loc(c, r, col);
+    int file = bx_rv_intern_file_at(n->rv, c->name);
+    where->file = file >= 0 ? (uint32_t)file + 1 : 0;
+    where->line = (uint32_t)(loc.line > 0 ? loc.line : 0);
+    where->column = (uint32_t)(loc.column > 0 ? loc.column : 0);
 }
 
 /* Last year's figure for ref from the comparison file, given like the
@@ -98,6 +118,7 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
     for (int k = decimals; k < BX_NORM_DECIMALS; k++)
         v *= 10;
     *out = figure_of(n, v, money, out->decimals);
+    locate(n, c, (size_t)found, (size_t)n->compare_amount, out);
     return true;
 }
 
@@ -151,10 +172,7 @@ bool bx_narr_figure_at(const narration *n, size_t r, bx_nfig *out, char *why, si
         return false;
     }
     *out = bx_nfig_of(v, decimals);
-    int file = bx_rv_intern_file_at(n->rv, c->name); /* for the provenance report */
-    out->file = file >= 0 ? (uint32_t)file + 1 : 0;
-    out->line = (uint32_t)(loc.line > 0 ? loc.line : 0);
-    out->column = (uint32_t)(loc.column > 0 ? loc.column : 0);
+    locate(n, c, r, (size_t)n->figure_value, out);
     return true;
 }
 
@@ -216,10 +234,7 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
         snprintf(why, size, "%s 的“%s”行“%s”列没有数", vt->sheet, row, field);
         return false;
     }
-    *out = figure_of(n, r->v[f], vt->money[f], decimals);
-    out->file = r->vloc[f].file; /* 1-based into the view's inputs */
-    out->line = r->vloc[f].line;
-    out->column = r->vloc[f].column;
+    *out = cell_figure(n, vt, r, f);
     return true;
 }
 
@@ -282,22 +297,42 @@ static bool view_count(void *ctx, const char *rows, int64_t *out, char *why, siz
     return true;
 }
 
-/* row's figure of field f added to *sum, exactly; decimals the most shown. */
-static void add_figure(const narration *n, const bx_vtable *vt, const bx_vrow *row, int f,
-                       __int128 *sum, int *decimals)
+/* A sum being taken: exactly, at the most decimals its terms show, each
+ * term noted in parts as "T:ROW:COLUMN" (a form's "T:SHEET:COLUMN", or
+ * "T:SHEET/ROW:COLUMN" for a row of its tables). */
+typedef struct summing {
+    __int128 sum;
+    int decimals;
+    bx_nuses *parts;
+    int number;
+    bool forms;
+} summing;
+
+/* row's figure of field f of vt added to s; false when out of memory. */
+static bool add_figure(const narration *n, const bx_vtable *vt, const bx_vrow *row, int f,
+                       summing *s)
 {
     if (row->v[f] == BX_NOVALUE)
-        return;
-    bx_nfig v = figure_of(n, row->v[f], vt->money[f], row->shown[f]);
-    *sum += v.exact;
-    if (v.decimals > *decimals)
-        *decimals = v.decimals;
+        return true;
+    bx_nfig v = cell_figure(n, vt, row, f);
+    s->sum += v.exact;
+    if (v.decimals > s->decimals)
+        s->decimals = v.decimals;
+    char ref[1200];
+    if (s->forms && row->label[0] == '@') /* a form's own fields: the form names it */
+        snprintf(ref, sizeof ref, "%d:%s:%s", s->number, vt->sheet, vt->fields[f]);
+    else if (s->forms)
+        snprintf(ref, sizeof ref, "%d:%s/%s:%s", s->number, vt->sheet, row->label, vt->fields[f]);
+    else
+        snprintf(ref, sizeof ref, "%d:%s:%s", s->number, row->label, vt->fields[f]);
+    return bx_nuses_add(s->parts, BX_NROLE_PART, ref, &v);
 }
 
 /* {sum T:SET:COLUMN}: the column over the rows of a set ("5:level=1:总计"),
  * or over every form of a table ("12:@forms:年度资金总额", each form's
  * figures), exactly, then rounded once at the decimals shown. */
-static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+static bool view_sum(void *ctx, const char *ref, bx_nfig *out, bx_nuses *parts, char *why,
+                     size_t size)
 {
     const narration *n = ctx;
     int number;
@@ -308,8 +343,7 @@ static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t
                  "求和应写成 表号:行的集合:列（如 5:level=1:总计、12:@forms:年度资金总额）");
         return false;
     }
-    __int128 sum = 0;
-    int decimals = 0;
+    summing s = {0, 0, parts, number, strcmp(sel, "@forms") == 0};
     const bx_dataview *view = &n->rv->m->view;
     if (strcmp(sel, "@forms") == 0) {
         int forms = 0;
@@ -321,7 +355,8 @@ static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t
             if (f < 0)
                 return false;
             for (int r = 0; r < vt->nrows; r++)
-                add_figure(n, vt, &vt->rows[r], f, &sum, &decimals);
+                if (!add_figure(n, vt, &vt->rows[r], f, &s))
+                    return false;
             forms++;
         }
         if (!forms && first_table(n, number, why, size) == NULL)
@@ -335,10 +370,11 @@ static bool view_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t
         if (f < 0)
             return false;
         for (int r = 0; r < set.vt->nrows; r++)
-            if (bx_narr_in_rows(&set, &set.vt->rows[r]))
-                add_figure(n, set.vt, &set.vt->rows[r], f, &sum, &decimals);
+            if (bx_narr_in_rows(&set, &set.vt->rows[r]) &&
+                !add_figure(n, set.vt, &set.vt->rows[r], f, &s))
+                return false;
     }
-    *out = (bx_nfig){bx_nfig_round_exact(sum, decimals), decimals, sum, 0, 0, 0};
+    *out = (bx_nfig){bx_nfig_round_exact(s.sum, s.decimals), s.decimals, s.sum, 0, 0, 0};
     return true;
 }
 

@@ -5,22 +5,26 @@ check that exactly the sentences quoting it change.
   narrative_mutate.py BUDGETX SAMPLE_DIR
 
 `budgetx check --format json` lists, under "narrative", every figure the
-text printed with the cell it came from (file, line, column). Each distinct
+text printed with every cell it used (file, line, column): the one it
+prints, last year's, a share's whole, each term of a sum. Each distinct
 cell is raised by 10 units of its last shown decimal in a copy of the
 sample; the whole document is rendered (--format dump --force: the tables'
 sums no longer hold) and its blocks compared with the untouched sample's.
-The blocks that change must be exactly the blocks that quote the cell: a
-figure typed into a sentence, or bound to another cell, fails.
+A cell that is a rate's or a share's base is raised by half its value
+instead (10 units of a large base may leave a rate as printed). The blocks
+that change must be exactly the blocks that quote the cell: a figure typed
+into a sentence, or bound to another cell, fails.
 """
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from mutate import edit_csv  # noqa: E402  (the same CSV edit as the checks' test)
+from mutate import edit_csv, edit_yaml  # noqa: E402  (the same edits as the checks' test)
 
 KINDS = ("label", "title", "contents", "heading", "paragraph", "tables")
 
@@ -46,6 +50,17 @@ def blocks(budgetx, data, out):
     return out_blocks
 
 
+def step_for(cell):
+    """10 units of the cell's last shown decimal; half its value (at least
+    that) when a rate or a share uses it as its base: a base raised by 10
+    units may leave a rate unchanged at the decimals it prints."""
+    value = Decimal(cell["value"].replace(",", ""))
+    decimals = max(0, -value.as_tuple().exponent)
+    units = int(abs(value).scaleb(decimals))
+    n = 10 if cell["roles"] <= {"value"} else max(10, units // 2)
+    return str(Decimal(n).scaleb(-decimals))
+
+
 def main():
     budgetx, sample = sys.argv[1], Path(sys.argv[2]).resolve()
     p = subprocess.run([budgetx, "check", str(sample), "--format", "json"],
@@ -53,11 +68,19 @@ def main():
     report = json.loads(p.stdout)
     cells = {}
     for fig in report["narrative"]:
-        if fig.get("cell") and fig.get("file"):
-            key = (fig["file"], fig["line"], fig["column_number"])
-            cells.setdefault(key, {"refs": set(), "blocks": set(), "value": fig["value"]})
-            cells[key]["refs"].add(fig["cell"])
-            cells[key]["blocks"].add(fig["block"])
+        # every figure it used: the cell it prints, last year's, a share's
+        # whole, each term of a sum; a given figure prints as given whatever
+        # its cells hold, so its block is not expected to change for them
+        for use in fig.get("cells", []):
+            if not use.get("file"):
+                continue
+            key = (use["file"], use["line"], use["column_number"])
+            c = cells.setdefault(key, {"refs": set(), "roles": set(), "blocks": set(),
+                                       "value": use["value"]})
+            c["refs"].add("%s %s" % (use["role"], use["cell"]))
+            c["roles"].add(use["role"])
+            if not fig.get("given"):
+                c["blocks"].add(fig["block"])
     if not cells:
         raise SystemExit("FAIL: no narrative figure with a cell in %s" % sample)
     work = Path(tempfile.mkdtemp())
@@ -68,9 +91,8 @@ def main():
     for (file, line, column), c in sorted(cells.items()):
         target = data / Path(file).resolve().relative_to(sample)
         saved = target.read_bytes()
-        decimals = len(c["value"].split(".")[1]) if "." in c["value"] else 0
-        step = "0.%s1" % ("0" * (decimals - 2)) if decimals >= 2 else "10" if decimals == 0 else "1"
-        edit_csv(target, line, column, step)
+        step = step_for(c)
+        (edit_yaml if target.suffix in (".yaml", ".yml") else edit_csv)(target, line, column, step)
         after = blocks(budgetx, data, work / "out")
         target.write_bytes(saved)
         changed = {i + 1 for i, (a, b) in enumerate(zip(base, after)) if a != b}

@@ -72,14 +72,19 @@ static bool fake_count(void *ctx, const char *rows, int64_t *n, char *why, size_
     return true;
 }
 
-/* 003's 表12: one form of 117.00 万元 */
-static bool fake_sum(void *ctx, const char *ref, bx_nfig *out, char *why, size_t size)
+/* 003's 表12: 117.00 万元, here as two forms of 100.00 and 17.00 */
+static bool fake_sum(void *ctx, const char *ref, bx_nfig *out, bx_nuses *parts, char *why,
+                     size_t size)
 {
     (void)ctx;
     if (strcmp(ref, "12:@forms:年度资金总额") != 0) {
         snprintf(why, size, "没有表 %s", ref);
         return false;
     }
+    bx_nfig a = bx_nfig_of(10000, 2), b = bx_nfig_of(1700, 2);
+    if (!bx_nuses_add(parts, BX_NROLE_PART, "12:表12（1）/年度资金总额:金额", &a) ||
+        !bx_nuses_add(parts, BX_NROLE_PART, "12:表12（2）/年度资金总额:金额", &b))
+        return false;
     *out = bx_nfig_of(11700, 2);
     return true;
 }
@@ -374,12 +379,50 @@ static void every_printed_figure_is_logged(void **state)
     assert_string_equal(log.figures[0].printed, "21,866.99");
     assert_string_equal(log.figures[0].ref, "1:收入总计:金额");
     assert_int_equal(log.figures[0].value.shown, 2186699);
-    assert_false(log.figures[0].has_prev);
+    assert_int_equal(log.figures[0].nuses, 1);
+    assert_int_equal(log.figures[0].uses[0].role, BX_NROLE_VALUE);
+    assert_int_equal(log.figures[0].amount_decimals, 2);
+    assert_int_equal(log.figures[0].percent_decimals, -1);
     assert_string_equal(log.figures[1].ref, "5:医药支付和管理:总计");
-    assert_true(log.figures[1].has_prev);
-    assert_int_equal(log.figures[1].prev.shown, 38000);
+    assert_int_equal(log.figures[1].nuses, 2);
+    assert_int_equal(log.figures[1].uses[1].role, BX_NROLE_LAST_YEAR);
+    assert_int_equal(log.figures[1].uses[1].fig.shown, 38000);
+    assert_int_equal(log.figures[1].percent_decimals, 1);
     assert_string_equal(text + log.figures[1].at, "减少26万元，下降6.8%；2024");
     assert_null(log.figures[2].ref);
+    assert_int_equal(log.figures[2].nuses, 0);
+    free(text);
+    bx_nlog_free(&log);
+}
+
+/* The provenance of a share names its whole, of a sum every term, of a
+ * given figure what it computes to. */
+static void every_figure_used_is_logged(void **state)
+{
+    (void)state;
+    bx_nlog log;
+    bx_error err;
+    assert_true(bx_nlog_init(&log, &err));
+    bx_nstyle s = style_2024();
+    s.percent_decimals = 2;
+    char *text =
+        render_with("{share 3:合计:公务用车 of 3:合计:合计}%，合计{sum 12:@forms:年度资金总额}"
+                    "万元，增长{growth 3:赤壁:合计}%",
+                    s, &log, &err);
+    if (!text)
+        fail_msg("%s", err.message);
+    assert_int_equal(log.nfigures, 3);
+    const bx_nprinted *share = &log.figures[0], *sum = &log.figures[1], *given = &log.figures[2];
+    assert_int_equal(share->nuses, 2);
+    assert_int_equal(share->uses[1].role, BX_NROLE_BASE);
+    assert_string_equal(share->uses[1].ref, "3:合计:合计");
+    assert_int_equal(sum->nuses, 2);
+    assert_int_equal(sum->uses[0].role, BX_NROLE_PART);
+    assert_string_equal(sum->uses[1].ref, "12:表12（2）/年度资金总额:金额");
+    assert_int_equal(sum->uses[1].fig.shown, 1700);
+    assert_string_equal(given->printed, "10.75");
+    assert_string_equal(given->computed, "12.05");
+    assert_null(share->computed);
     free(text);
     bx_nlog_free(&log);
 }
@@ -472,6 +515,7 @@ int main(void)
         cmocka_unit_test(a_change_between_two_cells),
         cmocka_unit_test(a_given_figure_is_printed_and_noticed),
         cmocka_unit_test(every_printed_figure_is_logged),
+        cmocka_unit_test(every_figure_used_is_logged),
         cmocka_unit_test(typed_digits_are_found),
         cmocka_unit_test(errors_name_the_placeholder),
     };
