@@ -138,16 +138,19 @@ bool bx_face_has(const bx_face *f, uint32_t cp)
 
 /* ---- the faces of a renderer ------------------------------------------ */
 
+/* Two faces opened together on first use, or why they could not be. */
+typedef struct face_pair {
+    bool tried;
+    bx_error failure;
+    bx_face *first, *second;
+} face_pair;
+
 struct bx_font_set {
     const char *font, *bold_font;
     const char *const *font_dirs;
     pthread_mutex_t lock;
-    bool tried;
-    bx_error failure; /* why the faces could not be opened */
-    bx_face *regular, *bold;
-    bool tried_headings;
-    bx_error heading_failure;
-    bx_face *hei, *kai;
+    face_pair body;     /* regular, bold */
+    face_pair headings; /* 黑体, 楷体 */
 };
 
 bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err)
@@ -161,8 +164,8 @@ bx_font_set *bx_font_set_new(const bx_render_options *opts, bx_error *err)
         fs->font_dirs = opts->font_dirs;
     }
     pthread_mutex_init(&fs->lock, NULL);
-    bx_error_clear(&fs->failure);
-    bx_error_clear(&fs->heading_failure);
+    bx_error_clear(&fs->body.failure);
+    bx_error_clear(&fs->headings.failure);
     return fs;
 }
 
@@ -170,41 +173,50 @@ void bx_font_set_free(bx_font_set *fs)
 {
     if (!fs)
         return;
-    bx_face_free(fs->regular);
-    bx_face_free(fs->bold);
-    bx_face_free(fs->hei);
-    bx_face_free(fs->kai);
+    bx_face_free(fs->body.first);
+    bx_face_free(fs->body.second);
+    bx_face_free(fs->headings.first);
+    bx_face_free(fs->headings.second);
     pthread_mutex_destroy(&fs->lock);
     free(fs);
 }
 
-static void open_faces(bx_font_set *fs)
+static void open_faces(bx_font_set *fs, face_pair *p)
 {
     bx_font_choice choice;
-    if (!bx_fonts_choose(fs->font, fs->bold_font, fs->font_dirs, &choice, &fs->failure))
+    if (!bx_fonts_choose(fs->font, fs->bold_font, fs->font_dirs, &choice, &p->failure))
         return;
-    fs->regular = bx_face_open(choice.path, choice.face, &fs->failure);
-    if (fs->regular && choice.bold_path[0])
-        fs->bold = bx_face_open(choice.bold_path, choice.bold_face, &fs->failure);
+    p->first = bx_face_open(choice.path, choice.face, &p->failure);
+    if (p->first && choice.bold_path[0])
+        p->second = bx_face_open(choice.bold_path, choice.bold_face, &p->failure);
 }
 
-/* Two faces of the set, opened by `open` on the first call (under the
- * lock); its failure, kept in *failure, returned to every caller. */
-static bool faces_once(bx_font_set *fs, bool *tried, void (*open)(bx_font_set *),
-                       const bx_error *failure, bx_face *const *a, bx_face *const *b,
-                       const bx_face **out_a, const bx_face **out_b, bx_error *err)
+static void open_heading_faces(bx_font_set *fs, face_pair *p)
+{
+    bx_heading_fonts choice;
+    if (fs->font || !bx_fonts_choose_headings(fs->font_dirs, &choice, &p->failure))
+        return;
+    p->first = bx_face_open(choice.hei_path, choice.hei_face, &p->failure);
+    if (p->first)
+        p->second = bx_face_open(choice.kai_path, choice.kai_face, &p->failure);
+}
+
+/* p's faces, opened by `open` on the first call (under the lock); its
+ * failure, kept, returned to every caller. */
+static bool faces_once(bx_font_set *fs, face_pair *p, void (*open)(bx_font_set *, face_pair *),
+                       const bx_face **first, const bx_face **second, bx_error *err)
 {
     pthread_mutex_lock(&fs->lock);
-    if (!*tried) {
-        open(fs);
-        *tried = true;
+    if (!p->tried) {
+        open(fs, p);
+        p->tried = true;
     }
-    bool ok = !bx_failed(failure);
+    bool ok = !bx_failed(&p->failure);
     if (ok) {
-        *out_a = *a;
-        *out_b = *b;
+        *first = p->first;
+        *second = p->second;
     } else if (err && !bx_failed(err)) {
-        *err = *failure;
+        *err = p->failure;
     }
     pthread_mutex_unlock(&fs->lock);
     return ok;
@@ -213,25 +225,13 @@ static bool faces_once(bx_font_set *fs, bool *tried, void (*open)(bx_font_set *)
 bool bx_font_set_faces(bx_font_set *fs, const bx_face **regular, const bx_face **bold,
                        bx_error *err)
 {
-    return faces_once(fs, &fs->tried, open_faces, &fs->failure, &fs->regular, &fs->bold, regular,
-                      bold, err);
-}
-
-static void open_heading_faces(bx_font_set *fs)
-{
-    bx_heading_fonts choice;
-    if (fs->font || !bx_fonts_choose_headings(fs->font_dirs, &choice, &fs->heading_failure))
-        return;
-    fs->hei = bx_face_open(choice.hei_path, choice.hei_face, &fs->heading_failure);
-    if (fs->hei)
-        fs->kai = bx_face_open(choice.kai_path, choice.kai_face, &fs->heading_failure);
+    return faces_once(fs, &fs->body, open_faces, regular, bold, err);
 }
 
 bool bx_font_set_heading_faces(bx_font_set *fs, const bx_face **hei, const bx_face **kai,
                                bx_error *err)
 {
-    return faces_once(fs, &fs->tried_headings, open_heading_faces, &fs->heading_failure, &fs->hei,
-                      &fs->kai, hei, kai, err);
+    return faces_once(fs, &fs->headings, open_heading_faces, hei, kai, err);
 }
 
 /* ---- charsets ---------------------------------------------------------- */
