@@ -98,6 +98,15 @@ hit = [f for f in figs if f.get("cell") == "1:收入总计:金额" and f["printe
 assert hit and hit[0]["line"] == 17 and hit[0]["file"].endswith("01_收支总表.csv"), hit
 assert any(f["placeholder"].startswith("change ") and f.get("last_year") for f in figs)
 assert all(f["block"] > 0 and f["part"] is not None for f in figs)
+# every figure used, located: last year's in the comparison file, a share's
+# base, the rounding applied
+change = next(f for f in figs if f["placeholder"] == "change 1:收入总计:金额")
+roles = {c["role"]: c for c in change["cells"]}
+assert roles["last_year"]["file"].endswith("上年数.csv") and roles["last_year"]["line"] > 1, roles
+assert roles["last_year"]["value"] == change["last_year"], roles
+assert change["rounding"] == {"mode": "half-up", "amount_decimals": 2, "percent_decimals": 1,
+                              "percent_from": "shown"}, change["rounding"]
+assert all(c["file"] for f in figs for c in f.get("cells", [])), "a figure used without its place"
 PY
 
 # 6. the digit lint: a number typed into a department's text is an error at
