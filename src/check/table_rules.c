@@ -168,7 +168,8 @@ static bool build_code_tree(code_tree *t, const bx_vtable *vt, size_t top, bx_er
 }
 
 /* codes: a 科目编码 = the sum of the codes one level below (3 → 5 → 7
- * digits); the first row without a code = the sum of the top codes. */
+ * digits); the first or the last row, without a code, = the sum of the
+ * top codes. */
 static bool check_codes(checker *ck, const bx_vtable *vt)
 {
     size_t top = 0;
@@ -200,8 +201,10 @@ static bool check_codes(checker *ck, const bx_vtable *vt)
     }
     for (int r = 0; ok && r < vt->nrows; r++) {
         const bx_vrow *parent = &vt->rows[r];
+        /* a total without a code heads the table or closes it (上海's 合计) */
+        bool total = r == 0 || r == vt->nrows - 1;
         int slot = parent->code ? bx_strindex_get(&t.index, parent->code, strlen(parent->code))
-                   : r == 0     ? vt->nrows
+                   : total      ? vt->nrows
                                 : -1;
         int n = slot >= 0 ? t.off[slot + 1] - t.off[slot] : 0;
         if (n > 0)

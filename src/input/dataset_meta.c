@@ -18,6 +18,7 @@ typedef enum key_kind {
     KEY_TEXT,     /* const char * */
     KEY_YEAR,     /* int, 1980…2999 */
     KEY_AMOUNTS,  /* bx_scale: {unit: 万元, decimals: 2} */
+    KEY_DISPLAY,  /* bx_dataset_display: {decimals: 0, zero: show} */
     KEY_DATE,     /* long long, "YYYY-MM-DD" */
     KEY_TABLES,   /* int *, size_t: [1, 2, 5] */
     KEY_PAIRS,    /* bx_dfield *, size_t: a mapping of texts, one row per pair */
@@ -44,6 +45,7 @@ static const meta_key schema[] = {
     {"unit", "unit", KEY_TEXT, true, AT(unit), 0, 0},
     {"year", "year", KEY_YEAR, true, AT(year), 0, 0},
     {"amounts", "amounts", KEY_AMOUNTS, true, AT(input), 0, 0},
+    {"display", "display", KEY_DISPLAY, false, AT(display), 0, 0},
     {NULL, "blank", KEY_COUNT, false, AT(blank_rows), 0, 0},
     {"title", "title", KEY_TEXT, false, AT(title), 0, 0},
     {"output", "output", KEY_TEXT, false, AT(output_name), 0, 0},
@@ -66,6 +68,7 @@ void bx_meta_init(bx_dataset_meta *m)
     memset(m, 0, sizeof *m);
     m->created = -1;
     m->encoding = BX_ENCODING_AUTO;
+    m->display.decimals = -1;
 }
 
 /* ---- values ------------------------------------------------------------ */
@@ -185,6 +188,39 @@ static bool load_amounts(loader *ld, const yaml_node_t *root, bx_scale *out)
     return true;
 }
 
+static bool zero_named(const char *text, bx_zero_display *zero)
+{
+    if (strcmp(text, "show") != 0 && strcmp(text, "blank") != 0)
+        return false;
+    *zero = text[0] == 's' ? BX_ZERO_SHOW : BX_ZERO_BLANK;
+    return true;
+}
+
+static const char *zero_name(bx_zero_display zero)
+{
+    return zero == BX_ZERO_SHOW ? "show" : zero == BX_ZERO_BLANK ? "blank" : "";
+}
+
+static bool load_display(loader *ld, const yaml_node_t *root, bx_dataset_display *out)
+{
+    yaml_node_t *d = bx_yaml_get(ld->y, root, "display");
+    if (!d)
+        return true;
+    static const char *const keys[] = {"decimals", "zero", NULL};
+    if (!bx_yaml_want_map(ld->y, d, "display", ld->err) ||
+        !bx_yaml_check_keys(ld->y, d, keys, ld->err))
+        return false;
+    long decimals = -1;
+    if (!bx_yaml_int(ld->y, d, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err))
+        return false;
+    out->decimals = (int)decimals;
+    const char *zero = bx_yaml_str(ld->y, d, "zero", false, ld->err);
+    if (zero && !zero_named(zero, &out->zero))
+        return fail_at(ld, bx_yaml_get(ld->y, d, "zero"),
+                       "zero 应为 show（显示 0.00）或 blank（留空），而不是“%s”", zero);
+    return !bx_failed(ld->err);
+}
+
 /* A mapping of text to text, into an array of located pairs. */
 static bool load_pairs(loader *ld, const yaml_node_t *map, const char *key, bx_dfield **out,
                        size_t *count)
@@ -274,6 +310,7 @@ static bool load_key(loader *ld, const yaml_node_t *root, const meta_key *k)
         return true;
     }
     case KEY_AMOUNTS: return load_amounts(ld, root, to);
+    case KEY_DISPLAY: return load_display(ld, root, to);
     case KEY_DATE:
         if (!bx_yaml_copy_text(ld->y, root, k->yaml, false, ld->arena, &text, ld->err))
             return false;
@@ -333,6 +370,10 @@ static size_t key_rows(const bx_dataset_meta *m, const meta_key *k)
     case KEY_TEXT: return *(const char *const *)from || k->required ? 1 : 0;
     case KEY_YEAR:
     case KEY_AMOUNTS: return 1;
+    case KEY_DISPLAY: {
+        const bx_dataset_display *d = from;
+        return d->decimals >= 0 || d->zero != BX_ZERO_UNSET;
+    }
     case KEY_DATE: return *(const long long *)from >= 0;
     case KEY_TABLES: return *(int *const *)from ? 1 : 0;
     case KEY_PAIRS: return *(const size_t *)member(m, k->count);
@@ -359,6 +400,17 @@ static void key_row(const bx_dataset_meta *m, const meta_key *k, size_t i, key_t
         t->v[1] = t->buf[1];
         t->n = 2;
         break;
+    case KEY_DISPLAY: {
+        const bx_dataset_display *d = from;
+        if (d->decimals >= 0)
+            snprintf(t->buf[0], sizeof t->buf[0], "%d", d->decimals);
+        else
+            t->buf[0][0] = '\0';
+        t->v[0] = t->buf[0];
+        t->v[1] = zero_name(d->zero);
+        t->n = 2;
+        break;
+    }
     case KEY_DATE:
         bx_format_date(*(const long long *)from, t->buf[0], sizeof t->buf[0]);
         t->v[0] = t->buf[0];
@@ -449,6 +501,18 @@ static void emit_key(emitter *em, const bx_dataset_meta *m, const meta_key *k)
         scalar(em, t.v[0]);
         scalar(em, "decimals");
         scalar(em, t.v[1]);
+        mapping(em, false);
+        return;
+    case KEY_DISPLAY:
+        mapping(em, true);
+        if (t.v[0][0]) {
+            scalar(em, "decimals");
+            scalar(em, t.v[0]);
+        }
+        if (t.v[1][0]) {
+            scalar(em, "zero");
+            scalar(em, t.v[1]);
+        }
         mapping(em, false);
         return;
     case KEY_TABLES:
@@ -570,6 +634,14 @@ static bool read_key(bx_dataset_meta *m, const meta_key *k, const char *const *t
             return false;
         sc->decimals = (int)v;
         return true;
+    }
+    case KEY_DISPLAY: {
+        bx_dataset_display *d = to;
+        const char *zero = text_at(texts, n, 1);
+        if (*first && !whole_number(first, 0, BX_MAX_DECIMALS, &v))
+            return false;
+        d->decimals = *first ? (int)v : -1;
+        return !*zero || zero_named(zero, &d->zero);
     }
     case KEY_DATE: return bx_parse_date(first, to);
     case KEY_TABLES: {

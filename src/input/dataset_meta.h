@@ -19,11 +19,20 @@ typedef struct bx_dfield {
     bx_loc loc;
 } bx_dfield;
 
+/* How this dataset's tables show their amounts, where a table's layout
+ * does not say: 普陀区's 区政府办公室 prints two decimals and leaves zeros
+ * blank, its 万里街道 whole 元 and "0", in one layout set. */
+typedef struct bx_dataset_display {
+    int decimals; /* -1: the set's */
+    bx_zero_display zero;
+} bx_dataset_display;
+
 typedef struct bx_dataset_meta {
     const char *template_name;
     const char *unit; /* 单位/部门名称 */
     int year;
-    bx_scale input;          /* unit and decimals the amounts are given in */
+    bx_scale input; /* unit and decimals the amounts are given in */
+    bx_dataset_display display;
     const char *title;       /* document title override, or NULL */
     const char *output_name; /* base name of the output files, or NULL */
     const char *document;    /* "tables": only the tables of a set with an outline; NULL,

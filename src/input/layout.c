@@ -182,25 +182,6 @@ static bool parse_ledger(loader *ld, const yaml_node_t *root, bx_table_layout *t
     return true;
 }
 
-/* display: {decimals: N, trim: true} — this table's amounts differ from
- * the set's (2022 表8 “三公”经费 prints "43.44" beside "42"). */
-static bool parse_table_display(loader *ld, const yaml_node_t *root, bx_table_layout *t)
-{
-    t->display_decimals = -1;
-    yaml_node_t *d = bx_yaml_get(ld->y, root, "display");
-    if (!d)
-        return true;
-    static const char *const keys[] = {"decimals", "trim", NULL};
-    long decimals = -1;
-    if (!bx_yaml_want_map(ld->y, d, "display", ld->err) ||
-        !bx_yaml_check_keys(ld->y, d, keys, ld->err) ||
-        !bx_yaml_int(ld->y, d, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err) ||
-        !bx_yaml_bool(ld->y, d, "trim", &t->display_trim, ld->err))
-        return false;
-    t->display_decimals = (int)decimals;
-    return true;
-}
-
 /* each: {data: FILE.csv, key: COLUMN} — a form repeated once per row. */
 static bool parse_each(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
@@ -229,10 +210,11 @@ static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 static bool parse_table_body(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     static const char *const keys[] = {
-        "number",       "label",   "title",       "sheet",       "orientation", "caption",
-        "kind",         "data",    "level_field", "label_field", "side_field",  "kind_field",
-        "total_marker", "columns", "grid",        "bands",       "notes",       "empty_note",
-        "display",      "each",    "checks",      NULL};
+        "number",     "label",      "title",        "sheet",       "orientation",
+        "caption",    "kind",       "data",         "level_field", "label_field",
+        "side_field", "kind_field", "total_marker", "columns",     "grid",
+        "bands",      "notes",      "empty_note",   "display",     "each",
+        "checks",     "total",      "min_rows",     "repeat",      NULL};
     if (!bx_yaml_want_map(ld->y, root, "表格布局文件", ld->err) ||
         !bx_yaml_check_keys(ld->y, root, keys, ld->err))
         return false;
@@ -264,7 +246,7 @@ static bool parse_table_body(loader *ld, const yaml_node_t *root, bx_table_layou
         t->sheet_name = s;
     }
     yaml_node_t *notes = bx_yaml_get(ld->y, root, "notes");
-    if ((notes && !parse_notes(ld, notes, t)) || !parse_table_display(ld, root, t) ||
+    if ((notes && !parse_notes(ld, notes, t)) || !bx_layout_parse_body_keys(ld, root, t) ||
         !parse_each(ld, root, t))
         return false;
 
@@ -366,21 +348,8 @@ const char *bx_layout_set_dir(const bx_layout_set *set)
 static bool parse_display(loader *ld, const yaml_node_t *root)
 {
     yaml_node_t *d = bx_yaml_get(ld->y, root, "display");
-    if (!d)
-        return true;
-    static const char *const keys[] = {"unit", "decimals", NULL};
-    if (!bx_yaml_want_map(ld->y, d, "display", ld->err) ||
-        !bx_yaml_check_keys(ld->y, d, keys, ld->err))
-        return false;
-    const char *unit = bx_yaml_str(ld->y, d, "unit", false, ld->err);
-    if (unit && !bx_money_unit(unit, &ld->set->display.unit_yuan))
-        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, d, "unit"),
-                                 "未知的金额单位“%s”（可用：元、千元、万元、亿元）", unit);
-    long decimals = ld->set->display.decimals;
-    if (!bx_yaml_int(ld->y, d, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err))
-        return false;
-    ld->set->display.decimals = (int)decimals;
-    return !bx_failed(ld->err);
+    return !d ||
+           bx_layout_parse_display(ld, d, false, &ld->set->display, NULL, &ld->set->display_zero);
 }
 
 static int by_number(const void *a, const void *b)

@@ -36,6 +36,9 @@ typedef struct bx_hnode {
     int span;     /* grid columns the leaf covers (forms); >= 1 */
     bool indent;  /* indented by the row's level */
     bx_align align;
+    /* a part of a code split into columns (类 | 款 | 项): the code's
+     * digits [digits_from, digits_from + digits); digits 0: the whole */
+    int digits_from, digits;
     /* groups only */
     int rows; /* header rows the group's own cell spans (>= 1) */
     /* ledger groups only */
@@ -153,7 +156,15 @@ typedef struct bx_table_layout {
     const char *empty_note; /* shown when no amount is non-zero */
     int display_decimals;   /* amount decimals of this table; < 0: the set's */
     bool display_trim;      /* amounts drop trailing zeros ("General") */
-    bx_check *checks;       /* this table's consistency checks */
+    int64_t display_unit; /* this table's unit in 元 (the 三公 table in 万元); 0: the set's */
+    bx_zero_display zero; /* how its zero amounts show; UNSET: the dataset's, the set's */
+    /* GRID: the data's first (1) or last (-1) row is the table's total:
+     * its label merged over the columns before it, centred; 0: none */
+    int total_row;
+    int min_rows; /* body rows at least: empty ruled rows before the total row */
+    /* on the pages a table continues on: its title block, its header rows */
+    bool repeat_title, repeat_header;
+    bx_check *checks; /* this table's consistency checks */
     size_t nchecks;
     const char *each_data; /* FORM: one sheet per row of this CSV … */
     const char *each_key;  /* … identified by this column */
@@ -163,9 +174,10 @@ struct bx_layout_set {
     bx_arena *arena;
     const char *dir;
     const char *name;
-    const char *title; /* document title template */
-    const char *font;  /* font name the published documents use */
-    bx_scale display;  /* unit and decimals amounts are shown in */
+    const char *title;            /* document title template */
+    const char *font;             /* font name the published documents use */
+    bx_scale display;             /* unit and decimals amounts are shown in */
+    bx_zero_display display_zero; /* how zeros show where neither table nor dataset says */
     bx_table_layout *tables;
     size_t ntables;
     bx_check *checks; /* identities across the tables of the set */

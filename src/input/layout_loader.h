@@ -4,6 +4,7 @@
 #ifndef BX_LAYOUT_LOADER_H
 #define BX_LAYOUT_LOADER_H
 
+#include "amount.h"
 #include "common.h"
 #include "yaml_doc.h"
 
@@ -40,6 +41,13 @@ bool bx_layout_get_plain(loader *ld, const yaml_node_t *map, const char *key, bo
                          const char **out);
 bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, bool required,
                         const char **out);
+
+/* layout_table.c: display: of a table (trim allowed) or of the set, into
+ * scale, trim, zero (what is absent left as it is); a table's body keys
+ * (display, total, min_rows, repeat) */
+bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_scale *scale,
+                             bool *trim, bx_zero_display *zero);
+bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, struct bx_table_layout *t);
 
 /* layout_shape.c */
 bool bx_layout_parse_header(loader *ld, const yaml_node_t *seq, struct bx_header *h);

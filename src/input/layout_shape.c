@@ -87,10 +87,56 @@ static int default_width(bx_coltype type)
 static bool parse_hnodes(loader *ld, const yaml_node_t *seq, int depth, bx_hnode **out,
                          size_t *count);
 
+/* split: [{title: 类, digits: 3}, {title: 款, digits: 2}, …] — a code column
+ * shown as one column per part of its digits, under its own title: n
+ * becomes their group. */
+static bool parse_split(loader *ld, const yaml_node_t *map, const yaml_node_t *seq, bx_hnode *n)
+{
+    if (n->type != BX_COL_CODE || !n->field || bx_yaml_get(ld->y, map, "children"))
+        return bx_layout_fail_at(ld, seq, "split 只用于绑定了数据的 code 列（“%s”）", n->title);
+    if (!bx_yaml_want_seq(ld->y, seq, "split", ld->err))
+        return false;
+    size_t count = bx_yaml_len(seq);
+    if (count < 2 || count > 8)
+        return bx_layout_fail_at(ld, seq, "split 应分成 2 到 8 列");
+    bx_hnode *parts = bx_layout_alloc(ld, count * sizeof *parts);
+    if (!parts)
+        return false;
+    static const char *const keys[] = {"title", "digits", "width", "align", NULL};
+    int from = 0;
+    for (size_t i = 0; i < count; i++) {
+        const yaml_node_t *m = bx_yaml_item(ld->y, seq, i);
+        bx_hnode *p = &parts[i];
+        long digits = 0, width = 0;
+        *p = (bx_hnode){.loc = bx_layout_loc_of(ld, m),
+                        .field = n->field,
+                        .type = BX_COL_CODE,
+                        .span = 1,
+                        .rows = 1,
+                        .digits_from = from};
+        if (!bx_yaml_want_map(ld->y, m, "split 的每一列", ld->err) ||
+            !bx_yaml_check_keys(ld->y, m, keys, ld->err) ||
+            !bx_layout_get_template(ld, m, "title", true, &p->title) ||
+            !bx_yaml_int(ld->y, m, "digits", true, 1, 16, &digits, ld->err) ||
+            !bx_yaml_hundredths(ld->y, m, "width", 100, 20000, &width, ld->err) ||
+            !parse_align(ld, m, &p->align))
+            return false;
+        p->digits = (int)digits;
+        p->width = width ? (int)width : 200;
+        from += p->digits;
+    }
+    n->children = parts;
+    n->nchildren = count;
+    n->field = NULL; /* a group now: its parts are bound */
+    n->type = BX_COL_TEXT;
+    return true;
+}
+
 static bool parse_hnode(loader *ld, const yaml_node_t *map, int depth, bx_hnode *n)
 {
-    static const char *const keys[] = {"title", "field", "type",     "width", "span",     "indent",
-                                       "align", "side",  "decimals", "rows",  "children", NULL};
+    static const char *const keys[] = {"title",    "field", "type", "width",    "span",
+                                       "indent",   "align", "side", "decimals", "rows",
+                                       "children", "split", NULL};
     if (!bx_yaml_want_map(ld->y, map, "表头的每一项", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -110,6 +156,9 @@ static bool parse_hnode(loader *ld, const yaml_node_t *map, int depth, bx_hnode 
         return false;
     n->rows = (int)rows;
     n->width = width ? (int)width : default_width(n->type);
+    yaml_node_t *split = bx_yaml_get(ld->y, map, "split");
+    if (split)
+        return parse_split(ld, map, split, n);
     yaml_node_t *children = bx_yaml_get(ld->y, map, "children");
     if (!children && bx_yaml_get(ld->y, map, "rows"))
         return bx_layout_fail_at(
@@ -177,7 +226,8 @@ bool bx_layout_check_bound_leaves(loader *ld, const yaml_node_t *where, const bx
             return false;
         }
         for (size_t k = 0; unique && k < i; k++) {
-            if (strcmp(leaves[k]->field, leaves[i]->field) == 0) {
+            bool parts = leaves[k]->digits && leaves[i]->digits; /* of one split code */
+            if (strcmp(leaves[k]->field, leaves[i]->field) == 0 && !parts) {
                 bx_fail(ld->err, &leaves[i]->loc, BX_ERR_LAYOUT, "数据列“%s”被绑定了两次",
                         leaves[i]->field);
                 return false;

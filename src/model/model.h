@@ -41,6 +41,9 @@ typedef struct bx_sheet {
     bool landscape;
     int nrows, ncols;
     int header_rows; /* rows [0, header_rows) are column headers */
+    /* printed on the first page only, not on the pages the table
+     * continues on (上海's 收入总表 repeats neither) */
+    bool title_once, header_once;
     int *col_widths; /* hundredths of a CJK character */
     bx_cell *cells;  /* nrows × ncols, row-major */
     int cap_rows;

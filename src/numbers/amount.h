@@ -13,6 +13,11 @@ typedef struct bx_scale {
 
 enum { BX_MAX_DECIMALS = 6 };
 
+/* How a table shows an amount that is zero: as the figure ("0.00"), or
+ * as an empty cell (上海市普陀区's 区政府办公室 tables); UNSET: as whoever
+ * decides next (the dataset, then the set) says. */
+typedef enum bx_zero_display { BX_ZERO_UNSET, BX_ZERO_SHOW, BX_ZERO_BLANK } bx_zero_display;
+
 typedef enum bx_amount_result {
     BX_AMOUNT_OK,
     BX_AMOUNT_EMPTY,    /* nothing but spaces */

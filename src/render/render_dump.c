@@ -86,8 +86,14 @@ static void dump_sheet_begin(FILE *f, const bx_sheet *s)
 {
     fprintf(f, "== %s\nlabel\t%s\ntitle\t%s\ncaption\t%s\t%s\n", s->name, s->label, s->title,
             s->caption_left ? s->caption_left : "", s->caption_right ? s->caption_right : "");
-    fprintf(f, "page\t%s\nheader_rows\t%d\nwidths", s->landscape ? "landscape" : "portrait",
+    fprintf(f, "page\t%s\nheader_rows\t%d\n", s->landscape ? "landscape" : "portrait",
             s->header_rows);
+    if (s->title_once || s->header_once) /* only where a table says so: older dumps stand */
+        fprintf(f, "once\t%s%s\n", s->title_once ? "title" : "",
+                s->title_once && s->header_once ? ",header"
+                : s->header_once                ? "header"
+                                                : "");
+    fputs("widths", f);
     for (int c = 0; c < s->ncols; c++)
         fprintf(f, "\t%d.%02d", s->col_widths[c] / 100, s->col_widths[c] % 100);
     fputc('\n', f);

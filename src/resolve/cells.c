@@ -89,14 +89,28 @@ static int typed_decimals(const char *s)
     return n > BX_MAX_DECIMALS ? BX_MAX_DECIMALS : n;
 }
 
-/* The display scale of the current table: the set's unit, and the
- * table's own decimals when its layout says so. */
+/* The display scale of the current table: its layout's unit and
+ * decimals, else the dataset's decimals, else the set's. */
 static bx_scale table_scale(const resolver *rv)
 {
     bx_scale sc = rv->set->display;
+    if (rv->ds->meta.display.decimals >= 0)
+        sc.decimals = rv->ds->meta.display.decimals;
     if (rv->t && rv->t->display_decimals >= 0)
         sc.decimals = rv->t->display_decimals;
+    if (rv->t && rv->t->display_unit)
+        sc.unit_yuan = rv->t->display_unit;
     return sc;
+}
+
+/* Whether the current table leaves its zero amounts blank: as its
+ * layout, else the dataset, else the set says. */
+static bool zero_blank(const resolver *rv)
+{
+    bx_zero_display z = rv->t && rv->t->zero        ? rv->t->zero
+                        : rv->ds->meta.display.zero ? rv->ds->meta.display.zero
+                                                    : rv->set->display_zero;
+    return z == BX_ZERO_BLANK;
 }
 
 /* ---- the data view ----------------------------------------------------- */
@@ -275,6 +289,8 @@ bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *fi
                          bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
             return false;
         }
+        if (cell->amount == 0 && zero_blank(rv))
+            cell->kind = BX_CELL_EMPTY; /* the figure stays in the data view: 0 */
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include "resolver.h"
 
 #include "strbuf.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,76 @@ static bool put_blank_grid_row(resolver *rv, const void *header, int row)
 {
     return put_blank_header_row(rv, header, 0, row);
 }
+/* The column whose text labels a grid's total row: the label field's, or
+ * the first text column. */
+static int label_column(const bx_table_layout *t, const bx_hnode *const *leaves, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t->label_field ? strcmp(leaves[i]->field, t->label_field) == 0
+                           : leaves[i]->type == BX_COL_TEXT || leaves[i]->type == BX_COL_LONGTEXT)
+            return (int)i;
+    return -1;
+}
+
+/* Digits [from, from + n) of a code, "" past its end. */
+static const char *code_part(resolver *rv, const char *code, int from, int n)
+{
+    size_t len;
+    const char *c = bx_text_trim(code, &len);
+    if ((size_t)from >= len)
+        return "";
+    size_t k = len - (size_t)from < (size_t)n ? len - (size_t)from : (size_t)n;
+    return bx_arena_strndup(rv->arena, c + from, k, rv->err);
+}
+
+/* One cell of a grid's data row: leaf i of CSV row r, at (row, i). A part
+ * of a split code shows its digits; the row is named by the whole code. */
+static bool put_grid_cell(resolver *rv, const bx_hnode *leaf, const bx_csv *csv, size_t r, int c,
+                          int row, int col, int level, bool merged_label)
+{
+    bx_loc loc = bx_csv_loc(csv, r, (size_t)c);
+    const char *raw = bx_csv_cell(csv, r, (size_t)c);
+    bx_cell cell;
+    if (leaf->digits) {
+        if (leaf->digits_from == 0 &&
+            (!bx_rv_make_cell(rv, leaf->type, leaf->decimals, leaf->field, raw, &loc, &cell)))
+            return false;
+        if (leaf->digits_from == 0)
+            bx_rv_name_row(rv, rv->vrow, leaf->field, leaf->type, &cell);
+        raw = code_part(rv, raw, leaf->digits_from, leaf->digits);
+        if (!raw)
+            return false;
+    }
+    if (!bx_rv_make_cell(rv, leaf->type, leaf->decimals, leaf->field, raw, &loc, &cell))
+        return false;
+    if (!leaf->digits)
+        bx_rv_name_row(rv, rv->vrow, leaf->field, leaf->type, &cell);
+    cell.align = (int8_t)leaf->align;
+    if (leaf->indent)
+        cell.indent = (uint8_t)level;
+    if (merged_label) { /* the total's label over the columns before it */
+        cell.colspan = col + 1;
+        cell.align = (int8_t)BX_ALIGN_CENTER;
+        cell.style = BX_STYLE_LABEL;
+        cell.indent = 0;
+        col = 0;
+    }
+    return bx_sheet_put(rv->sheet, row, col, &cell, rv->err) &&
+           (leaf->digits || bx_rv_bind_cell(rv, row, col, csv, r, c));
+}
+
+/* Empty ruled rows up to the table's least body height, where the total
+ * row is to follow (rows: the body rows there will be without them). */
+static bool pad_rows(resolver *rv, const void *header, int rows,
+                     bool (*put)(resolver *rv, const void *what, int row))
+{
+    for (int k = rows; k < rv->t->min_rows; k++) {
+        int row = bx_sheet_add_row(rv->sheet, rv->err);
+        if (row < 0 || !put(rv, header, row))
+            return false;
+    }
+    return true;
+}
 
 bool bx_rv_resolve_grid(resolver *rv)
 {
@@ -51,6 +122,9 @@ bool bx_rv_resolve_grid(resolver *rv)
     if (!csv)
         return false;
     int expected = (int)(csv->nrows < BX_MAX_ROWS ? csv->nrows : 0), slot;
+    /* the total row, and the column its label is merged up to */
+    size_t total = t->total_row > 0 ? 0 : t->total_row < 0 ? csv->nrows - 1 : (size_t)-1;
+    int label_col = t->total_row ? label_column(t, leaves, nleaves) : -1;
     bool ok = bx_rv_vt_begin_table(rv) && bx_sheet_reserve_rows(rv->sheet, expected, rv->err) &&
               bx_rv_vt_grow(rv, rv->vt->nrows + expected) &&
               bx_rv_open_block(rv, csv, NULL, 0, &slot);
@@ -60,6 +134,8 @@ bool bx_rv_resolve_grid(resolver *rv)
             bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[nleaves]);
             ok = bx_rv_parse_level(rv, bx_csv_cell(csv, r, (size_t)cols[nleaves]), &loc, &level);
         }
+        if (ok && r == total && t->total_row < 0)
+            ok = pad_rows(rv, &t->header, (int)csv->nrows, put_blank_grid_row);
         int row = ok ? bx_sheet_add_row(rv->sheet, rv->err) : -1;
         bx_loc row_loc = bx_csv_loc(csv, r, 0);
         bx_vrow *vr = row >= 0 ? bx_rv_vt_row(rv, &row_loc) : NULL;
@@ -67,20 +143,25 @@ bool bx_rv_resolve_grid(resolver *rv)
         if (ok)
             vr->level = level;
         for (size_t i = 0; ok && i < nleaves; i++) {
-            bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
-            bx_cell cell;
-            ok = bx_rv_make_cell(rv, leaves[i]->type, leaves[i]->decimals, leaves[i]->field,
-                                 bx_csv_cell(csv, r, (size_t)cols[i]), &loc, &cell);
-            if (!ok)
-                break;
-            bx_rv_name_row(rv, vr, leaves[i]->field, leaves[i]->type, &cell);
-            cell.align = (int8_t)leaves[i]->align;
-            if (leaves[i]->indent)
-                cell.indent = (uint8_t)level;
-            ok = bx_sheet_put(rv->sheet, row, (int)i, &cell, rv->err) &&
-                 bx_rv_bind_cell(rv, row, (int)i, csv, r, cols[i]);
+            bool merged = r == total && label_col >= 0;
+            if (merged && (int)i < label_col) { /* under the merged label: nothing there */
+                const char *raw = bx_csv_cell(csv, r, (size_t)cols[i]);
+                size_t n;
+                bx_text_trim(raw, &n);
+                if (n) {
+                    bx_loc loc = bx_csv_loc(csv, r, (size_t)cols[i]);
+                    bx_fail_cell(rv->err, &loc, BX_ERR_DATA,
+                                 "合计行的“%s”应为空（合计的名称占据它所在的位置）", fields[i]);
+                    ok = false;
+                }
+                continue;
+            }
+            ok = put_grid_cell(rv, leaves[i], csv, r, cols[i], row, (int)i, level,
+                               merged && (int)i == label_col);
         }
     }
+    if (ok && (t->total_row >= 0 || csv->nrows == 0))
+        ok = pad_rows(rv, &t->header, (int)csv->nrows, put_blank_grid_row);
     rv->vrow = NULL;
     return ok && bx_rv_end_block(rv, slot, put_blank_grid_row, &t->header);
 }
@@ -168,8 +249,9 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
             if (sides[s].seg_len > rows)
                 rows = sides[s].seg_len;
         }
-        if (!any_left)
-            return true;
+        if (!any_left) /* no totals at the end: the padding goes last */
+            return pad_rows(rv, &rv->t->header, rv->sheet->nrows - rv->sheet->header_rows,
+                            put_blank_grid_row);
         for (size_t k = 0; k < rows; k++) {
             int row = bx_sheet_add_row(rv->sheet, rv->err);
             if (row < 0)
@@ -185,7 +267,8 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
         for (size_t s = 0; s < nsides; s++)
             with_total += sides[s].next < sides[s].nentries;
         if (with_total == 0)
-            return true;
+            return pad_rows(rv, &rv->t->header, rv->sheet->nrows - rv->sheet->header_rows,
+                            put_blank_grid_row);
         if (with_total != nsides) {
             bx_loc loc = {csv->name, 0, 0};
             bx_fail(rv->err, &loc, BX_ERR_DATA,
@@ -193,6 +276,12 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
                     rv->t->kind_field, rv->t->total_marker);
             return false;
         }
+        bool last = true; /* the final totals: the padding goes above them */
+        for (size_t s = 0; s < nsides; s++)
+            last &= sides[s].next + 1 == sides[s].nentries;
+        int body = rv->sheet->nrows - rv->sheet->header_rows;
+        if (last && !pad_rows(rv, &rv->t->header, body + 1, put_blank_grid_row))
+            return false;
         int row = bx_sheet_add_row(rv->sheet, rv->err);
         if (row < 0)
             return false;

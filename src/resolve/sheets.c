@@ -280,6 +280,8 @@ static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
     bx_sheet *s = rv->sheet;
     bx_loc loc = {t->file, 0, 0};
     s->landscape = t->landscape;
+    s->title_once = !t->repeat_title;
+    s->header_once = !t->repeat_header;
     s->label = bx_rv_expand(rv, t->label, &loc);
     s->title = bx_rv_expand(rv, t->title, &loc);
     s->name = bx_rv_expand(rv, t->sheet_name, &loc);

@@ -580,6 +580,9 @@ typedef struct planner {
     int npages;
     size_t cap_pages;
     double used;
+    /* the body's room on the first page and on the pages it continues on
+     * (more where they repeat neither title block nor header) */
+    double space, first_space, next_space;
     bx_arena *scratch; /* rewrapping a tall row of a big sheet */
     bx_error *err;
 } planner;
@@ -591,6 +594,7 @@ static bool new_page(planner *p)
         return false;
     p->pages[p->npages++] = (bx_page_plan){p->nslices, 0, false};
     p->used = 0;
+    p->space = p->npages == 1 ? p->first_space : p->next_space;
     return true;
 }
 
@@ -624,14 +628,13 @@ static int row_lines(const bx_pdf_sheet *l, int r, bx_arena *scratch, bx_error *
 
 /* A row taller than a page: its lines go on as many pages as needed,
  * starting on the current page when a few lines still fit there. */
-static bool split_row(planner *p, const bx_pdf_sheet *l, const bx_pdf_style *st, int r,
-                      double space)
+static bool split_row(planner *p, const bx_pdf_sheet *l, const bx_pdf_style *st, int r)
 {
     int total = row_lines(l, r, p->scratch, p->err), from = 0;
     if (total < 0)
         return false;
     while (from < total) {
-        int fit = (int)floor((space - p->used - 2 * st->pad_y) / l->line_h);
+        int fit = (int)floor((p->space - p->used - 2 * st->pad_y) / l->line_h);
         if (fit < 1 || (from == 0 && p->used > 0 && fit < 3)) {
             if (!new_page(p))
                 return false;
@@ -647,9 +650,9 @@ static bool split_row(planner *p, const bx_pdf_sheet *l, const bx_pdf_style *st,
     return true;
 }
 
-static bool place_notes(planner *p, const bx_pdf_sheet *l, double space)
+static bool place_notes(planner *p, const bx_pdf_sheet *l)
 {
-    if (!l->sheet->nnotes || p->used + l->notes_h <= space) {
+    if (!l->sheet->nnotes || p->used + l->notes_h <= p->space) {
         p->pages[p->npages - 1].notes = true;
         return true;
     }
@@ -680,21 +683,23 @@ bool bx_paginate(bx_pdf_sheet *l, const bx_pdf_style *st, bx_arena *arena, bx_er
         bx_fail(err, &loc, BX_ERR_LAYOUT, "表头太高，一页放不下表头和一行表体");
         return false;
     }
-    planner p = {.err = err};
+    planner p = {.err = err, .first_space = space};
+    p.next_space =
+        space + (s->title_once ? l->title_block_h : 0) + (s->header_once ? l->header_h : 0);
     if (!l->cells && !(p.scratch = bx_arena_new()))
         return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
     bool ok = new_page(&p);
     for (int r = s->header_rows; ok && r < s->nrows; r++) {
         double h = l->row_h[r];
-        if (h > space) {
-            ok = split_row(&p, l, st, r, space);
+        if (h > p.space) {
+            ok = split_row(&p, l, st, r);
             continue;
         }
-        if (p.used + h > space)
+        if (p.used + h > p.space)
             ok = new_page(&p);
         ok = ok && add_slice(&p, r, 0, -1, h);
     }
-    ok = ok && place_notes(&p, l, space);
+    ok = ok && place_notes(&p, l);
     if (ok) {
         l->slices = bx_arena_alloc(arena, (size_t)(p.nslices + 1) * sizeof *l->slices, err);
         l->pages = bx_arena_alloc(arena, (size_t)p.npages * sizeof *l->pages, err);

@@ -318,13 +318,19 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
 
 /* Where the page's rows go: header rows, then its slices of body rows.
  * Returns the bottom of the last. */
-static double place_rows(page_ctx *pc, const bx_page_plan *plan)
+static double place_rows(page_ctx *pc, const bx_page_plan *plan, bool first_of_sheet)
 {
     const bx_pdf_sheet *l = pc->l;
     const bx_sheet *s = l->sheet;
-    double y = l->page_h - pc->st->style.margin_t - l->title_block_h;
+    bool title = first_of_sheet || !s->title_once, header = first_of_sheet || !s->header_once;
+    double y = l->page_h - pc->st->style.margin_t - (title ? l->title_block_h : 0);
     pc->nvis = 0;
     for (int r = 0; r < s->header_rows; r++) {
+        if (!header) {
+            pc->rows[r].shown = false;
+            pc->vis[r] = -1;
+            continue;
+        }
         pc->rows[r] = (row_place){true, y, l->row_h[r], 0, -1};
         pc->vis[r] = pc->nvis;
         pc->y[pc->nvis++] = y;
@@ -369,11 +375,13 @@ static bool draw_page(page_ctx *pc, const bx_page_plan *plan, int number, int to
         return bx_pdf_fail(st, "新页面", err);
     bx_content_reset(&st->content);
     bx_arena_reset(st->scratch);
-    draw_title_block(pc);
-    double y = place_rows(pc, plan);
+    if (first_of_sheet || !s->title_once)
+        draw_title_block(pc);
+    double y = place_rows(pc, plan, first_of_sheet);
     const bx_slice *slices = &l->slices[plan->first_slice];
-    for (int r = 0; r < s->header_rows; r++)
-        draw_row(pc, r);
+    if (first_of_sheet || !s->header_once)
+        for (int r = 0; r < s->header_rows; r++)
+            draw_row(pc, r);
     if (plan->nslices)
         draw_spans_from_above(pc, slices[0].row);
     for (int i = 0; i < plan->nslices; i++)

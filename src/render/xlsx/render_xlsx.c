@@ -306,9 +306,14 @@ static bool setup_sheet(xlsx_state *st, bx_error *err)
     worksheet_center_horizontally(ws);
     worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
     worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
+    /* the rows every printed page repeats: title block and header, either
+     * or none as the table says (a print title is one range of rows) */
+    int first = s->title_once ? TITLE_ROWS : 0;
+    int last = s->header_once ? TITLE_ROWS - 1 : TITLE_ROWS + s->header_rows - 1;
+    bool repeat = !(s->title_once && s->header_once) && last >= first;
     if (!bx_lxw_ok(worksheet_set_footer(ws, "&C第 &P 页 共 &N 页"), "页脚", err) ||
-        !bx_lxw_ok(worksheet_repeat_rows(ws, 0, (lxw_row_t)(TITLE_ROWS + s->header_rows - 1)),
-                   "打印标题行", err))
+        (repeat && !bx_lxw_ok(worksheet_repeat_rows(ws, (lxw_row_t)first, (lxw_row_t)last),
+                              "打印标题行", err)))
         return false;
     if (s->header_rows > 0)
         worksheet_freeze_panes(ws, (lxw_row_t)(TITLE_ROWS + s->header_rows), 0);
