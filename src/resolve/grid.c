@@ -224,8 +224,8 @@ static bool put_ledger_entry(resolver *rv, const bx_csv *csv, ledger_side *side,
             cell.align = (int8_t)leaf->align;
             if (leaf->indent && !e->total)
                 cell.indent = (uint8_t)e->level;
-            if (leaf->indent && e->total)
-                cell.style = BX_STYLE_LABEL;
+            if (e->total && (leaf->indent || leaf->type == BX_COL_TEXT))
+                cell.style = BX_STYLE_LABEL; /* a total's name, centred */
             if (!bx_rv_bind_cell(rv, row, col, csv, e->csv_row, side->cols[i]))
                 return false;
         }

@@ -89,6 +89,29 @@ static void rows_fill_pages_in_order(void **state)
     bx_arena_free(a);
 }
 
+/* A table that prints its title block and header on its first page only
+ * (上海's 收入总表) has 30 + 10 pt more for rows on the pages it continues
+ * on: 24 rows, then 28. */
+static void continuation_pages_without_title_or_header(void **state)
+{
+    (void)state;
+    bx_arena *a = bx_arena_new();
+    bx_doc *m = model_with(60, NULL, 0);
+    m->sheets[0].title_once = m->sheets[0].header_once = true;
+    bx_pdf_sheet l = lay_out(m, a);
+    assert_int_equal(l.npages, 3);
+    assert_int_equal(l.pages[0].nslices, 24);
+    assert_int_equal(l.pages[1].nslices, 28);
+    assert_int_equal(l.pages[2].nslices, 8);
+    bx_doc_free(m);
+    m = model_with(60, NULL, 0);
+    m->sheets[0].title_once = true; /* the header still repeats: 27 */
+    l = lay_out(m, a);
+    assert_int_equal(l.pages[1].nslices, 27);
+    bx_doc_free(m);
+    bx_arena_free(a);
+}
+
 static void notes_fit_after_the_last_row(void **state)
 {
     (void)state;
@@ -182,6 +205,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rows_fill_pages_in_order),
+        cmocka_unit_test(continuation_pages_without_title_or_header),
         cmocka_unit_test(notes_fit_after_the_last_row),
         cmocka_unit_test(notes_take_the_last_row_to_a_new_page),
         cmocka_unit_test(a_row_taller_than_a_page_is_split_by_lines),

@@ -412,6 +412,142 @@ static void a_model_outlives_its_dataset_and_set(void **state)
     scratch_free(dir);
 }
 
+/* ---- the shapes of other templates (上海市普陀区 2025) --------------------- */
+
+static const char *shapes_set = "name: shapes\ndisplay: {unit: 元, decimals: 2, zero: blank}\n"
+                                "tables: [s1.yaml, s2.yaml, s3.yaml]\n";
+
+/* a code in 类 | 款 | 项, the 合计 at the bottom, six body rows, nothing
+ * repeated on continuation pages */
+static const char *shapes_grid =
+    "number: 1\nlabel: \"\"\ntitle: \"{year}年部门支出预算总表\"\n"
+    "caption: {left: \"编制部门：{unit}\", right: 单位：元}\n"
+    "data: s1.csv\ntotal: last\nmin_rows: 6\nrepeat: {title: false, header: false}\n"
+    "columns:\n"
+    "  - title: 项目\n    children:\n"
+    "      - title: 功能分类科目编码\n        field: 科目编码\n        type: code\n"
+    "        split: [{title: 类, digits: 3}, {title: 款, digits: 2}, {title: 项, digits: 2}]\n"
+    "      - {title: 功能分类科目名称, field: 科目名称}\n"
+    "  - title: 支出预算\n    children:\n"
+    "      - {title: 合计, field: 合计, type: amount}\n"
+    "      - {title: 基本支出, field: 基本支出, type: amount}\n"
+    "checks:\n  - codes: all\n";
+
+static const char *shapes_ledger =
+    "number: 2\ntitle: 收支总表\nkind: ledger\ndata: s2.csv\nlevel_field: 层级\nmin_rows: 5\n"
+    "columns:\n"
+    "  - title: 收入\n    side: 收入\n    children:\n"
+    "      - {title: 项目, field: 项目}\n      - {title: 预算数, field: 金额, type: amount}\n"
+    "  - title: 支出\n    side: 支出\n    children:\n"
+    "      - {title: 项目, field: 项目}\n      - {title: 预算数, field: 金额, type: amount}\n";
+
+/* the “三公” table alone in 万元, its zeros shown */
+static const char *shapes_wan =
+    "number: 3\ntitle: 三公\ndisplay: {unit: 万元, decimals: 2, zero: show}\ndata: s3.csv\n"
+    "columns:\n  - {title: 合计, field: 合计, type: amount}\n"
+    "  - {title: 公务接待费, field: 公务接待费, type: amount}\n";
+
+static const char *shapes_s1 = "科目编码,科目名称,合计,基本支出\n"
+                               "201,一般公共服务支出,300.00,100.00\n"
+                               "20103,政府办公厅（室）及相关机构事务,300.00,100.00\n"
+                               "2010301,行政运行,100.00,100.00\n"
+                               "2010302,一般行政管理事务,200.00,0.00\n"
+                               ",合计,300.00,100.00\n";
+static const char *shapes_s2 = "栏目,类型,层级,项目,金额\n"
+                               "收入,,0,一、财政拨款收入,300.00\n"
+                               "支出,,0,一、一般公共服务支出,300.00\n"
+                               "收入,合计,0,收入总计,300.00\n"
+                               "支出,合计,0,支出总计,300.00\n";
+
+static void write_shapes(const char *s1, const char *dataset_extra)
+{
+    dir = scratch_new();
+    scratch_write(dir, "layouts/shapes/set.yaml", shapes_set);
+    scratch_write(dir, "layouts/shapes/s1.yaml", shapes_grid);
+    scratch_write(dir, "layouts/shapes/s2.yaml", shapes_ledger);
+    scratch_write(dir, "layouts/shapes/s3.yaml", shapes_wan);
+    char yaml[512];
+    snprintf(yaml, sizeof yaml,
+             "template: shapes\nunit: 某区政府办公室\nyear: 2025\n"
+             "amounts: {unit: 元, decimals: 2}\n%s",
+             dataset_extra);
+    scratch_write(dir, "data/dataset.yaml", yaml);
+    scratch_write(dir, "data/s1.csv", s1);
+    scratch_write(dir, "data/s2.csv", shapes_s2);
+    scratch_write(dir, "data/s3.csv", "合计,公务接待费\n8675000.00,0.00\n");
+}
+
+static void splits_codes_and_closes_with_the_total(void **state)
+{
+    (void)state;
+    write_shapes(shapes_s1, "");
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    assert_contains(dump, "== 表1 2025年部门支出预算总表\nlabel\t\n");
+    assert_contains(dump, "header_rows\t3\nonce\ttitle,header\n");
+    assert_contains(dump, "A1:D1\theader\ttext\t项目\n"
+                          "E1:F1\theader\ttext\t支出预算\n"
+                          "A2:C2\theader\ttext\t功能分类科目编码\n"
+                          "D2:D3\theader\ttext\t功能分类科目名称\n");
+    assert_contains(dump, "A3\theader\ttext\t类\nB3\theader\ttext\t款\nC3\theader\ttext\t项\n");
+    /* 201 alone; 2010301 in three columns */
+    assert_contains(dump, "A4\tcode\ttext\t201\nB4\tcode\tempty\nC4\tcode\tempty\n");
+    assert_contains(dump, "A6\tcode\ttext\t201\nB6\tcode\ttext\t03\nC6\tcode\ttext\t01\n");
+    /* a zero left blank (the set says so) */
+    assert_contains(dump, "F7\tamount\tempty\n");
+    /* four data rows, one empty ruled row, then the 合计 over the code and name */
+    assert_contains(dump, "A8\tcode\tempty\n");
+    assert_contains(dump, "A9:D9\tlabel\ttext\t合计\nE9\tamount\tamount\t300.00");
+    assert_null(strstr(dump, "A10"));
+    scratch_free(dir);
+}
+
+static void pads_a_ledger_above_its_totals(void **state)
+{
+    (void)state;
+    write_shapes(shapes_s1, "");
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    const char *t2 = strstr(dump, "== 表2");
+    assert_non_null(t2);
+    /* one row of items, three empty ones, the totals on the fifth body row */
+    assert_contains(t2, "A3\ttext\ttext\t一、财政拨款收入\n");
+    assert_contains(t2, "A6\ttext\tempty\n");
+    assert_contains(t2, "A7\tlabel\ttext\t收入总计\n");
+    scratch_free(dir);
+}
+
+static void a_table_unit_and_the_datasets_display(void **state)
+{
+    (void)state;
+    write_shapes(shapes_s1, "display: {decimals: 0, zero: show}\n");
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    /* the dataset's whole 元 and its zeros, where the table does not say */
+    assert_contains(dump, "F7\tamount\tamount\t0\t#,##0\n");
+    assert_contains(dump, "E9\tamount\tamount\t300\t#,##0\n");
+    /* the 三公 table: its own 万元 and decimals, its zeros shown */
+    const char *t3 = strstr(dump, "== 表3");
+    assert_non_null(t3);
+    assert_contains(t3, "A2\tamount\tamount\t867.50\t#,##0.00\nB2\tamount\tamount\t0.00");
+    scratch_free(dir);
+}
+
+static void a_total_row_keeps_its_merged_cells_empty(void **state)
+{
+    (void)state;
+    write_shapes("科目编码,科目名称,合计,基本支出\n201,一般公共服务支出,1.00,1.00\n"
+                 "201,合计,1.00,1.00\n",
+                 "");
+    assert_contains(render("dump", NULL),
+                    "data/s1.csv:3:1: 第 3 行第 1 列：合计行的“科目编码”应为空");
+    scratch_free(dir);
+    write_shapes(shapes_s1, "display: {zero: nought}\n");
+    assert_contains(render("dump", NULL),
+                    "zero 应为 show（显示 0.00）或 blank（留空），而不是“nought”");
+    scratch_free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +562,10 @@ int main(void)
         cmocka_unit_test(unknown_template),
         cmocka_unit_test(writes_xlsx),
         cmocka_unit_test(a_model_outlives_its_dataset_and_set),
+        cmocka_unit_test(splits_codes_and_closes_with_the_total),
+        cmocka_unit_test(pads_a_ledger_above_its_totals),
+        cmocka_unit_test(a_table_unit_and_the_datasets_display),
+        cmocka_unit_test(a_total_row_keeps_its_merged_cells_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
