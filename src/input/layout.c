@@ -543,8 +543,8 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
         return NULL;
     }
     loader ld = {set, y, NULL, err};
-    static const char *const keys[] = {"name",   "title",       "font",   "display",
-                                       "tables", "description", "checks", NULL};
+    static const char *const keys[] = {"name",        "title",  "font",  "display", "tables",
+                                       "description", "checks", "print", NULL};
     yaml_node_t *root = bx_yaml_root(y);
     bool ok = (ld.file = bx_layout_copy(&ld, bx_yaml_file(y))) != NULL &&
               (set->dir = bx_layout_copy(&ld, set_dir)) != NULL &&
@@ -552,7 +552,8 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
               bx_yaml_check_keys(y, root, keys, err) &&
               bx_layout_get_plain(&ld, root, "name", true, &set->name) &&
               bx_layout_get_template(&ld, root, "title", false, &set->title) &&
-              bx_layout_get_plain(&ld, root, "font", false, &set->font) && parse_display(&ld, root);
+              bx_layout_get_plain(&ld, root, "font", false, &set->font) &&
+              parse_display(&ld, root) && bx_layout_parse_print(&ld, root, &set->print);
     yaml_node_t *tables = ok ? bx_yaml_get(y, root, "tables") : NULL;
     if (ok && !tables)
         ok = bx_layout_fail_at(&ld, root, "set.yaml 缺少 tables（布局文件列表）");

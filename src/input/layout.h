@@ -130,6 +130,13 @@ typedef enum bx_table_kind {
     BX_TABLE_FORM    /* fixed cells, repeating sections, groups */
 } bx_table_kind;
 
+/* How a table is printed (print: in set.yaml or a table): sizes in
+ * points, 0 where not given. */
+typedef struct bx_print {
+    double font_size, title_size, row_height;
+    int title_regular; /* -1: not given; 0 bold; 1 regular */
+} bx_print;
+
 typedef struct bx_table_layout {
     const char *file;          /* layout file as shown in messages */
     int number;                /* 1, 2, … */
@@ -164,6 +171,7 @@ typedef struct bx_table_layout {
     int min_rows; /* body rows at least: empty ruled rows before the total row */
     /* on the pages a table continues on: its title block, its header rows */
     bool repeat_title, repeat_header;
+    bx_print print;   /* type sizes and row height; the set's where it has none */
     bx_check *checks; /* this table's consistency checks */
     size_t nchecks;
     const char *each_data; /* FORM: one sheet per row of this CSV … */
@@ -178,6 +186,7 @@ struct bx_layout_set {
     const char *font;             /* font name the published documents use */
     bx_scale display;             /* unit and decimals amounts are shown in */
     bx_zero_display display_zero; /* how zeros show where neither table nor dataset says */
+    bx_print print;               /* how its tables are printed, where they do not say */
     bx_table_layout *tables;
     size_t ntables;
     bx_check *checks; /* identities across the tables of the set */

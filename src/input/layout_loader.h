@@ -48,6 +48,9 @@ bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, boo
 bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_scale *scale,
                              bool *trim, bx_zero_display *zero);
 bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, struct bx_table_layout *t);
+/* print: {font_size, title_size, row_height, title: bold | regular} */
+struct bx_print;
+bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, struct bx_print *p);
 
 /* layout_shape.c */
 bool bx_layout_parse_header(loader *ld, const yaml_node_t *seq, struct bx_header *h);

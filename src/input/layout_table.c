@@ -90,11 +90,38 @@ static bool parse_repeat(loader *ld, const yaml_node_t *root, bx_table_layout *t
            bx_yaml_bool(ld->y, r, "header", &t->repeat_header, ld->err);
 }
 
+bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
+{
+    p->title_regular = -1;
+    yaml_node_t *n = bx_yaml_get(ld->y, root, "print");
+    if (!n)
+        return true;
+    static const char *const keys[] = {"font_size", "title_size", "row_height", "title", NULL};
+    long font = 0, title = 0, row = 0;
+    if (!bx_yaml_want_map(ld->y, n, "print", ld->err) ||
+        !bx_yaml_check_keys(ld->y, n, keys, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "font_size", 400, 3600, &font, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "title_size", 400, 7200, &title, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "row_height", 400, 20000, &row, ld->err))
+        return false;
+    p->font_size = font / 100.0;
+    p->title_size = title / 100.0;
+    p->row_height = row / 100.0;
+    const char *weight = bx_yaml_str(ld->y, n, "title", false, ld->err);
+    if (weight && strcmp(weight, "bold") != 0 && strcmp(weight, "regular") != 0)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, n, "title"),
+                                 "print 的 title 应为 bold（粗体）或 regular（常规），而不是“%s”",
+                                 weight);
+    if (weight)
+        p->title_regular = weight[0] == 'r';
+    return !bx_failed(ld->err);
+}
+
 bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     long min_rows = 0;
     if (!parse_table_display(ld, root, t) || !parse_total_row(ld, root, t) ||
-        !parse_repeat(ld, root, t) ||
+        !parse_repeat(ld, root, t) || !bx_layout_parse_print(ld, root, &t->print) ||
         !bx_yaml_int(ld->y, root, "min_rows", false, 0, 10000, &min_rows, ld->err))
         return false;
     if (min_rows && t->kind == BX_TABLE_FORM)

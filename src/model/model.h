@@ -44,6 +44,12 @@ typedef struct bx_sheet {
     /* printed on the first page only, not on the pages the table
      * continues on (上海's 收入总表 repeats neither) */
     bool title_once, header_once;
+    /* how it is printed where its layout says (0: the back end's own):
+     * the type size of its cells, captions and notes and of its title,
+     * in points; the least height of a row, in points (上海's tables: 12,
+     * 18, 25); its title set in the regular face, not bold */
+    double font_size, title_size, row_height;
+    bool title_regular;
     int *col_widths; /* hundredths of a CJK character */
     bx_cell *cells;  /* nrows × ncols, row-major */
     int cap_rows;

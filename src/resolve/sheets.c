@@ -282,6 +282,11 @@ static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
     s->landscape = t->landscape;
     s->title_once = !t->repeat_title;
     s->header_once = !t->repeat_header;
+    const bx_print *p = &t->print, *d = &rv->set->print;
+    s->font_size = p->font_size ? p->font_size : d->font_size;
+    s->title_size = p->title_size ? p->title_size : d->title_size;
+    s->row_height = p->row_height ? p->row_height : d->row_height;
+    s->title_regular = (p->title_regular >= 0 ? p->title_regular : d->title_regular) == 1;
     s->label = bx_rv_expand(rv, t->label, &loc);
     s->title = bx_rv_expand(rv, t->title, &loc);
     s->name = bx_rv_expand(rv, t->sheet_name, &loc);

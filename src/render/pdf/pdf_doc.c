@@ -177,7 +177,7 @@ static void place_missing(missing *ms, int from, const char *fmt, ...)
 static bool collect_sheet(pdf_state *st, const bx_sheet *s, missing *ms, bx_error *err)
 {
     int before = ms->n;
-    bool ok = collect(bx_pdf_title_face(st), s->title, ms, err);
+    bool ok = collect(s->title_regular ? &st->regular : bx_pdf_title_face(st), s->title, ms, err);
     place_missing(ms, before, "%s!标题", s->name);
     before = ms->n;
     ok = ok && collect(&st->regular, s->label, ms, err) &&

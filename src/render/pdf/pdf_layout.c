@@ -491,13 +491,41 @@ static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_pdf_sheet *l
                       bx_error *err)
 {
     sizing z = {l, st, scratch, err};
-    return bx_sheet_fit_rows(s, block_h(1, l->line_h, st), cell_height, &z, l->row_h);
+    double base = block_h(1, l->line_h, st);
+    return bx_sheet_fit_rows(s, base > st->min_row_h ? base : st->min_row_h, cell_height, &z,
+                             l->row_h);
+}
+
+/* st with what the sheet says of its own print (上海's 12 pt cells in
+ * 25 pt rows under an 18 pt regular title), in arena. */
+static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st, bx_arena *arena,
+                                       bx_error *err)
+{
+    if (!s->font_size && !s->title_size && !s->row_height && !s->title_regular)
+        return st;
+    bx_pdf_style *own = bx_arena_alloc(arena, sizeof *own, err);
+    if (!own)
+        return NULL;
+    *own = *st;
+    if (s->font_size) {
+        own->body_size = own->label_size = s->font_size;
+        if (own->min_body_size > s->font_size)
+            own->min_body_size = s->font_size;
+    }
+    if (s->title_size)
+        own->title_size = s->title_size;
+    if (s->row_height)
+        own->min_row_h = s->row_height;
+    own->title_regular = own->title_regular || s->title_regular;
+    return own;
 }
 
 bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st, bx_arena *arena,
                     bx_pdf_sheet *out, bx_error *err)
 {
     memset(out, 0, sizeof *out);
+    if (!(st = sheet_style(s, st, arena, err)))
+        return false;
     out->sheet = s;
     out->page_w = s->landscape ? st->page_h : st->page_w;
     out->page_h = s->landscape ? st->page_w : st->page_h;
@@ -542,8 +570,8 @@ bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *
     for (int r = 0; r < s->header_rows; r++)
         out->header_h += out->row_h[r];
 
-    if (!bx_wrap(m, BX_TYPEFACE_BOLD, s->title, st->title_size, out->table_w, arena, &out->title,
-                 err))
+    if (!bx_wrap(m, st->title_regular ? BX_TYPEFACE_REGULAR : BX_TYPEFACE_BOLD, s->title,
+                 st->title_size, out->table_w, arena, &out->title, err))
         return false;
     double label_line = st->label_size * st->leading;
     out->title_block_h =

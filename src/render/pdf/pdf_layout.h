@@ -39,6 +39,8 @@ typedef struct bx_pdf_style {
     double indent_em;    /* per indentation level, in em of the body size */
     double gap;          /* between title block lines, before notes */
     double footer_h;     /* space kept for "第 N 页 共 M 页" */
+    double min_row_h;    /* the least height of a row (0: one line) */
+    bool title_regular;  /* the title in the regular face */
 } bx_pdf_style;
 
 /* The defaults: A4, 10 mm margins, 9 pt body, 16 pt title. */

@@ -200,10 +200,10 @@ static void draw_cell(page_ctx *pc, int r, int c)
         y = top;
     }
     bx_align align = bx_cell_halign(cell);
-    double indent = cell->indent * st->style.indent_em * l->size;
+    double indent = cell->indent * l->style->indent_em * l->size;
     for (int k = from; k < to; k++) {
         const bx_text_line *line = &wr->lines[k];
-        double lx = aligned_x(align, x, w, st->style.pad_x, indent, line->width);
+        double lx = aligned_x(align, x, w, l->style->pad_x, indent, line->width);
         show_line(pc, false, l->size, lx, baseline_for(y, l->line_h, l->size), text, line);
         y -= l->line_h;
     }
@@ -238,8 +238,8 @@ static void draw_spans_from_above(page_ctx *pc, int first)
 static void draw_title_block(page_ctx *pc)
 {
     pdf_state *st = pc->st;
-    const bx_pdf_style *ps = &st->style;
     const bx_pdf_sheet *l = pc->l;
+    const bx_pdf_style *ps = l->style;
     const bx_sheet *s = l->sheet;
     double label_line = ps->label_size * ps->leading;
     double y = l->page_h - ps->margin_t;
@@ -250,8 +250,8 @@ static void draw_title_block(page_ctx *pc)
     for (int i = 0; i < l->title.n; i++) {
         const bx_text_line *line = &l->title.lines[i];
         double x = l->x0 + (l->table_w - line->width) / 2;
-        show_line(pc, true, ps->title_size, x, baseline_for(y, title_line, ps->title_size),
-                  s->title, line);
+        show_line(pc, !ps->title_regular, ps->title_size, x,
+                  baseline_for(y, title_line, ps->title_size), s->title, line);
         y -= title_line;
     }
     y -= ps->gap;
@@ -269,8 +269,8 @@ static void draw_title_block(page_ctx *pc)
 
 static void draw_notes(page_ctx *pc, double y)
 {
-    const bx_pdf_style *ps = &pc->st->style;
     const bx_pdf_sheet *l = pc->l;
+    const bx_pdf_style *ps = l->style;
     double line_h = ps->label_size * ps->leading;
     y -= ps->gap;
     for (int i = 0; i < l->sheet->nnotes; i++) {
