@@ -210,11 +210,11 @@ static bool parse_table(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 static bool parse_table_body(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     static const char *const keys[] = {
-        "number",     "label",      "title",        "sheet",       "orientation",
-        "caption",    "kind",       "data",         "level_field", "label_field",
-        "side_field", "kind_field", "total_marker", "columns",     "grid",
-        "bands",      "notes",      "empty_note",   "display",     "each",
-        "checks",     "total",      "min_rows",     "repeat",      NULL};
+        "number",       "label",   "title",       "sheet",       "orientation", "caption",
+        "kind",         "data",    "level_field", "label_field", "side_field",  "kind_field",
+        "total_marker", "columns", "grid",        "bands",       "notes",       "empty_note",
+        "display",      "each",    "checks",      "total",       "min_rows",    "repeat",
+        "print",        NULL};
     if (!bx_yaml_want_map(ld->y, root, "表格布局文件", ld->err) ||
         !bx_yaml_check_keys(ld->y, root, keys, ld->err))
         return false;

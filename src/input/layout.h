@@ -133,8 +133,12 @@ typedef enum bx_table_kind {
 /* How a table is printed (print: in set.yaml or a table): sizes in
  * points, 0 where not given. */
 typedef struct bx_print {
-    double font_size, title_size, row_height;
+    double font_size, title_size, row_height, body_row_height;
     int title_regular; /* -1: not given; 0 bold; 1 regular */
+    double margins[4]; /* top, right, bottom, left, in points; 0: not given */
+    double title_height;
+    double leading;   /* line height over type size; 0: not given */
+    int page_numbers; /* -1: not given; 0 none; 1 printed */
 } bx_print;
 
 typedef struct bx_table_layout {

@@ -90,20 +90,53 @@ static bool parse_repeat(loader *ld, const yaml_node_t *root, bx_table_layout *t
            bx_yaml_bool(ld->y, r, "header", &t->repeat_header, ld->err);
 }
 
+enum { MM_TO_PT_NUM = 7200, MM_TO_PT_DEN = 2540 }; /* 72 pt per 25.4 mm */
+
+/* margins: {top, right, bottom, left} in mm, into points. */
+static bool parse_margins(loader *ld, const yaml_node_t *n, bx_print *p)
+{
+    yaml_node_t *m = bx_yaml_get(ld->y, n, "margins");
+    if (!m)
+        return true;
+    static const char *const keys[] = {"top", "right", "bottom", "left", NULL};
+    if (!bx_yaml_want_map(ld->y, m, "margins", ld->err) ||
+        !bx_yaml_check_keys(ld->y, m, keys, ld->err))
+        return false;
+    for (int i = 0; i < 4; i++) {
+        long mm = 0; /* hundredths of a millimetre */
+        if (!bx_yaml_hundredths(ld->y, m, keys[i], 0, 10000, &mm, ld->err))
+            return false;
+        p->margins[i] = mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
+    }
+    return true;
+}
+
 bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
 {
-    p->title_regular = -1;
+    p->title_regular = p->page_numbers = -1;
     yaml_node_t *n = bx_yaml_get(ld->y, root, "print");
     if (!n)
         return true;
-    static const char *const keys[] = {"font_size", "title_size", "row_height", "title", NULL};
-    long font = 0, title = 0, row = 0;
+    static const char *const keys[] = {"font_size", "title_size", "row_height",   "body_row_height",
+                                       "title",     "margins",    "title_height", "page_numbers",
+                                       "leading",   NULL};
+    long font = 0, title = 0, row = 0, body = 0, title_mm = 0, leading = 0;
+    bool numbers = true;
     if (!bx_yaml_want_map(ld->y, n, "print", ld->err) ||
         !bx_yaml_check_keys(ld->y, n, keys, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "font_size", 400, 3600, &font, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "title_size", 400, 7200, &title, ld->err) ||
-        !bx_yaml_hundredths(ld->y, n, "row_height", 400, 20000, &row, ld->err))
+        !bx_yaml_hundredths(ld->y, n, "row_height", 400, 20000, &row, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "body_row_height", 400, 20000, &body, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "title_height", 0, 10000, &title_mm, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "leading", 100, 300, &leading, ld->err) ||
+        !bx_yaml_bool(ld->y, n, "page_numbers", &numbers, ld->err) || !parse_margins(ld, n, p))
         return false;
+    p->title_height = title_mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
+    p->leading = leading / 100.0;
+    if (bx_yaml_get(ld->y, n, "page_numbers"))
+        p->page_numbers = numbers;
+    p->body_row_height = body / 100.0;
     p->font_size = font / 100.0;
     p->title_size = title / 100.0;
     p->row_height = row / 100.0;

@@ -46,10 +46,16 @@ typedef struct bx_sheet {
     bool title_once, header_once;
     /* how it is printed where its layout says (0: the back end's own):
      * the type size of its cells, captions and notes and of its title,
-     * in points; the least height of a row, in points (上海's tables: 12,
-     * 18, 25); its title set in the regular face, not bold */
-    double font_size, title_size, row_height;
+     * in points; the least height of a row, and of a body row, in points
+     * (上海's tables: 12, 18, 25; its “三公” table's one row 69); its title
+     * set in the regular face, not bold */
+    double font_size, title_size, row_height, body_row_height;
     bool title_regular;
+    /* its page: margins and the least height of its title block (label,
+     * title, caption), in points (0: the back end's); no page numbers */
+    double margin_top, margin_bottom, margin_left, margin_right, title_height;
+    double leading; /* line height over type size (0: the back end's) */
+    bool no_page_numbers;
     int *col_widths; /* hundredths of a CJK character */
     bx_cell *cells;  /* nrows × ncols, row-major */
     int cap_rows;

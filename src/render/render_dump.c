@@ -93,9 +93,9 @@ static void dump_sheet_begin(FILE *f, const bx_sheet *s)
                 s->title_once && s->header_once ? ",header"
                 : s->header_once                ? "header"
                                                 : "");
-    if (s->font_size || s->title_size || s->row_height || s->title_regular)
-        fprintf(f, "print\t%g\t%g\t%g\t%s\n", s->font_size, s->title_size, s->row_height,
-                s->title_regular ? "regular" : "bold");
+    if (s->font_size || s->title_size || s->row_height || s->body_row_height || s->title_regular)
+        fprintf(f, "print\t%g\t%g\t%g\t%g\t%s\n", s->font_size, s->title_size, s->row_height,
+                s->body_row_height, s->title_regular ? "regular" : "bold");
     fputs("widths", f);
     for (int c = 0; c < s->ncols; c++)
         fprintf(f, "\t%d.%02d", s->col_widths[c] / 100, s->col_widths[c] % 100);

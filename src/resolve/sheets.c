@@ -286,7 +286,14 @@ static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
     s->font_size = p->font_size ? p->font_size : d->font_size;
     s->title_size = p->title_size ? p->title_size : d->title_size;
     s->row_height = p->row_height ? p->row_height : d->row_height;
+    s->body_row_height = p->body_row_height ? p->body_row_height : d->body_row_height;
     s->title_regular = (p->title_regular >= 0 ? p->title_regular : d->title_regular) == 1;
+    s->no_page_numbers = (p->page_numbers >= 0 ? p->page_numbers : d->page_numbers) == 0;
+    s->title_height = p->title_height ? p->title_height : d->title_height;
+    s->leading = p->leading ? p->leading : d->leading;
+    double *m[4] = {&s->margin_top, &s->margin_right, &s->margin_bottom, &s->margin_left};
+    for (int i = 0; i < 4; i++)
+        *m[i] = p->margins[i] ? p->margins[i] : d->margins[i];
     s->label = bx_rv_expand(rv, t->label, &loc);
     s->title = bx_rv_expand(rv, t->title, &loc);
     s->name = bx_rv_expand(rv, t->sheet_name, &loc);

@@ -492,8 +492,13 @@ static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_pdf_sheet *l
 {
     sizing z = {l, st, scratch, err};
     double base = block_h(1, l->line_h, st);
-    return bx_sheet_fit_rows(s, base > st->min_row_h ? base : st->min_row_h, cell_height, &z,
-                             l->row_h);
+    if (!bx_sheet_fit_rows(s, base > st->min_row_h ? base : st->min_row_h, cell_height, &z,
+                           l->row_h))
+        return false;
+    for (int r = s->header_rows; r < s->nrows; r++)
+        if (l->row_h[r] < st->min_body_h)
+            l->row_h[r] = st->min_body_h;
+    return true;
 }
 
 /* st with what the sheet says of its own print (上海's 12 pt cells in
@@ -501,7 +506,9 @@ static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_pdf_sheet *l
 static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st, bx_arena *arena,
                                        bx_error *err)
 {
-    if (!s->font_size && !s->title_size && !s->row_height && !s->title_regular)
+    if (!s->font_size && !s->title_size && !s->row_height && !s->body_row_height &&
+        !s->title_regular && !s->title_height && !s->no_page_numbers && !s->leading &&
+        !s->margin_top && !s->margin_bottom && !s->margin_left && !s->margin_right)
         return st;
     bx_pdf_style *own = bx_arena_alloc(arena, sizeof *own, err);
     if (!own)
@@ -516,6 +523,19 @@ static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st
         own->title_size = s->title_size;
     if (s->row_height)
         own->min_row_h = s->row_height;
+    if (s->body_row_height)
+        own->min_body_h = s->body_row_height;
+    own->title_block_h = s->title_height;
+    if (s->leading)
+        own->leading = s->leading;
+    own->no_page_numbers = own->no_page_numbers || s->no_page_numbers;
+    if (s->no_page_numbers)
+        own->footer_h = 0;
+    double *to[4] = {&own->margin_t, &own->margin_r, &own->margin_b, &own->margin_l};
+    const double from[4] = {s->margin_top, s->margin_right, s->margin_bottom, s->margin_left};
+    for (int i = 0; i < 4; i++)
+        if (from[i])
+            *to[i] = from[i];
     own->title_regular = own->title_regular || s->title_regular;
     return own;
 }
@@ -574,8 +594,11 @@ bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *
                  st->title_size, out->table_w, arena, &out->title, err))
         return false;
     double label_line = st->label_size * st->leading;
-    out->title_block_h =
-        label_line + out->title.n * st->title_size * st->leading + label_line + 2 * st->gap;
+    bool label = s->label && *s->label; /* an empty label takes no line */
+    out->title_block_h = (label ? label_line + st->gap : 0) +
+                         out->title.n * st->title_size * st->leading + label_line + st->gap;
+    if (out->title_block_h < st->title_block_h)
+        out->title_block_h = st->title_block_h;
     out->notes_h = 0;
     for (int i = 0; i < s->nnotes; i++) {
         if (!bx_wrap(m, BX_TYPEFACE_REGULAR, s->notes[i], st->label_size, out->table_w, arena,
@@ -704,6 +727,7 @@ static bool place_notes(planner *p, const bx_pdf_sheet *l)
 
 bool bx_paginate(bx_pdf_sheet *l, const bx_pdf_style *st, bx_arena *arena, bx_error *err)
 {
+    st = l->style; /* the sheet's own, where it has one */
     const bx_sheet *s = l->sheet;
     double space = bx_pdf_body_space(l, st);
     if (space < 2 * l->line_h + 2 * st->pad_y) {

@@ -32,15 +32,18 @@ typedef struct bx_pdf_style {
     double margin_l, margin_r, margin_t, margin_b;
     double body_size; /* cell text; reduced down to min_body_size to fit */
     double min_body_size;
-    double title_size;   /* the centred bold title */
-    double label_size;   /* "表 1", captions, notes, page numbers */
-    double leading;      /* line height = size × leading */
-    double pad_x, pad_y; /* inside a cell */
-    double indent_em;    /* per indentation level, in em of the body size */
-    double gap;          /* between title block lines, before notes */
-    double footer_h;     /* space kept for "第 N 页 共 M 页" */
-    double min_row_h;    /* the least height of a row (0: one line) */
-    bool title_regular;  /* the title in the regular face */
+    double title_size;    /* the centred bold title */
+    double label_size;    /* "表 1", captions, notes, page numbers */
+    double leading;       /* line height = size × leading */
+    double pad_x, pad_y;  /* inside a cell */
+    double indent_em;     /* per indentation level, in em of the body size */
+    double gap;           /* between title block lines, before notes */
+    double footer_h;      /* space kept for "第 N 页 共 M 页" */
+    double min_row_h;     /* the least height of a row (0: one line) */
+    double min_body_h;    /* … and of a body row */
+    double title_block_h; /* the least height of a table's title block */
+    bool no_page_numbers;
+    bool title_regular; /* the title in the regular face */
 } bx_pdf_style;
 
 /* The defaults: A4, 10 mm margins, 9 pt body, 16 pt title. */

@@ -243,10 +243,17 @@ static void draw_title_block(page_ctx *pc)
     const bx_sheet *s = l->sheet;
     double label_line = ps->label_size * ps->leading;
     double y = l->page_h - ps->margin_t;
-    show(pc, false, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size), s->label,
-         strlen(s->label));
-    y -= label_line + ps->gap;
+    if (*s->label) {
+        show(pc, false, ps->label_size, l->x0, baseline_for(y, label_line, ps->label_size),
+             s->label, strlen(s->label));
+        y -= label_line + ps->gap;
+    }
+    /* a title block taller than its lines (print: title_height): the title
+     * centred in the room above the caption, as in a tall spreadsheet row */
     double title_line = ps->title_size * ps->leading;
+    double extra = l->title_block_h - (*s->label ? label_line + ps->gap : 0) -
+                   l->title.n * title_line - label_line - ps->gap;
+    y -= extra > 0 ? extra / 2 : 0;
     for (int i = 0; i < l->title.n; i++) {
         const bx_text_line *line = &l->title.lines[i];
         double x = l->x0 + (l->table_w - line->width) / 2;
@@ -254,7 +261,7 @@ static void draw_title_block(page_ctx *pc)
                   baseline_for(y, title_line, ps->title_size), s->title, line);
         y -= title_line;
     }
-    y -= ps->gap;
+    y -= (extra > 0 ? extra / 2 : 0) + ps->gap;
     double base = baseline_for(y, label_line, ps->label_size);
     if (s->caption_left)
         show(pc, false, ps->label_size, l->x0, base, s->caption_left, strlen(s->caption_left));
@@ -288,6 +295,8 @@ static void draw_notes(page_ctx *pc, double y)
 static void draw_footer(page_ctx *pc, int number, int total)
 {
     pdf_state *st = pc->st;
+    if (pc->l->style->no_page_numbers)
+        return;
     char text[64];
     snprintf(text, sizeof text, "第 %d 页 共 %d 页", number, total);
     double size = st->style.label_size;
@@ -323,7 +332,7 @@ static double place_rows(page_ctx *pc, const bx_page_plan *plan, bool first_of_s
     const bx_pdf_sheet *l = pc->l;
     const bx_sheet *s = l->sheet;
     bool title = first_of_sheet || !s->title_once, header = first_of_sheet || !s->header_once;
-    double y = l->page_h - pc->st->style.margin_t - (title ? l->title_block_h : 0);
+    double y = l->page_h - l->style->margin_t - (title ? l->title_block_h : 0);
     pc->nvis = 0;
     for (int r = 0; r < s->header_rows; r++) {
         if (!header) {
