@@ -327,6 +327,7 @@ bx_layout_set *bx_layout_set_new(bx_error *err)
     }
     set->display.unit_yuan = 10000;
     set->display.decimals = 2;
+    set->print.title_regular = set->print.page_numbers = set->print.stretch = -1;
     set->font = "宋体";
     set->title = "{year}年{unit}部门预算";
     return set;
@@ -521,7 +522,87 @@ static bool load_document(bx_layout_set *set, const char *set_dir, uint64_t *dig
     return ok;
 }
 
+enum { MAX_BASES = 4 }; /* a set on a set on a set …: no loop, no depth without end */
+
+static bx_layout_set *load_set(const char *set_dir, int depth, bx_error *err);
+
+/* base: NAME — the set in the same folder this one starts from: its
+ * tables, checks, outline and defaults, which this set's own keys and
+ * tables (by number) replace. Its memory becomes the set's. */
+static bool start_from_base(loader *ld, const yaml_node_t *root, const char *set_dir, int depth,
+                            uint64_t *h)
+{
+    const char *name = bx_yaml_str(ld->y, root, "base", false, ld->err);
+    if (!name)
+        return !bx_failed(ld->err);
+    const yaml_node_t *at = bx_yaml_get(ld->y, root, "base");
+    if (!*name || strchr(name, '/') || name[0] == '.')
+        return bx_layout_fail_at(ld, at, "base 应为同一文件夹中另一布局的名称，而不是“%s”", name);
+    if (depth >= MAX_BASES)
+        return bx_layout_fail_at(ld, at, "base 的层级超过 %d 层（是否互相引用？）", MAX_BASES);
+    char *parent = bx_arena_strdup(ld->set->arena, set_dir, ld->err);
+    char *slash = parent ? strrchr(parent, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    char *dir = parent ? bx_path_join(slash ? parent : ".", name, ld->err) : NULL;
+    bx_layout_set *base = dir ? load_set(dir, depth + 1, ld->err) : NULL;
+    free(dir);
+    if (!base)
+        return false;
+    bx_layout_set *set = ld->set;
+    set->title = base->title;
+    set->font = base->font;
+    set->display = base->display;
+    set->display_zero = base->display_zero;
+    set->print = base->print;
+    set->tables = base->tables;
+    set->ntables = base->ntables;
+    set->checks = base->checks;
+    set->nchecks = base->nchecks;
+    set->document = base->document;
+    *h = bx_fnv_bytes(*h, base->version, strlen(base->version));
+    bx_arena_adopt(set->arena, base->arena);
+    free(base);
+    return true;
+}
+
+/* The set's own tables (own, n) with those of its base that none of them
+ * replaces (by number). */
+static bool merge_base_tables(loader *ld, bx_table_layout *base, size_t nbase)
+{
+    bx_layout_set *set = ld->set;
+    size_t n = set->ntables, keep = 0;
+    for (size_t i = 0; i < nbase; i++) {
+        bool replaced = false;
+        for (size_t k = 0; k < n && !replaced; k++)
+            replaced = set->tables[k].number == base[i].number;
+        keep += !replaced;
+    }
+    if (keep == 0)
+        return true;
+    bx_table_layout *all = bx_layout_alloc(ld, (n + keep) * sizeof *all);
+    if (!all)
+        return false;
+    memcpy(all, set->tables, n * sizeof *all);
+    for (size_t i = 0; i < nbase; i++) {
+        bool replaced = false;
+        for (size_t k = 0; k < n && !replaced; k++)
+            replaced = set->tables[k].number == base[i].number;
+        if (!replaced)
+            all[n++] = base[i];
+    }
+    qsort(all, n, sizeof *all, by_number);
+    set->tables = all;
+    set->ntables = n;
+    return true;
+}
+
 bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
+{
+    return load_set(set_dir, 0, err);
+}
+
+static bx_layout_set *load_set(const char *set_dir, int depth, bx_error *err)
 {
     bx_error local_err; /* err may be NULL */
     err = bx_error_or(err, &local_err);
@@ -544,28 +625,33 @@ bx_layout_set *bx_layout_set_load(const char *set_dir, bx_error *err)
     }
     loader ld = {set, y, NULL, err};
     static const char *const keys[] = {"name",        "title",  "font",  "display", "tables",
-                                       "description", "checks", "print", NULL};
+                                       "description", "checks", "print", "base",    NULL};
     yaml_node_t *root = bx_yaml_root(y);
     bool ok = (ld.file = bx_layout_copy(&ld, bx_yaml_file(y))) != NULL &&
               (set->dir = bx_layout_copy(&ld, set_dir)) != NULL &&
               bx_yaml_want_map(y, root, "set.yaml", err) &&
               bx_yaml_check_keys(y, root, keys, err) &&
+              start_from_base(&ld, root, set_dir, depth, &h) &&
               bx_layout_get_plain(&ld, root, "name", true, &set->name) &&
               bx_layout_get_template(&ld, root, "title", false, &set->title) &&
               bx_layout_get_plain(&ld, root, "font", false, &set->font) &&
               parse_display(&ld, root) && bx_layout_parse_print(&ld, root, &set->print);
     yaml_node_t *tables = ok ? bx_yaml_get(y, root, "tables") : NULL;
-    if (ok && !tables)
+    bx_table_layout *base_tables = set->tables;
+    size_t nbase = set->ntables;
+    if (ok && !tables && !base_tables)
         ok = bx_layout_fail_at(&ld, root, "set.yaml 缺少 tables（布局文件列表）");
-    if (ok)
-        ok = load_tables(&ld, tables, &h);
+    if (ok && tables)
+        ok = load_tables(&ld, tables, &h) && merge_base_tables(&ld, base_tables, nbase);
     yaml_node_t *checks = ok ? bx_yaml_get(y, root, "checks") : NULL;
     if (checks)
         ok = bx_layout_parse_checks(&ld, checks, true, &set->checks, &set->nchecks) &&
              check_set_refs(&ld, set);
+    else if (ok && base_tables) /* the base's checks, over tables this set may replace */
+        ok = check_set_refs(&ld, set);
     if (ok)
         ok = load_document(set, set_dir, &h, err);
-    if (ok && set->ntables == 0 && !set->document)
+    if (ok && set->ntables == 0 && !set->document && tables)
         ok = bx_layout_fail_at(
             &ld, tables, "tables 应列出 1 到 %d 个布局文件（没有表格的报告须有 document.yaml）",
             BX_MAX_TABLES);

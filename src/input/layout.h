@@ -138,6 +138,8 @@ typedef struct bx_print {
     double margins[4]; /* top, right, bottom, left, in points; 0: not given */
     double title_height;
     double leading;   /* line height over type size; 0: not given */
+    double padding;   /* points; 0: not given */
+    int stretch;      /* -1: not given; 0 the widths as given; 1 filling the page */
     int page_numbers; /* -1: not given; 0 none; 1 printed */
 } bx_print;
 

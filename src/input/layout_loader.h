@@ -48,7 +48,9 @@ bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, boo
 bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_scale *scale,
                              bool *trim, bx_zero_display *zero);
 bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, struct bx_table_layout *t);
-/* print: {font_size, title_size, row_height, title: bold | regular} */
+/* print: {font_size, title_size, row_height, body_row_height, title: bold |
+ * regular, margins, title_height, leading, page_numbers}: what is given
+ * replaces what *p holds */
 struct bx_print;
 bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, struct bx_print *p);
 

@@ -113,15 +113,14 @@ static bool parse_margins(loader *ld, const yaml_node_t *n, bx_print *p)
 
 bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
 {
-    p->title_regular = p->page_numbers = -1;
     yaml_node_t *n = bx_yaml_get(ld->y, root, "print");
     if (!n)
         return true;
     static const char *const keys[] = {"font_size", "title_size", "row_height",   "body_row_height",
                                        "title",     "margins",    "title_height", "page_numbers",
-                                       "leading",   NULL};
-    long font = 0, title = 0, row = 0, body = 0, title_mm = 0, leading = 0;
-    bool numbers = true;
+                                       "leading",   "padding",    "stretch",      NULL};
+    long font = 0, title = 0, row = 0, body = 0, title_mm = 0, leading = 0, padding = 0;
+    bool numbers = true, stretch = true;
     if (!bx_yaml_want_map(ld->y, n, "print", ld->err) ||
         !bx_yaml_check_keys(ld->y, n, keys, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "font_size", 400, 3600, &font, ld->err) ||
@@ -130,10 +129,15 @@ bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
         !bx_yaml_hundredths(ld->y, n, "body_row_height", 400, 20000, &body, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "title_height", 0, 10000, &title_mm, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "leading", 100, 300, &leading, ld->err) ||
+        !bx_yaml_hundredths(ld->y, n, "padding", 1, 2000, &padding, ld->err) ||
+        !bx_yaml_bool(ld->y, n, "stretch", &stretch, ld->err) ||
         !bx_yaml_bool(ld->y, n, "page_numbers", &numbers, ld->err) || !parse_margins(ld, n, p))
         return false;
     p->title_height = title_mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
     p->leading = leading / 100.0;
+    p->padding = padding / 100.0;
+    if (bx_yaml_get(ld->y, n, "stretch"))
+        p->stretch = stretch;
     if (bx_yaml_get(ld->y, n, "page_numbers"))
         p->page_numbers = numbers;
     p->body_row_height = body / 100.0;
@@ -153,6 +157,7 @@ bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
 bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, bx_table_layout *t)
 {
     long min_rows = 0;
+    t->print.title_regular = t->print.page_numbers = t->print.stretch = -1; /* not given */
     if (!parse_table_display(ld, root, t) || !parse_total_row(ld, root, t) ||
         !parse_repeat(ld, root, t) || !bx_layout_parse_print(ld, root, &t->print) ||
         !bx_yaml_int(ld->y, root, "min_rows", false, 0, 10000, &min_rows, ld->err))

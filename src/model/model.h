@@ -54,7 +54,9 @@ typedef struct bx_sheet {
     /* its page: margins and the least height of its title block (label,
      * title, caption), in points (0: the back end's); no page numbers */
     double margin_top, margin_bottom, margin_left, margin_right, title_height;
-    double leading; /* line height over type size (0: the back end's) */
+    double leading;     /* line height over type size (0: the back end's) */
+    double padding;     /* between a cell's rules and its text, in points (0: the back end's) */
+    bool natural_width; /* the columns as wide as given, not stretched to the page */
     bool no_page_numbers;
     int *col_widths; /* hundredths of a CJK character */
     bx_cell *cells;  /* nrows × ncols, row-major */

@@ -291,6 +291,8 @@ static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
     s->no_page_numbers = (p->page_numbers >= 0 ? p->page_numbers : d->page_numbers) == 0;
     s->title_height = p->title_height ? p->title_height : d->title_height;
     s->leading = p->leading ? p->leading : d->leading;
+    s->padding = p->padding ? p->padding : d->padding;
+    s->natural_width = (p->stretch >= 0 ? p->stretch : d->stretch) == 0;
     double *m[4] = {&s->margin_top, &s->margin_right, &s->margin_bottom, &s->margin_left};
     for (int i = 0; i < 4; i++)
         *m[i] = p->margins[i] ? p->margins[i] : d->margins[i];

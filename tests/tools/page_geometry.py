@@ -113,14 +113,21 @@ def distinct(values, tol=JOIN):
     return out
 
 
-def text_lines(gs):
-    """Glyphs into pieces of text: one baseline, no gap wider than an em."""
+def ruled_between(vs, a, b):
+    """Whether a vertical rule runs between glyph a and the next one, b."""
+    return any(a[0] + 0.3 * a[2] < x < b[0] + 0.2 * b[2] and y0 - 1 <= a[1] <= y1 + 1
+               for x, y0, y1 in vs)
+
+
+def text_lines(gs, vs):
+    """Glyphs into pieces of text: one baseline, no gap wider than an em,
+    no rule between them."""
     pieces = []
     for y in distinct([g[1] for g in gs], 2.0):
         row = sorted(g for g in gs if abs(g[1] - y) <= 2.0)
         cur = []
         for g in row:
-            if cur and g[0] - cur[-1][0] > 1.6 * g[2]:
+            if cur and (g[0] - cur[-1][0] > 1.6 * g[2] or ruled_between(vs, cur[-1], g)):
                 pieces.append(cur)
                 cur = []
             cur.append(g)
@@ -176,7 +183,7 @@ def page_geometry(page, header_rows):
     if header_rows and title:
         edge = ys[min(header_rows, len(ys) - 1)]
         inside = [g for g in gs if top < g[1] < edge and x0 <= g[0] <= x1]
-        lines = text_lines(inside)
+        lines = text_lines(inside, vs)
         size = max([l["size"] for l in lines] or [12])
         heads = header_texts(lines, size)
     return {"title": title, "table_width_mm": round(width / MM, 1), "bands": len(bands),

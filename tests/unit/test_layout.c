@@ -277,6 +277,43 @@ static void the_first_broken_table_file_is_the_one_reported(void **state)
     scratch_free(dir);
 }
 
+/* A set on a base: the base's tables, checks and print, its own tables
+ * replacing theirs by number; a base that is missing or a set based on
+ * itself is an error at its key. */
+static void a_set_starts_from_its_base(void **state)
+{
+    (void)state;
+    bx_error err;
+    bx_error_clear(&err);
+    bx_layout_set *set = bx_layout_set_load(BX_TEST_LAYOUTS "/shanghai-putuo-2025-unit", &err);
+    if (!set)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(set->ntables, 9);
+    for (size_t i = 0; i + 1 < set->ntables; i++)
+        assert_true(set->tables[i].number < set->tables[i + 1].number);
+    /* its own 表1 (支出 by 基本支出 and 项目支出), the base's 表5 */
+    assert_contains(set->tables[0].file, "shanghai-putuo-2025-unit/01_");
+    assert_contains(set->tables[4].file, "shanghai-putuo-2025/05_");
+    assert_true(set->print.font_size > 11.9 && set->print.font_size < 12.1); /* the base's */
+    assert_int_equal(set->print.title_regular, 1);
+    assert_true(set->nchecks > 0);
+    bx_layout_set_free(set);
+
+    char *dir = scratch_new();
+    scratch_write(dir, "a/set.yaml", "name: a\nbase: a\n");
+    scratch_write(dir, "b/set.yaml", "name: b\nbase: nosuch\n");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/a", dir);
+    bx_error_clear(&err);
+    assert_null(bx_layout_set_load(path, &err));
+    assert_contains(err.message, "base 的层级超过");
+    snprintf(path, sizeof path, "%s/b", dir);
+    bx_error_clear(&err);
+    assert_null(bx_layout_set_load(path, &err));
+    assert_contains(err.file, "nosuch");
+    scratch_free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +333,7 @@ int main(void)
         cmocka_unit_test(aliases_are_refused),
         cmocka_unit_test(data_stays_in_the_folder),
         cmocka_unit_test(the_first_broken_table_file_is_the_one_reported),
+        cmocka_unit_test(a_set_starts_from_its_base),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -385,7 +385,7 @@ static bool size_columns(const bx_sheet *s, const bx_metrics *m, const bx_pdf_st
         double shrinkable = sum - summin, cut = sum - avail;
         for (int c = 0; c < nc; c++)
             w[c] -= (w[c] - minw[c]) * cut / shrinkable;
-    } else if (fits && sum < avail) {
+    } else if (fits && sum < avail && !st->natural_width) {
         /* grow columns whose content wants more, then fill the width */
         double extra = avail - sum, deficit = 0;
         for (int c = 0; c < nc; c++)
@@ -508,7 +508,8 @@ static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st
 {
     if (!s->font_size && !s->title_size && !s->row_height && !s->body_row_height &&
         !s->title_regular && !s->title_height && !s->no_page_numbers && !s->leading &&
-        !s->margin_top && !s->margin_bottom && !s->margin_left && !s->margin_right)
+        !s->padding && !s->natural_width && !s->margin_top && !s->margin_bottom &&
+        !s->margin_left && !s->margin_right)
         return st;
     bx_pdf_style *own = bx_arena_alloc(arena, sizeof *own, err);
     if (!own)
@@ -528,6 +529,9 @@ static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st
     own->title_block_h = s->title_height;
     if (s->leading)
         own->leading = s->leading;
+    if (s->padding)
+        own->pad_x = s->padding;
+    own->natural_width = own->natural_width || s->natural_width;
     own->no_page_numbers = own->no_page_numbers || s->no_page_numbers;
     if (s->no_page_numbers)
         own->footer_h = 0;

@@ -43,6 +43,7 @@ typedef struct bx_pdf_style {
     double min_body_h;    /* … and of a body row */
     double title_block_h; /* the least height of a table's title block */
     bool no_page_numbers;
+    bool natural_width; /* columns as wide as the layout says, not filling the page */
     bool title_regular; /* the title in the regular face */
 } bx_pdf_style;
 
