@@ -255,8 +255,19 @@ static bool compute_row_heights(xlsx_state *st, bx_error *err)
     const bx_sheet *s = st->sheet;
     free(st->row_heights);
     st->row_heights = bx_calloc((size_t)(s->nrows ? s->nrows : 1), sizeof(double), err);
-    return st->row_heights &&
-           bx_sheet_fit_rows(s, height_for(1), cell_height, (void *)s, st->row_heights);
+    double base = height_for(1) > s->row_height ? height_for(1) : s->row_height;
+    if (!st->row_heights || !bx_sheet_fit_rows(s, base, cell_height, (void *)s, st->row_heights))
+        return false;
+    for (int r = s->header_rows; r < s->nrows; r++) /* the sheet's print: a taller body row */
+        if (st->row_heights[r] < s->body_row_height)
+            st->row_heights[r] = s->body_row_height;
+    return true;
+}
+
+/* A margin of the sheet's print in inches (points / 72), or the default. */
+static double margin_in(double points, double otherwise)
+{
+    return points > 0 ? points / 72.0 : otherwise;
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -305,13 +316,15 @@ static bool setup_sheet(xlsx_state *st, bx_error *err)
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_center_horizontally(ws);
     worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
+    worksheet_set_margins(ws, margin_in(s->margin_left, 0.5), margin_in(s->margin_right, 0.5),
+                          margin_in(s->margin_top, 0.6), margin_in(s->margin_bottom, 0.7));
     /* the rows every printed page repeats: title block and header, either
      * or none as the table says (a print title is one range of rows) */
     int first = s->title_once ? TITLE_ROWS : 0;
     int last = s->header_once ? TITLE_ROWS - 1 : TITLE_ROWS + s->header_rows - 1;
     bool repeat = !(s->title_once && s->header_once) && last >= first;
-    if (!bx_lxw_ok(worksheet_set_footer(ws, "&C第 &P 页 共 &N 页"), "页脚", err) ||
+    if ((!s->no_page_numbers &&
+         !bx_lxw_ok(worksheet_set_footer(ws, "&C第 &P 页 共 &N 页"), "页脚", err)) ||
         (repeat && !bx_lxw_ok(worksheet_repeat_rows(ws, (lxw_row_t)first, (lxw_row_t)last),
                               "打印标题行", err)))
         return false;
