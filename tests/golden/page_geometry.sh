@@ -9,7 +9,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 budgetx=$1 sample=$2 geometry=$3
 
-"$budgetx" render "$sample" -o "$work/out" --format pdf --tables-only -q
+# --force: a published document that does not add up is drawn all the same
+"$budgetx" render "$sample" -o "$work/out" --format pdf --tables-only -q --force
 python3 "$tests_dir/tools/page_geometry.py" compare "$geometry" "$(ls "$work/out"/*.pdf)" ||
   die "the tables do not lie like the published pages"
 finish "$(basename "$sample"): the tables lie like the published pages"
