@@ -217,10 +217,25 @@ static bool parse_numbering(loader *ld, const yaml_node_t *seq, bx_doc_layout *d
     return true;
 }
 
-static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s)
+/* amounts: {unit: 万元, decimals: 2} — the sentences' own unit. */
+static bool parse_amount_unit(loader *ld, const yaml_node_t *a, bx_scale *out)
+{
+    const char *unit = bx_yaml_str(ld->y, a, "unit", false, ld->err);
+    if (unit && !bx_money_unit(unit, &out->unit_yuan))
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, a, "unit"),
+                                 "未知的金额单位“%s”（可用：元、千元、万元、亿元）", unit);
+    long decimals = out->decimals;
+    if (bx_failed(ld->err) ||
+        !bx_yaml_int(ld->y, a, "decimals", false, 0, BX_NFIG_MAX_DECIMALS, &decimals, ld->err))
+        return false;
+    out->decimals = (int)decimals;
+    return true;
+}
+
+static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s, bx_scale *unit)
 {
     static const char *const keys[] = {"amounts", "percent", NULL};
-    static const char *const amount_keys[] = {"grouping", "trim", NULL};
+    static const char *const amount_keys[] = {"grouping", "trim", "unit", "decimals", NULL};
     static const char *const percent_keys[] = {"decimals", "grouping", "base", NULL};
     if (!bx_yaml_want_map(ld->y, map, "style", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
@@ -229,7 +244,8 @@ static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s)
     if (a && (!bx_yaml_want_map(ld->y, a, "amounts", ld->err) ||
               !bx_yaml_check_keys(ld->y, a, amount_keys, ld->err) ||
               !bx_yaml_bool(ld->y, a, "grouping", &s->amounts.grouping, ld->err) ||
-              !bx_yaml_bool(ld->y, a, "trim", &s->amounts.trim, ld->err)))
+              !bx_yaml_bool(ld->y, a, "trim", &s->amounts.trim, ld->err) ||
+              !parse_amount_unit(ld, a, unit)))
         return false;
     yaml_node_t *p = bx_yaml_get(ld->y, map, "percent");
     if (!p)
@@ -323,6 +339,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
     memset(d, 0, sizeof *d);
     d->style =
         (bx_nstyle){.amounts = {true, true}, .percent_decimals = 1, .percent_grouping = true};
+    d->amounts = (bx_scale){0, -1};
     outline o = {ld, set_dir, digest, d, 0, 0};
     yaml_node_t *node;
     bool ok = bx_yaml_want_map(ld->y, root, "document.yaml", ld->err) &&
@@ -335,7 +352,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
     if (ok && (node = bx_yaml_get(ld->y, root, "numbering")))
         ok = parse_numbering(ld, node, d);
     if (ok && (node = bx_yaml_get(ld->y, root, "style")))
-        ok = parse_style(ld, node, &d->style);
+        ok = parse_style(ld, node, &d->style, &d->amounts);
     if (ok && (node = bx_yaml_get(ld->y, root, "phrases")))
         ok = parse_phrases(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "constants")))

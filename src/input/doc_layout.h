@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "common.h"
+#include "amount.h"
 #include "sentence.h"
 
 enum {
@@ -70,6 +71,9 @@ typedef struct bx_doc_layout {
     const char *figures; /* the data file of the department's figures no table holds
                             (名称, 数值: {value 名称}), or NULL */
     bx_nstyle style;
+    /* the unit and decimals sentences print amounts in (上海's 万元 from
+     * tables in 元); unit 0: the set's display unit, decimals -1: the cell's */
+    bx_scale amounts;
     bx_dblock *blocks;
     size_t nblocks;
 } bx_doc_layout;

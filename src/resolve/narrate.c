@@ -33,12 +33,17 @@ static const bx_vrow *the_row(const narration *n, const bx_vtable *vt, const cha
 }
 
 /* v (10^-6 of the unit it was given in) as a figure shown at decimals:
- * money in the set's display unit. */
+ * money in the sentences' unit (document.yaml's style.amounts), else the
+ * set's display unit. */
 static bx_nfig figure_of(const narration *n, int64_t v, bool money, int decimals)
 {
     const resolver *rv = n->rv;
+    const bx_scale *own = rv->set->document ? &rv->set->document->amounts : NULL;
+    if (money && own && own->decimals >= 0)
+        decimals = own->decimals;
+    int64_t unit = money && own && own->unit_yuan ? own->unit_yuan : rv->set->display.unit_yuan;
     bx_scale from = {money ? rv->ds->meta.input.unit_yuan : 1, BX_NORM_DECIMALS};
-    bx_scale to = {money ? rv->set->display.unit_yuan : 1, decimals};
+    bx_scale to = {money ? unit : 1, decimals};
     bx_nfig f = {0, decimals, 0, 0, 0, 0};
     bx_amount_rescale(v, from, to, &f.shown); /* within range: the cell's is */
     __int128 x = (__int128)v * from.unit_yuan * 1000000;

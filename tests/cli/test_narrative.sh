@@ -165,4 +165,25 @@ pdftotext "$work/grid/shenzhen-2024.pdf" "$work/grid.txt"
 expect_in "$work/grid.txt" "绩效目标" "the table's heading row in the PDF"
 expect_in "$work/grid.txt" "3,234.86" "the table's last amount in the PDF"
 
+# 9. the sentences' own unit (上海's 万元 from tables in 元; here the other way):
+# document.yaml's style.amounts unit and decimals convert every amount once
+mkdir -p "$work/unit" && cp -r "$layouts/shenzhen-2024" "$work/unit/"
+sed -i 's/  amounts: {grouping: true, trim: true}/  amounts: {grouping: true, trim: true, unit: 元, decimals: 0}/' \
+  "$work/unit/shenzhen-2024/document.yaml"
+# (数据.csv's figures are in the sentences' unit: its 万元 no longer add up to
+# the cells they break down, now in 元 — errors, hence --force)
+run 1 "$budgetx" check "$sample" --layouts "$work/unit"
+expect_in "$run_out" "合计于“5:基金监督管理:总计”：各项之和 831.30，合计为 8,313,000" \
+  "the department's figures against the cell in the sentences' unit"
+run 0 "$budgetx" render "$sample" -o "$work/unit-out" --format dump -q --force --layouts "$work/unit"
+expect_in "$(ls "$work/unit-out"/*.dump.txt)" "收入218,669,900万元" "21,866.99 万元 in 元"
+run 1 "$budgetx" check "$sample" --format json --layouts "$work/unit"
+python3 - "$run_out" <<'PY' || fail "check --format json: the sentences' unit"
+import json, sys
+figs = json.load(open(sys.argv[1], encoding="utf-8"))["narrative"]
+f = next(f for f in figs if f.get("cell") == "1:收入总计:金额" and f["placeholder"] == "1:收入总计:金额")
+assert f["printed"] == "218,669,900" and f["value"] == "218669900", f
+assert f["rounding"]["amount_decimals"] == 0, f
+PY
+
 finish "the whole document's text: corrected, tables only, errors located, listed by check"
