@@ -67,7 +67,9 @@ typedef struct fmt_key {
     int indent, align, decimals;
     bool trim;
     bool wrap;
-    bool unlocked; /* a template's cell to type into */
+    bool unlocked;   /* a template's cell to type into */
+    int half_points; /* the sheet's print: its type size (0: ours) */
+    bool regular;    /* … its title not bold */
 } fmt_key;
 
 /* A merge spanning rows, still open: the rows after its first. */
@@ -118,11 +120,13 @@ static uint8_t lxw_align(bx_align a)
 static void apply_key(xlsx_state *st, lxw_format *f, const fmt_key *k)
 {
     format_set_font_name(f, st->model->font ? st->model->font : "宋体");
-    format_set_font_size(f, k->role == ROLE_TITLE ? TITLE_FONT_SIZE : BODY_FONT_SIZE);
+    double size = k->role == ROLE_TITLE ? TITLE_FONT_SIZE : BODY_FONT_SIZE;
+    format_set_font_size(f, k->half_points ? k->half_points / 2.0 : size);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     switch (k->role) {
     case ROLE_TITLE:
-        format_set_bold(f);
+        if (!k->regular)
+            format_set_bold(f);
         format_set_align(f, LXW_ALIGN_CENTER);
         return;
     case ROLE_NUMBER_LINE:
@@ -171,11 +175,20 @@ static lxw_format *format_for(xlsx_state *st, const fmt_key *k, bx_error *err)
     return f;
 }
 
+/* The type size a sheet's print gives a role, in half points (0: ours). */
+static int half_points(const bx_sheet *s, role r)
+{
+    double size = r == ROLE_TITLE ? s->title_size : s->font_size;
+    return (int)(size * 2 + 0.5);
+}
+
 static lxw_format *role_format(xlsx_state *st, role r, bx_error *err)
 {
     fmt_key k;
     memset(&k, 0, sizeof k);
     k.role = r;
+    k.half_points = half_points(st->sheet, r);
+    k.regular = r == ROLE_TITLE && st->sheet->title_regular;
     return format_for(st, &k, err);
 }
 
@@ -191,16 +204,23 @@ static lxw_format *cell_format(xlsx_state *st, const bx_cell *c, int row, int co
     k.trim = c->kind == BX_CELL_AMOUNT && c->trim;
     k.wrap = bx_cell_wraps(c);
     k.unlocked = st->editable && st->editable[(size_t)row * (size_t)st->sheet->ncols + (size_t)col];
+    k.half_points = half_points(st->sheet, ROLE_CELL);
     return format_for(st, &k, err);
 }
 
 /* ---- sizes ------------------------------------------------------------- */
 
+/* How much larger the sheet's type is than ours (its print's font_size). */
+static double type_scale(const bx_sheet *s)
+{
+    return s->font_size > 0 ? s->font_size / BODY_FONT_SIZE : 1.0;
+}
+
 /* Excel measures columns in widths of "0" of the default font (Calibri
  * 11, 7 px); a 10 pt 宋体 character is about 13.3 px. */
-static double excel_width(int hundredths_cjk)
+static double excel_width(const bx_sheet *s, int hundredths_cjk)
 {
-    return hundredths_cjk / 100.0 * 1.9 + 0.9;
+    return hundredths_cjk / 100.0 * 1.9 * type_scale(s) + 0.9;
 }
 
 /* Half-width units that fit on one line of a cell spanning `cols`. */
@@ -237,16 +257,16 @@ static int cell_lines(const bx_sheet *s, const bx_cell *c, int col)
     return lines_needed(c->text, line_capacity(s, col, c->colspan, c->indent));
 }
 
-static double height_for(int lines)
+static double height_for(const bx_sheet *s, int lines)
 {
-    return lines * LINE_HEIGHT + ROW_PADDING;
+    return lines * LINE_HEIGHT * type_scale(s) + ROW_PADDING;
 }
 
 /* A cell's height in points, by its estimated lines. */
 static double cell_height(void *sheet, int row, int col, const bx_cell *cell)
 {
     (void)row;
-    return height_for(cell_lines(sheet, cell, col));
+    return height_for(sheet, cell_lines(sheet, cell, col));
 }
 
 /* Row heights that fit every cell (bx_sheet_fit_rows). */
@@ -255,7 +275,8 @@ static bool compute_row_heights(xlsx_state *st, bx_error *err)
     const bx_sheet *s = st->sheet;
     free(st->row_heights);
     st->row_heights = bx_calloc((size_t)(s->nrows ? s->nrows : 1), sizeof(double), err);
-    double base = height_for(1) > s->row_height ? height_for(1) : s->row_height;
+    double one = height_for(s, 1);
+    double base = one > s->row_height ? one : s->row_height;
     if (!st->row_heights || !bx_sheet_fit_rows(s, base, cell_height, (void *)s, st->row_heights))
         return false;
     for (int r = s->header_rows; r < s->nrows; r++) /* the sheet's print: a taller body row */
@@ -305,7 +326,7 @@ static bool setup_sheet(xlsx_state *st, bx_error *err)
     lxw_worksheet *ws = st->ws;
     for (int c = 0; c < s->ncols; c++)
         if (!bx_lxw_ok(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                            excel_width(s->col_widths[c]), NULL),
+                                            excel_width(s, s->col_widths[c]), NULL),
                        "列宽", err))
             return false;
     worksheet_set_paper(ws, PAPER_A4);
@@ -418,7 +439,7 @@ static bool write_notes(xlsx_state *st, bx_error *err)
         return false;
     for (int i = 0; i < s->nnotes; i++) {
         lxw_row_t r = (lxw_row_t)(TITLE_ROWS + s->nrows + i);
-        double height = height_for(lines_needed(s->notes[i], line_capacity(s, 0, s->ncols, 0)));
+        double height = height_for(s, lines_needed(s->notes[i], line_capacity(s, 0, s->ncols, 0)));
         if (!bx_lxw_ok(worksheet_set_row(st->ws, r, height, NULL), "行高", err))
             return false;
         bool ok =
