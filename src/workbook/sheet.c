@@ -167,6 +167,10 @@ bool bx_im_read_value(importer *im, int row, int col, const bx_cell *model, cons
     size_t nwas, nnow;
     const char *was = bx_text_trim(old, &nwas), *text = bx_text_trim(xc ? xc->text : "", &nnow);
     *out = old;
+    /* a zero the table shows blank (display zero: blank) left blank: the
+     * dataset's 0.00 stands, as does any value of a cell shown empty */
+    if (model->kind == BX_CELL_EMPTY && nnow == 0)
+        return true;
     /* a figure is short; anything longer is not one (and is reported) */
     char now[400];
     snprintf(now, sizeof now, "%.*s", (int)(nnow < sizeof now ? nnow : sizeof now - 1), text);

@@ -14,7 +14,7 @@ budgetx=$1 samples=$2
 edit() { python3 "$tests_dir/tools/xlsx_edit.py" "$@"; }
 
 # 1. render → read back → render: identical workbook and PDF, every sample
-for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022; do
+for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022 putuo-2025-office; do
   "$budgetx" render "$samples/$s" -o "$work/$s/a" 2> /dev/null || { fail "$s: render"; continue; }
   "$budgetx" render "$work/$s/a/$s.xlsx" -o "$work/$s/b" 2> "$work/$s.log" ||
     { fail "$s: render of the workbook: $(tail_of "$work/$s.log")"; continue; }
@@ -27,6 +27,11 @@ for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022; do
     cmp -s "$work/$s/a/$s.pdf" "$work/$s/c/x.pdf" || fail "$s: the imported dataset renders differently"
   run 0 "$budgetx" render "$work/$s/a/$s.xlsx" -o "$work/$s/d" --diff "$samples/$s"
   expect_out "没有改动" "$s: --diff of an untouched workbook"
+done
+
+# zeros a table shows blank (display: zero: blank) are still 0.00 when read back
+for f in "$samples/putuo-2025-office"/*.csv; do
+  same_bytes "$f" "$work/putuo-2025-office/ds/$(basename "$f")" "putuo-2025-office: imported $(basename "$f")"
 done
 
 # a CSV longer than one cell of the dataset sheet holds (30,000 bytes)
