@@ -14,7 +14,8 @@ budgetx=$1 samples=$2
 edit() { python3 "$tests_dir/tools/xlsx_edit.py" "$@"; }
 
 # 1. render → read back → render: identical workbook and PDF, every sample
-for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022 putuo-2025-office; do
+for s in shenzhen-2024 shenzhen-2022 shenzhen-selfeval-2021 chibi-2022 putuo-2025-office \
+  putuo-2025-office-unit; do
   "$budgetx" render "$samples/$s" -o "$work/$s/a" 2> /dev/null || { fail "$s: render"; continue; }
   "$budgetx" render "$work/$s/a/$s.xlsx" -o "$work/$s/b" 2> "$work/$s.log" ||
     { fail "$s: render of the workbook: $(tail_of "$work/$s.log")"; continue; }
