@@ -217,21 +217,6 @@ static bool parse_numbering(loader *ld, const yaml_node_t *seq, bx_doc_layout *d
     return true;
 }
 
-/* amounts: {unit: 万元, decimals: 2} — the sentences' own unit. */
-static bool parse_amount_unit(loader *ld, const yaml_node_t *a, bx_scale *out)
-{
-    const char *unit = bx_yaml_str(ld->y, a, "unit", false, ld->err);
-    if (unit && !bx_money_unit(unit, &out->unit_yuan))
-        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, a, "unit"),
-                                 "未知的金额单位“%s”（可用：元、千元、万元、亿元）", unit);
-    long decimals = out->decimals;
-    if (bx_failed(ld->err) ||
-        !bx_yaml_int(ld->y, a, "decimals", false, 0, BX_NFIG_MAX_DECIMALS, &decimals, ld->err))
-        return false;
-    out->decimals = (int)decimals;
-    return true;
-}
-
 static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s, bx_scale *unit)
 {
     static const char *const keys[] = {"amounts", "percent", NULL};
@@ -245,7 +230,7 @@ static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s, bx_sca
               !bx_yaml_check_keys(ld->y, a, amount_keys, ld->err) ||
               !bx_yaml_bool(ld->y, a, "grouping", &s->amounts.grouping, ld->err) ||
               !bx_yaml_bool(ld->y, a, "trim", &s->amounts.trim, ld->err) ||
-              !parse_amount_unit(ld, a, unit)))
+              !bx_layout_get_scale(ld, a, unit))) /* the sentences' own unit */
         return false;
     yaml_node_t *p = bx_yaml_get(ld->y, map, "percent");
     if (!p)

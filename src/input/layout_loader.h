@@ -47,6 +47,9 @@ bool bx_layout_get_data(loader *ld, const yaml_node_t *map, const char *key, boo
  * (display, total, min_rows, repeat) */
 bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_scale *scale,
                              bool *trim, bx_zero_display *zero);
+/* map's unit (元, 千元, 万元, 亿元) and decimals (0..6) into scale, what is
+ * absent left as it is */
+bool bx_layout_get_scale(loader *ld, const yaml_node_t *map, bx_scale *scale);
 bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, struct bx_table_layout *t);
 /* print: {font_size, title_size, row_height, body_row_height, title: bold |
  * regular, margins, title_height, leading, page_numbers}: what is given

@@ -20,6 +20,20 @@ static bool parse_zero(loader *ld, const yaml_node_t *d, bx_zero_display *zero)
                              "zero 应为 show（显示 0.00）或 blank（留空），而不是“%s”", text);
 }
 
+bool bx_layout_get_scale(loader *ld, const yaml_node_t *map, bx_scale *scale)
+{
+    const char *unit = bx_yaml_str(ld->y, map, "unit", false, ld->err);
+    if (unit && !bx_money_unit(unit, &scale->unit_yuan))
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "unit"),
+                                 "未知的金额单位“%s”（可用：元、千元、万元、亿元）", unit);
+    long decimals = scale->decimals;
+    if (bx_failed(ld->err) ||
+        !bx_yaml_int(ld->y, map, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err))
+        return false;
+    scale->decimals = (int)decimals;
+    return true;
+}
+
 bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_scale *scale,
                              bool *trim, bx_zero_display *zero)
 {
@@ -28,17 +42,8 @@ bool bx_layout_parse_display(loader *ld, const yaml_node_t *d, bool table, bx_sc
     if (!bx_yaml_want_map(ld->y, d, "display", ld->err) ||
         !bx_yaml_check_keys(ld->y, d, table ? table_keys : set_keys, ld->err))
         return false;
-    const char *unit = bx_yaml_str(ld->y, d, "unit", false, ld->err);
-    if (unit && !bx_money_unit(unit, &scale->unit_yuan))
-        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, d, "unit"),
-                                 "未知的金额单位“%s”（可用：元、千元、万元、亿元）", unit);
-    long decimals = scale->decimals;
-    if (bx_failed(ld->err) ||
-        !bx_yaml_int(ld->y, d, "decimals", false, 0, BX_MAX_DECIMALS, &decimals, ld->err) ||
-        (table && !bx_yaml_bool(ld->y, d, "trim", trim, ld->err)) || !parse_zero(ld, d, zero))
-        return false;
-    scale->decimals = (int)decimals;
-    return true;
+    return bx_layout_get_scale(ld, d, scale) &&
+           (!table || bx_yaml_bool(ld->y, d, "trim", trim, ld->err)) && parse_zero(ld, d, zero);
 }
 
 /* display: {unit, decimals, zero, trim} — this table's amounts differ from
