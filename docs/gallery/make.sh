@@ -15,8 +15,7 @@ for sample in ../../samples/*/; do
   rm -rf "$name"
   mkdir -p "$name"
   pages=0
-  # --force: a published document that does not add up is drawn all the same
-  if "$budgetx" render "$sample" -o "$work/$name" --format pdf --tables-only --force 2> /dev/null; then
+  if "$budgetx" render "$sample" -o "$work/$name" --format pdf --tables-only 2> /dev/null; then
     pdf=$(ls "$work/$name"/*.pdf)
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   fi # else a report: no tables
@@ -31,7 +30,7 @@ for page, name in re.findall(r"<item page=\"(\d+)\">([^<]*)</item>", sys.stdin.r
         pdftoppm -r 50 -png -singlefile -f "$page" -l "$page" "$pdf" "$name/$label"
       done
   fi
-  "$budgetx" render "$sample" -o "$work/$name-whole" --format pdf --force
+  "$budgetx" render "$sample" -o "$work/$name-whole" --format pdf
   whole=$(ls "$work/$name-whole"/*.pdf)
   if [ "$(pdfinfo "$whole" | awk '/^Pages:/ {print $2}')" -gt "$pages" ]; then
     pdftoppm -r 50 -png -singlefile -f 1 -l 1 "$whole" "$name/封面"

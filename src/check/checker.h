@@ -105,6 +105,11 @@ void bx_check_json_string(bx_strbuf *b, const char *s);
 #define BX_TYPED_RULE "文字部分的数字来源"
 #define BX_PARTS_RULE "单位数据之和"
 #define BX_ROWS_RULE "文字中的表格列出每一行"
+/* A cell printed as the published table prints it, not as the data adds up. */
+#define BX_PRINTED_RULE "印刷为给定的数"
+
+/* The notices of the cells printed as given (dataset.yaml's printed:). */
+bool bx_check_printed(checker *ck);
 
 /* A finding about the document's text (no table cell), at file:line:column. */
 bool bx_check_text_finding(checker *ck, bool error, const char *rule, const char *file, int line,

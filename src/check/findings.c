@@ -196,6 +196,24 @@ bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int 
     return add_finding(ck, vt, row, field, error, e, a, d, rule);
 }
 
+bool bx_check_printed(checker *ck)
+{
+    for (size_t i = 0; i < ck->m->nprinted; i++) {
+        const struct bx_printed *p = &ck->m->printed[i];
+        const bx_vtable *vt = &ck->m->view.tables[p->table];
+        const bx_vrow *row = &vt->rows[p->row];
+        char e[40], a[40], d[40];
+        int shown = row->shown[p->field];
+        bool money = vt->money[p->field];
+        show(ck, money, shown, row->v[p->field], e, sizeof e);
+        show(ck, money, shown, p->printed, a, sizeof a);
+        show(ck, money, shown, p->printed - row->v[p->field], d, sizeof d);
+        if (!add_finding(ck, vt, row, p->field, false, e, a, d, BX_PRINTED_RULE))
+            return false;
+    }
+    return true;
+}
+
 /* A structural problem (a missing row, a code without its parent). */
 bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what)
 {
@@ -343,7 +361,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
         ck.check = &set->checks[i];
         ok = bx_check_set_rule(&ck, &set->checks[i]);
     }
-    ok = ok && bx_check_narration(&ck);
+    ok = ok && bx_check_narration(&ck) && bx_check_printed(&ck);
     ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
     free_marks(ck.used, m->view.ntables);
     if (!ok) {
@@ -407,14 +425,19 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
         if (x->file[0])
             bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
         bool text = x->rule && strcmp(x->rule, BX_TEXT_RULE) == 0;
+        bool printed = x->rule && strcmp(x->rule, BX_PRINTED_RULE) == 0;
         bx_strbuf_printf(b, "%s：%s",
-                         x->error ? "错误"
-                         : text   ? "提示"
-                                  : "提示（尾数差异）",
+                         x->error  ? "错误"
+                         : text    ? "提示"
+                         : printed ? "提示（印刷为给定的数）"
+                                   : "提示（尾数差异）",
                          x->table);
         if (x->row[0])
             bx_strbuf_printf(b, "，%s", x->row);
-        if (x->column[0] && !x->expected[0]) /* out of range: no figures to show */
+        if (printed) /* the data's figure, and the one the published table prints */
+            bx_strbuf_printf(b, "，%s：数据为 %s，印刷为 %s，差 %s", x->column, x->expected,
+                             x->actual, x->difference);
+        else if (x->column[0] && !x->expected[0]) /* out of range: no figures to show */
             bx_strbuf_printf(b, "，%s：%s", x->column, x->difference);
         else if (x->column[0])
             bx_strbuf_printf(b, "，%s：应为 %s，实为 %s，差 %s", x->column, x->expected, x->actual,
@@ -423,12 +446,18 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
             bx_strbuf_printf(b, "：%s", x->difference);
         bx_strbuf_printf(b, "（检查：%s）\n", x->rule ? x->rule : "");
     }
-    size_t texts = 0;
-    for (size_t i = 0; i < f->n; i++)
-        texts += f->items[i].pub.rule && strcmp(f->items[i].pub.rule, BX_TEXT_RULE) == 0;
-    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示", f->errors, f->n - f->errors - texts);
+    size_t texts = 0, printed = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const char *rule = f->items[i].pub.rule;
+        texts += rule && strcmp(rule, BX_TEXT_RULE) == 0;
+        printed += rule && strcmp(rule, BX_PRINTED_RULE) == 0;
+    }
+    bx_strbuf_printf(b, "共 %zu 个错误，%zu 个尾数差异提示", f->errors,
+                     f->n - f->errors - texts - printed);
     if (texts)
         bx_strbuf_printf(b, "，%zu 个文字部分的提示", texts);
+    if (printed)
+        bx_strbuf_printf(b, "，%zu 个印刷为给定的数", printed);
     bx_strbuf_puts(b, "。\n");
 }
 

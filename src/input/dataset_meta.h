@@ -43,8 +43,13 @@ typedef struct bx_dataset_meta {
     size_t nfields;
     bx_dfield *files; /* data name → file name overrides */
     size_t nfiles;
-    size_t cap_fields, cap_files; /* room in fields, files (read back row by row) */
-    int *tables;                  /* table numbers to render; NULL = all */
+    /* figures the published tables print otherwise than the data holds:
+     * "T:ROW:COLUMN" → the printed figure (a grid's cell shows it, check
+     * reports it) */
+    bx_dfield *printed;
+    size_t nprinted;
+    size_t cap_fields, cap_files, cap_printed; /* room (read back row by row) */
+    int *tables;                               /* table numbers to render; NULL = all */
     size_t ntables;
     /* what only a workbook's copy holds */
     const char *layout_version; /* digest of the layout set it was made with */

@@ -30,6 +30,7 @@ typedef struct bx_vrow {
     int segment;   /* ledger: segment (0 before the first total, …) */
     bool total;    /* ledger: a total row */
     bx_loc loc;    /* the row in its CSV (or dataset.yaml) */
+    int sheet_row; /* grids: its row of the sheet; else -1 */
     int64_t *v;    /* per field; BX_NOVALUE where there is none */
     bx_vloc *vloc; /* per field: where the figure is */
     int8_t *shown; /* per field: decimals it is shown with */

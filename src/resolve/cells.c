@@ -177,6 +177,7 @@ bx_vrow *bx_rv_vt_row(resolver *rv, const bx_loc *loc)
     bx_vrow *row = &vt->rows[vt->nrows++];
     memset(row, 0, sizeof *row);
     row->side = -1;
+    row->sheet_row = -1;
     row->loc = *loc;
     row->loc.file = bx_rv_intern_file(rv, loc->file);
     size_t n = (size_t)(vt->nfields ? vt->nfields : 1);

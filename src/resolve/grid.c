@@ -140,8 +140,10 @@ bool bx_rv_resolve_grid(resolver *rv)
         bx_loc row_loc = bx_csv_loc(csv, r, 0);
         bx_vrow *vr = row >= 0 ? bx_rv_vt_row(rv, &row_loc) : NULL;
         ok = vr != NULL;
-        if (ok)
+        if (ok) {
             vr->level = level;
+            vr->sheet_row = row;
+        }
         for (size_t i = 0; ok && i < nleaves; i++) {
             bool merged = r == total && label_col >= 0;
             if (merged && (int)i < label_col) { /* under the merged label: nothing there */
@@ -163,6 +165,7 @@ bool bx_rv_resolve_grid(resolver *rv)
     if (ok && (t->total_row >= 0 || csv->nrows == 0))
         ok = pad_rows(rv, &t->header, (int)csv->nrows, put_blank_grid_row);
     rv->vrow = NULL;
+    ok = ok && bx_rv_apply_printed(rv, leaves, nleaves);
     return ok && bx_rv_end_block(rv, slot, put_blank_grid_row, &t->header);
 }
 

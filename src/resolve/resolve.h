@@ -16,11 +16,21 @@
 #include "readback.h"
 #include "sentence.h"
 
+/* A cell printed as the published table prints it (dataset.yaml's
+ * printed:): the figure of the view it shows otherwise, and what it shows. */
+struct bx_printed {
+    int table, row, field; /* in the view */
+    int64_t printed;       /* normalized, as the view's figures */
+    size_t entry;          /* its entry of printed: */
+};
+
 struct bx_model {
-    bx_doc *doc;          /* owns the arena the other two keep their strings in */
-    bx_dataview view;     /* per sheet of doc */
-    bx_readback readback; /* per sheet of doc, and the dataset */
-    bx_nlog narration;    /* the document's text: every figure printed, the notices */
+    bx_doc *doc;                /* owns the arena the other two keep their strings in */
+    bx_dataview view;           /* per sheet of doc */
+    bx_readback readback;       /* per sheet of doc, and the dataset */
+    bx_nlog narration;          /* the document's text: every figure printed, the notices */
+    struct bx_printed *printed; /* the cells printed as the published tables print them */
+    size_t nprinted;
 };
 
 /* As bx_model_resolve, the tables alone: no text of the whole document

@@ -96,6 +96,13 @@ bool bx_rv_bind_columns(resolver *rv, const bx_csv *csv, const char *const *fiel
                         const bool *optional, size_t n, int *cols);
 /* Close a block of data rows: how many rows it took, then a template's
  * blank rows, each cell made by put(). */
+/* printed.c: dataset.yaml's printed figures of the grid just resolved
+ * (leaves: its columns) put in its cells; each entry used once, else an
+ * error naming it (bx_rv_printed_used, after every table). */
+struct bx_hnode;
+bool bx_rv_apply_printed(resolver *rv, const struct bx_hnode **leaves, size_t nleaves);
+bool bx_rv_printed_used(resolver *rv);
+
 bool bx_rv_end_block(resolver *rv, int slot, bool (*put)(resolver *rv, const void *what, int row),
                      const void *what);
 /* Open a block of rows of csv in the current sheet: where it starts,

@@ -495,6 +495,7 @@ static bx_model *resolve_model(const bx_layout_set *set, const bx_dataset *ds, b
         wanted++;
         ok = resolve_table(&rv, &set->tables[i]);
     }
+    ok = ok && bx_rv_printed_used(&rv);
     /* a set of a report (a document with no tables) is the one without */
     if (ok && wanted == 0 && !(set->ntables == 0 && set->document))
         ok = bx_fail(err, &loc, BX_ERR_DATA, "tables 中列出的表号在模板“%s”中都不存在",

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # valgrind finds no memory error and no leak (definite or indirect) in a
-# full render, both formats, of every sample (--force: one published sample
-# does not add up, and is drawn all the same).
+# full render, both formats, of every sample.
 #   test_valgrind.sh BUDGETX SAMPLES_DIR
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib.sh
@@ -12,7 +11,7 @@ for sample in "$samples"/*/; do
   name=$(basename "$sample")
   capture valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
     --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-    "$budgetx" render "$sample" -o "$work/$name" --force
+    "$budgetx" render "$sample" -o "$work/$name"
   if [ "$run_status" -ne 0 ]; then
     fail "$name (exit $run_status):
 $(grep -v "提示（尾数差异）" "$run_err" | head -40)"

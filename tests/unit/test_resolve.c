@@ -548,6 +548,26 @@ static void a_total_row_keeps_its_merged_cells_empty(void **state)
     scratch_free(dir);
 }
 
+/* A figure the published table prints otherwise than the data holds:
+ * printed as given, the data view keeping the data's; an entry that names
+ * no grid cell is an error at it. */
+static void a_printed_figure_is_shown_as_given(void **state)
+{
+    (void)state;
+    write_shapes(shapes_s1, "printed: {\"1:code=2010301:合计\": 100.01}\n");
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    assert_contains(dump, "A6\tcode\ttext\t201\nB6\tcode\ttext\t03\nC6\tcode\ttext\t01\n"
+                          "D6\ttext\ttext\t行政运行\nE6\tamount\tamount\t100.01");
+    scratch_free(dir);
+    write_shapes(shapes_s1, "printed: {\"1:code=2019999:合计\": 1}\n");
+    assert_contains(render("dump", NULL), "printed 的“1:code=2019999:合计”：表中没有这一行");
+    scratch_free(dir);
+    write_shapes(shapes_s1, "printed: {\"2:收入总计:金额\": 1}\n");
+    assert_contains(render("dump", NULL), "没有用上：只用于 grid 表");
+    scratch_free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +586,7 @@ int main(void)
         cmocka_unit_test(pads_a_ledger_above_its_totals),
         cmocka_unit_test(a_table_unit_and_the_datasets_display),
         cmocka_unit_test(a_total_row_keeps_its_merged_cells_empty),
+        cmocka_unit_test(a_printed_figure_is_shown_as_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,111 @@
+/* Figures the published tables print otherwise than the data holds
+ * (dataset.yaml's printed: "2:code=21201:合计": 94995790 — 万里街道 printed
+ * 94,995,790 where its parts give 94,995,789): the data keeps the figure
+ * that adds up, the table's cell shows the printed one, and check reports
+ * each (check/printed.c). Grids only: their rows are the sheet's rows. */
+#include "resolver.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* "T:ROW:COLUMN" into its parts; false if it is not one. */
+static bool split_key(const char *key, int *table, char *row, size_t size, const char **field)
+{
+    const char *a = strchr(key, ':'), *b = strrchr(key, ':');
+    if (!a || a == b || a == key || (size_t)(b - a - 1) >= size || !b[1])
+        return false;
+    int t = 0;
+    for (const char *p = key; p < a; p++) {
+        if (*p < '0' || *p > '9' || t > 999)
+            return false;
+        t = t * 10 + (*p - '0');
+    }
+    memcpy(row, a + 1, (size_t)(b - a - 1));
+    row[b - a - 1] = '\0';
+    *table = t;
+    *field = b + 1;
+    return true;
+}
+
+static bool fail_entry(resolver *rv, const bx_dfield *e, const char *why)
+{
+    bx_fail(rv->err, &e->loc, BX_ERR_DATA, "printed 的“%s”：%s", e->key, why);
+    return false;
+}
+
+/* Entry e put in the grid just resolved. */
+static bool apply_one(resolver *rv, const bx_dfield *e, const char *sel, const char *field,
+                      const struct bx_hnode **leaves, size_t nleaves)
+{
+    int count = 0;
+    const bx_vrow *vr = bx_dataview_row(rv->vt, sel, rv->ds->meta.year, &count);
+    if (count != 1 || vr->sheet_row < 0)
+        return fail_entry(rv, e, count > 1 ? "有多行符合：请用 code=科目编码" : "表中没有这一行");
+    int col = -1, f = -1;
+    for (size_t i = 0; i < nleaves && col < 0; i++)
+        if (leaves[i]->type == BX_COL_AMOUNT && strcmp(leaves[i]->field, field) == 0)
+            col = (int)i;
+    for (int i = 0; i < rv->vt->nfields && f < 0; i++)
+        if (strcmp(rv->vt->fields[i], field) == 0)
+            f = i;
+    if (col < 0 || f < 0)
+        return fail_entry(rv, e, "表中没有这一金额列");
+    bx_vrow *keep = rv->vrow;
+    rv->vrow = NULL; /* the data view keeps the data's figure */
+    bx_cell cell;
+    bool ok = bx_rv_make_cell(rv, BX_COL_AMOUNT, 0, field, e->value, &e->loc, &cell);
+    rv->vrow = keep;
+    int64_t v;
+    if (!ok || bx_amount_parse(e->value, rv->ds->meta.input.decimals, &v) != BX_AMOUNT_OK)
+        return ok ? fail_entry(rv, e, "印刷的数应为金额") : false;
+    for (int k = rv->ds->meta.input.decimals; k < BX_NORM_DECIMALS; k++)
+        v *= 10; /* as the view's figures: in range, the cell made it */
+    bx_cell *at = bx_sheet_cell(rv->sheet, vr->sheet_row, col);
+    cell.style = at->style;
+    cell.align = at->align;
+    *at = cell;
+    struct bx_printed *p = &rv->m->printed[rv->m->nprinted++];
+    *p = (struct bx_printed){(int)(rv->vt - rv->m->view.tables), (int)(vr - rv->vt->rows), f, v,
+                             (size_t)(e - rv->ds->meta.printed)};
+    return true;
+}
+
+bool bx_rv_apply_printed(resolver *rv, const struct bx_hnode **leaves, size_t nleaves)
+{
+    const bx_dataset_meta *meta = &rv->ds->meta;
+    if (!meta->nprinted)
+        return true;
+    if (!rv->m->printed && !(rv->m->printed = bx_arena_alloc(
+                                 rv->arena, meta->nprinted * sizeof *rv->m->printed, rv->err)))
+        return false;
+    for (size_t i = 0; i < meta->nprinted; i++) {
+        const bx_dfield *e = &meta->printed[i];
+        int table;
+        char sel[512];
+        const char *field;
+        if (!split_key(e->key, &table, sel, sizeof sel, &field))
+            return fail_entry(rv, e, "应写成 表号:行:列（如 2:code=21201:合计）");
+        if (table == rv->t->number && !apply_one(rv, e, sel, field, leaves, nleaves))
+            return false;
+    }
+    return true;
+}
+
+bool bx_rv_printed_used(resolver *rv)
+{
+    const bx_dataset_meta *meta = &rv->ds->meta;
+    for (size_t i = 0; i < meta->nprinted; i++) {
+        const bx_dfield *e = &meta->printed[i];
+        int table;
+        char sel[512];
+        const char *field;
+        if (!split_key(e->key, &table, sel, sizeof sel, &field))
+            return fail_entry(rv, e, "应写成 表号:行:列（如 2:code=21201:合计）");
+        bool used = false;
+        for (size_t k = 0; k < rv->m->nprinted && !used; k++)
+            used = rv->m->printed[k].entry == i;
+        if (!used && bx_dataset_wants(rv->ds, table))
+            return fail_entry(rv, e, "没有用上：只用于 grid 表（表号:行:列）");
+    }
+    return true;
+}
