@@ -320,3 +320,19 @@ bx_cell bx_rv_blank_cell(bx_coltype type, bx_align align, int span)
     cell.align = (int8_t)align;
     return cell;
 }
+
+bool bx_rv_split_ref(const char *ref, int *table, char *row, size_t size, const char **field)
+{
+    const char *a = strchr(ref, ':'), *b = strrchr(ref, ':');
+    if (!a || a == b || a == ref)
+        return false;
+    char *end;
+    long t = strtol(ref, &end, 10);
+    if (end != a || t < 1 || t > 999 || (size_t)(b - a - 1) >= size)
+        return false;
+    *table = (int)t;
+    memcpy(row, a + 1, (size_t)(b - a - 1));
+    row[b - a - 1] = '\0';
+    *field = b + 1;
+    return **field != '\0' && *row != '\0';
+}

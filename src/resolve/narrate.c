@@ -61,23 +61,6 @@ static bx_nfig cell_figure(const narration *n, const bx_vtable *vt, const bx_vro
     return v;
 }
 
-/* "5:基金监督管理:总计": the table's number, the row, the field. */
-static bool split_ref(const char *ref, int *table, char *row, size_t size, const char **field)
-{
-    const char *a = strchr(ref, ':'), *b = strrchr(ref, ':');
-    if (!a || a == b || a == ref)
-        return false;
-    char *end;
-    long t = strtol(ref, &end, 10);
-    if (end != a || t < 1 || t > 999 || (size_t)(b - a - 1) >= size)
-        return false;
-    *table = (int)t;
-    memcpy(row, a + 1, (size_t)(b - a - 1));
-    row[b - a - 1] = '\0';
-    *field = b + 1;
-    return **field != '\0' && *row != '\0';
-}
-
 /* where: cell (r, col) of c, for the provenance report. */
 static void locate(const narration *n, const bx_csv *c, size_t r, size_t col, bx_nfig *where)
 {
@@ -211,7 +194,7 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
     const char *field;
     if (!strchr(ref, ':') && !prev)
         return named_figure(n, ref, out, why, size);
-    if (!split_ref(ref, &number, row, sizeof row, &field)) {
+    if (!bx_rv_split_ref(ref, &number, row, sizeof row, &field)) {
         snprintf(why, size, "引用应写成 表号:行:列（如 5:基金监督管理:总计）");
         return false;
     }
@@ -343,7 +326,7 @@ static bool view_sum(void *ctx, const char *ref, bx_nfig *out, bx_nuses *parts, 
     int number;
     char sel[512], rows[600];
     const char *field;
-    if (!split_ref(ref, &number, sel, sizeof sel, &field)) {
+    if (!bx_rv_split_ref(ref, &number, sel, sizeof sel, &field)) {
         snprintf(why, size,
                  "求和应写成 表号:行的集合:列（如 5:level=1:总计、12:@forms:年度资金总额）");
         return false;

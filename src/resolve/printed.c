@@ -8,29 +8,18 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "T:ROW:COLUMN" into its parts; false if it is not one. */
-static bool split_key(const char *key, int *table, char *row, size_t size, const char **field)
-{
-    const char *a = strchr(key, ':'), *b = strrchr(key, ':');
-    if (!a || a == b || a == key || (size_t)(b - a - 1) >= size || !b[1])
-        return false;
-    int t = 0;
-    for (const char *p = key; p < a; p++) {
-        if (*p < '0' || *p > '9' || t > 999)
-            return false;
-        t = t * 10 + (*p - '0');
-    }
-    memcpy(row, a + 1, (size_t)(b - a - 1));
-    row[b - a - 1] = '\0';
-    *table = t;
-    *field = b + 1;
-    return true;
-}
-
 static bool fail_entry(resolver *rv, const bx_dfield *e, const char *why)
 {
     bx_fail(rv->err, &e->loc, BX_ERR_DATA, "printed 的“%s”：%s", e->key, why);
     return false;
+}
+
+/* Entry e's table, row and column, or an error naming it. */
+static bool entry_ref(resolver *rv, const bx_dfield *e, int *table, char *sel, size_t size,
+                      const char **field)
+{
+    return bx_rv_split_ref(e->key, table, sel, size, field) ||
+           fail_entry(rv, e, "应写成 表号:行:列（如 2:code=21201:合计）");
 }
 
 /* Entry e put in the grid just resolved. */
@@ -83,8 +72,8 @@ bool bx_rv_apply_printed(resolver *rv, const struct bx_hnode **leaves, size_t nl
         int table;
         char sel[512];
         const char *field;
-        if (!split_key(e->key, &table, sel, sizeof sel, &field))
-            return fail_entry(rv, e, "应写成 表号:行:列（如 2:code=21201:合计）");
+        if (!entry_ref(rv, e, &table, sel, sizeof sel, &field))
+            return false;
         if (table == rv->t->number && !apply_one(rv, e, sel, field, leaves, nleaves))
             return false;
     }
@@ -99,8 +88,8 @@ bool bx_rv_printed_used(resolver *rv)
         int table;
         char sel[512];
         const char *field;
-        if (!split_key(e->key, &table, sel, sizeof sel, &field))
-            return fail_entry(rv, e, "应写成 表号:行:列（如 2:code=21201:合计）");
+        if (!entry_ref(rv, e, &table, sel, sizeof sel, &field))
+            return false;
         bool used = false;
         for (size_t k = 0; k < rv->m->nprinted && !used; k++)
             used = rv->m->printed[k].entry == i;

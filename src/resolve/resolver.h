@@ -96,6 +96,10 @@ bool bx_rv_bind_columns(resolver *rv, const bx_csv *csv, const char *const *fiel
                         const bool *optional, size_t n, int *cols);
 /* Close a block of data rows: how many rows it took, then a template's
  * blank rows, each cell made by put(). */
+/* "5:基金监督管理:总计" into the table's number, the row (at most size
+ * bytes) and the field; false if it is not one. */
+bool bx_rv_split_ref(const char *ref, int *table, char *row, size_t size, const char **field);
+
 /* printed.c: dataset.yaml's printed figures of the grid just resolved
  * (leaves: its columns) put in its cells; each entry used once, else an
  * error naming it (bx_rv_printed_used, after every table). */
