@@ -566,27 +566,19 @@ static bool start_from_base(loader *ld, const yaml_node_t *root, const char *set
     return true;
 }
 
-/* The set's own tables (own, n) with those of its base that none of them
- * replaces (by number). */
+/* The set's own tables with those of its base that none of them replaces
+ * (by number), in number order. */
 static bool merge_base_tables(loader *ld, bx_table_layout *base, size_t nbase)
 {
     bx_layout_set *set = ld->set;
-    size_t n = set->ntables, keep = 0;
-    for (size_t i = 0; i < nbase; i++) {
-        bool replaced = false;
-        for (size_t k = 0; k < n && !replaced; k++)
-            replaced = set->tables[k].number == base[i].number;
-        keep += !replaced;
-    }
-    if (keep == 0)
-        return true;
-    bx_table_layout *all = bx_layout_alloc(ld, (n + keep) * sizeof *all);
+    size_t own = set->ntables, n = own;
+    bx_table_layout *all = bx_layout_alloc(ld, (own + nbase) * sizeof *all);
     if (!all)
         return false;
-    memcpy(all, set->tables, n * sizeof *all);
+    memcpy(all, set->tables, own * sizeof *all);
     for (size_t i = 0; i < nbase; i++) {
         bool replaced = false;
-        for (size_t k = 0; k < n && !replaced; k++)
+        for (size_t k = 0; k < own && !replaced; k++)
             replaced = set->tables[k].number == base[i].number;
         if (!replaced)
             all[n++] = base[i];

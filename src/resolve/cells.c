@@ -216,7 +216,7 @@ void bx_rv_name_row(resolver *rv, bx_vrow *vr, const char *field, bx_coltype typ
 
 /* v with `decimals` decimals at BX_NORM_DECIMALS; false on overflow (and
  * for INT64_MIN, which is BX_NOVALUE). */
-static bool normalize(int64_t v, int decimals, int64_t *out)
+bool bx_rv_normalize(int64_t v, int decimals, int64_t *out)
 {
     int64_t f = 1; /* at most 10^BX_NORM_DECIMALS */
     for (int i = decimals; i < BX_NORM_DECIMALS; i++)
@@ -270,7 +270,7 @@ bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *fi
     cell->amount = v;
     int at = rv->vrow ? vt_field(rv->vt, field) : -1;
     if (at >= 0) {
-        if (!normalize(v, given, &rv->vrow->v[at])) {
+        if (!bx_rv_normalize(v, given, &rv->vrow->v[at])) {
             bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”",
                          bx_amount_result_text(BX_AMOUNT_OVERFLOW), text);
             return false;

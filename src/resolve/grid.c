@@ -89,12 +89,11 @@ static bool put_grid_cell(resolver *rv, const bx_hnode *leaf, const bx_csv *csv,
 
 /* Empty ruled rows up to the table's least body height, where the total
  * row is to follow (rows: the body rows there will be without them). */
-static bool pad_rows(resolver *rv, const void *header, int rows,
-                     bool (*put)(resolver *rv, const void *what, int row))
+static bool pad_rows(resolver *rv, int rows)
 {
     for (int k = rows; k < rv->t->min_rows; k++) {
         int row = bx_sheet_add_row(rv->sheet, rv->err);
-        if (row < 0 || !put(rv, header, row))
+        if (row < 0 || !put_blank_grid_row(rv, &rv->t->header, row))
             return false;
     }
     return true;
@@ -135,7 +134,7 @@ bool bx_rv_resolve_grid(resolver *rv)
             ok = bx_rv_parse_level(rv, bx_csv_cell(csv, r, (size_t)cols[nleaves]), &loc, &level);
         }
         if (ok && r == total && t->total_row < 0)
-            ok = pad_rows(rv, &t->header, (int)csv->nrows, put_blank_grid_row);
+            ok = pad_rows(rv, (int)csv->nrows);
         int row = ok ? bx_sheet_add_row(rv->sheet, rv->err) : -1;
         bx_loc row_loc = bx_csv_loc(csv, r, 0);
         bx_vrow *vr = row >= 0 ? bx_rv_vt_row(rv, &row_loc) : NULL;
@@ -163,7 +162,7 @@ bool bx_rv_resolve_grid(resolver *rv)
         }
     }
     if (ok && (t->total_row >= 0 || csv->nrows == 0))
-        ok = pad_rows(rv, &t->header, (int)csv->nrows, put_blank_grid_row);
+        ok = pad_rows(rv, (int)csv->nrows);
     rv->vrow = NULL;
     ok = ok && bx_rv_apply_printed(rv, leaves, nleaves);
     return ok && bx_rv_end_block(rv, slot, put_blank_grid_row, &t->header);
@@ -253,8 +252,7 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
                 rows = sides[s].seg_len;
         }
         if (!any_left) /* no totals at the end: the padding goes last */
-            return pad_rows(rv, &rv->t->header, rv->sheet->nrows - rv->sheet->header_rows,
-                            put_blank_grid_row);
+            return pad_rows(rv, rv->sheet->nrows - rv->sheet->header_rows);
         for (size_t k = 0; k < rows; k++) {
             int row = bx_sheet_add_row(rv->sheet, rv->err);
             if (row < 0)
@@ -270,8 +268,7 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
         for (size_t s = 0; s < nsides; s++)
             with_total += sides[s].next < sides[s].nentries;
         if (with_total == 0)
-            return pad_rows(rv, &rv->t->header, rv->sheet->nrows - rv->sheet->header_rows,
-                            put_blank_grid_row);
+            return pad_rows(rv, rv->sheet->nrows - rv->sheet->header_rows);
         if (with_total != nsides) {
             bx_loc loc = {csv->name, 0, 0};
             bx_fail(rv->err, &loc, BX_ERR_DATA,
@@ -283,7 +280,7 @@ static bool zip_ledger(resolver *rv, const bx_csv *csv, ledger_side *sides, size
         for (size_t s = 0; s < nsides; s++)
             last &= sides[s].next + 1 == sides[s].nentries;
         int body = rv->sheet->nrows - rv->sheet->header_rows;
-        if (last && !pad_rows(rv, &rv->t->header, body + 1, put_blank_grid_row))
+        if (last && !pad_rows(rv, body + 1))
             return false;
         int row = bx_sheet_add_row(rv->sheet, rv->err);
         if (row < 0)

@@ -44,11 +44,13 @@ static bool apply_one(resolver *rv, const bx_dfield *e, const char *sel, const c
     bx_cell cell;
     bool ok = bx_rv_make_cell(rv, BX_COL_AMOUNT, 0, field, e->value, &e->loc, &cell);
     rv->vrow = keep;
-    int64_t v;
-    if (!ok || bx_amount_parse(e->value, rv->ds->meta.input.decimals, &v) != BX_AMOUNT_OK)
-        return ok ? fail_entry(rv, e, "印刷的数应为金额") : false;
-    for (int k = rv->ds->meta.input.decimals; k < BX_NORM_DECIMALS; k++)
-        v *= 10; /* as the view's figures: in range, the cell made it */
+    int64_t typed, v;
+    int decimals = rv->ds->meta.input.decimals;
+    if (!ok)
+        return false;
+    if (bx_amount_parse(e->value, decimals, &typed) != BX_AMOUNT_OK ||
+        !bx_rv_normalize(typed, decimals, &v))
+        return fail_entry(rv, e, "印刷的数应为金额");
     bx_cell *at = bx_sheet_cell(rv->sheet, vr->sheet_row, col);
     cell.style = at->style;
     cell.align = at->align;

@@ -96,6 +96,10 @@ bool bx_rv_bind_columns(resolver *rv, const bx_csv *csv, const char *const *fiel
                         const bool *optional, size_t n, int *cols);
 /* Close a block of data rows: how many rows it took, then a template's
  * blank rows, each cell made by put(). */
+/* v with `decimals` decimals at BX_NORM_DECIMALS, as the data view holds
+ * figures; false on overflow (and for INT64_MIN, which is BX_NOVALUE). */
+bool bx_rv_normalize(int64_t v, int decimals, int64_t *out);
+
 /* "5:基金监督管理:总计" into the table's number, the row (at most size
  * bytes) and the field; false if it is not one. */
 bool bx_rv_split_ref(const char *ref, int *table, char *row, size_t size, const char **field);

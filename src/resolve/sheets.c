@@ -270,6 +270,18 @@ static bool add_trace(resolver *rv)
     return true;
 }
 
+/* A table's print where it gives one (non-zero), else the set's. */
+static double given(double table, double set)
+{
+    return table ? table : set;
+}
+
+/* A yes/no of a table's print where it gives one (-1: not given), else the set's. */
+static int given_flag(int table, int set)
+{
+    return table >= 0 ? table : set;
+}
+
 /* One sheet of table t (for the current instance, if any). */
 static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
 {
@@ -283,19 +295,20 @@ static bool resolve_sheet(resolver *rv, const bx_table_layout *t)
     s->title_once = !t->repeat_title;
     s->header_once = !t->repeat_header;
     const bx_print *p = &t->print, *d = &rv->set->print;
-    s->font_size = p->font_size ? p->font_size : d->font_size;
-    s->title_size = p->title_size ? p->title_size : d->title_size;
-    s->row_height = p->row_height ? p->row_height : d->row_height;
-    s->body_row_height = p->body_row_height ? p->body_row_height : d->body_row_height;
-    s->title_regular = (p->title_regular >= 0 ? p->title_regular : d->title_regular) == 1;
-    s->no_page_numbers = (p->page_numbers >= 0 ? p->page_numbers : d->page_numbers) == 0;
-    s->title_height = p->title_height ? p->title_height : d->title_height;
-    s->leading = p->leading ? p->leading : d->leading;
-    s->padding = p->padding ? p->padding : d->padding;
-    s->natural_width = (p->stretch >= 0 ? p->stretch : d->stretch) == 0;
-    double *m[4] = {&s->margin_top, &s->margin_right, &s->margin_bottom, &s->margin_left};
-    for (int i = 0; i < 4; i++)
-        *m[i] = p->margins[i] ? p->margins[i] : d->margins[i];
+    s->font_size = given(p->font_size, d->font_size);
+    s->title_size = given(p->title_size, d->title_size);
+    s->row_height = given(p->row_height, d->row_height);
+    s->body_row_height = given(p->body_row_height, d->body_row_height);
+    s->title_height = given(p->title_height, d->title_height);
+    s->leading = given(p->leading, d->leading);
+    s->padding = given(p->padding, d->padding);
+    s->margin_top = given(p->margins[0], d->margins[0]);
+    s->margin_right = given(p->margins[1], d->margins[1]);
+    s->margin_bottom = given(p->margins[2], d->margins[2]);
+    s->margin_left = given(p->margins[3], d->margins[3]);
+    s->title_regular = given_flag(p->title_regular, d->title_regular) == 1;
+    s->no_page_numbers = given_flag(p->page_numbers, d->page_numbers) == 0;
+    s->natural_width = given_flag(p->stretch, d->stretch) == 0;
     s->label = bx_rv_expand(rv, t->label, &loc);
     s->title = bx_rv_expand(rv, t->title, &loc);
     s->name = bx_rv_expand(rv, t->sheet_name, &loc);

@@ -502,15 +502,10 @@ static bool size_rows(const bx_sheet *s, const bx_pdf_style *st, bx_pdf_sheet *l
 }
 
 /* st with what the sheet says of its own print (上海's 12 pt cells in
- * 25 pt rows under an 18 pt regular title), in arena. */
+ * 25 pt rows under an 18 pt regular title), in arena: one per sheet. */
 static const bx_pdf_style *sheet_style(const bx_sheet *s, const bx_pdf_style *st, bx_arena *arena,
                                        bx_error *err)
 {
-    if (!s->font_size && !s->title_size && !s->row_height && !s->body_row_height &&
-        !s->title_regular && !s->title_height && !s->no_page_numbers && !s->leading &&
-        !s->padding && !s->natural_width && !s->margin_top && !s->margin_bottom &&
-        !s->margin_left && !s->margin_right)
-        return st;
     bx_pdf_style *own = bx_arena_alloc(arena, sizeof *own, err);
     if (!own)
         return NULL;
