@@ -120,13 +120,54 @@ static bool parse_table(outline *o, loader *ld, const yaml_node_t *map)
     return add_block(o, ld, map, b);
 }
 
+/* The keys only some kinds of block have (kind: parse_block's kinds). */
+static bool keys_fit_kind(loader *ld, const yaml_node_t *map, int kind)
+{
+    static const struct {
+        const char *key;
+        unsigned kinds; /* bits of the kinds it belongs to */
+    } only[] = {
+        {"level", 1u << 0 | 1u << 4},
+        {"number", 1u << 1},
+        {"lead", 1u << 2},
+        {"list", 1u << 2},
+        {"each", 1u << 2},
+        {"numbering", 1u << 2 | 1u << 4},
+        {"pages", 1u << 4},
+        {"leaders", 1u << 4},
+        {"table_numbering", 1u << 4},
+        {"entry", 1u << 0 | 1u << 3},
+        {"divider", 1u << 3},
+    };
+    for (size_t i = 0; i < sizeof only / sizeof only[0]; i++)
+        if (!(only[i].kinds & 1u << kind) && bx_yaml_get(ld->y, map, only[i].key))
+            return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, only[i].key), "%s 只用于%s",
+                                     only[i].key,
+                                     only[i].kinds == (1u << 0 | 1u << 4) ? " heading 和 contents"
+                                     : only[i].kinds == (1u << 2 | 1u << 4) ? " text 和 contents"
+                                     : only[i].kinds == (1u << 0 | 1u << 3) ? " heading 和 tables"
+                                     : only[i].kinds == 1u << 1             ? " paragraph"
+                                     : only[i].kinds == 1u << 2             ? " text"
+                                     : only[i].kinds == 1u << 3             ? " tables"
+                                                                : " contents（目录）");
+    return true;
+}
+
+static bool numbering_ok(loader *ld, const yaml_node_t *map, const char *key, const char *fmt)
+{
+    if (!fmt || strstr(fmt, "{cn}") || strstr(fmt, "{n}"))
+        return true;
+    return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, key), "编号格式“%s”应含 {cn} 或 {n}", fmt);
+}
+
 /* One block: a mapping with one of heading, paragraph, text, tables,
  * contents, include, table. */
 static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
 {
     static const char *const keys[] = {
-        "heading", "level",    "paragraph", "number", "text",  "lead", "numbering", "list",
-        "tables",  "contents", "include",   "pages",  "table", "rows", "columns",   NULL};
+        "heading", "level",    "paragraph",       "number", "text",  "lead", "numbering", "list",
+        "tables",  "contents", "include",         "pages",  "table", "rows", "columns",   "entry",
+        "leaders", "divider",  "table_numbering", "each",   NULL};
     if (!bx_yaml_want_map(ld->y, map, "段落", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -161,28 +202,32 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     if (!bx_yaml_int(ld->y, map, level_key, false, 0, BX_DOC_LEVELS - 1, &level, ld->err))
         return false;
     b.level = (int)level;
-    if ((kind != 0 && kind != 4 && bx_yaml_get(ld->y, map, "level")) ||
-        (kind != 1 && bx_yaml_get(ld->y, map, "number")) ||
-        (kind != 2 && (bx_yaml_get(ld->y, map, "lead") || bx_yaml_get(ld->y, map, "numbering") ||
-                       bx_yaml_get(ld->y, map, "list"))))
-        return bx_layout_fail_at(ld, map,
-                                 "level 只用于 heading 和 contents，number 只用于 "
-                                 "paragraph，lead、numbering 和 list 只用于 text");
+    if (!keys_fit_kind(ld, map, kind))
+        return false;
     bool ok = kind == 4 ? bx_layout_get_plain(ld, map, "contents", true, &b.text)
                         : bx_layout_get_plain(ld, map, kinds[kind], true, &b.text);
     if (ok && kind == 2)
         ok = bx_layout_get_plain(ld, map, "lead", false, &b.lead) &&
-             bx_layout_get_plain(ld, map, "numbering", false, &b.numbering) &&
+             bx_layout_get_plain(ld, map, "each", false, &b.each) &&
              bx_layout_get_plain(ld, map, "list", false, &b.list) &&
              bx_layout_get_plain(ld, map, "rows", false, &b.rows);
+    if (ok && (kind == 2 || kind == 4))
+        ok = bx_layout_get_plain(ld, map, "numbering", false, &b.numbering);
+    if (ok && (kind == 0 || kind == 3))
+        ok = bx_layout_get_template(ld, map, "entry", false, &b.entry);
+    bool divider = true;
+    if (ok && kind == 3)
+        ok = bx_yaml_bool(ld->y, map, "divider", &divider, ld->err);
+    b.no_divider = !divider;
+    if (ok && kind == 4)
+        ok = bx_yaml_bool(ld->y, map, "leaders", &b.leaders, ld->err) &&
+             bx_layout_get_plain(ld, map, "table_numbering", false, &b.table_numbering) &&
+             numbering_ok(ld, map, "table_numbering", b.table_numbering);
     if (ok && b.list && !b.numbering)
         return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "list"),
                                  "list（接续编号的列表）需要 numbering（编号格式）");
-    if (ok && b.numbering && !strstr(b.numbering, "{cn}") && !strstr(b.numbering, "{n}"))
-        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "numbering"),
-                                 "编号格式“%s”应含 {cn} 或 {n}", b.numbering);
-    if (ok && kind != 4 && bx_yaml_get(ld->y, map, "pages"))
-        return bx_layout_fail_at(ld, map, "pages 只用于 contents（目录）");
+    if (ok && !numbering_ok(ld, map, "numbering", b.numbering))
+        return false;
     if (ok && kind == 4)
         ok = bx_yaml_bool(ld->y, map, "pages", &b.pages, ld->err);
     return ok && add_block(o, ld, map, b);
@@ -217,6 +262,19 @@ static bool parse_numbering(loader *ld, const yaml_node_t *seq, bx_doc_layout *d
     return true;
 }
 
+/* trim: true (trailing zeros dropped), false, or whole (the decimals
+ * dropped when all are zeros). */
+static bool parse_trim(loader *ld, const yaml_node_t *map, bx_nformat *f)
+{
+    yaml_node_t *t = bx_yaml_get(ld->y, map, "trim");
+    if (t && t->type == YAML_SCALAR_NODE && strcmp(bx_yaml_text(t), "whole") == 0) {
+        f->trim = false;
+        f->whole = true;
+        return true;
+    }
+    return bx_yaml_bool(ld->y, map, "trim", &f->trim, ld->err);
+}
+
 static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s, bx_scale *unit)
 {
     static const char *const keys[] = {"amounts", "percent", NULL};
@@ -229,7 +287,7 @@ static bool parse_style(loader *ld, const yaml_node_t *map, bx_nstyle *s, bx_sca
     if (a && (!bx_yaml_want_map(ld->y, a, "amounts", ld->err) ||
               !bx_yaml_check_keys(ld->y, a, amount_keys, ld->err) ||
               !bx_yaml_bool(ld->y, a, "grouping", &s->amounts.grouping, ld->err) ||
-              !bx_yaml_bool(ld->y, a, "trim", &s->amounts.trim, ld->err) ||
+              !parse_trim(ld, a, &s->amounts) ||
               !bx_layout_get_scale(ld, a, unit))) /* the sentences' own unit */
         return false;
     yaml_node_t *p = bx_yaml_get(ld->y, map, "percent");
@@ -311,19 +369,88 @@ static bool parse_compare(loader *ld, const yaml_node_t *map, bx_doc_layout *d)
            bx_layout_get_plain(ld, map, "basis", true, &d->basis);
 }
 
+/* page.type.ROLE: {size: points, face: regular|bold|hei|kai}. */
+static bool parse_type(loader *ld, const yaml_node_t *map, bx_text_setup *p)
+{
+    static const char *const roles[] = {"title", "subtitle", "contents_title", "contents",
+                                        "part",  "section",  "body",           NULL};
+    static const char *const keys[] = {"size", "face", NULL};
+    static const char *const faces[] = {"regular", "bold", "hei", "kai"};
+    if (!bx_yaml_want_map(ld->y, map, "type", ld->err) ||
+        !bx_yaml_check_keys(ld->y, map, roles, ld->err))
+        return false;
+    for (int r = 0; r < BX_TEXT_ROLES; r++) {
+        yaml_node_t *t = bx_yaml_get(ld->y, map, roles[r]);
+        long size = 0;
+        if (!t)
+            continue;
+        if (!bx_yaml_want_map(ld->y, t, roles[r], ld->err) ||
+            !bx_yaml_check_keys(ld->y, t, keys, ld->err) ||
+            !bx_yaml_hundredths(ld->y, t, "size", 400, 7200, &size, ld->err))
+            return false;
+        p->size[r] = size / 100.0;
+        const char *face = bx_yaml_str(ld->y, t, "face", false, ld->err);
+        for (int f = 0; face && f < 4 && !p->face[r]; f++)
+            if (strcmp(face, faces[f]) == 0)
+                p->face[r] = (bx_text_face)(BX_FACE_REGULAR + f);
+        if (face && !p->face[r])
+            return bx_layout_fail_at(ld, bx_yaml_get(ld->y, t, "face"),
+                                     "face 应为 regular（宋体）、bold（宋体加粗）、hei（黑体）"
+                                     "或 kai（楷体），而不是“%s”",
+                                     face);
+    }
+    return !bx_failed(ld->err);
+}
+
+/* page: how the text pages are printed (orientation, margins in mm, the
+ * body's leading in points, page numbers, parts each on a page, type). */
+static bool parse_page(loader *ld, const yaml_node_t *map, bx_text_setup *p)
+{
+    static const char *const keys[] = {"orientation", "margins", "leading", "page_numbers",
+                                       "parts",       "type",    NULL};
+    long leading = 0;
+    bool numbers = true;
+    double margins[4] = {0};
+    if (!bx_yaml_want_map(ld->y, map, "page", ld->err) ||
+        !bx_yaml_check_keys(ld->y, map, keys, ld->err) ||
+        !bx_yaml_hundredths(ld->y, map, "leading", 400, 10000, &leading, ld->err) ||
+        !bx_yaml_bool(ld->y, map, "page_numbers", &numbers, ld->err) ||
+        !bx_layout_parse_margins(ld, map, margins))
+        return false;
+    p->leading = leading / 100.0;
+    p->no_page_numbers = !numbers;
+    p->margin_top = margins[0];
+    p->margin_right = margins[1];
+    p->margin_bottom = margins[2];
+    p->margin_left = margins[3];
+    const char *o = bx_yaml_str(ld->y, map, "orientation", false, ld->err);
+    if (o && strcmp(o, "portrait") != 0 && strcmp(o, "landscape") != 0)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "orientation"),
+                                 "orientation 应为 portrait（纵向）或 landscape（横向）");
+    p->landscape = o && o[0] == 'l';
+    const char *parts = bx_yaml_str(ld->y, map, "parts", false, ld->err);
+    if (parts && strcmp(parts, "page") != 0 && strcmp(parts, "flow") != 0)
+        return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, "parts"),
+                                 "parts 应为 page（每部分另起一页）或 flow（接排）");
+    p->part_pages = parts && parts[0] == 'p';
+    yaml_node_t *type = bx_yaml_get(ld->y, map, "type");
+    return !bx_failed(ld->err) && (!type || parse_type(ld, type, p));
+}
+
 bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
                               bx_doc_layout **out)
 {
-    static const char *const keys[] = {"title",   "label",     "numbering", "style",
-                                       "phrases", "texts",     "compare",   "given",
-                                       "figures", "constants", "blocks",    NULL};
+    static const char *const keys[] = {"title",     "label", "subtitle", "numbering", "style",
+                                       "phrases",   "texts", "compare",  "given",     "figures",
+                                       "constants", "page",  "blocks",   NULL};
     yaml_node_t *root = bx_yaml_root(ld->y);
     bx_doc_layout *d = bx_layout_alloc(ld, sizeof *d);
     if (!d)
         return false;
     memset(d, 0, sizeof *d);
-    d->style =
-        (bx_nstyle){.amounts = {true, true}, .percent_decimals = 1, .percent_grouping = true};
+    d->style = (bx_nstyle){.amounts = {.grouping = true, .trim = true},
+                           .percent_decimals = 1,
+                           .percent_grouping = true};
     d->amounts = (bx_scale){0, -1};
     outline o = {ld, set_dir, digest, d, 0, 0};
     yaml_node_t *node;
@@ -331,6 +458,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
               bx_yaml_check_keys(ld->y, root, keys, ld->err) &&
               bx_layout_get_template(ld, root, "title", false, &d->title) &&
               bx_layout_get_template(ld, root, "label", false, &d->label) &&
+              bx_layout_get_template(ld, root, "subtitle", false, &d->subtitle) &&
               bx_layout_get_data(ld, root, "texts", false, &d->texts) &&
               bx_layout_get_data(ld, root, "given", false, &d->given) &&
               bx_layout_get_data(ld, root, "figures", false, &d->figures);
@@ -344,6 +472,8 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
         ok = parse_constants(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "compare")))
         ok = parse_compare(ld, node, d);
+    if (ok && (node = bx_yaml_get(ld->y, root, "page")))
+        ok = parse_page(ld, node, &d->page);
     node = ok ? bx_yaml_get(ld->y, root, "blocks") : NULL;
     if (ok && !node)
         ok = bx_layout_fail_at(ld, root, "document.yaml 缺少 blocks（文档的各段）");

@@ -10,6 +10,7 @@
 #include "common.h"
 #include "amount.h"
 #include "sentence.h"
+#include "style.h"
 
 enum {
     BX_DOC_LEVELS = 5, /* heading levels 0 (unnumbered) .. 4 */
@@ -42,13 +43,25 @@ typedef struct bx_dblock {
     int level;
     const char *text;
     const char *lead; /* BX_DB_TEXT: a template before its first paragraph, or NULL */
+    /* BX_DB_TEXT: a template each paragraph is printed through, {text} the
+     * paragraph (上海's “{path}”科目{5:@row:合计}万元，{text}), or NULL */
+    const char *each;
     /* BX_DB_TEXT: each paragraph's number, {n} or {cn} its count from 1
      * ("{n}.", "（{cn}）"), or NULL */
     const char *numbering;
     /* BX_DB_TEXT with numbering: the list its numbers continue (the
      * blocks of one list count on from each other, "（二）" between), or NULL */
     const char *list;
-    bool pages; /* BX_DB_CONTENTS: page numbers */
+    bool pages;   /* BX_DB_CONTENTS: page numbers */
+    bool leaders; /* BX_DB_CONTENTS: dots from each entry to the right edge */
+    /* BX_DB_CONTENTS: the numbers of its level-1 entries and the tables'
+     * (numbering, "{cn}、") and of the tables listed under those (NULL:
+     * the tables are not listed) */
+    const char *table_numbering;
+    bool no_divider; /* BX_DB_TABLES: its heading only in the 目录 and bookmarks */
+    /* BX_DB_HEADING, BX_DB_TABLES: the 目录's text for it, a template, or
+     * NULL (its text) */
+    const char *entry;
     /* BX_DB_TABLE, BX_DB_TEXT: the table rows its department rows name
      * ("5:level=1"), each exactly once (NULL: a text about no rows); a
      * table's columns */
@@ -59,8 +72,10 @@ typedef struct bx_dblock {
 } bx_dblock;
 
 typedef struct bx_doc_layout {
-    const char *title; /* the cover's, a {name} template */
-    const char *label; /* above the title at the cover's top left ("附件 1:"), or NULL */
+    const char *title;    /* the cover's, a {name} template */
+    const char *label;    /* above the title at the cover's top left ("附件 1:"), or NULL */
+    const char *subtitle; /* below the title, centred ("预算主管部门：{unit}"), or NULL */
+    bx_text_setup page;   /* how the text pages are printed (page:) */
     /* per heading level: how its number is written, {cn} (一, 二, …) or
      * {n} (1, 2, …) standing for its count; NULL: not numbered */
     const char *numbering[BX_DOC_LEVELS];

@@ -56,6 +56,8 @@ bool bx_layout_parse_body_keys(loader *ld, const yaml_node_t *root, struct bx_ta
  * replaces what *p holds */
 struct bx_print;
 bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, struct bx_print *p);
+/* n's margins: {top, right, bottom, left} in mm, into points (0: not given). */
+bool bx_layout_parse_margins(loader *ld, const yaml_node_t *n, double margins[4]);
 
 /* layout_shape.c */
 bool bx_layout_parse_header(loader *ld, const yaml_node_t *seq, struct bx_header *h);

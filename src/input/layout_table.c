@@ -97,8 +97,7 @@ static bool parse_repeat(loader *ld, const yaml_node_t *root, bx_table_layout *t
 
 enum { MM_TO_PT_NUM = 7200, MM_TO_PT_DEN = 2540 }; /* 72 pt per 25.4 mm */
 
-/* margins: {top, right, bottom, left} in mm, into points. */
-static bool parse_margins(loader *ld, const yaml_node_t *n, bx_print *p)
+bool bx_layout_parse_margins(loader *ld, const yaml_node_t *n, double margins[4])
 {
     yaml_node_t *m = bx_yaml_get(ld->y, n, "margins");
     if (!m)
@@ -111,7 +110,7 @@ static bool parse_margins(loader *ld, const yaml_node_t *n, bx_print *p)
         long mm = 0; /* hundredths of a millimetre */
         if (!bx_yaml_hundredths(ld->y, m, keys[i], 0, 10000, &mm, ld->err))
             return false;
-        p->margins[i] = mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
+        margins[i] = mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
     }
     return true;
 }
@@ -136,7 +135,8 @@ bool bx_layout_parse_print(loader *ld, const yaml_node_t *root, bx_print *p)
         !bx_yaml_hundredths(ld->y, n, "leading", 100, 300, &leading, ld->err) ||
         !bx_yaml_hundredths(ld->y, n, "padding", 1, 2000, &padding, ld->err) ||
         !bx_yaml_bool(ld->y, n, "stretch", &stretch, ld->err) ||
-        !bx_yaml_bool(ld->y, n, "page_numbers", &numbers, ld->err) || !parse_margins(ld, n, p))
+        !bx_yaml_bool(ld->y, n, "page_numbers", &numbers, ld->err) ||
+        !bx_layout_parse_margins(ld, n, p->margins))
         return false;
     p->title_height = title_mm / 100.0 * MM_TO_PT_NUM / MM_TO_PT_DEN;
     p->leading = leading / 100.0;

@@ -51,10 +51,9 @@ bool bx_doc_add_block(bx_doc *m, bx_block_kind kind, int level, const char *numb
                  err))
         return false;
     bx_block *b = &m->blocks[m->nblocks];
+    memset(b, 0, sizeof *b);
     b->kind = kind;
     b->level = level;
-    b->pages = false;
-    b->grid = NULL;
     b->number = bx_arena_strdup(m->arena, number ? number : "", err);
     b->text = bx_arena_strdup(m->arena, text ? text : "", err);
     if (!b->number || !b->text)

@@ -76,9 +76,10 @@ typedef enum bx_block_kind {
     BX_BLOCK_CONTENTS, /* 目录: the headings of level <= level */
     BX_BLOCK_HEADING,
     BX_BLOCK_PARAGRAPH,
-    BX_BLOCK_TABLES, /* text: the heading over the tables ("二、表格部分") */
-    BX_BLOCK_GRID,   /* a small table inside the text: grid */
-    BX_BLOCK_LABEL   /* a line above the title, at the cover's top left ("附件 1:") */
+    BX_BLOCK_TABLES,  /* text: the heading over the tables ("二、表格部分") */
+    BX_BLOCK_GRID,    /* a small table inside the text: grid */
+    BX_BLOCK_LABEL,   /* a line above the title, at the cover's top left ("附件 1:") */
+    BX_BLOCK_SUBTITLE /* a line below the title, centred ("预算主管部门：…") */
 } bx_block_kind;
 
 enum { BX_GRID_MAX_COLUMNS = 16 };
@@ -97,7 +98,19 @@ typedef struct bx_block {
     int level;          /* headings: 0 (unnumbered) .. 4; numbered paragraphs too */
     const char *number; /* "第二部分", "（一）", "1."; "" when none */
     const char *text;
-    bool pages;          /* BX_BLOCK_CONTENTS: with the page each entry begins on */
+    bool pages;   /* BX_BLOCK_CONTENTS: with the page each entry begins on */
+    bool leaders; /* BX_BLOCK_CONTENTS: dots from each entry to the right edge */
+    /* BX_BLOCK_TABLES: the heading only in the 目录 and the bookmarks, no
+     * page of its own (上海's 五、部门预算表) */
+    bool no_divider;
+    /* a heading's or the tables' line in the 目录 when it differs from
+     * number + text (上海: "一、部门主要职能" over a page headed "…主要职能"),
+     * or NULL */
+    const char *entry;
+    /* BX_BLOCK_TABLES: the 目录's lines under it, one per table ("1. 2025年
+     * 部门财务收支预算总表"), or none */
+    const char **entries;
+    int nentries;
     const bx_grid *grid; /* BX_BLOCK_GRID, else NULL */
 } bx_block;
 
@@ -116,6 +129,7 @@ typedef struct bx_doc {
     int nsheets;
     bx_block *blocks; /* none: the document is its tables */
     int nblocks;
+    bx_text_setup text_setup;
     size_t cap_blocks;
 } bx_doc;
 

@@ -41,6 +41,11 @@ size_t bx_nfig_format(int64_t v, int decimals, bx_nformat f, char *buf, size_t s
             n--;
         text[n] = '\0';
     }
+    const char *point = f.whole && decimals > 0 ? strchr(text, '.') : NULL;
+    if (point && strspn(point + 1, "0") == (size_t)decimals) {
+        n = (size_t)(point - text);
+        text[n] = '\0';
+    }
     if (size > 0) {
         size_t k = n < size - 1 ? n : size - 1;
         memcpy(buf, text, k);

@@ -29,6 +29,7 @@ bx_nfig bx_nfig_of(int64_t shown, int decimals);
 typedef struct bx_nformat {
     bool grouping; /* thousands separators */
     bool trim;     /* trailing zeros of the decimals dropped */
+    bool whole;    /* the decimals dropped when all are zeros (上海: "4,614", "867.50") */
 } bx_nformat;
 
 /* v (units of 10^-decimals) in format f, into buf; its length. */

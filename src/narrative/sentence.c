@@ -240,7 +240,7 @@ static bool put_amount(eval *e, int64_t v, int decimals, format f)
 {
     bx_nformat nf = e->style->amounts;
     if (f.fixed)
-        nf.trim = false;
+        nf.trim = nf.whole = false;
     if (f.trim)
         nf.trim = true;
     if (f.plain)
@@ -298,7 +298,7 @@ static bool percent(eval *e, bx_nfig part, bx_nfig whole, int64_t *pct, bool *ok
     *pct = e->style->exact_base ? exact : shown;
     if (by_shown && by_exact && shown != exact) {
         char what[256], a[64], b[64];
-        bx_nformat nf = {false, false};
+        bx_nformat nf = {0};
         bx_nfig_format(shown, d, nf, a, sizeof a);
         bx_nfig_format(exact, d, nf, b, sizeof b);
         snprintf(what, sizeof what, "按显示数为 %s%%，按精确数为 %s%%（用%s）", a, b,

@@ -50,7 +50,7 @@ static void dump_grid(FILE *f, const bx_grid *g)
 static void dump_blocks(FILE *f, const bx_doc *m)
 {
     static const char *const kinds[] = {"title",  "contents", "heading", "paragraph",
-                                        "tables", "grid",     "label"};
+                                        "tables", "grid",     "label",   "subtitle"};
     for (int i = 0; i < m->nblocks; i++) {
         const bx_block *b = &m->blocks[i];
         if (b->grid) {
@@ -60,6 +60,18 @@ static void dump_blocks(FILE *f, const bx_doc *m)
         fprintf(f, "%s\t%d\t%s\t", kinds[b->kind], b->level, b->number);
         put_escaped(f, b->text);
         fputc('\n', f);
+        if (b->no_divider) /* the tables' heading printed only in the 目录 */
+            fputs("divider\tno\n", f);
+        if (b->entry) { /* the 目录's line, where it is not number and text */
+            fputs("entry\t", f);
+            put_escaped(f, b->entry);
+            fputc('\n', f);
+        }
+        for (int k = 0; k < b->nentries; k++) {
+            fputs("entry\t", f);
+            put_escaped(f, b->entries[k]);
+            fputc('\n', f);
+        }
     }
 }
 

@@ -226,24 +226,36 @@ bool bx_narr_figure(void *ctx, const char *ref, bool prev, bx_nfig *out, char *w
     return true;
 }
 
-/* The rows of a table that "T:@rows" (every data row), "T:level=N" or
- * "T:@nonzero" (the rows with a figure other than 0) names. */
+/* The rows of a table that "T:@rows" (every data row), "T:level=N",
+ * "T:@nonzero" (the rows with a figure other than 0) or "T:@leaves" (the
+ * 科目 of the lowest level: 项 under their 款 and 类) names. */
 bool bx_narr_parse_rows(const narration *n, const char *rows, bx_row_set *out, char *why,
                         size_t size)
 {
     char *end;
     long number = strtol(rows, &end, 10);
     const char *sel = *end == ':' ? end + 1 : NULL;
-    *out = (bx_row_set){NULL, -1, sel && strcmp(sel, "@nonzero") == 0};
+    *out = (bx_row_set){NULL, -1, sel && strcmp(sel, "@nonzero") == 0,
+                        sel && strcmp(sel, "@leaves") == 0};
     if (!sel || end == rows ||
-        (strcmp(sel, "@rows") != 0 && !out->nonzero &&
+        (strcmp(sel, "@rows") != 0 && !out->nonzero && !out->leaves &&
          (strncmp(sel, "level=", 6) != 0 || (out->level = strtol(sel + 6, &end, 10)) < 0 ||
           *end))) {
-        snprintf(why, size, "行的集合应写成 表号:@rows、表号:level=层级 或 表号:@nonzero");
+        snprintf(why, size,
+                 "行的集合应写成 表号:@rows、表号:level=层级、表号:@nonzero 或 表号:@leaves");
         return false;
     }
     out->vt = first_table(n, (int)number, why, size);
     return out->vt != NULL;
+}
+
+/* A row with a code that the next row's code does not extend. */
+static bool is_leaf(const bx_vtable *vt, const bx_vrow *row)
+{
+    if (!row->code || !*row->code)
+        return false;
+    const bx_vrow *next = row + 1 < vt->rows + vt->nrows ? row + 1 : NULL;
+    return !next || !next->code || strncmp(next->code, row->code, strlen(row->code)) != 0;
 }
 
 bool bx_narr_in_rows(const bx_row_set *set, const bx_vrow *row)
@@ -253,7 +265,8 @@ bool bx_narr_in_rows(const bx_row_set *set, const bx_vrow *row)
     bool figures = !set->nonzero;
     for (int f = 0; f < set->vt->nfields && !figures; f++)
         figures = row->v[f] != BX_NOVALUE && row->v[f] != 0;
-    return figures && (set->level < 0 || row->level == set->level);
+    return figures && (set->level < 0 || row->level == set->level) &&
+           (!set->leaves || is_leaf(set->vt, row));
 }
 
 /* How many forms table `number` has (a form repeated per project: 表12). */
@@ -395,6 +408,36 @@ static const char *view_given(void *ctx, const char *placeholder)
     return given_for(n, placeholder);
 }
 
+/* The row's name after its ancestors' ("一般公共服务支出-政府办公厅（室）及
+ * 相关机构事务-行政运行"): the rows above it of each lower level. */
+static const char *row_path(narration *n)
+{
+    const bx_vtable *vt = n->cur_table;
+    const bx_vrow *row = n->cur_row;
+    const char *names[BX_MAX_INDENT + 2];
+    int count = 0, level = row->level;
+    size_t code = row->code ? strlen(row->code) : 0;
+    names[count++] = row->label;
+    /* its ancestors: the rows above whose codes begin its code, or without
+     * codes, the rows above of each lower level */
+    for (const bx_vrow *up = row; up-- > vt->rows && count < BX_MAX_INDENT + 2;) {
+        size_t k = up->code ? strlen(up->code) : 0;
+        if (code ? k > 0 && k < code && strncmp(up->code, row->code, k) == 0 : up->level < level) {
+            names[count++] = up->label;
+            level = up->level;
+            code = code ? k : 0;
+        }
+        if (!code && level == 0)
+            break;
+    }
+    size_t at = 0;
+    n->path[0] = '\0';
+    while (count-- > 0 && at < sizeof n->path)
+        at += (size_t)snprintf(n->path + at, sizeof n->path - at, "%s%s", names[count],
+                               count ? "-" : "");
+    return n->path;
+}
+
 static const char *view_name(void *ctx, const char *name)
 {
     const narration *n = ctx;
@@ -408,7 +451,9 @@ static const char *view_name(void *ctx, const char *name)
         return n->d->basis;
     if (n->cur_row && strcmp(name, "row") == 0)
         return n->cur_row->label;
-    if (n->cur_row && strcmp(name, "text") == 0)
+    if (n->cur_row && n->cur_table && strcmp(name, "path") == 0)
+        return row_path((narration *)n);
+    if (n->cur_text && strcmp(name, "text") == 0)
         return n->cur_text;
     const bx_dfield *f = bx_dataset_field(n->rv->ds, name);
     return f ? f->value : NULL;
@@ -463,6 +508,21 @@ static bool too_long(narration *n, const bx_loc *loc)
     return bx_fail(n->rv->err, loc, BX_ERR_LIMIT, "文字部分过长") == BX_OK;
 }
 
+/* The paragraph just rendered onto out printed through the block's each
+ * template, {text} standing for it. */
+static bool through_each(narration *n, const bx_dblock *b, bx_strbuf *out)
+{
+    char *text = bx_strdup(bx_strbuf_str(out), n->rv->err);
+    if (!text)
+        return false;
+    const char *outer = n->cur_text;
+    n->cur_text = text;
+    bool ok = bx_narr_sentence(n, b->each, &b->loc, out);
+    n->cur_text = outer;
+    free(text);
+    return ok;
+}
+
 /* One paragraph of a department text: the lead (before the first), then
  * the text, each a sentence; numbered if the block says how. */
 static bool text_paragraph(narration *n, const bx_dblock *b, size_t r, int paragraph, int number_of,
@@ -480,6 +540,8 @@ static bool text_paragraph(narration *n, const bx_dblock *b, size_t r, int parag
         return false;
     size_t lead = joined->len;
     if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
+        return false;
+    if (b->each && !through_each(n, b, out))
         return false;
     if (lead && !bx_strbuf_puts(joined, bx_strbuf_str(out)))
         return too_long(n, &loc);
@@ -544,6 +606,81 @@ static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
     return ok;
 }
 
+/* The 目录's line for the block just added (a heading or the tables), when
+ * it is not the block's number and text: the 目录 numbers its own entries
+ * (上海: "一、部门主要职能" over a page headed "…主要职能"), or the block
+ * gives its entry's text. entry: that text rendered, or NULL. */
+static bool set_entry(narration *n, const bx_dblock *b, const char *entry)
+{
+    bx_doc *doc = n->rv->m->doc;
+    bx_block *added = &doc->blocks[doc->nblocks - 1];
+    bool numbered = n->entry_numbering && (b->kind == BX_DB_TABLES || b->level == 1);
+    if (!numbered && !entry)
+        return true;
+    char number[64] = "";
+    if (numbered && ++n->entries > MAX_NUMBER)
+        return bx_fail(n->rv->err, &b->loc, BX_ERR_LAYOUT, "目录的编号超过 %d", MAX_NUMBER) ==
+               BX_OK;
+    if (numbered)
+        number_text(n->entry_numbering, n->entries, number, sizeof number);
+    const char *words = entry ? entry : added->text;
+    size_t len = strlen(number) + strlen(words) + 1;
+    char *line = bx_arena_alloc(doc->arena, len, n->rv->err);
+    if (!line)
+        return false;
+    snprintf(line, len, "%s%s", number, words);
+    added->entry = line;
+    return true;
+}
+
+/* Under the tables' entry, one line per table ("1. 2025年部门财务收支预算
+ * 总表"), when the 目录 lists them. */
+static bool table_entries(narration *n)
+{
+    bx_doc *doc = n->rv->m->doc;
+    bx_block *tables = &doc->blocks[doc->nblocks - 1];
+    if (!n->table_numbering || doc->nsheets == 0)
+        return true;
+    const char **lines =
+        bx_arena_alloc(doc->arena, (size_t)doc->nsheets * sizeof *lines, n->rv->err);
+    for (int i = 0; lines && i < doc->nsheets; i++) {
+        char number[64];
+        number_text(n->table_numbering, i + 1, number, sizeof number);
+        size_t len = strlen(number) + strlen(doc->sheets[i].title) + 1;
+        char *line = bx_arena_alloc(doc->arena, len, n->rv->err);
+        if (!line)
+            return false;
+        snprintf(line, len, "%s%s", number, doc->sheets[i].title);
+        lines[i] = line;
+    }
+    tables->entries = lines;
+    tables->nentries = lines ? doc->nsheets : 0;
+    return lines != NULL;
+}
+
+/* A heading or the tables: its entry's text (rendered first, so that its
+ * figures are the block's), its text, the block, its 目录 line. */
+static bool listed_block(narration *n, const bx_dblock *b, bx_block_kind kind, const char *number,
+                         bx_strbuf *out)
+{
+    bx_doc *doc = n->rv->m->doc;
+    char *entry = NULL;
+    if (b->entry) {
+        if (!bx_narr_sentence(n, b->entry, &b->loc, out) ||
+            !(entry = bx_arena_strdup(doc->arena, bx_strbuf_str(out), n->rv->err)))
+            return false;
+    }
+    if (!bx_narr_sentence(n, b->text, &b->loc, out) ||
+        !bx_doc_add_block(doc, kind, kind == BX_BLOCK_TABLES ? 0 : b->level, number,
+                          bx_strbuf_str(out), n->rv->err) ||
+        !set_entry(n, b, entry))
+        return false;
+    if (kind != BX_BLOCK_TABLES)
+        return true;
+    doc->blocks[doc->nblocks - 1].no_divider = b->no_divider;
+    return table_entries(n);
+}
+
 static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], bx_strbuf *out)
 {
     bx_doc *doc = n->rv->m->doc;
@@ -558,24 +695,20 @@ static bool block(narration *n, const bx_dblock *b, int counts[BX_DOC_LEVELS], b
             number_text(n->d->numbering[b->level], counts[b->level], number, sizeof number);
     }
     switch (b->kind) {
-    case BX_DB_HEADING:
-        return bx_narr_sentence(n, b->text, &b->loc, out) &&
-               bx_doc_add_block(doc, BX_BLOCK_HEADING, b->level, number, bx_strbuf_str(out),
-                                n->rv->err);
+    case BX_DB_HEADING: return listed_block(n, b, BX_BLOCK_HEADING, number, out);
     case BX_DB_PARAGRAPH:
         return bx_narr_sentence(n, b->text, &b->loc, out) &&
                bx_doc_add_block(doc, BX_BLOCK_PARAGRAPH, b->level, number, bx_strbuf_str(out),
                                 n->rv->err);
     case BX_DB_TEXT: return department_text(n, b, out);
     case BX_DB_TABLE: return bx_narr_table(n, b, out);
-    case BX_DB_TABLES:
-        return bx_narr_sentence(n, b->text, &b->loc, out) &&
-               bx_doc_add_block(doc, BX_BLOCK_TABLES, 0, "", bx_strbuf_str(out), n->rv->err);
+    case BX_DB_TABLES: return listed_block(n, b, BX_BLOCK_TABLES, "", out);
     case BX_DB_CONTENTS:
         if (!bx_narr_sentence(n, b->text, &b->loc, out) ||
             !bx_doc_add_block(doc, BX_BLOCK_CONTENTS, b->level, "", bx_strbuf_str(out), n->rv->err))
             return false;
         doc->blocks[doc->nblocks - 1].pages = b->pages;
+        doc->blocks[doc->nblocks - 1].leaders = b->leaders;
         return true;
     }
     return false;
@@ -637,6 +770,15 @@ bool bx_rv_narrate(resolver *rv)
                bx_doc_add_block(rv->m->doc, BX_BLOCK_LABEL, 0, "", bx_strbuf_str(&out), rv->err));
     ok = ok && bx_narr_sentence(&n, d->title ? d->title : rv->set->title, &loc, &out) &&
          bx_doc_add_block(rv->m->doc, BX_BLOCK_TITLE, 0, "", bx_strbuf_str(&out), rv->err);
+    ok = ok && (!d->subtitle || (bx_narr_sentence(&n, d->subtitle, &loc, &out) &&
+                                 bx_doc_add_block(rv->m->doc, BX_BLOCK_SUBTITLE, 0, "",
+                                                  bx_strbuf_str(&out), rv->err)));
+    rv->m->doc->text_setup = d->page;
+    for (size_t i = 0; i < d->nblocks; i++) /* the 目录's own numbering, if it has one */
+        if (d->blocks[i].kind == BX_DB_CONTENTS) {
+            n.entry_numbering = d->blocks[i].numbering;
+            n.table_numbering = d->blocks[i].table_numbering;
+        }
     int counts[BX_DOC_LEVELS] = {0};
     for (size_t i = 0; ok && i < d->nblocks; i++)
         ok = block(&n, &d->blocks[i], counts, &out);

@@ -30,6 +30,11 @@ typedef struct narration {
     const bx_vtable *cur_table;
     const bx_vrow *cur_row;
     const char *cur_text;
+    /* the 目录's numbering of its level-1 entries and of the tables, and
+     * the entries numbered so far */
+    const char *entry_numbering, *table_numbering;
+    int entries;
+    char path[2048]; /* {path}: the row's name after its ancestors' */
 } narration;
 
 /* The rows a set "T:@rows", "T:level=N", "T:@nonzero" names. */
@@ -37,6 +42,7 @@ typedef struct bx_row_set {
     const bx_vtable *vt;
     long level; /* -1: any */
     bool nonzero;
+    bool leaves; /* the rows with a code no next row's code extends */
 } bx_row_set;
 
 bool bx_narr_parse_rows(const narration *n, const char *rows, bx_row_set *out, char *why,

@@ -14,7 +14,7 @@ reads as one.
 import re
 import sys
 
-KINDS = ("label", "title", "contents", "heading", "paragraph", "tables")
+KINDS = ("label", "title", "subtitle", "contents", "heading", "paragraph", "tables")
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|--")
 
 
@@ -23,16 +23,26 @@ def squash(s):
 
 
 def rendered(path):
-    blocks = []
+    blocks, entries, contents = [], [], None
     for line in open(path, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if parts[0] == "row":  # a row of a table inside the text: its cells in order
             blocks.append("".join(parts[3:]).replace("\\n", "\n"))
             continue
+        if parts[0] == "==":  # the sheets: every block is above them
+            break
+        if parts[0] == "divider":  # the tables' heading is only in the 目录
+            blocks.pop()
+            continue
+        if parts[0] == "entry" and len(parts) == 2:  # a 目录 line of its own
+            entries.append(parts[1])
+            continue
         if parts[0] in KINDS and len(parts) == 4:
+            if parts[0] == "contents":
+                contents = len(blocks) + 1
             blocks.append(parts[2] + parts[3].replace("\\n", "\n"))
-            if parts[0] == "tables":
-                break
+    if contents is not None:
+        blocks[contents:contents] = entries
     return blocks
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from mutate import edit_csv, edit_yaml  # noqa: E402  (the same edits as the checks' test)
 
-KINDS = ("label", "title", "contents", "heading", "paragraph", "tables")
+KINDS = ("label", "title", "subtitle", "contents", "heading", "paragraph", "tables")
 
 
 def blocks(budgetx, data, out):

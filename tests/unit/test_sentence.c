@@ -144,7 +144,7 @@ static const bx_nphrases change_2022 = {"change_project",
 static bx_nstyle style_2024(void)
 {
     static const bx_nphrases both[] = {change_2024, change_2022};
-    return (bx_nstyle){.amounts = {true, true},
+    return (bx_nstyle){.amounts = {.grouping = true, .trim = true},
                        .percent_decimals = 1,
                        .percent_grouping = true,
                        .phrases = both,
@@ -274,10 +274,17 @@ static void rounding_is_half_up_once(void **state)
         "{share 3:合计:公务用车 of 3:合计:合计}%、{share 3:合计:公务接待 of 3:合计:合计}%", s,
         "47.87%、52.13%");
     char text[32];
-    bx_nfig_format(-12345, 2, (bx_nformat){true, true}, text, sizeof text);
+    bx_nfig_format(-12345, 2, (bx_nformat){.grouping = true, .trim = true}, text, sizeof text);
     assert_string_equal(text, "-123.45");
-    bx_nfig_format(100, 2, (bx_nformat){true, true}, text, sizeof text);
+    bx_nfig_format(100, 2, (bx_nformat){.grouping = true, .trim = true}, text, sizeof text);
     assert_string_equal(text, "1");
+    /* whole: the decimals go only when all are zeros (上海: "4,614", "867.50") */
+    bx_nfig_format(461400, 2, (bx_nformat){.grouping = true, .whole = true}, text, sizeof text);
+    assert_string_equal(text, "4,614");
+    bx_nfig_format(86750, 2, (bx_nformat){.grouping = true, .whole = true}, text, sizeof text);
+    assert_string_equal(text, "867.50");
+    bx_nfig_format(-100, 2, (bx_nformat){.whole = true}, text, sizeof text);
+    assert_string_equal(text, "-1");
     assert_int_equal(bx_nfig_round_exact((__int128)5 * 1000000000, 2), 1); /* 0.005 → 0.01 */
     assert_int_equal(bx_nfig_round_exact((__int128)-5 * 1000000000, 2), -1);
 }

@@ -217,16 +217,22 @@ static bool collect_blocks(pdf_state *st, missing *ms, bx_error *err)
     bool contents = false; /* a 目录 lists the headings in the regular face */
     for (int i = 0; i < m->nblocks; i++)
         contents |= m->blocks[i].kind == BX_BLOCK_CONTENTS;
-    bool ok = m->nblocks == 0 || collect(&st->regular, "\u3000", ms, err);
+    const bx_text_style *ts = &st->text_style;
+    pdf_face *entries = bx_pdf_face(st, ts->face[BX_ROLE_CONTENTS]);
+    bool ok = m->nblocks == 0 || collect(&st->regular, "\u3000\u2026", ms, err);
+    ok = ok && (!contents || collect(entries, "\u3000", ms, err));
     for (int i = 0; i < m->nblocks && ok; i++) {
         const bx_block *b = &m->blocks[i];
-        pdf_face *pf = bx_pdf_face(st, bx_text_block_face(b));
+        pdf_face *pf = bx_pdf_face(st, bx_text_block_face(ts, b));
         bool listed = contents && (b->kind == BX_BLOCK_HEADING || b->kind == BX_BLOCK_TABLES);
         int before = ms->n;
         ok = collect(pf, b->number, ms, err) && collect(pf, b->text, ms, err) &&
-             (!listed || (collect(&st->regular, b->number, ms, err) &&
-                          collect(&st->regular, b->text, ms, err))) &&
+             (!listed || (b->entry ? collect(entries, b->entry, ms, err)
+                                   : collect(entries, b->number, ms, err) &&
+                                         collect(entries, b->text, ms, err))) &&
              (b->kind != BX_BLOCK_CONTENTS || collect(pf, "目录", ms, err));
+        for (int k = 0; ok && listed && k < b->nentries; k++)
+            ok = collect(entries, b->entries[k], ms, err);
         for (int c = 0; ok && b->grid && c < b->grid->ncols * b->grid->nrows; c++)
             ok = collect(c < b->grid->ncols ? bx_pdf_title_face(st) : &st->regular,
                          b->grid->cells[c], ms, err);

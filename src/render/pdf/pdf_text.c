@@ -26,19 +26,79 @@ void bx_text_style_default(bx_text_style *s)
     for (int i = 2; i < 5; i++)
         s->heading_size[i] = 15.75;
     s->number_size = 14;
+    s->subtitle_size = s->contents_size = s->body_size;
+    s->contents_title_size = s->heading_size[1];
     s->grid_size = 12; /* 小四 */
     s->grid_pitch = 18;
     s->grid_pad = 3;
+    static const bx_typeface faces[BX_TEXT_ROLES] = {
+        [BX_ROLE_TITLE] = BX_TYPEFACE_BOLD,         [BX_ROLE_SUBTITLE] = BX_TYPEFACE_REGULAR,
+        [BX_ROLE_CONTENTS_TITLE] = BX_TYPEFACE_HEI, [BX_ROLE_CONTENTS] = BX_TYPEFACE_REGULAR,
+        [BX_ROLE_PART] = BX_TYPEFACE_HEI,           [BX_ROLE_SECTION] = BX_TYPEFACE_KAI,
+        [BX_ROLE_BODY] = BX_TYPEFACE_REGULAR};
+    memcpy(s->face, faces, sizeof faces);
+    s->numbered = true;
 }
 
-bx_typeface bx_text_block_face(const bx_block *b)
+void bx_text_style_apply(bx_text_style *s, const bx_text_setup *u)
 {
-    if (b->kind == BX_BLOCK_TITLE)
-        return BX_TYPEFACE_BOLD;
-    if (b->kind == BX_BLOCK_LABEL || b->kind == BX_BLOCK_TABLES || b->kind == BX_BLOCK_CONTENTS ||
-        (b->kind == BX_BLOCK_HEADING && b->level <= 1))
-        return BX_TYPEFACE_HEI;
-    return b->kind == BX_BLOCK_HEADING && b->level == 2 ? BX_TYPEFACE_KAI : BX_TYPEFACE_REGULAR;
+    if (u->landscape) {
+        double w = s->page_w;
+        s->page_w = s->page_h;
+        s->page_h = w;
+    }
+    double height = 225 * MM;
+    bool margins = u->margin_top || u->margin_right || u->margin_bottom || u->margin_left;
+    if (margins) {
+        s->margin_t = u->margin_top;
+        s->margin_l = u->margin_left;
+        s->width = s->page_w - u->margin_left - u->margin_right;
+        height = s->page_h - u->margin_top - u->margin_bottom;
+    } else if (u->landscape) { /* the portrait block turned: 20 mm all round */
+        s->margin_t = s->margin_l = 20 * MM;
+        s->width = s->page_w - 40 * MM;
+        height = s->page_h - 40 * MM;
+    }
+    if (u->leading)
+        s->pitch = u->leading;
+    else
+        s->pitch = height / s->lines;
+    s->lines = (int)(height / s->pitch + 1e-9);
+    double *sizes[BX_TEXT_ROLES] = {&s->title_size,    &s->subtitle_size,   &s->contents_title_size,
+                                    &s->contents_size, &s->heading_size[0], &s->heading_size[2],
+                                    &s->body_size};
+    for (int r = 0; r < BX_TEXT_ROLES; r++) {
+        if (u->size[r])
+            *sizes[r] = u->size[r];
+        if (u->face[r])
+            s->face[r] = (bx_typeface)(u->face[r] - BX_FACE_REGULAR + BX_TYPEFACE_REGULAR);
+    }
+    if (u->size[BX_ROLE_PART])
+        s->heading_size[1] = u->size[BX_ROLE_PART];
+    if (u->size[BX_ROLE_BODY])
+        s->heading_size[3] = s->heading_size[4] = u->size[BX_ROLE_BODY];
+    s->part_pages = u->part_pages;
+    s->numbered = !u->no_page_numbers;
+}
+
+static bx_text_role heading_role(int level)
+{
+    return level <= 1 ? BX_ROLE_PART : level == 2 ? BX_ROLE_SECTION : BX_ROLE_BODY;
+}
+
+bx_typeface bx_text_block_face(const bx_text_style *st, const bx_block *b)
+{
+    switch (b->kind) {
+    case BX_BLOCK_TITLE: return st->face[BX_ROLE_TITLE];
+    case BX_BLOCK_SUBTITLE: return st->face[BX_ROLE_SUBTITLE];
+    case BX_BLOCK_LABEL: return BX_TYPEFACE_HEI;
+    case BX_BLOCK_CONTENTS: return st->face[BX_ROLE_CONTENTS_TITLE];
+    case BX_BLOCK_TABLES: return st->face[BX_ROLE_PART];
+    case BX_BLOCK_HEADING: return st->face[heading_role(b->level)];
+    case BX_BLOCK_PARAGRAPH:
+    case BX_BLOCK_GRID: return st->face[BX_ROLE_BODY];
+    }
+    return BX_TYPEFACE_REGULAR;
 }
 
 void bx_text_layout_free(bx_text_layout *l)
@@ -57,7 +117,9 @@ typedef struct setter {
     bx_arena *arena;
     bx_text_layout *out;
     bx_error *err;
-    int line;           /* the next line on the current page; -1: no page yet */
+    double line;        /* the next line on the current page (a line of large
+                           type takes more than one); -1: no page yet */
+    double end_x;       /* where the last line set ends */
     int block;          /* the block being set */
     int *page;          /* per block: the page (0-based) its first line is on, -1 */
     const int *numbers; /* per block, a 目录 with page numbers' second pass: the
@@ -67,26 +129,42 @@ typedef struct setter {
 static bool new_page(setter *s, bool numbered)
 {
     bx_text_layout *o = s->out;
+    if (o->tables_page == -1) /* the first page after the tables' place */
+        o->tables_page = o->npages;
     if (!bx_grow((void **)&o->pages, &o->cap_pages, (size_t)o->npages + 1, sizeof *o->pages,
                  s->err))
         return false;
-    o->pages[o->npages++] = (bx_text_page){o->nruns, 0, o->nrules, 0, numbered};
+    o->pages[o->npages++] = (bx_text_page){o->nruns, 0, o->nrules, 0, numbered && s->st->numbered};
     s->line = 0;
     return true;
 }
 
 /* Room for n more lines on this page, or a new one. */
-static bool room(setter *s, int n)
+static bool room(setter *s, double n)
 {
-    if (s->line >= 0 && s->line + n <= (int)s->st->lines)
+    if (s->line >= 0 && s->line + n <= s->st->lines + 1e-9)
         return true;
     return new_page(s, true);
+}
+
+/* The lines a line of type of this size takes: one, or as many as it
+ * needs at 1.25 times its size. */
+static double advance(const setter *s, double size)
+{
+    double a = 1.25 * size / s->st->pitch;
+    return a > 1 ? a : 1;
 }
 
 static double baseline(const setter *s, double size)
 {
     double top = s->st->page_h - s->st->margin_t - s->line * s->st->pitch;
-    return top - s->st->pitch / 2 - 0.36 * size;
+    return top - advance(s, size) * s->st->pitch / 2 - 0.36 * size;
+}
+
+/* The next page's top: a page is begun by the next line set. */
+static void end_page_here(setter *s)
+{
+    s->line = s->st->lines + 1;
 }
 
 /* A run whose baseline is at y. */
@@ -150,12 +228,13 @@ static bool set_lines(setter *s, const char *text, double size, bx_typeface face
     if (!bx_wrap(s->m, face, text, size, st->width, s->arena, &w, s->err))
         return false;
     /* a heading keeps its lines and `keep` more together; text flows */
-    int together = keep ? w.n + keep : 1;
-    if (!room(s, together > (int)st->lines ? 1 : together))
+    double step = advance(s, size);
+    double together = keep ? w.n * step + keep : step;
+    if (!room(s, together > st->lines ? step : together))
         return false;
     for (int i = 0; i < w.n; i++) {
         const bx_text_line *l = &w.lines[i];
-        if (!room(s, 1))
+        if (!room(s, step))
             return false;
         double x = st->margin_l, spacing = 0;
         size_t n = characters(text + l->off, l->len);
@@ -168,7 +247,8 @@ static bool set_lines(setter *s, const char *text, double size, bx_typeface face
         }
         if (!add_run(s, text, l, x, size, spacing, face))
             return false;
-        s->line++;
+        s->end_x = x + l->width;
+        s->line += step;
     }
     return true;
 }
@@ -186,50 +266,95 @@ static const char *joined(setter *s, const char *a, const char *b, const char *c
 }
 
 /* The cover: the title centred a third of the way down, alone. */
-static bool cover(setter *s, const char *title, bool labelled)
+static bool cover(setter *s, const bx_block *b, bool labelled)
 {
     if (!labelled && !new_page(s, false))
         return false;
     s->line = (int)(s->st->lines / 3);
-    return set_lines(s, title, s->st->title_size, BX_TYPEFACE_BOLD, true, 0) && mark(s, 0, title);
+    return set_lines(s, b->text, s->st->title_size, bx_text_block_face(s->st, b), true, 0) &&
+           mark(s, 0, b->text);
 }
 
-/* An entry's page number, right-aligned on the line just set. */
-static bool page_number(setter *s, int number)
+/* A short text (a page number, a leader) ending at the text block's right
+ * edge, on the line just set, a step of `step` lines. */
+static bool at_right(setter *s, const char *text, double size, double step, double right)
+{
+    double w = s->m->width(s->m->ctx, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
+    bx_text_line l = {0, (uint32_t)strlen(text), w};
+    s->line -= step; /* on the entry's last line */
+    bool ok = add_run(s, text, &l, s->st->margin_l + s->st->width - right - w, size, 0,
+                      BX_TYPEFACE_REGULAR);
+    s->line += step;
+    return ok;
+}
+
+/* An entry's page number, right-aligned on the line just set; its width. */
+static bool page_number(setter *s, int number, double size, double *width)
 {
     char digits[16];
     snprintf(digits, sizeof digits, "%d", number);
     char *text = bx_arena_strdup(s->arena, digits, s->err);
     if (!text)
         return false;
-    double size = s->st->body_size;
-    double w = s->m->width(s->m->ctx, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
-    bx_text_line l = {0, (uint32_t)strlen(text), w};
-    s->line--; /* on the entry's last line */
-    bool ok = add_run(s, text, &l, s->st->margin_l + s->st->width - w, size, 0, false);
-    s->line++;
-    return ok;
+    *width = s->m->width(s->m->ctx, BX_TYPEFACE_REGULAR, text, strlen(text)) * size / 1000.0;
+    return at_right(s, text, size, advance(s, size), 0);
 }
 
-/* 目录: the headings up to level `upto`, indented by their level. */
-static bool contents(setter *s, const bx_doc *doc, int at, const char *title, int upto)
+/* Dots from the entry just set to `right` points before the right edge:
+ * as many "…" as fit with a space of a quarter of the size each side. */
+static bool leaders(setter *s, double size, double right)
 {
-    if (!new_page(s, true) ||
-        !set_lines(s, *title ? title : "目录", s->st->heading_size[1], BX_TYPEFACE_HEI, true, 0))
+    const char *dot = "\u2026";
+    double w = s->m->width(s->m->ctx, BX_TYPEFACE_REGULAR, dot, strlen(dot)) * size / 1000.0;
+    double room_w = s->st->margin_l + s->st->width - right - s->end_x - size / 2;
+    int n = w > 0 ? (int)(room_w / w) : 0;
+    if (n < 1)
+        return true;
+    char *text = bx_arena_alloc(s->arena, (size_t)n * 3 + 1, s->err);
+    if (!text)
         return false;
+    for (int i = 0; i < n; i++)
+        memcpy(text + 3 * i, dot, 3);
+    text[3 * n] = '\0';
+    return at_right(s, text, size, advance(s, size), right + (right ? size / 4 : 0));
+}
+
+/* One line of the 目录: the entry, its dots, its page number. */
+static bool entry(setter *s, const char *pad, const char *text, bool dots, int number)
+{
+    double size = s->st->contents_size, right = 0;
+    const char *line = joined(s, pad, text, "");
+    if (!line || !set_lines(s, line, size, s->st->face[BX_ROLE_CONTENTS], false, 0))
+        return false;
+    if (number > 0 && !page_number(s, number, size, &right))
+        return false;
+    return !dots || leaders(s, size, right);
+}
+
+/* 目录: the headings up to level `upto`, indented by their level, and the
+ * tables listed under theirs. */
+static bool contents(setter *s, const bx_doc *doc, int at)
+{
+    const bx_block *c = &doc->blocks[at];
+    if (!new_page(s, true) || !set_lines(s, *c->text ? c->text : "目录", s->st->contents_title_size,
+                                         bx_text_block_face(s->st, c), true, 0))
+        return false;
+    s->line += 1; /* a blank line below the title */
     for (int i = at + 1; i < doc->nblocks; i++) {
         const bx_block *b = &doc->blocks[i];
-        if ((b->kind != BX_BLOCK_HEADING || b->level > upto) && b->kind != BX_BLOCK_TABLES)
+        if ((b->kind != BX_BLOCK_HEADING || b->level > c->level) && b->kind != BX_BLOCK_TABLES)
             continue;
         static const char *const pads[] = {"", "", INDENT, INDENT "\u3000", INDENT INDENT};
-        const char *line =
-            joined(s, pads[b->kind == BX_BLOCK_TABLES ? 0 : b->level], b->number, b->text);
-        if (!line || !set_lines(s, line, s->st->body_size, BX_TYPEFACE_REGULAR, false, 0))
+        const char *text = b->entry ? b->entry : joined(s, b->number, b->text, "");
+        int number = s->numbers ? s->numbers[i] : 0;
+        if (!text ||
+            !entry(s, pads[b->kind == BX_BLOCK_TABLES ? 0 : b->level], text, c->leaders, number))
             return false;
-        if (s->numbers && s->numbers[i] > 0 && !page_number(s, s->numbers[i]))
-            return false;
+        for (int k = 0; k < b->nentries; k++)
+            if (!entry(s, INDENT, b->entries[k], c->leaders, 0))
+                return false;
     }
-    s->line = (int)s->st->lines; /* the text begins on a page of its own */
+    end_page_here(s); /* the text begins on a page of its own */
     return true;
 }
 
@@ -237,15 +362,21 @@ static bool heading(setter *s, const bx_block *b)
 {
     const bx_text_style *st = s->st;
     int level = b->level < 0 ? 0 : b->level > 4 ? 4 : b->level;
-    if (level == 0 && s->line > 0) /* 一、文字部分: a page of its own's top */
-        s->line = (int)st->lines;
+    /* 一、文字部分 (and each part where the set says): a page of its own's top */
+    bool page_top = level == 0 || (level == 1 && st->part_pages);
+    if (page_top && s->line > 0)
+        end_page_here(s);
     const char *text = joined(s, level >= 2 ? INDENT : "", b->number, b->text);
     if (!text)
         return false;
-    if (level <= 1 && s->line > 0 && s->line < (int)st->lines)
+    if (level <= 1 && s->line > 0 && s->line < st->lines)
         s->line++; /* a blank line above a part */
-    return set_lines(s, text, st->heading_size[level], bx_text_block_face(b), level <= 1, 2) &&
-           (level > 2 || mark(s, level, joined(s, b->number, b->text, "")));
+    if (!set_lines(s, text, st->heading_size[level], bx_text_block_face(st, b), level <= 1, 2) ||
+        (level <= 2 && !mark(s, level, joined(s, b->number, b->text, ""))))
+        return false;
+    if (page_top && st->part_pages)
+        s->line += 1; /* and below a part that begins a page */
+    return true;
 }
 
 /* ---- a table inside the text --------------------------------------------- */
@@ -412,11 +543,13 @@ static bool grid(setter *s, const bx_grid *g)
         return false;
     /* the text goes on at the first whole line below the table */
     s->line = (int)((page_top(s) - t.y) / st->pitch + 1 - 1e-9);
+    s->end_x = st->margin_l;
     return true;
 }
 
 static bool lay_out(const bx_doc *doc, setter *s)
 {
+    s->out->tables_page = -2; /* no tables' place yet */
     const bx_text_style *st = s->st;
     bx_text_layout *out = s->out;
     bool ok = true;
@@ -426,46 +559,65 @@ static bool lay_out(const bx_doc *doc, setter *s)
         switch (b->kind) {
         case BX_BLOCK_LABEL: /* the cover's first line, from the left */
             ok = new_page(s, false) &&
-                 set_lines(s, b->text, st->body_size, BX_TYPEFACE_HEI, false, 0);
+                 set_lines(s, b->text, st->body_size, bx_text_block_face(st, b), false, 0);
             break;
         case BX_BLOCK_TITLE:
-            ok = cover(s, b->text, i > 0 && doc->blocks[i - 1].kind == BX_BLOCK_LABEL);
-            s->line = (int)st->lines;
+            ok = cover(s, b, i > 0 && doc->blocks[i - 1].kind == BX_BLOCK_LABEL);
+            end_page_here(s);
             break;
-        case BX_BLOCK_CONTENTS: ok = contents(s, doc, i, b->text, b->level); break;
+        case BX_BLOCK_SUBTITLE: /* on the cover, four lines below the title */
+            s->line = (int)(st->lines / 3) + advance(s, st->title_size) + 4;
+            ok = set_lines(s, b->text, st->subtitle_size, bx_text_block_face(st, b), true, 0);
+            end_page_here(s);
+            break;
+        case BX_BLOCK_CONTENTS: ok = contents(s, doc, i); break;
         case BX_BLOCK_HEADING: ok = heading(s, b); break;
         case BX_BLOCK_PARAGRAPH: {
             const char *text = joined(s, INDENT, b->number, b->text);
-            ok = text && set_lines(s, text, st->body_size, BX_TYPEFACE_REGULAR, false, 0);
+            ok = text && set_lines(s, text, st->body_size, bx_text_block_face(st, b), false, 0);
             break;
         }
         case BX_BLOCK_GRID: ok = grid(s, b->grid); break;
         case BX_BLOCK_TABLES: /* its heading alone on a page, the tables' bookmark */
-            s->line = (int)st->lines;
-            ok = *b->text ? set_lines(s, b->text, st->heading_size[0], BX_TYPEFACE_HEI, true, 0) &&
-                                mark(s, 0, b->text)
-                          : true;
-            out->tables_mark = *b->text ? out->nmarks - 1 : -1;
+            end_page_here(s);
+            if (b->no_divider) /* or only the bookmark, at the first table */
+                out->tables_title = *b->text ? b->text : NULL;
+            else
+                ok = !*b->text || (set_lines(s, b->text, st->heading_size[0],
+                                             bx_text_block_face(st, b), true, 0) &&
+                                   mark(s, 0, b->text));
+            out->tables_mark = *b->text && !b->no_divider ? out->nmarks - 1 : -1;
+            end_page_here(s);
+            out->tables_page = -1; /* the next page's: new_page sets it */
             break;
         }
     }
+    if (out->tables_page < 0) /* no text after the tables */
+        out->tables_page = out->npages;
     return ok;
 }
 
 /* The number printed on each block's first page (the tables': the first
  * after the text), from where a first pass put them. */
-static void page_numbers(const bx_doc *doc, const bx_text_layout *l, const int *page, int *numbers)
+static void page_numbers(const bx_doc *doc, const bx_text_layout *l, int table_pages,
+                         const int *page, int *numbers)
 {
     int numbered = 0;
     for (int p = 0; p < l->npages; p++)
         numbered += l->pages[p].numbered;
     for (int i = 0; i < doc->nblocks; i++) {
-        int n = 0;
+        int n = 0, before = 0; /* numbered pages up to the block's, and before the tables */
         for (int k = 0; k <= page[i] && k < l->npages; k++)
             n += l->pages[k].numbered;
-        /* the tables without a heading of their own begin after the text */
+        for (int k = 0; k < l->tables_page && k < l->npages; k++)
+            before += l->pages[k].numbered;
+        if (page[i] >= l->tables_page) /* text after the tables */
+            n += table_pages;
+        /* the tables without a heading of their own begin where they go */
         bool tables = doc->blocks[i].kind == BX_BLOCK_TABLES && page[i] < 0;
-        numbers[i] = tables ? numbered + 1 : page[i] >= 0 ? n : 0;
+        numbers[i] = tables         ? (l->tables_page < l->npages ? before : numbered) + 1
+                     : page[i] >= 0 ? n
+                                    : 0;
     }
 }
 
@@ -487,13 +639,27 @@ bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style
     }
     for (int i = 0; page && i < doc->nblocks; i++)
         page[i] = -1;
-    setter s = {m, st, arena, out, err, -1, -1, page, NULL};
+    setter s = {.m = m,
+                .st = st,
+                .arena = arena,
+                .out = out,
+                .err = err,
+                .line = -1,
+                .block = -1,
+                .page = page};
     bool ok = lay_out(doc, &s);
     if (ok && numbered) { /* again, the 目录 knowing the pages (its length is the same) */
-        page_numbers(doc, out, page, numbers);
+        page_numbers(doc, out, st->table_pages, page, numbers);
         bx_text_layout_free(out);
         out->tables_mark = -1;
-        setter again = {m, st, arena, out, err, -1, -1, NULL, numbers};
+        setter again = {.m = m,
+                        .st = st,
+                        .arena = arena,
+                        .out = out,
+                        .err = err,
+                        .line = -1,
+                        .block = -1,
+                        .numbers = numbers};
         ok = lay_out(doc, &again);
     }
     free(page);

@@ -314,6 +314,11 @@ static HPDF_Page new_page(page_ctx *pc, bool first_of_sheet)
         return NULL;
     HPDF_Page_SetWidth(page, (HPDF_REAL)pc->l->page_w);
     HPDF_Page_SetHeight(page, (HPDF_REAL)pc->l->page_h);
+    /* the tables' heading without a page of its own: its bookmark here */
+    if (first_of_sheet && st->text.tables_title && !st->tables_outline &&
+        (st->tables_outline =
+             bx_hpdf_add_outline(st->pdf, NULL, st->text.tables_title, &st->draw_err)))
+        HPDF_Outline_SetDestination(st->tables_outline, HPDF_Page_CreateDestination(page));
     if (first_of_sheet) {
         HPDF_Outline o =
             bx_hpdf_add_outline(st->pdf, st->tables_outline, pc->l->sheet->name, &st->draw_err);
@@ -512,6 +517,7 @@ static bool draw_all(pdf_state *st, bx_error *err)
     for (int i = 0; i < st->nlayouts; i++)
         total += st->layouts[i].npages;
     bx_metrics m = {st, bx_pdf_width};
+    st->text_style.table_pages = total;
     if (st->model->nblocks &&
         !bx_text_lay_out(st->model, &m, &st->text_style, st->arena, &st->text, err))
         return false;
@@ -526,10 +532,13 @@ static bool draw_all(pdf_state *st, bx_error *err)
     int number = 0;
     bool ok = true;
     HPDF_Outline parents[3] = {NULL, NULL, NULL};
-    for (int p = 0; p < st->text.npages && ok; p++)
+    /* the text, the tables where it puts them, the text after them */
+    for (int p = 0; p < st->text.tables_page && ok; p++)
         ok = draw_text_page(st, p, &number, total, parents, err);
     for (int i = 0; i < st->nlayouts && ok; i++)
         ok = draw_sheet(st, &st->layouts[i], &number, total, err);
+    for (int p = st->text.tables_page; p < st->text.npages && ok; p++)
+        ok = draw_text_page(st, p, &number, total, parents, err);
     return ok;
 }
 
@@ -581,6 +590,7 @@ static void *pdf_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx
     st->model = m;
     bx_pdf_style_default(&st->style);
     bx_text_style_default(&st->text_style);
+    bx_text_style_apply(&st->text_style, &m->text_setup);
     bx_content_init(&st->content);
     bx_strbuf_init(&st->page_stream, 0);
     st->path = bx_strdup(path, err);
