@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What loading the outline carries: the blocks so far, the files read. */
 typedef struct outline {
     loader *root;
     const char *dir;
+    const char *base_dir; /* where a part file not in dir is looked for, or NULL */
     uint64_t *digest;
     bx_doc_layout *doc;
     size_t cap;
@@ -48,6 +50,11 @@ static bool include(outline *o, loader *ld, const yaml_node_t *node, const char 
     if (strchr(name, '/') || name[0] == '.')
         return bx_layout_fail_at(ld, node, "包含的文件“%s”应是布局模板文件夹中的文件名", name);
     char *path = bx_path_join(o->dir, name, ld->err);
+    struct stat st;
+    if (path && o->base_dir && stat(path, &st) != 0) { /* the base set's part file */
+        free(path);
+        path = bx_path_join(o->base_dir, name, ld->err);
+    }
     size_t len = 0;
     char *data = path ? bx_read_file(path, &len, ld->err) : NULL;
     bx_yaml *y = data ? bx_yaml_parse(data, len, path, ld->err) : NULL;
@@ -437,8 +444,8 @@ static bool parse_page(loader *ld, const yaml_node_t *map, bx_text_setup *p)
     return !bx_failed(ld->err) && (!type || parse_type(ld, type, p));
 }
 
-bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
-                              bx_doc_layout **out)
+bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_dir,
+                              uint64_t *digest, bx_doc_layout **out)
 {
     static const char *const keys[] = {"title",     "label", "subtitle", "numbering", "style",
                                        "phrases",   "texts", "compare",  "given",     "figures",
@@ -452,7 +459,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
                            .percent_decimals = 1,
                            .percent_grouping = true};
     d->amounts = (bx_scale){0, -1};
-    outline o = {ld, set_dir, digest, d, 0, 0};
+    outline o = {ld, set_dir, base_dir, digest, d, 0, 0};
     yaml_node_t *node;
     bool ok = bx_yaml_want_map(ld->y, root, "document.yaml", ld->err) &&
               bx_yaml_check_keys(ld->y, root, keys, ld->err) &&

@@ -517,7 +517,7 @@ static bool load_document(bx_layout_set *set, const char *set_dir, uint64_t *dig
         return false;
     loader ld = {set, y, NULL, err};
     bool ok = (ld.file = bx_layout_copy(&ld, bx_yaml_file(y))) != NULL &&
-              bx_layout_parse_document(&ld, set_dir, digest, &set->document);
+              bx_layout_parse_document(&ld, set_dir, set->base_dir, digest, &set->document);
     bx_yaml_free(y);
     return ok;
 }
@@ -560,6 +560,7 @@ static bool start_from_base(loader *ld, const yaml_node_t *root, const char *set
     set->checks = base->checks;
     set->nchecks = base->nchecks;
     set->document = base->document;
+    set->base_dir = base->dir; /* in base's arena, adopted below */
     *h = bx_fnv_bytes(*h, base->version, strlen(base->version));
     bx_arena_adopt(set->arena, base->arena);
     free(base);

@@ -187,6 +187,7 @@ typedef struct bx_table_layout {
 struct bx_layout_set {
     bx_arena *arena;
     const char *dir;
+    const char *base_dir; /* the base set's folder (its outline's part files), or NULL */
     const char *name;
     const char *title;            /* document title template */
     const char *font;             /* font name the published documents use */

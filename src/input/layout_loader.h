@@ -69,8 +69,8 @@ bool bx_layout_parse_grid(loader *ld, const yaml_node_t *seq, struct bx_table_la
 
 /* doc_layout.c: the document outline of ld's file (document.yaml), part
  * files read from set_dir and folded into digest. */
-bool bx_layout_parse_document(loader *ld, const char *set_dir, uint64_t *digest,
-                              struct bx_doc_layout **out);
+bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_dir,
+                              uint64_t *digest, struct bx_doc_layout **out);
 
 /* layout_checks.c */
 bool bx_layout_parse_checks(loader *ld, const yaml_node_t *seq, bool set_level,

@@ -45,6 +45,17 @@ def raised(text, step):
     return "{:.{}f}".format(value, decimals)
 
 
+def csv_cell(path, line, col):
+    """The text of the cell at line (the file's, 1-based) and column."""
+    reader = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""))
+    prev = 0
+    for row in reader:
+        if prev + 1 == line:
+            return row[col - 1]
+        prev = reader.line_num
+    raise KeyError("%s:%d:%d" % (path, line, col))
+
+
 def edit_csv(path, line, col, step):
     raw = path.read_bytes().decode("utf-8-sig")
     reader = csv.reader(io.StringIO(raw, newline=""))

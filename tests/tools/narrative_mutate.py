@@ -10,6 +10,10 @@ prints, last year's, a share's whole, each term of a sum. Each distinct
 cell is raised by 10 units of its last shown decimal in a copy of the
 sample; the whole document is rendered (--format dump --force: the tables'
 sums no longer hold) and its blocks compared with the untouched sample's.
+Where the text prints another unit than the data holds (上海: 万元 from 元),
+the step is made in the data's unit: the file's figure over the printed
+one (exact where it differs) gives the scale, a power of ten, and a cell
+that prints 0 takes the largest scale found.
 A cell that is a rate's or a share's base is raised by half its value
 instead (10 units of a large base may leave a rate as printed). The blocks
 that change must be exactly the blocks that quote the cell: a figure typed
@@ -24,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from mutate import edit_csv, edit_yaml  # noqa: E402  (the same edits as the checks' test)
+from mutate import csv_cell, edit_csv, edit_yaml  # noqa: E402  (the same edits as the checks' test)
 
 KINDS = ("label", "title", "subtitle", "contents", "heading", "paragraph", "tables")
 
@@ -61,6 +65,22 @@ def step_for(cell):
     return str(Decimal(n).scaleb(-decimals))
 
 
+def scale_of(sample, key, cell):
+    """The data's figure over the printed one, a power of ten; None for 0 or
+    a figure not in a CSV."""
+    file, line, column = key
+    path = sample / Path(file).resolve().relative_to(sample)
+    printed = Decimal(cell.get("exact") or cell["value"].replace(",", ""))
+    if path.suffix != ".csv" or printed == 0:
+        return None
+    try:
+        held = Decimal(csv_cell(path, line, column).replace(",", ""))
+    except (KeyError, ArithmeticError):
+        return None
+    ratio = abs(held / printed)
+    return Decimal(10) ** round(ratio.log10()) if ratio else None
+
+
 def main():
     budgetx, sample = sys.argv[1], Path(sys.argv[2]).resolve()
     p = subprocess.run([budgetx, "check", str(sample), "--format", "json"],
@@ -76,7 +96,7 @@ def main():
                 continue
             key = (use["file"], use["line"], use["column_number"])
             c = cells.setdefault(key, {"refs": set(), "roles": set(), "blocks": set(),
-                                       "value": use["value"]})
+                                       "value": use["value"], "exact": use.get("exact")})
             c["refs"].add("%s %s" % (use["role"], use["cell"]))
             c["roles"].add(use["role"])
             if not fig.get("given"):
@@ -87,11 +107,13 @@ def main():
     data = work / "data"
     shutil.copytree(sample, data)
     base = blocks(budgetx, data, work / "out")
+    scales = {key: scale_of(sample, key, c) for key, c in cells.items()}
+    largest = max([s for s in scales.values() if s] or [1])
     failures = 0
     for (file, line, column), c in sorted(cells.items()):
         target = data / Path(file).resolve().relative_to(sample)
         saved = target.read_bytes()
-        step = step_for(c)
+        step = str(Decimal(step_for(c)) * (scales[(file, line, column)] or largest))
         (edit_yaml if target.suffix in (".yaml", ".yml") else edit_csv)(target, line, column, step)
         after = blocks(budgetx, data, work / "out")
         target.write_bytes(saved)

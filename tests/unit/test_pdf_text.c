@@ -152,12 +152,79 @@ static void a_row_longer_than_a_page_is_split(void **state)
     bx_doc_free(doc);
 }
 
+/* A set's page setup (上海): landscape, each part on a page of its own, a
+ * 目录 with dots to the right edge and the tables listed, the tables'
+ * heading only in the 目录, and text after the tables. */
+static void a_set_turns_the_page_and_lists_the_tables(void **state)
+{
+    (void)state;
+    bx_error err;
+    bx_doc *doc = bx_doc_new(&err);
+    assert_non_null(doc);
+    doc->text_setup = (bx_text_setup){
+        .landscape = true, .part_pages = true, .no_page_numbers = true, .leading = 14.5};
+    doc->text_setup.size[BX_ROLE_BODY] = 12;
+    doc->text_setup.face[BX_ROLE_PART] = BX_FACE_REGULAR;
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_TITLE, 0, "", "标题", &err));
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_SUBTITLE, 0, "", "预算主管部门：某单位", &err));
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_CONTENTS, 1, "", "目录", &err));
+    doc->blocks[doc->nblocks - 1].leaders = true;
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_HEADING, 1, "", "某单位主要职能", &err));
+    doc->blocks[doc->nblocks - 1].entry = "一、部门主要职能";
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_PARAGRAPH, 0, "", "职能", &err));
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_HEADING, 1, "", "名词解释", &err));
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_TABLES, 0, "", "部门预算表", &err));
+    static const char *entries[] = {"1. 收支总表"};
+    bx_block *tables = &doc->blocks[doc->nblocks - 1];
+    tables->no_divider = true;
+    tables->entries = entries;
+    tables->nentries = 1;
+    assert_true(bx_doc_add_block(doc, BX_BLOCK_HEADING, 1, "", "其他相关情况说明", &err));
+    laid t;
+    bx_text_style_default(&t.st);
+    bx_text_style_apply(&t.st, &doc->text_setup);
+    assert_true(t.st.page_w > t.st.page_h);
+    assert_int_equal((int)t.st.lines, (int)((595.28 - 40 * 72 / 25.4) / 14.5));
+    t.arena = bx_arena_new();
+    assert_true(bx_text_lay_out(doc, &fake_metrics, &t.st, t.arena, &t.l, &err));
+    /* cover, 目录, 职能, 名词解释 before the tables; 其他 after them */
+    assert_int_equal(t.l.npages, 5);
+    assert_int_equal(t.l.tables_page, 4);
+    assert_string_equal(t.l.tables_title, "部门预算表");
+    assert_int_equal(t.l.tables_mark, -1);
+    assert_int_equal(runs_saying(&t, 0, "预算主管部门：某单位"), 1);
+    assert_int_equal(runs_saying(&t, 1, "一、部门主要职能"), 1);
+    assert_int_equal(runs_saying(&t, 1, "\u3000\u30001. 收支总表"), 1);
+    assert_int_equal(runs_saying(&t, 1, "部门预算表"), 1);
+    assert_int_equal(runs_saying(&t, 2, "某单位主要职能"), 1);
+    assert_int_equal(runs_saying(&t, 3, "名词解释"), 1);
+    assert_int_equal(runs_saying(&t, 4, "其他相关情况说明"), 1);
+    /* the dots end at the text block's right edge */
+    const bx_text_run *entry = run_saying(&t, "一、部门主要职能");
+    int dots = 0;
+    for (int i = 0; i < t.l.pages[1].nruns; i++) {
+        const bx_text_run *r = &t.l.runs[t.l.pages[1].first_run + i];
+        if (r->len >= 3 && memcmp(r->s, "\u2026", 3) == 0 && r->y == entry->y) {
+            dots++;
+            double right = r->x + fake_metrics.width(NULL, r->face, r->s, r->len) * r->size / 1000;
+            assert_true(right <= t.st.margin_l + t.st.width + 1e-6);
+            assert_true(right > t.st.margin_l + t.st.width - r->size);
+        }
+    }
+    assert_int_equal(dots, 1);
+    for (int p = 0; p < t.l.npages; p++)
+        assert_false(t.l.pages[p].numbered);
+    unlay(&t);
+    bx_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_small_table_is_ruled_and_the_text_goes_on),
         cmocka_unit_test(a_row_that_does_not_fit_moves_with_the_heading_row),
         cmocka_unit_test(a_row_longer_than_a_page_is_split),
+        cmocka_unit_test(a_set_turns_the_page_and_lists_the_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
