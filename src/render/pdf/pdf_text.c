@@ -639,28 +639,17 @@ bool bx_text_lay_out(const bx_doc *doc, const bx_metrics *m, const bx_text_style
     }
     for (int i = 0; page && i < doc->nblocks; i++)
         page[i] = -1;
-    setter s = {.m = m,
-                .st = st,
-                .arena = arena,
-                .out = out,
-                .err = err,
-                .line = -1,
-                .block = -1,
-                .page = page};
+    setter s = {.m = m, .st = st, .arena = arena, .out = out, .err = err, .line = -1, .block = -1};
+    s.page = page;
     bool ok = lay_out(doc, &s);
     if (ok && numbered) { /* again, the 目录 knowing the pages (its length is the same) */
         page_numbers(doc, out, st->table_pages, page, numbers);
         bx_text_layout_free(out);
         out->tables_mark = -1;
-        setter again = {.m = m,
-                        .st = st,
-                        .arena = arena,
-                        .out = out,
-                        .err = err,
-                        .line = -1,
-                        .block = -1,
-                        .numbers = numbers};
-        ok = lay_out(doc, &again);
+        s = (setter){.m = m, .st = st, .arena = arena, .out = out, .err = err, .line = -1};
+        s.block = -1;
+        s.numbers = numbers;
+        ok = lay_out(doc, &s);
     }
     free(page);
     free(numbers);
