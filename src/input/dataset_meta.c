@@ -55,6 +55,7 @@ static const meta_key schema[] = {
     {"fields", "field", KEY_PAIRS, false, AT(fields), AT(nfields), AT(cap_fields)},
     {"files", "file", KEY_PAIRS, false, AT(files), AT(nfiles), AT(cap_files)},
     {"printed", "printed", KEY_PAIRS, false, AT(printed), AT(nprinted), AT(cap_printed)},
+    {"constants", "constant", KEY_PAIRS, false, AT(constants), AT(nconstants), AT(cap_constants)},
     {"encoding", NULL, KEY_ENCODING, false, AT(encoding), 0, 0},
 };
 enum { NKEYS = sizeof schema / sizeof schema[0] };

@@ -48,8 +48,12 @@ typedef struct bx_dataset_meta {
      * reports it) */
     bx_dfield *printed;
     size_t nprinted;
-    size_t cap_fields, cap_files, cap_printed; /* room (read back row by row) */
-    int *tables;                               /* table numbers to render; NULL = all */
+    /* the fixed wordings of the department's texts whose digits are not
+     * figures (a document number "沪府规【2016】168号"): name → wording */
+    bx_dfield *constants;
+    size_t nconstants;
+    size_t cap_fields, cap_files, cap_printed, cap_constants; /* room (read back row by row) */
+    int *tables; /* table numbers to render; NULL = all */
     size_t ntables;
     /* what only a workbook's copy holds */
     const char *layout_version; /* digest of the layout set it was made with */

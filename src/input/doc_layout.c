@@ -139,6 +139,7 @@ static bool keys_fit_kind(loader *ld, const yaml_node_t *map, int kind)
         {"lead", 1u << 2},
         {"list", 1u << 2},
         {"each", 1u << 2},
+        {"path", 1u << 2},
         {"numbering", 1u << 2 | 1u << 4},
         {"pages", 1u << 4},
         {"leaders", 1u << 4},
@@ -167,6 +168,37 @@ static bool numbering_ok(loader *ld, const yaml_node_t *map, const char *key, co
     return bx_layout_fail_at(ld, bx_yaml_get(ld->y, map, key), "编号格式“%s”应含 {cn} 或 {n}", fmt);
 }
 
+/* path: the templates {path} prints a row's ancestors through, one per
+ * level, each holding {name} once and no other placeholder. */
+static bool parse_path(loader *ld, const yaml_node_t *seq, bx_dblock *b)
+{
+    if (!bx_yaml_want_seq(ld->y, seq, "path", ld->err))
+        return false;
+    size_t n = bx_yaml_len(seq);
+    if (n == 0 || n > BX_MAX_INDENT + 2)
+        return bx_layout_fail_at(ld, seq, "path 应列出 1 到 %d 级的写法", BX_MAX_INDENT + 2);
+    const char **levels = bx_layout_alloc(ld, n * sizeof *levels);
+    if (!levels)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = bx_yaml_item(ld->y, seq, i);
+        if (!bx_yaml_want_scalar(ld->y, item, "path 的一级", ld->err))
+            return false;
+        const char *t = bx_yaml_text(item), *name = strstr(t, "{name}");
+        if (!name || strstr(name + 1, "{name}") || strchr(t, '{') != name ||
+            strchr(name + 6, '{') || strchr(name + 6, '}'))
+            return bx_layout_fail_at(ld, item,
+                                     "path 的每一级应含一个 {name}（该级的名称），"
+                                     "不含别的占位符：“%s”",
+                                     t);
+        if (!(levels[i] = bx_layout_copy(ld, t)))
+            return false;
+    }
+    b->path = levels;
+    b->npath = (int)n;
+    return true;
+}
+
 /* One block: a mapping with one of heading, paragraph, text, tables,
  * contents, include, table. */
 static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
@@ -174,7 +206,7 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
     static const char *const keys[] = {
         "heading", "level",    "paragraph",       "number", "text",  "lead", "numbering", "list",
         "tables",  "contents", "include",         "pages",  "table", "rows", "columns",   "entry",
-        "leaders", "divider",  "table_numbering", "each",   NULL};
+        "leaders", "divider",  "table_numbering", "each",   "path",  NULL};
     if (!bx_yaml_want_map(ld->y, map, "段落", ld->err) ||
         !bx_yaml_check_keys(ld->y, map, keys, ld->err))
         return false;
@@ -218,6 +250,11 @@ static bool parse_block(outline *o, loader *ld, const yaml_node_t *map)
              bx_layout_get_plain(ld, map, "each", false, &b.each) &&
              bx_layout_get_plain(ld, map, "list", false, &b.list) &&
              bx_layout_get_plain(ld, map, "rows", false, &b.rows);
+    yaml_node_t *path = kind == 2 ? bx_yaml_get(ld->y, map, "path") : NULL;
+    if (ok && path && !b.rows)
+        return bx_layout_fail_at(ld, path, "path 只用于有 rows 的 text（写各行的科目路径）");
+    if (ok && path)
+        ok = parse_path(ld, path, &b);
     if (ok && (kind == 2 || kind == 4))
         ok = bx_layout_get_plain(ld, map, "numbering", false, &b.numbering);
     if (ok && (kind == 0 || kind == 3))
@@ -444,8 +481,26 @@ static bool parse_page(loader *ld, const yaml_node_t *map, bx_text_setup *p)
     return !bx_failed(ld->err) && (!type || parse_type(ld, type, p));
 }
 
+/* The defaults of a document.yaml, or the base set's document a set's own
+ * starts from: each key it writes replaces the base's whole, its blocks
+ * always its own. */
+static void start_document(bx_doc_layout *d, const bx_doc_layout *from)
+{
+    if (from) {
+        *d = *from; /* in the set's arena: the base's memory is the set's */
+        d->blocks = NULL;
+        d->nblocks = 0;
+        return;
+    }
+    memset(d, 0, sizeof *d);
+    d->style = (bx_nstyle){.amounts = {.grouping = true, .trim = true},
+                           .percent_decimals = 1,
+                           .percent_grouping = true};
+    d->amounts = (bx_scale){0, -1};
+}
+
 bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_dir,
-                              uint64_t *digest, bx_doc_layout **out)
+                              const bx_doc_layout *from, uint64_t *digest, bx_doc_layout **out)
 {
     static const char *const keys[] = {"title",     "label", "subtitle", "numbering", "style",
                                        "phrases",   "texts", "compare",  "given",     "figures",
@@ -454,11 +509,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_
     bx_doc_layout *d = bx_layout_alloc(ld, sizeof *d);
     if (!d)
         return false;
-    memset(d, 0, sizeof *d);
-    d->style = (bx_nstyle){.amounts = {.grouping = true, .trim = true},
-                           .percent_decimals = 1,
-                           .percent_grouping = true};
-    d->amounts = (bx_scale){0, -1};
+    start_document(d, from);
     outline o = {ld, set_dir, base_dir, digest, d, 0, 0};
     yaml_node_t *node;
     bool ok = bx_yaml_want_map(ld->y, root, "document.yaml", ld->err) &&
@@ -469,18 +520,30 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_
               bx_layout_get_data(ld, root, "texts", false, &d->texts) &&
               bx_layout_get_data(ld, root, "given", false, &d->given) &&
               bx_layout_get_data(ld, root, "figures", false, &d->figures);
-    if (ok && (node = bx_yaml_get(ld->y, root, "numbering")))
+    if (ok && (node = bx_yaml_get(ld->y, root, "numbering"))) {
+        memset(d->numbering, 0, sizeof d->numbering);
         ok = parse_numbering(ld, node, d);
-    if (ok && (node = bx_yaml_get(ld->y, root, "style")))
+    }
+    if (ok && (node = bx_yaml_get(ld->y, root, "style"))) {
+        bx_doc_layout fresh;
+        start_document(&fresh, NULL);
+        d->style.amounts = fresh.style.amounts;
+        d->style.percent_decimals = fresh.style.percent_decimals;
+        d->style.percent_grouping = fresh.style.percent_grouping;
+        d->style.exact_base = fresh.style.exact_base;
+        d->amounts = fresh.amounts;
         ok = parse_style(ld, node, &d->style, &d->amounts);
+    }
     if (ok && (node = bx_yaml_get(ld->y, root, "phrases")))
         ok = parse_phrases(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "constants")))
         ok = parse_constants(ld, node, &d->style);
     if (ok && (node = bx_yaml_get(ld->y, root, "compare")))
         ok = parse_compare(ld, node, d);
-    if (ok && (node = bx_yaml_get(ld->y, root, "page")))
+    if (ok && (node = bx_yaml_get(ld->y, root, "page"))) {
+        memset(&d->page, 0, sizeof d->page);
         ok = parse_page(ld, node, &d->page);
+    }
     node = ok ? bx_yaml_get(ld->y, root, "blocks") : NULL;
     if (ok && !node)
         ok = bx_layout_fail_at(ld, root, "document.yaml 缺少 blocks（文档的各段）");

@@ -66,6 +66,12 @@ typedef struct bx_dblock {
      * ("5:level=1"), each exactly once (NULL: a text about no rows); a
      * table's columns */
     const char *rows;
+    /* BX_DB_TEXT with rows: how {path} prints a row after its ancestors,
+     * one template per level from the top, {name} the row's name, the last
+     * for any deeper ("{name}（类）", "{name}（款）", "{name}（项）"); NULL:
+     * the names joined by "-" */
+    const char *const *path;
+    int npath;
     const bx_dcolumn *columns;
     int ncolumns;
     bx_loc loc; /* in its file, for messages */

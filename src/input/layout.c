@@ -517,7 +517,8 @@ static bool load_document(bx_layout_set *set, const char *set_dir, uint64_t *dig
         return false;
     loader ld = {set, y, NULL, err};
     bool ok = (ld.file = bx_layout_copy(&ld, bx_yaml_file(y))) != NULL &&
-              bx_layout_parse_document(&ld, set_dir, set->base_dir, digest, &set->document);
+              bx_layout_parse_document(&ld, set_dir, set->base_dir, set->document, digest,
+                                       &set->document);
     bx_yaml_free(y);
     return ok;
 }

@@ -68,9 +68,12 @@ bool bx_layout_parse_bands(loader *ld, const yaml_node_t *seq, int width, int de
 bool bx_layout_parse_grid(loader *ld, const yaml_node_t *seq, struct bx_table_layout *t);
 
 /* doc_layout.c: the document outline of ld's file (document.yaml), part
- * files read from set_dir and folded into digest. */
+ * files read from set_dir (or base_dir) and folded into digest; starting
+ * from the base set's outline `from` (each key written replaces its), or
+ * from the defaults when NULL. */
 bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_dir,
-                              uint64_t *digest, struct bx_doc_layout **out);
+                              const struct bx_doc_layout *from, uint64_t *digest,
+                              struct bx_doc_layout **out);
 
 /* layout_checks.c */
 bool bx_layout_parse_checks(loader *ld, const yaml_node_t *seq, bool set_level,

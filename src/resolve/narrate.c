@@ -6,6 +6,7 @@
 
 #include "text.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -408,36 +409,6 @@ static const char *view_given(void *ctx, const char *placeholder)
     return given_for(n, placeholder);
 }
 
-/* The row's name after its ancestors' ("一般公共服务支出-政府办公厅（室）及
- * 相关机构事务-行政运行"): the rows above it of each lower level. */
-static const char *row_path(narration *n)
-{
-    const bx_vtable *vt = n->cur_table;
-    const bx_vrow *row = n->cur_row;
-    const char *names[BX_MAX_INDENT + 2];
-    int count = 0, level = row->level;
-    size_t code = row->code ? strlen(row->code) : 0;
-    names[count++] = row->label;
-    /* its ancestors: the rows above whose codes begin its code, or without
-     * codes, the rows above of each lower level */
-    for (const bx_vrow *up = row; up-- > vt->rows && count < BX_MAX_INDENT + 2;) {
-        size_t k = up->code ? strlen(up->code) : 0;
-        if (code ? k > 0 && k < code && strncmp(up->code, row->code, k) == 0 : up->level < level) {
-            names[count++] = up->label;
-            level = up->level;
-            code = code ? k : 0;
-        }
-        if (!code && level == 0)
-            break;
-    }
-    size_t at = 0;
-    n->path[0] = '\0';
-    while (count-- > 0 && at < sizeof n->path)
-        at += (size_t)snprintf(n->path + at, sizeof n->path - at, "%s%s", names[count],
-                               count ? "-" : "");
-    return n->path;
-}
-
 static const char *view_name(void *ctx, const char *name)
 {
     const narration *n = ctx;
@@ -452,7 +423,7 @@ static const char *view_name(void *ctx, const char *name)
     if (n->cur_row && strcmp(name, "row") == 0)
         return n->cur_row->label;
     if (n->cur_row && n->cur_table && strcmp(name, "path") == 0)
-        return row_path((narration *)n);
+        return bx_narr_row_path((narration *)n);
     if (n->cur_text && strcmp(name, "text") == 0)
         return n->cur_text;
     const bx_dfield *f = bx_dataset_field(n->rv->ds, name);
@@ -496,7 +467,7 @@ bool bx_narr_sentence(narration *n, const char *tpl, const bx_loc *loc, bx_strbu
     bx_strbuf_reset(out);
     bx_nlog *log = &n->rv->m->narration;
     size_t before = log->nfigures;
-    bool ok = bx_sentence_render(tpl, loc, &n->d->style, &src, out, log, n->rv->err);
+    bool ok = bx_sentence_render(tpl, loc, &n->style, &src, out, log, n->rv->err);
     /* every sentence becomes the next block (a lead joins its paragraph) */
     for (size_t k = before; k < log->nfigures; k++)
         log->figures[k].block = n->rv->m->doc->nblocks;
@@ -509,15 +480,16 @@ static bool too_long(narration *n, const bx_loc *loc)
 }
 
 /* The paragraph just rendered onto out printed through the block's each
- * template, {text} standing for it. */
-static bool through_each(narration *n, const bx_dblock *b, bx_strbuf *out)
+ * template, {text} standing for it; located at the paragraph's row (the
+ * 科目 its figures and path are of). */
+static bool through_each(narration *n, const bx_dblock *b, const bx_loc *loc, bx_strbuf *out)
 {
     char *text = bx_strdup(bx_strbuf_str(out), n->rv->err);
     if (!text)
         return false;
     const char *outer = n->cur_text;
     n->cur_text = text;
-    bool ok = bx_narr_sentence(n, b->each, &b->loc, out);
+    bool ok = bx_narr_sentence(n, b->each, loc, out);
     n->cur_text = outer;
     free(text);
     return ok;
@@ -541,7 +513,7 @@ static bool text_paragraph(narration *n, const bx_dblock *b, size_t r, int parag
     size_t lead = joined->len;
     if (!bx_narr_sentence(n, bx_csv_cell(n->texts, r, (size_t)n->text_body), &loc, out))
         return false;
-    if (b->each && !through_each(n, b, out))
+    if (b->each && !through_each(n, b, &loc, out))
         return false;
     if (lead && !bx_strbuf_puts(joined, bx_strbuf_str(out)))
         return too_long(n, &loc);
@@ -580,6 +552,7 @@ static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
     bx_row_cover cover;
     if (b->rows && !bx_narr_cover_begin(n, b, &cover))
         return false;
+    n->cur_block = b;
     int paragraphs = 0, first = counted ? *counted : 0;
     bx_strbuf joined;
     bx_strbuf_init(&joined, MAX_PARAGRAPH_BYTES);
@@ -595,6 +568,7 @@ static bool department_text(narration *n, const bx_dblock *b, bx_strbuf *out)
         ok = text_paragraph(n, b, r, paragraphs, first + paragraphs, &joined, out);
         bx_narr_enter_row(n, NULL, NULL, NULL);
     }
+    n->cur_block = NULL;
     if (b->rows)
         ok = bx_narr_cover_end(n, b, &cover) && ok;
     if (counted)
@@ -740,10 +714,35 @@ static const bx_csv *outline_csv(narration *n, const char *data, const char *a, 
     return csv;
 }
 
+/* The layout's fixed wordings and the dataset's own (its texts' document
+ * numbers), in the resolver's arena. */
+static bool gather_constants(narration *n)
+{
+    const bx_dataset_meta *meta = &n->rv->ds->meta;
+    n->style = n->d->style;
+    if (meta->nconstants == 0)
+        return true;
+    size_t own = (size_t)n->style.nconstants, all = own + meta->nconstants;
+    if (all > INT_MAX / 2)
+        return bx_fail(n->rv->err, NULL, BX_ERR_LIMIT, "固定说法过多") == BX_OK;
+    const char **list = bx_arena_alloc(n->rv->arena, all * sizeof *list, n->rv->err);
+    if (!list)
+        return false;
+    for (size_t i = 0; i < own; i++)
+        list[i] = n->style.constants[i];
+    for (size_t i = 0; i < meta->nconstants; i++)
+        list[own + i] = meta->constants[i].value;
+    n->style.constants = list;
+    n->style.nconstants = (int)all;
+    return true;
+}
+
 bool bx_rv_narrate(resolver *rv)
 {
     const bx_doc_layout *d = rv->set->document;
     narration n = {.rv = rv, .d = d};
+    if (!gather_constants(&n))
+        return false;
     snprintf(n.year, sizeof n.year, "%d", rv->ds->meta.year);
     snprintf(n.last_year, sizeof n.last_year, "%d", rv->ds->meta.year - 1);
     if (!bx_nlog_init(&rv->m->narration, rv->err))

@@ -60,6 +60,15 @@ bool bx_narr_cover_begin(narration *n, const bx_dblock *b, bx_row_cover *c)
     return c->used != NULL;
 }
 
+/* A text's 行: the row's name, or its code ("code=2010507": a name that
+ * recurs, 一般行政管理事务). */
+static bool names_row(const bx_vrow *row, const char *name)
+{
+    if (strncmp(name, "code=", 5) == 0)
+        return row->code && strcmp(row->code, name + 5) == 0;
+    return bx_dataview_same_label(row->label, name);
+}
+
 const bx_vrow *bx_narr_cover_row(narration *n, const bx_dblock *b, bx_row_cover *c, size_t r,
                                  bool *ok)
 {
@@ -69,17 +78,18 @@ const bx_vrow *bx_narr_cover_row(narration *n, const bx_dblock *b, bx_row_cover 
     loc.file = n->texts->name;
     int found = -1;
     for (int i = 0; i < set->vt->nrows && found < 0; i++)
-        if (bx_narr_in_rows(set, &set->vt->rows[i]) &&
-            bx_dataview_same_label(set->vt->rows[i].label, label) && !c->used[i])
+        if (bx_narr_in_rows(set, &set->vt->rows[i]) && names_row(&set->vt->rows[i], label) &&
+            !c->used[i])
             found = i;
     if (found < 0) {
         bool twice = false;
         for (int i = 0; i < set->vt->nrows && !twice; i++)
-            twice = c->used[i] && bx_dataview_same_label(set->vt->rows[i].label, label);
-        *ok = rows_finding(n, &loc,
-                           twice ? "“%s”在单位文字“%s”中已列出过（%s 所选的每一行只列一次）"
-                                 : "“%s”不是 %s 中 %s 所选的行（列“行”应写表中的行名）",
-                           label, twice ? b->text : set->vt->sheet, b->rows);
+            twice = c->used[i] && names_row(&set->vt->rows[i], label);
+        *ok = rows_finding(
+            n, &loc,
+            twice ? "“%s”在单位文字“%s”中已列出过（%s 所选的每一行只列一次）"
+                  : "“%s”不是 %s 中 %s 所选的行（列“行”应写表中的行名或 code=科目编码）",
+            label, twice ? b->text : set->vt->sheet, b->rows);
         return NULL;
     }
     c->used[found] = true;
@@ -170,4 +180,44 @@ bool bx_narr_table(narration *n, const bx_dblock *b, bx_strbuf *out)
     ok = bx_narr_cover_end(n, b, &cover) && ok && add_grid(n, b, &c);
     cells_free(&c);
     return ok;
+}
+
+/* One level of a row's path: its name through the block's template of
+ * that level ("{name}（款）"), or after a "-" below the top. */
+static size_t path_level(const bx_dblock *b, int depth, const char *name, char *out, size_t size)
+{
+    if (!b || !b->path)
+        return (size_t)snprintf(out, size, "%s%s", depth ? "-" : "", name);
+    const char *tpl = b->path[depth < b->npath ? depth : b->npath - 1];
+    const char *at = strstr(tpl, "{name}"); /* the layout made sure of it */
+    return (size_t)snprintf(out, size, "%.*s%s%s", (int)(at - tpl), tpl, name, at + 6);
+}
+
+/* The row's name after its ancestors' ("一般公共服务支出-政府办公厅（室）及
+ * 相关机构事务-行政运行"): the rows above it of each lower level. */
+const char *bx_narr_row_path(narration *n)
+{
+    const bx_vtable *vt = n->cur_table;
+    const bx_vrow *row = n->cur_row;
+    const char *names[BX_MAX_INDENT + 2];
+    int count = 0, level = row->level;
+    size_t code = row->code ? strlen(row->code) : 0;
+    names[count++] = row->label;
+    /* its ancestors: the rows above whose codes begin its code, or without
+     * codes, the rows above of each lower level */
+    for (const bx_vrow *up = row; up-- > vt->rows && count < BX_MAX_INDENT + 2;) {
+        size_t k = up->code ? strlen(up->code) : 0;
+        if (code ? k > 0 && k < code && strncmp(up->code, row->code, k) == 0 : up->level < level) {
+            names[count++] = up->label;
+            level = up->level;
+            code = code ? k : 0;
+        }
+        if (!code && level == 0)
+            break;
+    }
+    size_t at = 0;
+    n->path[0] = '\0';
+    for (int depth = 0; count-- > 0 && at < sizeof n->path; depth++)
+        at += path_level(n->cur_block, depth, names[count], n->path + at, sizeof n->path - at);
+    return n->path;
 }

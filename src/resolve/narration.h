@@ -30,6 +30,9 @@ typedef struct narration {
     const bx_vtable *cur_table;
     const bx_vrow *cur_row;
     const char *cur_text;
+    /* the document's style, its constants the layout's and the dataset's */
+    bx_nstyle style;
+    const bx_dblock *cur_block; /* the text block whose rows {path} names, or NULL */
     /* the 目录's numbering of its level-1 entries and of the tables, and
      * the entries numbered so far */
     const char *entry_numbering, *table_numbering;
@@ -68,6 +71,10 @@ typedef struct bx_row_cover {
 } bx_row_cover;
 
 bool bx_narr_cover_begin(narration *n, const bx_dblock *b, bx_row_cover *c);
+/* {path}: the current row's name after its ancestors', through the
+ * current block's path templates (in n->path). */
+const char *bx_narr_row_path(narration *n);
+
 const bx_vrow *bx_narr_cover_row(narration *n, const bx_dblock *b, bx_row_cover *c, size_t r,
                                  bool *ok);
 bool bx_narr_cover_end(narration *n, const bx_dblock *b, bx_row_cover *c);

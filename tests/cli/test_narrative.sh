@@ -186,4 +186,32 @@ assert f["printed"] == "218,669,900" and f["value"] == "218669900", f
 assert f["rounding"]["amount_decimals"] == 0, f
 PY
 
+# 10. a set on a base (万里街道's on the district's): its document.yaml starts
+# from the base's; its part files replace the base's of the same name; its
+# {path} prints each level through path:; 行 names a row by code=; the
+# dataset's constants let its texts' document numbers through
+wanli=$samples/putuo-2025-wanli
+mkdir -p "$work/wl-sets" && cp -r "$layouts/shanghai-putuo-2025" "$layouts/shanghai-putuo-2025-wanli" "$work/wl-sets/"
+run 0 "$budgetx" render "$wanli" -o "$work/wl" --format dump -q
+expect_in "$(ls "$work/wl"/*.dump.txt)" "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目43.83万元" \
+  "the path by level words"
+expect_in "$(ls "$work/wl"/*.dump.txt)" "因公出国（境）费0万元，比2024年预算持平。主要原因是" "the set's own 三公 part file"
+sed -i 's/path: \["{name}（类）", "{name}（款）", "{name}（项）"\]/path: ["{name}（类）", "（款）"]/' \
+  "$work/wl-sets/shanghai-putuo-2025-wanli/doc_03_编制说明.yaml"
+run 1 "$budgetx" render "$wanli" -o "$work/wl-bad" -q --layouts "$work/wl-sets"
+expect_err "doc_03_编制说明.yaml:13:23: "
+expect_err "path 的每一级应含一个 {name}（该级的名称），不含别的占位符：“（款）”"
+expect_empty "$work/wl-bad" "a render with a wrong path"
+cp -r "$wanli" "$work/wl-data"
+sed -i 's/^科目用途,主要用于公共法律服务。,code=2040607$/科目用途,主要用于公共法律服务。,code=2040699/' \
+  "$work/wl-data/文字.csv"
+run 1 "$budgetx" check "$work/wl-data"
+expect_in "$run_out" "“code=2040699”不是 5 一般公共预算支出功能分类预算表 中 5:@leaves 所选的行（列“行”应写表中的行名或 code=科目编码）" \
+  "a code that is no row"
+cp -r "$wanli" "$work/wl-const"
+sed -i '/^  可研批复: /d' "$work/wl-const/dataset.yaml"
+run 1 "$budgetx" check "$work/wl-const"
+expect_in "$run_out" "错误：文字部分：键入的数字“2017”" "a document number not declared"
+expect_in "$run_out" "共 2 个错误" "its two runs of digits"
+
 finish "the whole document's text: corrected, tables only, errors located, listed by check"
