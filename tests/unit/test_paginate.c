@@ -201,6 +201,47 @@ static void amounts_never_wrap(void **state)
     bx_arena_free(a);
 }
 
+/* A column narrower than its short label or its heading wants is widened,
+ * the width taken from a column with more than it wants: "增减变化金额" on
+ * one line (60 pt, its layout width 30 pt), "政府性基金预算" in two. */
+static void short_labels_and_headings_get_their_width(void **state)
+{
+    (void)state;
+    bx_arena *a = bx_arena_new();
+    bx_doc *m = model_with(1, NULL, 0);
+    bx_sheet *s = &m->sheets[0];
+    s->col_widths[0] = 300;  /* 3 em */
+    s->col_widths[1] = 1500; /* 15 em: more than it needs */
+    bx_sheet_cell(s, 1, 0)->text = "增减变化金额";
+    bx_sheet_cell(s, 0, 1)->text = "政府性基金预算拨款合计数额"; /* 13 em */
+    bx_pdf_sheet l = lay_out(m, a);
+    assert_true(l.col_w[0] >= 60.0 - 1e-6);
+    assert_int_equal(l.cells[2].n, 1); /* the label, one line */
+    assert_true(l.cells[1].n <= 2);    /* the heading, two lines at most */
+    bx_doc_free(m);
+    bx_arena_free(a);
+}
+
+/* Where the page has no room for what the columns want, the layout's
+ * proportions hold, cut toward the narrowest. */
+static void wants_yield_to_the_page(void **state)
+{
+    (void)state;
+    bx_arena *a = bx_arena_new();
+    bx_doc *m = model_with(1, NULL, 0);
+    bx_sheet *s = &m->sheets[0];
+    s->col_widths[0] = 900;
+    s->col_widths[1] = 900;
+    bx_sheet_cell(s, 1, 0)->text = "一二三四五六七八九十一二"; /* 12 em: 120 pt wanted */
+    bx_sheet_cell(s, 0, 1)->text =
+        "一二三四五六七八九十一二三四五六七八九十"; /* 100 pt in 2 lines */
+    bx_pdf_sheet l = lay_out(m, a);
+    assert_true(l.table_w > 179.99 && l.table_w < 180.01);
+    assert_true(l.col_w[0] > 89.99 && l.col_w[0] < 90.01);
+    bx_doc_free(m);
+    bx_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +252,8 @@ int main(void)
         cmocka_unit_test(a_row_taller_than_a_page_is_split_by_lines),
         cmocka_unit_test(columns_fill_the_page_width),
         cmocka_unit_test(amounts_never_wrap),
+        cmocka_unit_test(short_labels_and_headings_get_their_width),
+        cmocka_unit_test(wants_yield_to_the_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,7 +59,7 @@ static void no_line_starts_with_closing_punctuation(void **state)
     /* "一二三|，四五" would start a line with "，": 三 goes down with it */
     assert_string_equal(wrap("一二三，四五", 3, false), "一二|三，四|五");
     assert_string_equal(wrap("一二三。」四", 3, false), "一二|三。」|四");
-    assert_string_equal(wrap("费用（万元）合计", 5, false), "费用（万|元）合计");
+    assert_string_equal(wrap("一二三）四五", 3, false), "一二|三）四|五");
 }
 
 static void no_line_ends_with_opening_punctuation(void **state)
@@ -92,6 +92,19 @@ static void forced_breaks_and_blank_text(void **state)
     assert_string_equal(wrap("一二三  \n四", 10, false), "一二三|四");
     assert_string_equal(wrap("", 10, false), "");
     assert_string_equal(wrap("   ", 10, false), "");
+}
+
+/* A bracketed phrase that would break goes to the next line whole, when it
+ * fits on one; a longer one breaks as any text. */
+static void a_bracketed_phrase_goes_down_whole(void **state)
+{
+    (void)state;
+    assert_string_equal(wrap("深圳市医疗保障局（本级）", 10, false), "深圳市医疗保障局|（本级）");
+    assert_string_equal(wrap("信息化服务类项目（非运维服务部分）", 12, false),
+                        "信息化服务类项目|（非运维服务部分）");
+    assert_string_equal(wrap("一（二三四五六七）", 3, false), "一（二|三四五|六七）");
+    assert_string_equal(wrap("费用（万元）合计", 6, false), "费用（万元）|合计");
+    assert_string_equal(wrap("费用（万元）合计", 5, false), "费用|（万元）合|计");
 }
 
 static void spaces_are_dropped_at_line_ends(void **state)
@@ -129,6 +142,7 @@ int main(void)
         cmocka_unit_test(latin_words_and_figures_stay_whole),
         cmocka_unit_test(a_word_wider_than_the_line_is_cut),
         cmocka_unit_test(forced_breaks_and_blank_text),
+        cmocka_unit_test(a_bracketed_phrase_goes_down_whole),
         cmocka_unit_test(spaces_are_dropped_at_line_ends),
         cmocka_unit_test(balanced_headings),
         cmocka_unit_test(widths_of_lines),

@@ -71,6 +71,26 @@ static bool no_line_end(uint32_t cp)
     return false;
 }
 
+/* Paired brackets: +1 opens, -1 closes, 0 neither. */
+static int bracket(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF08:
+    case 0x3010:
+    case 0x300A:
+    case 0x3014:
+    case '(':
+    case '[': return 1;
+    case 0xFF09:
+    case 0x3011:
+    case 0x300B:
+    case 0x3015:
+    case ')':
+    case ']': return -1;
+    default: return 0;
+    }
+}
+
 static double measure(const bx_metrics *m, bx_typeface face, const char *s, size_t n, double size)
 {
     return n ? m->width(m->ctx, face, s, n) * size / 1000.0 : 0.0;
@@ -178,6 +198,28 @@ static double span_width(const token *t, size_t from, size_t to)
 
 /* Most cells (amounts, codes, short names) fit on one line: then there is
  * nothing to break, and no need to split the text into tokens. */
+/* The outermost bracket opened in t[start, end) and not closed there, or
+ * `end` if none; *close: the token after its closing bracket (or n). */
+static size_t open_bracket(const token *t, size_t start, size_t end, size_t n, size_t *close)
+{
+    size_t open = end;
+    int depth = 0;
+    for (size_t i = start; i < end; i++) {
+        int b = bracket(t[i].first) ? bracket(t[i].first) : bracket(t[i].last);
+        if (b > 0 && depth++ == 0)
+            open = i;
+        else if (b < 0 && depth > 0 && --depth == 0)
+            open = end;
+    }
+    if (open == end)
+        return end;
+    size_t i = end;
+    for (; i < n && depth > 0; i++)
+        depth += bracket(t[i].first) < 0 || bracket(t[i].last) < 0 ? -1 : 0;
+    *close = i;
+    return open;
+}
+
 static bool fits_on_one_line(const bx_metrics *m, bx_typeface face, const char *text, double size,
                              double width, double *w)
 {
@@ -267,6 +309,14 @@ bool bx_wrap(const bx_metrics *m, bx_typeface face, const char *text, double siz
                 while (end > start && t[end - 1].kind == TOK_SPACE)
                     end--;
             }
+            /* a bracketed phrase that fits on a line goes to the next whole
+             * ("深圳市医疗保障局/（本级）", not "…（本/级）") */
+            size_t close = n, open = open_bracket(t, start, end, n, &close);
+            if (open > start && open < end && span_width(t, open, close) <= width) {
+                end = open;
+                while (end > start && t[end - 1].kind == TOK_SPACE)
+                    end--;
+            }
         }
         uint32_t off = t[start].off;
         uint32_t len = t[end - 1].off + t[end - 1].len - off;
@@ -316,96 +366,9 @@ bool bx_wrap_balanced(const bx_metrics *m, bx_typeface face, const char *text, d
 
 /* ---- columns ----------------------------------------------------------- */
 
-static const char *cell_text(const bx_cell *c, char *buf, size_t size)
-{
-    if (c->kind == BX_CELL_TEXT)
-        return c->text;
-    bx_cell_display(c, buf, size);
-    return buf;
-}
-
 static double indent_of(const bx_cell *c, const bx_pdf_style *st, double size)
 {
     return c->indent * st->indent_em * size;
-}
-
-/* Widest line of a text set on one line per "\n". */
-static double natural_width(const bx_metrics *m, const char *s, double size)
-{
-    double best = 0;
-    for (;;) {
-        const char *nl = strchr(s, '\n');
-        size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        double w = measure(m, false, s, len, size);
-        if (w > best)
-            best = w;
-        if (!nl)
-            return best;
-        s = nl + 1;
-    }
-}
-
-/* Column widths at body size `size`; false if even the narrowest
- * columns do not fit in `avail`. */
-static bool size_columns(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
-                         double size, double avail, double *w)
-{
-    int nc = s->ncols;
-    double *minw = calloc((size_t)nc * 2, sizeof(double));
-    if (!minw)
-        return false;
-    double *need = minw + nc;
-    for (int c = 0; c < nc; c++) {
-        w[c] = s->col_widths[c] / 100.0 * size + 2 * st->pad_x;
-        minw[c] = size + 2 * st->pad_x; /* one CJK character */
-    }
-    char buf[64];
-    for (int r = 0; r < s->nrows; r++) {
-        for (int c = 0; c < nc; c++) {
-            const bx_cell *cell = bx_sheet_cell(s, r, c);
-            if (cell->covered || cell->colspan != 1 || cell->kind == BX_CELL_EMPTY)
-                continue;
-            double nat = natural_width(m, cell_text(cell, buf, sizeof buf), size) + 2 * st->pad_x +
-                         indent_of(cell, st, size);
-            if (nat > need[c])
-                need[c] = nat;
-            if (!bx_cell_wraps(cell) && nat > minw[c])
-                minw[c] = nat;
-        }
-    }
-    double sum = 0, summin = 0;
-    for (int c = 0; c < nc; c++) {
-        if (w[c] < minw[c])
-            w[c] = minw[c];
-        sum += w[c];
-        summin += minw[c];
-    }
-    bool fits = summin <= avail + 1e-6;
-    if (fits && sum > avail) {
-        double shrinkable = sum - summin, cut = sum - avail;
-        for (int c = 0; c < nc; c++)
-            w[c] -= (w[c] - minw[c]) * cut / shrinkable;
-    } else if (fits && sum < avail && !st->natural_width) {
-        /* grow columns whose content wants more, then fill the width */
-        double extra = avail - sum, deficit = 0;
-        for (int c = 0; c < nc; c++)
-            deficit += need[c] > w[c] ? need[c] - w[c] : 0;
-        double share = deficit > extra ? extra / deficit : 1.0;
-        for (int c = 0; c < nc; c++) {
-            if (need[c] > w[c]) {
-                double grow = (need[c] - w[c]) * share;
-                w[c] += grow;
-                extra -= grow;
-            }
-        }
-        double total = 0;
-        for (int c = 0; c < nc; c++)
-            total += w[c];
-        for (int c = 0; c < nc && total > 0; c++)
-            w[c] += extra * w[c] / total;
-    }
-    free(minw);
-    return fits;
 }
 
 /* ---- rows -------------------------------------------------------------- */
@@ -428,7 +391,7 @@ static bool wrap_cell(const bx_pdf_sheet *l, int r, int c, bx_arena *arena, bx_w
     if (cell->covered || cell->kind == BX_CELL_EMPTY)
         return true;
     char buf[64];
-    const char *text = cell_text(cell, buf, sizeof buf);
+    const char *text = bx_pdf_cell_text(cell, buf, sizeof buf);
     double width = bx_cell_wraps(cell) ? cell_space(l, cell, c, l->style) : 1e9;
     bool centred = bx_cell_halign(cell) == BX_ALIGN_CENTER;
     return (centred ? bx_wrap_balanced : bx_wrap)(&l->metrics, BX_TYPEFACE_REGULAR, text, l->size,
@@ -562,11 +525,8 @@ bool bx_pdf_lay_out(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *
     if (!out->col_x || !out->col_w || !out->row_h || (keep && !out->cells) || !out->notes)
         return false;
 
-    /* the largest body size, in half points, at which the columns fit */
-    out->size = st->body_size;
-    while (!size_columns(s, m, st, out->size, avail, out->col_w) &&
-           out->size - 0.5 >= st->min_body_size)
-        out->size -= 0.5;
+    if (!bx_pdf_choose_size(s, m, st, avail, out, err))
+        return false;
     out->line_h = out->size * st->leading;
     out->table_w = 0;
     for (int c = 0; c < s->ncols; c++)

@@ -76,6 +76,31 @@ bool bx_wrap(const bx_metrics *m, bx_typeface face, const char *text, double siz
 bool bx_wrap_balanced(const bx_metrics *m, bx_typeface face, const char *text, double size,
                       double width, bx_arena *arena, bx_wrapped *out, bx_error *err);
 
+/* pdf_columns.c: a cell's text as printed (an amount formatted into buf). */
+const char *bx_pdf_cell_text(const bx_cell *c, char *buf, size_t size);
+
+/* A label of this many characters (ems) or fewer is never broken where
+ * the page has room: the published tables keep "增减变化金额", "深圳市医疗
+ * 保障局（本级）" and a project's name on one line. */
+enum { BX_PDF_SHORT_EMS = 12 };
+
+/* pdf_columns.c: the width of text's widest line ("\n" breaks it). */
+double bx_pdf_text_width(const bx_metrics *m, const char *text, double size);
+
+/* pdf_columns.c: columns narrower than they want widened, the width taken
+ * from those with more than they want in proportion to what they have
+ * above it, as far as that goes; the sum of w holds. */
+void bx_pdf_give_wants(double *w, const double *want, int nc);
+
+/* pdf_columns.c: out's body size and column widths (col_w) for a table
+ * avail points wide — the layout's proportions, widened to what the cells
+ * want (short labels on one line, headings in two lines at most) at the
+ * largest size, down to 2 points below the style's, where they fit; else
+ * the largest size at which the narrowest columns fit. */
+struct bx_pdf_sheet;
+bool bx_pdf_choose_size(const bx_sheet *s, const bx_metrics *m, const bx_pdf_style *st,
+                        double avail, struct bx_pdf_sheet *out, bx_error *err);
+
 /* A piece of a body row on a page: the whole row, or (for a row taller
  * than a page) lines [line_from, line_to) of its cells. */
 typedef struct bx_slice {

@@ -421,7 +421,9 @@ static bool set_row_lines(setter *s, table_set *t, int r, int from, int to)
                 x += (inner - l->width) / 2;
             else if (k + 1 < w->n && n > 1)
                 spacing = (inner - l->width) / (double)(n - 1);
-            if (spacing > st->grid_size / 2 || spacing < 0)
+            /* a line cut short (a bracketed phrase sent down whole) is not
+             * spread over the cell */
+            if (spacing > st->grid_size / 4 || spacing < 0)
                 spacing = 0;
             /* the heading row's cells centred in its height */
             double lift = r == 0 ? (to - from - w->n) / 2.0 : 0;
@@ -506,21 +508,40 @@ static bool set_row(setter *s, table_set *t, int r)
     return true;
 }
 
-/* The table at the next line: ruled, its columns as wide as their shares
- * of the text block, then the text goes on below it. */
+/* A text table's column widths: its shares of the text block, then a
+ * column narrower than its short texts (a project's name, 16 characters
+ * or fewer, on one line as published) widened from the others' room. */
+static void grid_widths(const setter *s, const bx_grid *g, double *w)
+{
+    const bx_text_style *st = s->st;
+    double total = 0, want[BX_GRID_MAX_COLUMNS] = {0};
+    for (int c = 0; c < g->ncols; c++)
+        total += g->widths[c] > 0 ? g->widths[c] : 1;
+    for (int c = 0; c < g->ncols; c++)
+        w[c] = st->width * (g->widths[c] > 0 ? g->widths[c] : 1) / total;
+    for (int r = 0; r < g->nrows; r++) {
+        for (int c = 0; c < g->ncols; c++) {
+            double nat = bx_pdf_text_width(s->m, g->cells[(size_t)r * g->ncols + c], 1.0);
+            if (nat <= BX_PDF_SHORT_EMS + 0.01 && nat * st->grid_size + 2 * st->grid_pad > want[c])
+                want[c] = nat * st->grid_size + 2 * st->grid_pad;
+        }
+    }
+    bx_pdf_give_wants(w, want, g->ncols);
+}
+
+/* The table at the next line: ruled, its columns as wide as grid_widths
+ * says, then the text goes on below it. */
 static bool grid(setter *s, const bx_grid *g)
 {
     const bx_text_style *st = s->st;
     if (g->ncols < 1 || g->ncols > BX_GRID_MAX_COLUMNS || g->nrows < 1)
         return true;
     table_set t = {.g = g};
-    double total = 0, at = 0;
+    double w[BX_GRID_MAX_COLUMNS];
+    grid_widths(s, g, w);
+    t.x[0] = st->margin_l;
     for (int c = 0; c < g->ncols; c++)
-        total += g->widths[c] > 0 ? g->widths[c] : 1;
-    for (int c = 0; c <= g->ncols; c++) {
-        t.x[c] = st->margin_l + st->width * at / total;
-        at += c < g->ncols ? (g->widths[c] > 0 ? g->widths[c] : 1) : 0;
-    }
+        t.x[c + 1] = t.x[c] + w[c];
     size_t ncells = (size_t)g->nrows * (size_t)g->ncols;
     t.cells = bx_arena_alloc(s->arena, ncells * sizeof *t.cells, s->err);
     if (!t.cells)
