@@ -42,13 +42,17 @@ done
 
 # 上海市普陀区 2025: our page beside the published one (when ../shared is there)
 published=../../../shared/seeds-external/shanghai-putuo-2025
-for pair in "putuo-2025-office:上海市普陀区人民政府办公室2025年部门预算.pdf" \
-            "putuo-2025-office-unit:上海市普陀区人民政府办公室2025年单位预算.pdf"; do
-  name=${pair%%:*} pdf="$published/${pair#*:}"
+# (each: sample, published PDF, pages ours:theirs of its 财务收支预算总表,
+# 收入预算总表 and 经济分类预算表)
+for pair in "putuo-2025-office:上海市普陀区人民政府办公室2025年部门预算.pdf:1:8 2:9 8:18" \
+            "putuo-2025-office-unit:上海市普陀区人民政府办公室2025年单位预算.pdf:1:8 2:9 8:18" \
+            "putuo-2025-wanli:上海市普陀区人民政府万里街道办事处2025年部门预算.pdf:1:9 2:10 19:27"; do
+  name=${pair%%:*} rest=${pair#*:}
+  pdf="$published/${rest%%.pdf:*}.pdf" specs=${rest#*.pdf:}
   [ -f "$pdf" ] || continue
   "$budgetx" render "../../samples/$name" -o "$work/$name-beside" --format pdf --tables-only
   ours=$(ls "$work/$name-beside"/*.pdf)
-  for spec in 1:8 2:9 8:18; do # 财务收支预算总表, 收入预算总表, 经济分类预算表: ours, then theirs
+  for spec in $specs; do # ours, then theirs
     pdftoppm -r 40 -png -singlefile -f "${spec%%:*}" -l "${spec%%:*}" "$ours" "$work/a"
     pdftoppm -r 40 -png -singlefile -f "${spec#*:}" -l "${spec#*:}" "$pdf" "$work/b"
     /usr/bin/python3 -c '
