@@ -481,6 +481,17 @@ static bool parse_page(loader *ld, const yaml_node_t *map, bx_text_setup *p)
     return !bx_failed(ld->err) && (!type || parse_type(ld, type, p));
 }
 
+/* How figures print when style: does not say: grouped, trailing zeros
+ * trimmed, percentages to 1 decimal, amounts in the cells' unit. */
+static void default_numbers(bx_doc_layout *d)
+{
+    d->style.amounts = (bx_nformat){.grouping = true, .trim = true};
+    d->style.percent_decimals = 1;
+    d->style.percent_grouping = true;
+    d->style.exact_base = false;
+    d->amounts = (bx_scale){0, -1};
+}
+
 /* The defaults of a document.yaml, or the base set's document a set's own
  * starts from: each key it writes replaces the base's whole, its blocks
  * always its own. */
@@ -493,10 +504,7 @@ static void start_document(bx_doc_layout *d, const bx_doc_layout *from)
         return;
     }
     memset(d, 0, sizeof *d);
-    d->style = (bx_nstyle){.amounts = {.grouping = true, .trim = true},
-                           .percent_decimals = 1,
-                           .percent_grouping = true};
-    d->amounts = (bx_scale){0, -1};
+    default_numbers(d);
 }
 
 bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_dir,
@@ -525,13 +533,7 @@ bool bx_layout_parse_document(loader *ld, const char *set_dir, const char *base_
         ok = parse_numbering(ld, node, d);
     }
     if (ok && (node = bx_yaml_get(ld->y, root, "style"))) {
-        bx_doc_layout fresh;
-        start_document(&fresh, NULL);
-        d->style.amounts = fresh.style.amounts;
-        d->style.percent_decimals = fresh.style.percent_decimals;
-        d->style.percent_grouping = fresh.style.percent_grouping;
-        d->style.exact_base = fresh.style.exact_base;
-        d->amounts = fresh.amounts;
+        default_numbers(d); /* the base's style replaced whole */
         ok = parse_style(ld, node, &d->style, &d->amounts);
     }
     if (ok && (node = bx_yaml_get(ld->y, root, "phrases")))

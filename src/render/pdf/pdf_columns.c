@@ -168,34 +168,30 @@ static column_fit size_columns(const bx_sheet *s, const column_ask *ask, const b
     if (!minw)
         return FIT_NONE;
     double *floor = minw + nc, *need = floor + nc;
-    double sum = 0, summin = 0, sumfloor = 0;
+    double summin = 0, sumfloor = 0, pads = 2 * st->pad_x;
     bool wants = !st->natural_width; /* a printed width is the published one */
     for (int c = 0; c < nc; c++) {
-        double pads = 2 * st->pad_x;
         minw[c] = ask[c].minw * size + pads;
         floor[c] =
             wants && ask[c].want * size + pads > minw[c] ? ask[c].want * size + pads : minw[c];
         need[c] = ask[c].need * size + pads;
-        w[c] = s->col_widths[c] / 100.0 * size + pads;
-        if (w[c] < floor[c])
-            w[c] = floor[c];
-        sum += w[c];
         summin += minw[c];
         sumfloor += floor[c];
     }
     column_fit got = summin > avail + 1e-6     ? FIT_NONE
                      : sumfloor > avail + 1e-6 ? FIT_MIN
                                                : FIT_WANTED;
-    if (got != FIT_WANTED) { /* back to the layout's widths, cut toward the minimum */
-        sum = 0;
-        for (int c = 0; c < nc; c++) {
-            w[c] = s->col_widths[c] / 100.0 * size + 2 * st->pad_x;
-            w[c] = w[c] < minw[c] ? minw[c] : w[c];
-            sum += w[c];
-        }
+    /* the layout's widths, at least what is wanted (or, short of room, the
+     * minimum) */
+    const double *least = got == FIT_WANTED ? floor : minw;
+    double sum = 0;
+    for (int c = 0; c < nc; c++) {
+        w[c] = s->col_widths[c] / 100.0 * size + pads;
+        w[c] = w[c] < least[c] ? least[c] : w[c];
+        sum += w[c];
     }
     if (got != FIT_NONE && sum > avail)
-        shrink_to(w, got == FIT_WANTED ? floor : minw, nc, sum - avail);
+        shrink_to(w, least, nc, sum - avail);
     else if (got != FIT_NONE && sum < avail && !st->natural_width)
         grow_to(w, need, nc, avail);
     free(minw);
@@ -215,17 +211,15 @@ bool bx_pdf_choose_size(const bx_sheet *s, const bx_metrics *m, const bx_pdf_sty
     double lowest = s->font_size || st->natural_width ? st->body_size : st->body_size - 2;
     if (lowest < st->min_body_size)
         lowest = st->min_body_size;
-    bool wanted = false;
-    for (out->size = st->body_size; !wanted && out->size >= lowest - 1e-9; out->size -= 0.5)
-        wanted = size_columns(s, ask, st, out->size, avail, out->col_w) == FIT_WANTED;
-    if (wanted) {
-        out->size += 0.5;
-    } else {
-        out->size = st->body_size;
-        while (size_columns(s, ask, st, out->size, avail, out->col_w) == FIT_NONE &&
-               out->size - 0.5 >= st->min_body_size)
-            out->size -= 0.5;
-    }
+    for (out->size = st->body_size; out->size >= lowest - 1e-9; out->size -= 0.5)
+        if (size_columns(s, ask, st, out->size, avail, out->col_w) == FIT_WANTED) {
+            free(ask);
+            return true;
+        }
+    out->size = st->body_size;
+    while (size_columns(s, ask, st, out->size, avail, out->col_w) == FIT_NONE &&
+           out->size - 0.5 >= st->min_body_size)
+        out->size -= 0.5;
     free(ask);
     return true;
 }

@@ -196,8 +196,6 @@ static double span_width(const token *t, size_t from, size_t to)
     return w;
 }
 
-/* Most cells (amounts, codes, short names) fit on one line: then there is
- * nothing to break, and no need to split the text into tokens. */
 /* The outermost bracket opened in t[start, end) and not closed there, or
  * `end` if none; *close: the token after its closing bracket (or n). */
 static size_t open_bracket(const token *t, size_t start, size_t end, size_t n, size_t *close)
@@ -220,6 +218,8 @@ static size_t open_bracket(const token *t, size_t start, size_t end, size_t n, s
     return open;
 }
 
+/* Most cells (amounts, codes, short names) fit on one line: then there is
+ * nothing to break, and no need to split the text into tokens. */
 static bool fits_on_one_line(const bx_metrics *m, bx_typeface face, const char *text, double size,
                              double width, double *w)
 {

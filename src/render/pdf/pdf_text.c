@@ -509,8 +509,9 @@ static bool set_row(setter *s, table_set *t, int r)
 }
 
 /* A text table's column widths: its shares of the text block, then a
- * column narrower than its short texts (a project's name, 16 characters
- * or fewer, on one line as published) widened from the others' room. */
+ * column narrower than its short texts (a project's name, BX_PDF_SHORT_EMS
+ * characters or fewer, on one line as published) widened from the others'
+ * room. */
 static void grid_widths(const setter *s, const bx_grid *g, double *w)
 {
     const bx_text_style *st = s->st;
