@@ -16,6 +16,7 @@ mode=${1:-build}
 packages=(
   build-essential cmake pkg-config
   libyaml-dev libxlsxwriter-dev libcsv-dev libhpdf-dev libharfbuzz-dev libdeflate-dev libzip-dev libexpat1-dev
+  libfreexl-dev         # .xls (BIFF8) workbooks made by other systems
   libcmocka-dev python3 unzip poppler-utils
   fonts-noto-cjk        # the PDF's default fonts: Noto Serif CJK SC Regular and Bold (CFF)
   fonts-lxgw-wenkai     # the 楷体 of the whole document's headings (LXGW WenKai, TrueType)
@@ -24,6 +25,7 @@ packages=(
   python3-fonttools       # tests/tools/pdf_glyphs.py: every code draws its character
   libreoffice-calc-nogui clang-format valgrind clang libclang-rt-14-dev
   python3-xlsxwriter python3-reportlab # bench/peers: the pipeline bench/run compares with
+  python3-openpyxl        # tests/tools/office_books.py: workbooks laid out as offices make them
 )
 
 installed() {

@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t zsize;
     uint8_t *zipped = bx_fuzz_split_zip(data, size, names, fixed, NPARTS, 2, &zsize);
     bx_xbook *book = bx_xbook_parse(zipped, zsize, "fuzz.xlsx", &err);
-    bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, NULL, &err) : NULL;
+    bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, NULL, NULL, &err) : NULL;
     if (getenv("BX_FUZZ_VERBOSE")) /* what a seed reaches */
         fprintf(stderr, "%s\n", ds ? "imported" : err.message);
     if (ds) {

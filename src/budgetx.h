@@ -152,20 +152,32 @@ void bx_abandon_outputs(void);
 
 /* Options of bx_render and bx_model_write. Zero-initialise, then set what
  * you need. */
+/* What a workbook that budgetx did not write is read as: the layout set
+ * its tables are of (each worksheet is recognised by its title and read by
+ * its headings, docs/workbooks.md), and the unit's name and the year where
+ * its title blocks do not say them (NULL, 0: from the titles). */
+typedef struct bx_workbook_hints {
+    const char *set;
+    const char *unit;
+    int year;
+} bx_workbook_hints;
+
 typedef struct bx_render_options {
-    const char *const *formats;     /* NULL-ended list; NULL = {"xlsx"} */
-    const char *const *layout_dirs; /* extra folders holding layout sets */
-    const char *font;               /* PDF: regular face (.ttf/.otf/.ttc); NULL = default */
-    const char *bold_font;          /* PDF: bold face; NULL = default */
-    const char *const *font_dirs;   /* PDF: extra folders holding the default fonts */
-    int force;                      /* bx_render: write even when checks find errors */
-    const char *encoding;           /* bx_render: CSV encoding, as bx_dataset_set_encoding */
-    bx_findings **findings;         /* bx_render: if set, receives the checks' findings
-                                       (caller frees; NULL when the run stopped before) */
-    int parallel;                   /* bx_render: write the formats at the same time, one
-                                       thread each (for one dataset on a multi-core machine) */
-    int tables_only;                /* bx_render: the tables alone, even where the layout
-                                       set has the whole document's outline */
+    const char *const *formats;        /* NULL-ended list; NULL = {"xlsx"} */
+    const char *const *layout_dirs;    /* extra folders holding layout sets */
+    const char *font;                  /* PDF: regular face (.ttf/.otf/.ttc); NULL = default */
+    const char *bold_font;             /* PDF: bold face; NULL = default */
+    const char *const *font_dirs;      /* PDF: extra folders holding the default fonts */
+    int force;                         /* bx_render: write even when checks find errors */
+    const char *encoding;              /* bx_render: CSV encoding, as bx_dataset_set_encoding */
+    bx_findings **findings;            /* bx_render: if set, receives the checks' findings
+                                          (caller frees; NULL when the run stopped before) */
+    int parallel;                      /* bx_render: write the formats at the same time, one
+                                          thread each (for one dataset on a multi-core machine) */
+    int tables_only;                   /* bx_render: the tables alone, even where the layout
+                                          set has the whole document's outline */
+    const bx_workbook_hints *workbook; /* bx_render: how to read a workbook budgetx
+                                          did not write (NULL: refused) */
 } bx_render_options;
 
 /* Write a model in one format to path (options may be NULL). The file is
@@ -202,6 +214,10 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
  * bx_dataset_free. bx_render and bx_renderer_render accept a workbook's
  * path in place of a dataset folder and do this first. */
 bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_dirs, bx_error *err);
+/* bx_workbook_load, also for a workbook made elsewhere (hints may be NULL:
+ * then only ours are read). */
+bx_dataset *bx_workbook_load_as(const char *xlsx_path, const char *const *layout_dirs,
+                                const bx_workbook_hints *hints, bx_error *err);
 /* Whether path names a workbook (*.xlsx) rather than a dataset folder. */
 int bx_is_workbook(const char *path);
 /* Write a dataset read from a workbook as the folder dir (its parents

@@ -79,6 +79,7 @@ struct bx_renderer {
     pthread_mutex_t lock; /* guards sets */
     cached_set *sets;
     int nsets, cap_sets;
+    bx_foreign_hints workbook; /* a copy of options->workbook (set NULL: none) */
 };
 
 static const char *const default_formats[] = {"xlsx", NULL};
@@ -97,9 +98,21 @@ bx_renderer *bx_renderer_new(const bx_render_options *options, bx_error *err)
     if (options)
         r->options = *options;
     r->options.findings = NULL;
+    r->options.workbook = NULL;
     r->formats = formats;
+    const bx_workbook_hints *h = options ? options->workbook : NULL;
+    if (h && ((h->set && !(r->workbook.set = bx_strdup(h->set, err))) ||
+              (h->unit && !(r->workbook.unit = bx_strdup(h->unit, err))))) {
+        free((char *)r->workbook.set);
+        free(r);
+        return NULL;
+    }
+    if (h)
+        r->workbook.year = h->year;
     r->fonts = bx_font_set_new(&r->options, err);
     if (!r->fonts) {
+        free((char *)r->workbook.set);
+        free((char *)r->workbook.unit);
         free(r);
         return NULL;
     }
@@ -116,6 +129,8 @@ void bx_renderer_free(bx_renderer *r)
         bx_layout_set_free(r->sets[i].set);
     }
     free(r->sets);
+    free((char *)r->workbook.set);
+    free((char *)r->workbook.unit);
     bx_font_set_free(r->fonts);
     pthread_mutex_destroy(&r->lock);
     free(r);
@@ -285,7 +300,7 @@ bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char
         return bx_fail(err, NULL, BX_ERR_USAGE,
                        "bx_renderer_render: 缺少渲染器、数据目录或输出目录");
     bx_dataset *ds = bx_is_workbook(dataset_dir)
-                         ? bx_workbook_dataset(dataset_dir, renderer_set, r, err)
+                         ? bx_workbook_dataset(dataset_dir, renderer_set, r, &r->workbook, err)
                          : bx_dataset_load(dataset_dir, err);
     if (ds && !ds->origin && r->options.encoding &&
         bx_dataset_set_encoding(ds, r->options.encoding, err) != BX_OK) {

@@ -143,6 +143,47 @@ bool bx_text_blank(const char *s)
     return true;
 }
 
+/* The character a folded text keeps for cp, or 0 to drop it. */
+static uint32_t folded(uint32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0)
+        return 0;
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFF01 + '!';
+    if (cp == 0x201C || cp == 0x201D)
+        return '"';
+    if (cp == 0x2018 || cp == 0x2019)
+        return '\'';
+    return cp;
+}
+
+bool bx_text_fold(const char *s, char *out, size_t size, int *at)
+{
+    size_t n = strlen(s), i = 0, len = 0;
+    while (i < n) {
+        size_t start = i;
+        uint32_t cp;
+        if (!bx_utf8_next(s, n, &i, &cp))
+            break;
+        if ((cp = folded(cp)) == 0)
+            continue;
+        char buf[4];
+        size_t k = bx_utf8_encode(cp, buf);
+        if (len + k >= size)
+            return false;
+        for (size_t j = 0; j < k; j++) {
+            if (at)
+                at[len + j] = (int)start;
+            out[len + j] = buf[j];
+        }
+        len += k;
+    }
+    if (size == 0)
+        return false;
+    out[len] = '\0';
+    return true;
+}
+
 const char *bx_text_trim(const char *s, size_t *n)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')

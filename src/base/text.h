@@ -35,6 +35,14 @@ const char *bx_text_trim(const char *s, size_t *n);
 /* True if every byte of s is an ASCII space, tab, CR or LF (or s is ""). */
 bool bx_text_blank(const char *s);
 
+/* s as people's typing compares: spaces of every kind dropped (ASCII,
+ * U+3000, U+00A0, line ends), full-width forms folded to ASCII ("（" is
+ * "(", "：" is ":"), curly quotes to straight ones. Into out (size bytes,
+ * NUL-terminated); at, when given, receives for each byte of out the
+ * offset in s of the character it came from (size entries). False if
+ * out is too small. */
+bool bx_text_fold(const char *s, char *out, size_t size, int *at);
+
 /* A spreadsheet's name of a 0-based row and column ("D5" for row 4,
  * column 3; "?" for a negative one); returns buf. */
 char *bx_cell_ref(int row, int col, char *buf, size_t size);

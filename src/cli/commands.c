@@ -133,6 +133,30 @@ static const option_def opt_rows = {.name = "rows",
                                     .max = 10000,
                                     .expects = "1 到 10000 之间的行数",
                                     .help = "每个表体留出的空行数（默认 20；有 --like 时 5）"};
+/* a workbook budgetx did not write: what it is read as */
+static const option_def opt_book_set = {
+    .name = "set",
+    .kind = OPT_STRING,
+    .value = "NAME",
+    .field = offsetof(bx_cli, set),
+    .expects = "模板名称（例如 shenzhen-2024）",
+    .help =
+        "工作簿不是 budgetx 生成的（没有隐藏的数据记录）时，按这个模板的表读入：按标题认出各表，"
+        "按表头读各栏"};
+static const option_def opt_book_unit = {.name = "unit",
+                                         .kind = OPT_STRING,
+                                         .value = "UNIT",
+                                         .field = offsetof(bx_cli, unit),
+                                         .expects = "单位名称",
+                                         .help = "（同 --set）标题栏中没有单位名称时，用这个名称"};
+static const option_def opt_book_year = {.name = "year",
+                                         .kind = OPT_NUMBER,
+                                         .value = "YEAR",
+                                         .field = offsetof(bx_cli, year),
+                                         .min = 1980,
+                                         .max = 2999,
+                                         .expects = "年度（1980 到 2999）",
+                                         .help = "（同 --set）标题和表头中没有年度时，用这个年度"};
 static const option_def opt_report_format = {
     .name = "format",
     .kind = OPT_STRING,
@@ -161,14 +185,17 @@ static const option_def opt_synopsis = {.name = "synopsis",
                                         .kind = OPT_SYNOPSIS}; /* for the test */
 
 static const option_def *const render_options[] = {
-    &opt_output_dir, &opt_output_format, &opt_layouts, &opt_font, &opt_bold_font,   &opt_force,
-    &opt_encoding,   &opt_list,          &opt_jobs,    &opt_diff, &opt_tables_only, NULL};
-static const option_def *const import_options[] = {&opt_import_dir, &opt_diff, &opt_layouts,
-                                                   &opt_import_force, NULL};
+    &opt_output_dir,  &opt_output_format, &opt_layouts,   &opt_font,      &opt_bold_font,
+    &opt_force,       &opt_encoding,      &opt_list,      &opt_jobs,      &opt_diff,
+    &opt_tables_only, &opt_book_set,      &opt_book_unit, &opt_book_year, NULL};
+static const option_def *const import_options[] = {&opt_import_dir,   &opt_diff,     &opt_layouts,
+                                                   &opt_import_force, &opt_book_set, &opt_book_unit,
+                                                   &opt_book_year,    NULL};
 static const option_def *const template_options[] = {
     &opt_set, &opt_blank_book, &opt_unit, &opt_year, &opt_like, &opt_rows, &opt_layouts, NULL};
-static const option_def *const check_options[] = {&opt_report_format, &opt_layouts, &opt_encoding,
-                                                  NULL};
+static const option_def *const check_options[] = {
+    &opt_report_format, &opt_layouts,   &opt_encoding, &opt_book_set,
+    &opt_book_unit,     &opt_book_year, NULL};
 const option_def *const bx_cli_common_options[] = {&opt_quiet, &opt_verbose, &opt_command_help,
                                                    NULL};
 const option_def *const bx_cli_top_options[] = {&opt_help, &opt_version, &opt_synopsis, NULL};

@@ -109,9 +109,10 @@ static void say_written(const bx_cli *c, const char *const *formats)
 /* A dataset folder (its CSVs read in --encoding), or a workbook read back. */
 static bx_dataset *load_any(const bx_cli *c, const char *path, bx_error *err)
 {
+    bx_workbook_hints hints = {c->set, c->unit, c->year};
     bool book = bx_is_workbook(path);
     bx_dataset *ds =
-        book ? bx_workbook_load(path, c->layout_dirs, err) : bx_dataset_load(path, err);
+        book ? bx_workbook_load_as(path, c->layout_dirs, &hints, err) : bx_dataset_load(path, err);
     if (ds && !book && c->encoding && bx_dataset_set_encoding(ds, c->encoding, err) != BX_OK) {
         bx_dataset_free(ds);
         return NULL;
@@ -227,6 +228,7 @@ static int run_render(const bx_cli *c)
     for (int i = 0; formats[i]; i++)
         if (!bx_format_extension(formats[i]))
             return bx_cli_usage(c, "未知的格式“%s”（可用：xlsx、pdf、both）", formats[i]);
+    bx_workbook_hints hints = {c->set, c->unit, c->year};
     bx_render_options opts = {.formats = formats,
                               .layout_dirs = c->layout_dirs,
                               .font = c->font,
@@ -235,6 +237,7 @@ static int run_render(const bx_cli *c)
                               .force = c->force,
                               .tables_only = c->tables_only,
                               .encoding = c->encoding,
+                              .workbook = &hints,
                               /* one dataset: its formats side by side */
                               .parallel = sysconf(_SC_NPROCESSORS_ONLN) > 1};
     if (c->ndatasets > 1 || c->list) {

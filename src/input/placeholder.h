@@ -25,4 +25,20 @@ typedef struct bx_tpl_piece {
  * at the end of tpl. */
 bool bx_tpl_next(const char *tpl, size_t *at, bx_tpl_piece *out);
 
+/* What a placeholder stood for in a text matched with its template. */
+typedef struct bx_tpl_capture {
+    const char *name; /* inside the template, nname bytes */
+    size_t nname;
+    const char *s; /* inside the text, n bytes, trimmed */
+    size_t n;
+} bx_tpl_capture;
+
+enum { BX_TPL_MAX_CAPTURES = 8, BX_TPL_MAX_TEXT = 1024 };
+
+/* Whether text reads as tpl (bx_text_fold: spaces and full-width forms
+ * aside), each placeholder standing for some text that is not empty;
+ * the number of captures written (at most BX_TPL_MAX_CAPTURES, in
+ * template order), or -1. Texts longer than BX_TPL_MAX_TEXT never match. */
+int bx_tpl_match(const char *tpl, const char *text, bx_tpl_capture *caps);
+
 #endif /* BX_PLACEHOLDER_H */

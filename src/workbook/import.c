@@ -32,9 +32,26 @@ bool bx_im_fail_at(importer *im, int row, int col, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     bx_loc loc = {im->book->path, 0, 0};
-    bx_fail(im->err, &loc, BX_ERR_DATA, "%s!%s：%s", im->ws ? im->ws->name : "",
-            bx_cell_ref(row, col, ref, sizeof ref), msg);
+    const char *sheet = im->ws ? im->ws->name : "";
+    if (im->origins && im->ws) { /* the cell of the workbook the user has */
+        const bx_origin *o = &im->origins[im->ws - im->book->sheets];
+        sheet = o->sheet;
+        row = row >= 0 && row < o->nrows && o->row_of[row] >= 0 ? o->row_of[row] : row;
+        col = col >= 0 && col < o->ncols && o->col_of[col] >= 0 ? o->col_of[col] : col;
+    }
+    bx_fail(im->err, &loc, BX_ERR_DATA, "%s!%s：%s", sheet, bx_cell_ref(row, col, ref, sizeof ref),
+            msg);
     return false;
+}
+
+bx_scale bx_im_shown(const importer *im)
+{
+    if (im->origins && im->ws)
+        return im->origins[im->ws - im->book->sheets].shown;
+    bx_scale shown = im->set->display;
+    if (im->t && im->t->display_unit)
+        shown.unit_yuan = im->t->display_unit;
+    return shown;
 }
 
 const char *bx_im_keep(importer *im, const char *s)
@@ -153,7 +170,7 @@ static void importer_free(importer *im)
     free(im->tables);
     free(im->bind_start);
     free(im->order);
-    free(im->covers);
+    bx_covers_free(&im->covers);
     bx_model_free(im->m0);
     bx_arena_free(im->arena);
 }
@@ -184,18 +201,51 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
     return ds;
 }
 
-bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx, bx_error *err)
+bx_dataset *bx_im_read_redrawn(const bx_xbook *book, const bx_origin *origins,
+                               const bx_layout_set *set, bx_model *m0, bx_error *err)
+{
+    importer im = {.book = book,
+                   .err = err,
+                   .arena = bx_arena_new(),
+                   .set = set,
+                   .m0 = m0,
+                   .origins = origins};
+    bx_dataset *ds = im.arena ? corrected_dataset(&im, book->path)
+                              : (bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足"), NULL);
+    importer_free(&im);
+    return ds;
+}
+
+bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx,
+                                const bx_foreign_hints *hints, bx_error *err)
 {
     bx_xbook *book = bx_xbook_open(path, err);
-    bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, ctx, err) : NULL;
+    bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, ctx, hints, err) : NULL;
     bx_xbook_free(book);
     return ds;
 }
 
+/* A workbook without our hidden sheet: read as tables of the set asked for. */
+static bx_dataset *foreign_dataset(const bx_xbook *book, bx_set_finder find, void *ctx,
+                                   const bx_foreign_hints *hints, bx_error *err)
+{
+    bx_loc loc = {book->path, 0, 0};
+    if (!hints || !hints->set)
+        return bx_fail(err, &loc, BX_ERR_DATA,
+                       "这个工作簿不是 budgetx 生成的（没有隐藏的工作表“%s”）：请用 --set "
+                       "给出它的表格属于哪个模板，按表格的标题和表头读入",
+                       BX_CARRY_SHEET),
+               NULL;
+    const bx_layout_set *set = find(ctx, hints->set, err);
+    return set ? bx_foreign_dataset(book, set, hints, err) : NULL;
+}
+
 bx_dataset *bx_workbook_dataset_of(const bx_xbook *book, bx_set_finder find, void *ctx,
-                                   bx_error *err)
+                                   const bx_foreign_hints *hints, bx_error *err)
 {
     const char *path = book->path;
+    if (!bx_xbook_sheet(book, BX_CARRY_SHEET))
+        return foreign_dataset(book, find, ctx, hints, err);
     importer im = {.book = book, .err = err, .arena = bx_arena_new()};
     bx_dataset_meta meta;
     bx_carried_book cb;
@@ -260,12 +310,21 @@ static const bx_layout_set *find_and_keep(void *ctx, const char *name, bx_error 
 
 bx_dataset *bx_workbook_load(const char *path, const char *const *layout_dirs, bx_error *err)
 {
+    return bx_workbook_load_as(path, layout_dirs, NULL, err);
+}
+
+bx_dataset *bx_workbook_load_as(const char *path, const char *const *layout_dirs,
+                                const bx_workbook_hints *hints, bx_error *err)
+{
     bx_error spare; /* the reader stops at the first failure err records */
     err = bx_error_or(err, &spare);
     if (!path)
         return bx_fail(err, NULL, BX_ERR_USAGE, "bx_workbook_load: 缺少工作簿"), NULL;
     found_set f = {layout_dirs, NULL};
-    bx_dataset *ds = bx_workbook_dataset(path, find_and_keep, &f, err);
+    bx_foreign_hints h = {0};
+    if (hints)
+        h = (bx_foreign_hints){hints->set, hints->unit, hints->year};
+    bx_dataset *ds = bx_workbook_dataset(path, find_and_keep, &f, hints ? &h : NULL, err);
     bx_layout_set_free(f.set);
     return ds;
 }

@@ -9,11 +9,26 @@ struct bx_layout_set;
 /* Finds the layout set a dataset names (a renderer's cache, or a search). */
 typedef const struct bx_layout_set *(*bx_set_finder)(void *ctx, const char *name, bx_error *err);
 
-/* The dataset a workbook carries, corrected with what its sheets show. */
-bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx, bx_error *err);
+/* What a workbook made elsewhere is read as (foreign.h). */
+typedef struct bx_foreign_hints {
+    const char *set;  /* the layout set its tables are of */
+    const char *unit; /* NULL: from the titles */
+    int year;         /* 0: from the titles */
+} bx_foreign_hints;
+
+/* The dataset a workbook carries, corrected with what its sheets show; a
+ * workbook without our hidden sheet is read by its headings as tables of
+ * hints->set. hints may be NULL. */
+bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx,
+                                const bx_foreign_hints *hints, bx_error *err);
 /* The same from a workbook already read (fuzzing). */
 struct bx_xbook;
 bx_dataset *bx_workbook_dataset_of(const struct bx_xbook *book, bx_set_finder find, void *ctx,
-                                   bx_error *err);
+                                   const bx_foreign_hints *hints, bx_error *err);
+
+/* The dataset a workbook without budgetx's hidden sheet holds, read as
+ * tables of set (foreign.c). */
+bx_dataset *bx_foreign_dataset(const struct bx_xbook *book, const struct bx_layout_set *set,
+                               const bx_foreign_hints *hints, bx_error *err);
 
 #endif /* BX_IMPORT_H */

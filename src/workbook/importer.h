@@ -10,6 +10,17 @@
 
 #include <stdarg.h>
 
+/* A workbook made elsewhere, redrawn in our shape (foreign.h): where
+ * the cells of a redrawn sheet came from, and the unit its amounts
+ * are stated in. */
+typedef struct bx_origin {
+    const char *sheet; /* the workbook's sheet */
+    int nrows, ncols;  /* of the redrawn sheet */
+    int *row_of;       /* per redrawn row: the workbook's row, or -1 */
+    int *col_of;       /* per redrawn column: the workbook's column, or -1 */
+    bx_scale shown;    /* the amounts' unit (单位：元 / 万元) */
+} bx_origin;
+
 typedef struct insert {
     int anchor; /* a CSV row, or -1: at the end */
     bool after;
@@ -30,6 +41,16 @@ typedef struct cover {
     int row, col, anchor_row, anchor_col;
 } cover;
 
+/* The positions inside a sheet's merges, but their first cells. */
+typedef struct bx_covers {
+    cover *v;
+    size_t n;
+} bx_covers;
+bool bx_covers_index(const bx_xsheet *ws, const char *path, bx_covers *out, bx_error *err);
+/* The merge covering (row, col) other than its first cell, or NULL. */
+const cover *bx_covers_find(const bx_covers *c, int row, int col);
+void bx_covers_free(bx_covers *c);
+
 typedef struct importer {
     const bx_xbook *book;
     const bx_layout_set *set;
@@ -46,10 +67,22 @@ typedef struct importer {
     const bx_table_layout *t;
     int *bind_start; /* s->nrows + 1: binds of row r are order[bind_start[r] …] */
     int *order;
-    cover *covers;
-    size_t ncovers;
+    bx_covers covers;
     int levels; /* bx_im_levels_lost: 0 not known yet, 1 read, 2 lost */
+    /* a workbook made elsewhere, redrawn (foreign.h): per sheet of book,
+     * where its cells came from; NULL for ours */
+    const bx_origin *origins;
 } importer;
+
+/* The amounts' unit of the sheet being compared: the one it states, or
+ * the table's. */
+bx_scale bx_im_shown(const importer *im);
+
+/* ---- import.c: reading a redrawn workbook (foreign.c) ------------------ */
+
+/* The dataset a redrawn workbook shows, m0 its template model (taken). */
+bx_dataset *bx_im_read_redrawn(const bx_xbook *book, const bx_origin *origins,
+                               const bx_layout_set *set, bx_model *m0, bx_error *err);
 
 /* ---- import.c: messages ------------------------------------------------ */
 

@@ -27,6 +27,12 @@ typedef struct region {
     const bx_slot *slot;         /* the block, when the model records it */
     int *map;                    /* per grid column: the CSV column it shows, or -1 */
     bx_cell *kinds;              /* per grid column: an empty cell of its type */
+    /* a code split into columns (类 | 款 | 项): the CSV column, the grid
+     * columns of its parts and their digits, the last code read */
+    int code_csv, nparts;
+    int part_col[4], part_from[4], part_len[4];
+    char last_code[32];
+    unsigned numbering; /* the numbering styles of the rows' labels (label_style) */
 } region;
 
 /* The record a model row shows in the region's columns. */
@@ -114,10 +120,41 @@ static void map_column(region *g, int col, int csv_col, bx_coltype type, int dec
     g->kinds[col] = (bx_cell){.style = bx_coltype_style(type), .decimals = (uint8_t)decimals};
 }
 
+/* The parts of a split code among the region's columns: read together
+ * (new_row), not one over the other. */
+static void map_code_parts(const importer *im, region *g)
+{
+    g->code_csv = -1;
+    if (im->t->kind == BX_TABLE_FORM)
+        return;
+    const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
+    size_t n = bx_header_leaves(&im->t->header, leaves);
+    const bx_csv *csv = im->m0->readback.sources[g->source].csv;
+    for (size_t i = 0; i < n && (int)i < g->c1; i++) {
+        if ((int)i < g->c0 || !leaves[i]->digits || !leaves[i]->field || g->nparts == 4)
+            continue;
+        g->map[i] = -1;
+        g->code_csv = bx_csv_column(csv, leaves[i]->field);
+        g->part_col[g->nparts] = (int)i;
+        g->part_from[g->nparts] = leaves[i]->digits_from;
+        g->part_len[g->nparts++] = leaves[i]->digits;
+    }
+}
+
 /* Which CSV column each grid column of the region shows: from a model row
  * when there is one, else from the layout (a block the dataset left
  * empty). Cells are kept empty: a typed value is always new. */
+static bool map_columns(importer *im, region *g);
+
 static bool map_region(importer *im, region *g)
+{
+    if (!map_columns(im, g))
+        return false;
+    map_code_parts(im, g);
+    return true;
+}
+
+static bool map_columns(importer *im, region *g)
 {
     g->map = bx_arena_alloc(im->arena, (size_t)g->c1 * sizeof(int), im->err);
     g->kinds = bx_arena_alloc(im->arena, (size_t)g->c1 * sizeof(bx_cell), im->err);
@@ -177,18 +214,117 @@ static bool ends_with(const char *s, size_t n, const char *end)
     return n >= k && memcmp(s + n - k, end, k) == 0;
 }
 
-/* A new ledger line named like a total is one. */
-static bool is_total_label(const importer *im, const region *g, int wrow)
+/* A row's label: its first text among the region's columns. */
+static const char *label_of(const importer *im, const region *g, int wrow, size_t *n)
 {
     for (int c = g->c0; c < g->c1; c++) {
         if (g->map[c] < 0 || g->kinds[c].style == BX_STYLE_AMOUNT ||
             g->kinds[c].style == BX_STYLE_NUMBER)
             continue;
-        size_t n;
-        const char *label = bx_text_trim(bx_im_wtext(im, wrow, c), &n);
-        return ends_with(label, n, "合计") || ends_with(label, n, "总计");
+        return bx_text_trim(bx_im_wtext(im, wrow, c), n);
     }
+    *n = 0;
+    return "";
+}
+
+/* A new ledger line named like a total is one. */
+static bool is_total_label(const importer *im, const region *g, int wrow)
+{
+    size_t n;
+    const char *label = label_of(im, g, wrow, &n);
+    return ends_with(label, n, "合计") || ends_with(label, n, "总计");
+}
+
+/* How a label is numbered: 一、 (1), （一） (2), 1. (4), （1） (8), or not (0). */
+enum { NUM_CJK = 1, NUM_CJK_PAREN = 2, NUM_DIGIT = 4, NUM_DIGIT_PAREN = 8 };
+
+static size_t skip_any(const char *s, const char *const *set)
+{
+    size_t at = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (int i = 0; set[i]; i++)
+            if (strncmp(s + at, set[i], strlen(set[i])) == 0) {
+                at += strlen(set[i]);
+                more = true;
+                break;
+            }
+    }
+    return at;
+}
+
+static bool starts(const char *s, const char *const *set, size_t *n)
+{
+    for (int i = 0; set[i]; i++)
+        if (strncmp(s, set[i], strlen(set[i])) == 0) {
+            *n = strlen(set[i]);
+            return true;
+        }
     return false;
+}
+
+static unsigned label_style(const char *s)
+{
+    static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七",
+                                      "八", "九", "十", "百", "零", "〇", NULL};
+    static const char *const digit[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", NULL};
+    static const char *const open[] = {"（", "(", NULL}, *const close[] = {"）", ")", NULL};
+    static const char *const after_cjk[] = {"、", NULL}, *const after_digit[] = {".", "．", "、",
+                                                                                 NULL};
+    size_t k, n;
+    bool paren = starts(s, open, &k);
+    const char *p = paren ? s + k : s;
+    if ((n = skip_any(p, cjk)) > 0)
+        return starts(p + n, paren ? close : after_cjk, &k) ? (paren ? NUM_CJK_PAREN : NUM_CJK) : 0;
+    if ((n = skip_any(p, digit)) > 0)
+        return starts(p + n, paren ? close : after_digit, &k)
+                   ? (paren ? NUM_DIGIT_PAREN : NUM_DIGIT)
+                   : 0;
+    return 0;
+}
+
+/* A label's level by its numbering among the styles the rows use (一、 over
+ * （一） over 1. over （1））: where the workbook shows no indentation. */
+static int numbered_level(const region *g, const char *label)
+{
+    unsigned style = label_style(label);
+    int level = 0;
+    for (unsigned bit = 1; style && bit < style; bit <<= 1)
+        level += (g->numbering & bit) != 0;
+    return level;
+}
+
+/* A split code's parts as a new row shows them, joined; a part left blank
+ * before one given is the code above's (exports print the 类 once). */
+static const char *joined_code(importer *im, region *g, int wr)
+{
+    char code[sizeof g->last_code] = "";
+    size_t len[4];
+    const char *part[4];
+    int given = -1;
+    for (int k = 0; k < g->nparts; k++) {
+        part[k] = bx_text_trim(bx_im_wtext(im, wr, g->part_col[k]), &len[k]);
+        if (len[k])
+            given = k;
+    }
+    if (given < 0)
+        return NULL;
+    for (int k = 0; k <= given; k++) {
+        size_t at = strlen(code), from = (size_t)g->part_from[k], n = len[k];
+        const char *src = part[k];
+        if (!n) { /* the code above's digits */
+            size_t have = strlen(g->last_code);
+            src = g->last_code + (from < have ? from : have);
+            n = from < have ? have - from : 0;
+            n = n < (size_t)g->part_len[k] ? n : (size_t)g->part_len[k];
+        }
+        if (at + n >= sizeof code)
+            n = sizeof code - 1 - at;
+        memcpy(code + at, src, n);
+        code[at + n] = '\0';
+    }
+    memcpy(g->last_code, code, sizeof code);
+    return bx_im_keep(im, code);
 }
 
 /* The columns a new row takes from the layout rather than from cells:
@@ -198,6 +334,12 @@ static void hidden_columns(importer *im, const region *g, int wrow, int mrow, co
 {
     int level_col = im->t->level_field ? bx_csv_column(csv, im->t->level_field) : -1;
     int indent_col = indent_column(im, g);
+    if (is_new && level_col >= 0 && indent_col < 0 && g->numbering) {
+        size_t n;
+        char text[16];
+        snprintf(text, sizeof text, "%d", numbered_level(g, label_of(im, g, wrow, &n)));
+        cells[level_col] = bx_im_keep(im, text);
+    }
     if (level_col >= 0 && indent_col >= 0 && bx_xsheet_cell(im->ws, wrow, indent_col) &&
         !bx_im_levels_lost(im)) {
         /* a paired row changes level only if its indentation was changed
@@ -224,7 +366,7 @@ static void hidden_columns(importer *im, const region *g, int wrow, int mrow, co
 
 /* A workbook row with no model row: a new CSV row, its hidden columns
  * like its neighbour's, placed after the row above it. */
-static bool new_row(importer *im, const region *g, int j, int near_m)
+static bool new_row(importer *im, region *g, int j, int near_m)
 {
     etable *t = &im->tables[g->source];
     const bx_csv *csv = t->csv;
@@ -238,6 +380,9 @@ static bool new_row(importer *im, const region *g, int j, int near_m)
     for (int c = g->c0; c < g->c1; c++)
         if (g->map[c] >= 0 && !bx_im_read_value(im, wr, c, &g->kinds[c], "", &cells[g->map[c]]))
             return false;
+    const char *code = g->nparts ? joined_code(im, g, wr) : NULL;
+    if (code && g->code_csv >= 0)
+        cells[g->code_csv] = code;
     hidden_columns(im, g, wr, -1, csv, cells, true);
     /* after the nearest paired row above, else before the one below */
     insert ins = {nb ? (int)nb->record : -1, true, cells};
@@ -271,6 +416,10 @@ static bool read_region(importer *im, region *g)
             return false;
     if (!pair_rows(im, g) || !map_region(im, g))
         return false;
+    for (int j = 0; j < g->nw; j++) {
+        size_t n;
+        g->numbering |= label_style(label_of(im, g, g->wrows[j], &n));
+    }
     etable *t = &im->tables[g->source];
     bool *paired = bx_arena_alloc(im->arena, (size_t)(g->nm + 1), im->err);
     if (!paired)

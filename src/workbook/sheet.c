@@ -35,40 +35,53 @@ static size_t merge_area(const bx_xmerge *m)
     return (size_t)(m->last_row - m->first_row + 1) * (size_t)(m->last_col - m->first_col + 1);
 }
 
-bool bx_im_index_merges(importer *im)
+bool bx_covers_index(const bx_xsheet *ws, const char *path, bx_covers *out, bx_error *err)
 {
-    free(im->covers);
-    im->covers = NULL;
-    im->ncovers = 0;
+    bx_covers_free(out);
     size_t n = 0;
-    for (size_t i = 0; i < im->ws->nmerges; i++)
-        if (merge_area(&im->ws->merges[i]) <= MERGE_MAX_CELLS)
-            n += merge_area(&im->ws->merges[i]);
+    for (size_t i = 0; i < ws->nmerges; i++)
+        if (merge_area(&ws->merges[i]) <= MERGE_MAX_CELLS)
+            n += merge_area(&ws->merges[i]);
     if (n > MAX_COVERED) {
-        bx_loc loc = {im->book->path, 0, 0};
-        return bx_fail(im->err, &loc, BX_ERR_LIMIT, "工作表“%s”的合并单元格过多", im->ws->name) ==
-               BX_OK;
+        bx_loc loc = {path, 0, 0};
+        return bx_fail(err, &loc, BX_ERR_LIMIT, "工作表“%s”的合并单元格过多", ws->name) == BX_OK;
     }
-    im->covers = bx_calloc(n ? n : 1, sizeof *im->covers, im->err);
-    if (!im->covers)
+    out->v = bx_calloc(n ? n : 1, sizeof *out->v, err);
+    if (!out->v)
         return false;
-    for (size_t i = 0; i < im->ws->nmerges; i++) {
-        const bx_xmerge *m = &im->ws->merges[i];
+    for (size_t i = 0; i < ws->nmerges; i++) {
+        const bx_xmerge *m = &ws->merges[i];
         if (merge_area(m) > MERGE_MAX_CELLS)
             continue;
         for (int r = m->first_row; r <= m->last_row; r++)
             for (int c = m->first_col; c <= m->last_col; c++)
                 if (r != m->first_row || c != m->first_col)
-                    im->covers[im->ncovers++] = (cover){r, c, m->first_row, m->first_col};
+                    out->v[out->n++] = (cover){r, c, m->first_row, m->first_col};
     }
-    qsort(im->covers, im->ncovers, sizeof *im->covers, by_place);
+    qsort(out->v, out->n, sizeof *out->v, by_place);
     return true;
+}
+
+const cover *bx_covers_find(const bx_covers *c, int row, int col)
+{
+    cover key = {row, col, 0, 0};
+    return c->n ? bsearch(&key, c->v, c->n, sizeof key, by_place) : NULL;
+}
+
+void bx_covers_free(bx_covers *c)
+{
+    free(c->v);
+    *c = (bx_covers){0};
+}
+
+bool bx_im_index_merges(importer *im)
+{
+    return bx_covers_index(im->ws, im->book->path, &im->covers, im->err);
 }
 
 const cover *bx_im_covered(const importer *im, int row, int col)
 {
-    cover key = {row, col, 0, 0};
-    return bsearch(&key, im->covers, im->ncovers, sizeof key, by_place);
+    return bx_covers_find(&im->covers, row, col);
 }
 
 const bx_xcell *bx_im_wcell(const importer *im, int row, int col)
@@ -140,7 +153,7 @@ const char *bx_im_source_text(const importer *im, const bx_bind *b)
 /* A changed amount in the dataset's unit and decimals. */
 static bool amount_text(importer *im, int row, int col, const char *plain, const char **out)
 {
-    bx_scale in = im->m0->readback.meta.input, shown = im->set->display;
+    bx_scale in = im->m0->readback.meta.input, shown = bx_im_shown(im);
     int decimals = in.decimals + bx_log10(shown.unit_yuan) - bx_log10(in.unit_yuan);
     int64_t v;
     switch (bx_decimal_scale(plain, decimals, &v)) {
@@ -190,8 +203,23 @@ bool bx_im_read_value(importer *im, int row, int col, const bx_cell *model, cons
     if (model->kind == BX_CELL_AMOUNT &&
         bx_decimal_scale(plain, model->decimals, &v) == BX_SCALED_OK && v == model->amount)
         return true; /* as shown: keep the dataset's precision */
-    if (model->style == BX_STYLE_NUMBER)
+    if (model->style == BX_STYLE_NUMBER) {
+        /* as many decimals as shown: "0.00" for a 0 formatted so (a column
+         * showing each value as it was given) */
+        int shown = xc->type == BX_X_NUMBER ? bx_xbook_decimals(im->book, xc->style) : -1;
+        const char *dot = strchr(plain, '.');
+        int has = dot ? (int)strlen(dot + 1) : 0;
+        size_t len = strlen(plain);
+        if (shown > has && shown <= BX_MAX_DECIMALS &&
+            len + (size_t)(shown - has) + 2 < sizeof plain) {
+            if (!dot)
+                plain[len++] = '.';
+            for (; has < shown; has++)
+                plain[len++] = '0';
+            plain[len] = '\0';
+        }
         return (*out = bx_im_keep(im, plain)) != NULL;
+    }
     return amount_text(im, row, col, plain, out);
 }
 

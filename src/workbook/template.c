@@ -5,6 +5,7 @@
  * a dataset to start from (`--like`), its rows keep their names, codes
  * and levels and lose their figures: last year's structure, this year's
  * numbers. */
+#include "blank.h"
 #include "carry.h"
 #include "dataset_image.h"
 #include "import.h"
@@ -41,11 +42,13 @@ static bool add_name(names *list, const char *name, bool figure, bx_error *err)
 /* One CSV the set reads and the columns it needs. */
 typedef struct csv_spec {
     const char *data;
+    const char *key_name; /* an `each` table's: its key column */
     names cols;
 } csv_spec;
 
 typedef struct blank {
     const bx_layout_set *set;
+    const bx_blank_request *req; /* a workbook read by its headings, or NULL */
     bx_arena *arena;
     bx_error *err;
     names fields; /* dataset fields the layouts show or name */
@@ -105,21 +108,26 @@ static bool scan_header(blank *b, csv_spec *spec, const bx_hnode *nodes, size_t 
     return true;
 }
 
-static bool scan_bands(blank *b, const bx_band *bands, size_t n)
+/* each: the CSV a form is repeated for (its index: spec_for moves them),
+ * whose row gives its values; -1 for none */
+static bool scan_bands(blank *b, const bx_band *bands, size_t n, int each)
 {
     for (size_t i = 0; i < n; i++) {
         const bx_band *band = &bands[i];
         csv_spec *spec = band->kind == BX_BAND_REPEAT ? spec_for(b, band->data) : NULL;
+        /* a repeated form's sections name their form by its key */
+        if (spec && each >= 0 && !add_name(&spec->cols, b->csvs[each].key_name, false, b->err))
+            return false;
         if ((band->kind == BX_BAND_REPEAT && !spec) || !scan_text(b, band->label) ||
             !scan_header(b, NULL, band->header.roots, band->header.nroots) ||
-            !scan_bands(b, band->bands, band->nbands))
+            !scan_bands(b, band->bands, band->nbands, each))
             return false;
         for (size_t k = 0; k < band->ncells; k++) {
             const bx_fcell *fc = &band->cells[k];
-            bool ok =
-                scan_text(b, fc->text) &&
-                (!fc->value || add_name(&b->fields, fc->value, is_figure(fc->type), b->err)) &&
-                (!fc->field || add_name(&spec->cols, fc->field, is_figure(fc->type), b->err));
+            bool ok = scan_text(b, fc->text) &&
+                      (!fc->value || add_name(each >= 0 ? &b->csvs[each].cols : &b->fields,
+                                              fc->value, is_figure(fc->type), b->err)) &&
+                      (!fc->field || add_name(&spec->cols, fc->field, is_figure(fc->type), b->err));
             if (!ok)
                 return false;
         }
@@ -127,15 +135,28 @@ static bool scan_bands(blank *b, const bx_band *bands, size_t n)
     return true;
 }
 
+/* The keys a request gives the sheets of one `each` table, or NULL. */
+static const bx_blank_keys *keys_for(const blank *b, const char *data)
+{
+    for (int i = 0; b->req && data && i < b->req->nkeys; i++)
+        if (strcmp(b->req->keys[i].data, data) == 0)
+            return &b->req->keys[i];
+    return NULL;
+}
+
 static bool scan_table(blank *b, const bx_table_layout *t, bool like)
 {
     /* one sheet per row of a CSV: without rows, no sheet to fill in */
-    if (t->each_data && !like)
+    if (t->each_data && !like && !keys_for(b, t->each_data))
         return bx_fail(b->err, NULL, BX_ERR_UNSUPPORTED,
                        "表 %d 按数据逐项生成（%s），不能生成空白工作簿：请用 --like 给出数据集",
                        t->number, t->each_data) == BX_OK;
-    if (t->each_data && !spec_for(b, t->each_data))
+    csv_spec *spec_each = t->each_data ? spec_for(b, t->each_data) : NULL;
+    if (t->each_data && (!spec_each || !add_name(&spec_each->cols, t->each_key, false, b->err)))
         return false;
+    int each = spec_each ? (int)(spec_each - b->csvs) : -1;
+    if (spec_each)
+        spec_each->key_name = t->each_key;
     const char *texts[] = {t->title,        t->label,         t->sheet_name,
                            t->caption_left, t->caption_right, t->empty_note};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
@@ -145,7 +166,7 @@ static bool scan_table(blank *b, const bx_table_layout *t, bool like)
         if (!scan_text(b, t->notes[i]))
             return false;
     if (t->kind == BX_TABLE_FORM)
-        return scan_bands(b, t->bands, t->nbands);
+        return scan_bands(b, t->bands, t->nbands, each);
     csv_spec *spec = spec_for(b, t->data);
     if (!spec)
         return false;
@@ -172,6 +193,24 @@ static bool figure_column(const blank *b, const csv_spec *spec, const char *name
     return false;
 }
 
+/* The rows of an `each` table's CSV a request names: its keys, the rest
+ * blank (read from the sheets). */
+static void key_rows(const blank *b, const csv_spec *spec, bx_strbuf *out)
+{
+    const bx_blank_keys *k = keys_for(b, spec->data);
+    if (!k)
+        return;
+    const char *row[MAX_NAMES];
+    for (int c = 0; c < spec->cols.n; c++)
+        row[c] = "";
+    for (int i = 0; i < k->nkeys; i++) {
+        for (int c = 0; c < spec->cols.n; c++)
+            if (strcmp(spec->cols.v[c], k->key) == 0)
+                row[c] = k->values[i];
+        bx_image_csv_row(out, row, (size_t)spec->cols.n);
+    }
+}
+
 /* A CSV of the dataset to start from with its figures blanked, or just
  * the header. */
 static void blank_csv(const blank *b, const csv_spec *spec, const bx_dataset *like, bx_strbuf *out,
@@ -180,6 +219,7 @@ static void blank_csv(const blank *b, const csv_spec *spec, const bx_dataset *li
     bx_csv *csv = like ? bx_dataset_csv(like, spec->data, err) : NULL;
     if (!csv) {
         bx_image_csv_row(out, spec->cols.v, (size_t)spec->cols.n);
+        key_rows(b, spec, out);
         return;
     }
     bool *figure = calloc(csv->ncols + 1, 1);
@@ -201,6 +241,14 @@ static void blank_csv(const blank *b, const csv_spec *spec, const bx_dataset *li
     bx_csv_free(csv);
 }
 
+static const char *requested_field(const blank *b, const char *name)
+{
+    for (size_t i = 0; b->req && i < b->req->nfields; i++)
+        if (strcmp(b->req->fields[i].key, name) == 0)
+            return b->req->fields[i].value;
+    return NULL;
+}
+
 static bool blank_meta(blank *b, const bx_dataset *like, const char *unit, int year,
                        bx_dataset_meta *meta)
 {
@@ -208,7 +256,9 @@ static bool blank_meta(blank *b, const bx_dataset *like, const char *unit, int y
     meta->template_name = b->set->name;
     meta->unit = unit ? unit : like->meta.unit;
     meta->year = year ? year : like->meta.year;
-    meta->input = b->set->display;
+    meta->input = b->req && b->req->input.unit_yuan ? b->req->input : b->set->display;
+    if (b->req)
+        meta->display = b->req->display;
     meta->layout_version = b->set->version;
     /* a workbook for data entry holds the tables; the document's texts and
      * last year's figures are the dataset's files, not typed into it */
@@ -220,8 +270,12 @@ static bool blank_meta(blank *b, const bx_dataset *like, const char *unit, int y
         return false;
     for (int i = 0; i < b->fields.n; i++) {
         const bx_dfield *kept = like ? bx_dataset_field(like, b->fields.v[i]) : NULL;
-        meta->fields[i] = (bx_dfield){
-            b->fields.v[i], kept && !b->fields.figure[i] ? kept->value : "", {NULL, 0, 0}};
+        const char *given = requested_field(b, b->fields.v[i]);
+        meta->fields[i] = (bx_dfield){b->fields.v[i],
+                                      given                          ? given
+                                      : kept && !b->fields.figure[i] ? kept->value
+                                                                     : "",
+                                      {NULL, 0, 0}};
     }
     meta->nfields = (size_t)b->fields.n;
     return true;
@@ -240,6 +294,24 @@ static bx_dataset *blank_dataset(blank *b, const bx_dataset *like, const char *u
     bx_dataset *ds = ok ? bx_image_dataset(&img, "空白模板", b->err) : NULL;
     bx_image_free(&img);
     return ds;
+}
+
+static bx_dataset *make_blank(const bx_layout_set *set, const bx_dataset *like, const char *unit,
+                              int year, const bx_blank_request *req, bx_error *err)
+{
+    blank b = {.set = set, .req = req, .err = err, .arena = bx_arena_new()};
+    bool ok = b.arena != NULL || bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+    for (size_t i = 0; ok && i < set->ntables; i++)
+        ok = scan_table(&b, &set->tables[i], like != NULL) && scan_text(&b, set->title);
+    bx_dataset *ds = ok ? blank_dataset(&b, like, unit, year) : NULL;
+    free(b.csvs);
+    bx_arena_free(b.arena);
+    return ds;
+}
+
+bx_dataset *bx_blank_dataset(const bx_layout_set *set, const bx_blank_request *req, bx_error *err)
+{
+    return make_blank(set, NULL, req->unit, req->year, req, err);
 }
 
 /* ---- the workbook ------------------------------------------------------ */
@@ -293,16 +365,12 @@ bx_status bx_write_template(const char *set_name, const char *unit, int year, co
         bx_dataset_free(like);
         return bx_fail(err, NULL, BX_ERR_USAGE, "空白工作簿需要单位名称和年度（--unit、--year）");
     }
-    blank b = {.err = err, .arena = bx_arena_new()};
-    bx_layout_set *set = b.arena ? bx_layout_set_find(set_name, dirs, err) : NULL;
-    b.set = set;
+    bx_layout_set *set = bx_layout_set_find(set_name, dirs, err);
     bool ok = set != NULL;
     if (ok && like && strcmp(like->meta.template_name, set->name) != 0)
         ok = bx_fail(err, NULL, BX_ERR_USAGE, "--like 的数据集使用模板“%s”，不是“%s”",
                      like->meta.template_name, set->name) == BX_OK;
-    for (size_t i = 0; ok && i < set->ntables; i++)
-        ok = scan_table(&b, &set->tables[i], like != NULL) && scan_text(&b, set->title);
-    bx_dataset *ds = ok ? blank_dataset(&b, like, unit, year) : NULL;
+    bx_dataset *ds = ok ? make_blank(set, like, unit, year, NULL, err) : NULL;
     bx_model *m = ds ? bx_model_resolve_template(set, ds, blank_rows, err) : NULL;
     if (m)
         write_template(m, path, options, err);
@@ -310,7 +378,5 @@ bx_status bx_write_template(const char *set_name, const char *unit, int year, co
     bx_dataset_free(ds);
     bx_dataset_free(like);
     bx_layout_set_free(set);
-    free(b.csvs);
-    bx_arena_free(b.arena);
     return bx_failed(err) ? err->status : BX_OK;
 }

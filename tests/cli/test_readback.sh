@@ -112,7 +112,7 @@ for item in src.infolist():
 dst.close()
 PY
 run 1 "$budgetx" render "$work/bare.xlsx" -o "$work/bare"
-expect_err "没有 budgetx 的数据记录" "a workbook without its dataset"
+expect_err "不是 budgetx 生成的（没有隐藏的工作表“budgetx”）：请用 --set" "a workbook without its dataset: read by its headings with --set"
 echo "not a zip" > "$work/junk.xlsx"
 run 1 "$budgetx" import "$work/junk.xlsx" -o "$work/junk"
 

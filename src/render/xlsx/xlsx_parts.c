@@ -140,19 +140,80 @@ bool bx_xread_shared_strings(reader *rd, const char *name, bool required)
     return ok;
 }
 
-/* ---- styles.xml: the indent of every cell format ---- */
+/* ---- styles.xml: the indent and decimals of every cell format ---- */
+
+enum { MAX_NUM_FORMATS = 512 }; /* custom number formats remembered */
 
 typedef struct styles_part {
     part base;
-    int *indent;
-    size_t n, cap;
+    int *indent, *fmt; /* per xf: its indent, its numFmtId */
+    size_t n, cap, cap_fmt;
     bool in_xfs, in_xf;
+    struct {
+        long id;
+        int decimals;
+    } custom[MAX_NUM_FORMATS];
+    int ncustom;
 } styles_part;
+
+/* The decimals a number format code shows ("#,##0.00" 2, "#,##0" 0), or
+ * -1 for General, text or a code without digits. */
+static int code_decimals(const char *code)
+{
+    bool digits = false, quoted = false;
+    int after = -1;
+    for (const char *p = code; *p && *p != ';'; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        if (quoted)
+            continue;
+        if (*p == '[') { /* a colour or condition */
+            const char *end = strchr(p, ']');
+            if (!end)
+                break;
+            p = end;
+        } else if (*p == '\\' && p[1]) {
+            p++;
+        } else if (*p == '.') {
+            after = after < 0 ? 0 : after;
+        } else if (*p == '0' || *p == '#' || *p == '?') {
+            digits = true;
+            after += after >= 0;
+        } else if (strncmp(p, "General", 7) == 0 || *p == '@') {
+            return -1;
+        }
+    }
+    return digits ? (after > 0 ? after : 0) : -1;
+}
+
+/* Excel's built-in formats that show figures. */
+static int builtin_decimals(long id)
+{
+    switch (id) {
+    case 1:
+    case 3:
+    case 9:
+    case 37:
+    case 38: return 0;
+    case 2:
+    case 4:
+    case 10:
+    case 39:
+    case 40: return 2;
+    default: return -1;
+    }
+}
 
 static void styles_start(part *p, const char *name, const char **atts)
 {
     styles_part *sp = (styles_part *)p;
-    if (strcmp(name, "cellXfs") == 0) {
+    long id;
+    if (strcmp(name, "numFmt") == 0 && sp->ncustom < MAX_NUM_FORMATS &&
+        bx_xread_parse_uint(bx_xread_attr(atts, "numFmtId"), 100000, &id)) {
+        const char *code = bx_xread_attr(atts, "formatCode");
+        sp->custom[sp->ncustom].id = id;
+        sp->custom[sp->ncustom++].decimals = code ? code_decimals(code) : -1;
+    } else if (strcmp(name, "cellXfs") == 0) {
         sp->in_xfs = true;
     } else if (strcmp(name, "xf") == 0 && sp->in_xfs) {
         if (sp->n == BX_XLSX_MAX_STYLES) {
@@ -160,8 +221,11 @@ static void styles_start(part *p, const char *name, const char **atts)
                                p->name, BX_XLSX_MAX_STYLES);
             return;
         }
-        if (!bx_xread_grow(p->rd, (void **)&sp->indent, &sp->cap, sp->n, sizeof(int)))
+        if (!bx_xread_grow(p->rd, (void **)&sp->indent, &sp->cap, sp->n, sizeof(int)) ||
+            !bx_xread_grow(p->rd, (void **)&sp->fmt, &sp->cap_fmt, sp->n, sizeof(int)))
             return;
+        sp->fmt[sp->n] =
+            bx_xread_parse_uint(bx_xread_attr(atts, "numFmtId"), 100000, &id) ? (int)id : 0;
         sp->indent[sp->n++] = 0;
         sp->in_xf = true;
     } else if (strcmp(name, "alignment") == 0 && sp->in_xf) {
@@ -186,11 +250,20 @@ bool bx_xread_styles(reader *rd, const char *name, bool required)
     styles_part sp = {.n = 0};
     bx_xread_part_init(&sp.base, rd, name, "样式表", styles_start, styles_end);
     bool ok = bx_xread_parse_part(&sp.base, required);
+    for (size_t i = 0; ok && i < sp.n; i++) { /* numFmtId → decimals, in place */
+        int decimals = builtin_decimals(sp.fmt[i]);
+        for (int k = 0; k < sp.ncustom; k++)
+            if (sp.custom[k].id == sp.fmt[i])
+                decimals = sp.custom[k].decimals;
+        sp.fmt[i] = decimals;
+    }
     if (ok && sp.n) {
         rd->book->xf_indent = bx_xread_keep(rd, sp.indent, sp.n, sizeof(int));
-        rd->book->nxf = rd->book->xf_indent ? sp.n : 0;
+        rd->book->xf_decimals = bx_xread_keep(rd, sp.fmt, sp.n, sizeof(int));
+        rd->book->nxf = rd->book->xf_indent && rd->book->xf_decimals ? sp.n : 0;
     }
     free(sp.indent);
+    free(sp.fmt);
     return ok && !bx_failed(rd->err);
 }
 

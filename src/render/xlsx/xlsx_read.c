@@ -627,6 +627,13 @@ void bx_xbook_free(bx_xbook *book)
     free(book);
 }
 
+int bx_xbook_decimals(const bx_xbook *book, int style)
+{
+    if (!book || !book->xf_decimals || style < 0 || (size_t)style >= book->nxf)
+        return -1;
+    return book->xf_decimals[style];
+}
+
 const bx_xsheet *bx_xbook_sheet(const bx_xbook *book, const char *name)
 {
     for (size_t i = 0; book && name && i < book->nsheets; i++)

@@ -60,8 +60,9 @@ typedef struct bx_xprop {
 typedef struct bx_xbook {
     const char *path; /* as given; used as the file of every message */
     bx_xsheet *sheets;
-    size_t nsheets; /* in workbook order (workbook.xml <sheets>) */
-    int *xf_indent; /* per cellXfs entry: its alignment indent (0 if none) */
+    size_t nsheets;   /* in workbook order (workbook.xml <sheets>) */
+    int *xf_indent;   /* per cellXfs entry: its alignment indent (0 if none) */
+    int *xf_decimals; /* … and the decimals its number format shows (-1: General, text) */
     size_t nxf;
     bx_xprop *props; /* in document order */
     size_t nprops;
@@ -85,6 +86,9 @@ const bx_xsheet *bx_xbook_sheet(const bx_xbook *book, const char *name);
 const bx_xcell *bx_xsheet_cell(const bx_xsheet *s, int row, int col);
 /* The alignment indent of a cellXfs index; 0 for an index out of range. */
 int bx_xbook_indent(const bx_xbook *book, int style);
+/* The decimals the number format of a cellXfs index shows; -1 for
+ * General, text or an index out of range. */
+int bx_xbook_decimals(const bx_xbook *book, int style);
 /* A custom document property's value (<property name=".."><vt:lpwstr>),
  * or NULL if the workbook has none of that name. */
 const char *bx_xbook_property(const bx_xbook *book, const char *name);
