@@ -348,10 +348,21 @@ static void keep_freed_memory(void)
     mallopt(M_TOP_PAD, 16 << 20);
 }
 
+/* --set, --unit and --year say how to read a workbook: for one dataset
+ * folder (whose template its dataset.yaml names) they are a mistake. */
+static bool hints_without_workbook(const bx_cli *c)
+{
+    return c->command != BX_CLI_TEMPLATE && (c->set || c->unit || c->year) && c->dataset &&
+           c->ndatasets == 1 && !c->list && !bx_is_workbook(c->dataset);
+}
+
 static int run_command(bx_cli *c)
 {
     char exe_layouts[PATH_MAX], exe_fonts[PATH_MAX];
     add_exe_dirs(c, exe_layouts, exe_fonts, sizeof exe_layouts);
+    if (hints_without_workbook(c))
+        return bx_cli_usage(c, "--set、--unit、--year 只用于读入不是 budgetx 生成的工作簿；"
+                               "数据目录的模板、单位和年度写在它的 dataset.yaml 中");
     switch (c->command) {
     case BX_CLI_RENDER:
         if (!c->dataset && !c->list)

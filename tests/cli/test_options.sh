@@ -103,7 +103,7 @@ expect_err "请运行 budgetx --help 查看用法。"
 run 2 "$budgetx" chekc a
 expect_err "未知命令 chekc，是否想用 check？"
 run 2 "$budgetx" render a -o "$work/r1" --set shenzhen-2024
-expect_err "render 不接受选项 --set"
+expect_err "--set、--unit、--year 只用于读入不是 budgetx 生成的工作簿"
 run 2 "$budgetx" render a -o "$work/r1" --rows 3
 expect_err "render 不接受选项 --rows"
 run 2 "$budgetx" check a -j 2
