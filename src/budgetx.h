@@ -218,7 +218,8 @@ bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_di
  * then only ours are read). */
 bx_dataset *bx_workbook_load_as(const char *xlsx_path, const char *const *layout_dirs,
                                 const bx_workbook_hints *hints, bx_error *err);
-/* Whether path names a workbook (*.xlsx) rather than a dataset folder. */
+/* Whether path names a workbook (*.xlsx, or *.xls read with FreeXL) rather
+ * than a dataset folder. */
 int bx_is_workbook(const char *path);
 /* Write a dataset read from a workbook as the folder dir (its parents
  * created if needed): dataset.yaml and its CSV files (UTF-8), all or

@@ -119,6 +119,8 @@ def parse_dump(path):
                 sheet.header_rows = int(parts[1])
             elif key == "widths":
                 sheet.widths = [float(w) for w in parts[1:]]
+            elif key in ("print", "once"):
+                pass  # how a set prints its tables (sizes, what repeats): the peer keeps its own
             elif key == "note":
                 sheet.notes.append(unescape(parts[1] if len(parts) > 1 else ""))
             else:

@@ -28,8 +28,8 @@ static char *output_base(const bx_dataset *ds, bx_error *err)
         size_t start = n;
         while (start > 0 && dataset_dir[start - 1] != '/')
             start--;
-        if (bx_is_workbook(dataset_dir))
-            n -= 5; /* ".xlsx" */
+        if (bx_is_workbook(dataset_dir)) /* ".xlsx", ".xls" */
+            n -= dataset_dir[n - 1] == 'x' || dataset_dir[n - 1] == 'X' ? 5 : 4;
         snprintf(folder, sizeof folder, "%.*s", (int)(n - start), dataset_dir + start);
         name = folder;
     }

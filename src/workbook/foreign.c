@@ -225,6 +225,9 @@ static bool add_value(probe *p, bx_found_sheet *f, const bx_tpl_capture *c, int 
             return false;
         return true;
     }
+    /* a repeated form's other words are its own row's (read from its cells) */
+    if (t->each_data && strcmp(name, "year") != 0 && strcmp(name, "unit") != 0)
+        return true;
     for (int i = 0; i < p->nvalues; i++) {
         const value *v = &p->values[i];
         if (strcmp(v->name, name) != 0)
@@ -303,18 +306,46 @@ static int heading_templates(const bx_hnode *nodes, size_t n, const char **out, 
     return k;
 }
 
+/* Whether text is one of the headings of nodes. */
+static bool is_heading(const bx_hnode *nodes, size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++) {
+        bx_tpl_capture caps[BX_TPL_MAX_CAPTURES];
+        if ((nodes[i].title && *nodes[i].title && bx_tpl_match(nodes[i].title, text, caps) >= 0) ||
+            is_heading(nodes[i].children, nodes[i].nchildren, text))
+            return true;
+    }
+    return false;
+}
+
+/* The first row under the title holding one of the table's headings: the
+ * title block ends there (a footnote below is not a caption). */
+static int heading_row(const probe *p, const bx_found_sheet *f)
+{
+    const bx_table_layout *t = &p->set->tables[f->table];
+    for (size_t i = 0; i < f->ws->ncells && t->kind != BX_TABLE_FORM; i++) {
+        const bx_xcell *x = &f->ws->cells[i];
+        if (x->row > f->title_row + HEADING_ROWS)
+            break;
+        if (x->row > f->title_row && is_heading(t->header.roots, t->header.nroots, x->text))
+            return x->row;
+    }
+    return f->title_row + CAPTION_ROWS;
+}
+
 static bool sheet_words(probe *p, bx_found_sheet *f)
 {
     const bx_table_layout *t = &p->set->tables[f->table];
     const char *block[] = {t->label, t->title, t->caption_left, t->caption_right};
     const char *heads[32];
     int nheads = heading_templates(t->header.roots, t->header.nroots, heads, 32);
+    int head = heading_row(p, f);
     for (size_t i = 0; i < f->ws->ncells; i++) {
         const bx_xcell *x = &f->ws->cells[i];
-        if (x->row > f->title_row + HEADING_ROWS)
+        if (x->row > head + HEADING_ROWS / 2)
             break;
-        if (!read_words(p, f, block, 4, x) ||
-            (x->row >= f->title_row && !read_words(p, f, heads, nheads, x)))
+        if ((x->row < head && !read_words(p, f, block, 4, x)) ||
+            (x->row >= head && !read_words(p, f, heads, nheads, x)))
             return false;
     }
     /* an `each` form's key may be in the sheet's name only */
@@ -473,13 +504,23 @@ static bool each_keys(probe *p, bx_blank_keys *keys, int *nkeys)
 
 static bx_dataset *blank_of(probe *p)
 {
-    bx_blank_request req = {.unit =
-                                p->hints && p->hints->unit ? p->hints->unit : value_of(p, "unit"),
-                            .year = p->hints ? p->hints->year : 0};
-    const char *year = value_of(p, "year");
-    if (!req.year && year)
-        req.year = atoi(year);
+    const char *unit = value_of(p, "unit"), *year = value_of(p, "year");
+    bx_blank_request req = {.unit = unit       ? unit
+                                    : p->hints ? p->hints->unit
+                                               : NULL,
+                            .year = year       ? atoi(year)
+                                    : p->hints ? p->hints->year
+                                               : 0};
     bx_loc loc = {p->book->path, 0, 0};
+    /* what the titles say stands; a hint that says otherwise is a mistake */
+    if (unit && p->hints && p->hints->unit && strcmp(unit, p->hints->unit) != 0)
+        return bx_fail(p->err, &loc, BX_ERR_USAGE,
+                       "工作簿的标题栏写的单位是“%s”，--unit 给的是“%s”", unit, p->hints->unit),
+               NULL;
+    if (year && p->hints && p->hints->year && req.year != p->hints->year)
+        return bx_fail(p->err, &loc, BX_ERR_USAGE, "工作簿的标题写的是 %d 年，--year 给的是 %d 年",
+                       req.year, p->hints->year),
+               NULL;
     if (!req.unit || !*req.unit)
         return bx_fail(p->err, &loc, BX_ERR_DATA,
                        "工作簿的标题栏中找不到单位名称（如“部门名称：…”）；请用 --unit 给出"),

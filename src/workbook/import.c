@@ -16,6 +16,7 @@
 #include "geometry.h"
 #include "importer.h"
 #include "text.h"
+#include "xls_read.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -219,7 +220,7 @@ bx_dataset *bx_im_read_redrawn(const bx_xbook *book, const bx_origin *origins,
 bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx,
                                 const bx_foreign_hints *hints, bx_error *err)
 {
-    bx_xbook *book = bx_xbook_open(path, err);
+    bx_xbook *book = bx_workbook_open(path, err);
     bx_dataset *ds = book ? bx_workbook_dataset_of(book, find, ctx, hints, err) : NULL;
     bx_xbook_free(book);
     return ds;
@@ -270,8 +271,9 @@ int bx_is_workbook(const char *path)
 {
     size_t n = path ? strlen(path) : 0;
     struct stat st;
-    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 &&
-           !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    bool named = (n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0) ||
+                 (n > 4 && strcasecmp(path + n - 4, ".xls") == 0);
+    return named && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 bx_status bx_dataset_save_with(const bx_dataset *ds, const char *dir, int flags, bx_error *err)

@@ -33,6 +33,8 @@ typedef struct region {
     int part_col[4], part_from[4], part_len[4];
     char last_code[32];
     unsigned numbering; /* the numbering styles of the rows' labels (label_style) */
+    bool *fill_down;    /* per grid column: a form's column merging equal neighbours */
+    const char **above; /* the cells of the last new row */
 } region;
 
 /* The record a model row shows in the region's columns. */
@@ -179,10 +181,17 @@ static bool map_columns(importer *im, region *g)
     if (g->slot && g->slot->band) {
         int col = g->slot->col0;
         const bx_band *b = g->slot->band;
-        for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++)
+        g->fill_down = bx_arena_alloc(im->arena, (size_t)g->c1 + 1, im->err);
+        if (!g->fill_down)
+            return false;
+        memset(g->fill_down, 0, (size_t)g->c1 + 1);
+        for (size_t i = 0; i < b->ncells; col += b->cells[i].span, i++) {
+            if (col < g->c1)
+                g->fill_down[col] = b->cells[i].merge_equal;
             if (b->cells[i].field)
                 map_column(g, col, bx_csv_column(csv, b->cells[i].field), b->cells[i].type,
                            b->cells[i].type == BX_COL_AMOUNT ? decimals : b->cells[i].decimals);
+        }
         return true;
     }
     const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
@@ -377,9 +386,17 @@ static bool new_row(importer *im, region *g, int j, int near_m)
     for (size_t c = 0; c < csv->ncols; c++)
         cells[c] = nb ? t->cells[nb->record * csv->ncols + c] : "";
     int wr = g->wrows[j];
-    for (int c = g->c0; c < g->c1; c++)
-        if (g->map[c] >= 0 && !bx_im_read_value(im, wr, c, &g->kinds[c], "", &cells[g->map[c]]))
+    for (int c = g->c0; c < g->c1; c++) {
+        if (g->map[c] < 0)
+            continue;
+        if (!bx_im_read_value(im, wr, c, &g->kinds[c], "", &cells[g->map[c]]))
             return false;
+        /* a workbook without merges (an .xls) leaves equal neighbours
+         * blank under the first */
+        if (g->fill_down && g->fill_down[c] && g->above && !*cells[g->map[c]])
+            cells[g->map[c]] = g->above[g->map[c]];
+    }
+    g->above = cells;
     const char *code = g->nparts ? joined_code(im, g, wr) : NULL;
     if (code && g->code_csv >= 0)
         cells[g->code_csv] = code;
