@@ -381,24 +381,6 @@ static bx_scale stated_unit(const probe *p, const bx_found_sheet *f)
     return s;
 }
 
-/* The most decimals a figure of the sheet is given with. */
-static int given_decimals(const bx_found_sheet *f)
-{
-    int most = 0;
-    for (size_t i = 0; i < f->ws->ncells; i++) {
-        const bx_xcell *x = &f->ws->cells[i];
-        char plain[128];
-        if (x->row <= f->title_row ||
-            !(x->type == BX_X_NUMBER ? bx_decimal_from_number(x->text, plain, sizeof plain)
-                                     : bx_decimal_from_text(x->text, plain, sizeof plain)))
-            continue;
-        const char *dot = strchr(plain, '.');
-        int k = dot ? (int)strlen(dot + 1) : 0;
-        most = k > most && k <= BX_MAX_DECIMALS + 4 ? k : most;
-    }
-    return most;
-}
-
 static int log10_of(int64_t v)
 {
     int k = 0;
@@ -407,24 +389,70 @@ static int log10_of(int64_t v)
     return k;
 }
 
-/* The dataset's unit: the least any sheet states; decimals enough for
- * every figure (at least the set's where it is the set's unit). */
+/* The decimals a plain decimal needs once its point moves `shift` places
+ * left (a figure in 元 given in 万元: 12597700 → 1259.77, 2). */
+static int needed_decimals(const char *plain, int shift)
+{
+    const char *dot = strchr(plain, '.');
+    size_t ni = dot ? (size_t)(dot - plain) : strlen(plain), nf = dot ? strlen(dot + 1) : 0;
+    while (nf > 0 && dot[nf] == '0')
+        nf--;
+    if (nf > 0)
+        return (int)nf + shift > 0 ? (int)nf + shift : 0;
+    int zeros = 0;
+    while (zeros < (int)ni && plain[ni - 1 - (size_t)zeros] == '0')
+        zeros++;
+    if (zeros == (int)ni) /* zero */
+        return 0;
+    return shift - zeros > 0 ? shift - zeros : 0;
+}
+
+/* The most decimals a figure of the sheet needs in unit `unit`. */
+static int sheet_decimals(const bx_found_sheet *f, int64_t unit)
+{
+    int most = 0, shift = log10_of(unit) - log10_of(f->shown.unit_yuan);
+    for (size_t i = 0; i < f->ws->ncells; i++) {
+        const bx_xcell *x = &f->ws->cells[i];
+        char plain[128];
+        if (x->row <= f->title_row ||
+            !(x->type == BX_X_NUMBER ? bx_decimal_from_number(x->text, plain, sizeof plain)
+                                     : bx_decimal_from_text(x->text, plain, sizeof plain)))
+            continue;
+        int k = needed_decimals(plain[0] == '-' ? plain + 1 : plain, shift);
+        most = k > most ? k : most;
+    }
+    return most;
+}
+
+/* The most decimals any table's figures need in unit `unit` (forms aside:
+ * rates and scores beside their amounts). */
+static int decimals_in(const probe *p, int64_t unit)
+{
+    int most = 0;
+    for (int i = 0; i < p->nfound; i++)
+        if (p->set->tables[p->found[i].table].kind != BX_TABLE_FORM) {
+            int k = sheet_decimals(&p->found[i], unit);
+            most = k > most ? k : most;
+        }
+    return most;
+}
+
+/* The dataset's unit: the set's, where every figure fits it (a table in
+ * 元 of a set in 万元: its figures were rounded to 万元 when made), else
+ * the least any sheet states; decimals enough for every figure, at least
+ * the set's. */
 static bx_scale dataset_scale(const probe *p)
 {
-    bx_scale in = {0, 0};
-    for (int i = 0; i < p->nfound; i++)
-        if (!in.unit_yuan || p->found[i].shown.unit_yuan < in.unit_yuan)
-            in.unit_yuan = p->found[i].shown.unit_yuan;
-    if (!in.unit_yuan)
-        return p->set->display;
-    in.decimals = in.unit_yuan == p->set->display.unit_yuan ? p->set->display.decimals : 2;
-    for (int i = 0; i < p->nfound; i++) {
-        const bx_found_sheet *f = &p->found[i];
-        if (p->set->tables[f->table].kind == BX_TABLE_FORM)
-            continue; /* rates and scores beside the amounts */
-        int k = given_decimals(f) + log10_of(in.unit_yuan) - log10_of(f->shown.unit_yuan);
-        in.decimals = k > in.decimals ? k : in.decimals;
+    bx_scale in = p->set->display;
+    int k = decimals_in(p, in.unit_yuan);
+    if (k > BX_MAX_DECIMALS) {
+        for (int i = 0; i < p->nfound; i++)
+            if (p->found[i].shown.unit_yuan < in.unit_yuan)
+                in.unit_yuan = p->found[i].shown.unit_yuan;
+        in.decimals = 2;
+        k = decimals_in(p, in.unit_yuan);
     }
+    in.decimals = k > in.decimals ? k : in.decimals;
     in.decimals = in.decimals > BX_MAX_DECIMALS ? BX_MAX_DECIMALS : in.decimals;
     return in;
 }
