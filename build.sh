@@ -106,10 +106,10 @@ fuzz)
   seconds=${2:-60}
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBX_FUZZ=ON
   cmake --build build-fuzz -j"$jobs" --target fuzz_csv fuzz_dataset fuzz_layout fuzz_resolve \
-    fuzz_xlsx_read fuzz_import fuzz_cff fuzz_sentence
+    fuzz_xlsx_read fuzz_import fuzz_foreign fuzz_cff fuzz_sentence
   corpus=build-fuzz/corpus
   rm -rf "$corpus"
-  mkdir -p "$corpus"/{csv,dataset,layout,resolve,xlsx_read,import,cff,sentence} build-fuzz/crashes
+  mkdir -p "$corpus"/{csv,dataset,layout,resolve,xlsx_read,import,foreign,cff,sentence} build-fuzz/crashes
   # sample files share names across samples: name them by their path
   for f in samples/*/*.csv; do cp "$f" "$corpus/csv/$(echo "$f" | tr / _)"; done
   cp tests/fuzz/csv/* "$corpus/csv/"
@@ -120,10 +120,11 @@ fuzz)
   cp tests/fuzz/resolve/* "$corpus/resolve/"
   cp tests/fuzz/xlsx_read/* "$corpus/xlsx_read/"
   cp tests/fuzz/import/* "$corpus/import/"
+  cp tests/fuzz/foreign/* "$corpus/foreign/"
   cp tests/fuzz/cff/* "$corpus/cff/"
   cp tests/fuzz/sentence/* "$corpus/sentence/"
   status=0
-  for h in csv dataset layout resolve xlsx_read import cff sentence; do
+  for h in csv dataset layout resolve xlsx_read import foreign cff sentence; do
     echo "build.sh: fuzzing $h for $seconds s"
     if ! build-fuzz/fuzz_$h -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix=build-fuzz/crashes/$h- -print_final_stats=1 "$corpus/$h" \

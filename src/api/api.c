@@ -109,6 +109,7 @@ bx_renderer *bx_renderer_new(const bx_render_options *options, bx_error *err)
     }
     if (h)
         r->workbook.year = h->year;
+    r->workbook.layout_dirs = r->options.layout_dirs;
     r->fonts = bx_font_set_new(&r->options, err);
     if (!r->fonts) {
         free((char *)r->workbook.set);

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -700,4 +701,67 @@ bx_layout_set *bx_layout_set_find(const char *name, const char *const *search_di
             "找不到模板“%s”的布局（已查找 --layouts、$BUDGETX_LAYOUTS、%s）", name,
             bx_places_text(bx_layout_places, places, sizeof places));
     return NULL;
+}
+
+/* ---- every set there is ------------------------------------------------- */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the sets of dir (its folders holding set.yaml) not listed yet. */
+static bool list_dir(const char *dir, char ***names, size_t *n, bx_error *err)
+{
+    DIR *d = dir && *dir ? opendir(dir) : NULL;
+    if (!d)
+        return true;
+    bool ok = true;
+    for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.' || *n >= BX_MAX_SETS)
+            continue;
+        char *base = bx_path_join(dir, e->d_name, err);
+        char *yaml = base ? bx_path_join(base, "set.yaml", err) : NULL;
+        struct stat st;
+        bool is_set = yaml && stat(yaml, &st) == 0 && S_ISREG(st.st_mode);
+        free(base);
+        free(yaml);
+        bool seen = false;
+        for (size_t i = 0; i < *n && !seen; i++)
+            seen = strcmp((*names)[i], e->d_name) == 0;
+        if (!is_set || seen)
+            continue;
+        char **grown = realloc(*names, (*n + 2) * sizeof *grown);
+        ok = grown && ((*names = grown), ((*names)[*n] = bx_strdup(e->d_name, err)) != NULL);
+        if (ok)
+            (*names)[++*n] = NULL;
+        else if (!bx_failed(err))
+            bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+    }
+    closedir(d);
+    return ok;
+}
+
+char **bx_layout_set_names(const char *const *search_dirs, bx_error *err)
+{
+    const char *env[] = {getenv("BUDGETX_LAYOUTS"), NULL};
+    const char *const *lists[] = {search_dirs, env, bx_layout_places};
+    char **names = bx_calloc(1, sizeof *names, err);
+    size_t n = 0;
+    for (size_t i = 0; names && i < sizeof lists / sizeof lists[0]; i++)
+        for (const char *const *d = lists[i]; d && *d; d++)
+            if (!list_dir(*d, &names, &n, err)) {
+                bx_layout_set_names_free(names);
+                return NULL;
+            }
+    if (names)
+        qsort(names, n, sizeof *names, by_name);
+    return names;
+}
+
+void bx_layout_set_names_free(char **names)
+{
+    for (size_t i = 0; names && names[i]; i++)
+        free(names[i]);
+    free(names);
 }

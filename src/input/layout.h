@@ -242,6 +242,13 @@ bool bx_table_layout_load(bx_layout_set *set, const char *path, const char *disp
 bool bx_table_layout_parse(bx_layout_set *set, const char *data, size_t len,
                            const char *display_name, bx_table_layout *out, bx_error *err);
 
+/* The names of the layout sets bx_layout_set_find can find (folders with
+ * a set.yaml in search_dirs and the built-in places), each once, sorted,
+ * NULL-terminated; at most BX_MAX_SETS. Free with bx_layout_set_names_free. */
+enum { BX_MAX_SETS = 256 };
+char **bx_layout_set_names(const char *const *search_dirs, bx_error *err);
+void bx_layout_set_names_free(char **names);
+
 /* An empty set with an arena and the default display scale (tests). */
 bx_layout_set *bx_layout_set_new(bx_error *err);
 

@@ -195,6 +195,63 @@ static bool one_sheet_per_table(probe *p)
     return true;
 }
 
+/* ---- which set the workbook is of --------------------------------------- */
+
+/* How many of the book's sheets are tables of set; *complete whether every
+ * table of the set has one. */
+static int recognised(const bx_xbook *book, const bx_layout_set *set, bool *complete)
+{
+    probe p = {.book = book, .set = set};
+    bool *has = calloc(set->ntables + 1, 1);
+    int n = 0;
+    for (size_t i = 0; has && i < book->nsheets; i++) {
+        int row, col, t = title_of(&p, &book->sheets[i], &row, &col);
+        if (t >= 0)
+            has[t] = true, n++;
+    }
+    *complete = has != NULL && set->ntables > 0;
+    for (size_t t = 0; has && t < set->ntables; t++)
+        *complete &= has[t];
+    free(has);
+    return n;
+}
+
+char *bx_foreign_guess_set(const bx_xbook *book, const char *const *layout_dirs, bx_error *err)
+{
+    char **names = bx_layout_set_names(layout_dirs, err);
+    int best = -1, ties = 0;
+    char found[1024] = "";
+    for (int i = 0; names && names[i]; i++) {
+        bx_error ignored; /* a set that does not load is not the one */
+        bx_error_clear(&ignored);
+        bx_layout_set *set = bx_layout_set_find(names[i], layout_dirs, &ignored);
+        bool complete = false;
+        int n = set ? recognised(book, set, &complete) : 0;
+        bx_layout_set_free(set);
+        if (!complete || n < best)
+            continue;
+        if (n > best) {
+            best = n, ties = 0, found[0] = '\0';
+        }
+        ties++;
+        size_t len = strlen(found);
+        snprintf(found + len, sizeof found - len, "%s%s", len ? "、" : "", names[i]);
+    }
+    char *chosen = NULL;
+    bx_loc loc = {book->path, 0, 0};
+    if (names && best < 0)
+        bx_fail(err, &loc, BX_ERR_DATA,
+                "这个工作簿不是 budgetx 生成的，也认不出它的表格属于哪个模板（按各表的标题）："
+                "请用 --set 给出模板");
+    else if (names && ties > 1)
+        bx_fail(err, &loc, BX_ERR_DATA, "这个工作簿的表格可以是模板 %s 中任一个的：请用 --set 指定",
+                found);
+    else if (names)
+        chosen = bx_strdup(found, err);
+    bx_layout_set_names_free(names);
+    return chosen;
+}
+
 /* ---- the words a title block stands for -------------------------------- */
 
 static const char *value_name(const char *name)

@@ -336,13 +336,14 @@ static bool pair_columns(redraw *d, const char *const *keys)
         wkeys[nw] = folded[nw];
         wcols[nw++] = w;
     }
+    int nfolded = nw; /* joining the code's parts leaves fewer keys */
     if (ok)
         join_split_code(d, wkeys, wcols, &nw, keys);
     ok = ok && bx_align_keys(keys, d->s->ncols, wkeys, nw, match, d->err);
     for (int j = 0; ok && j < nw; j++)
         if (match[j] >= 0)
             d->col_of[match[j]] = wcols[j];
-    for (int j = 0; folded && j < nw; j++)
+    for (int j = 0; folded && j < nfolded; j++)
         free(folded[j]);
     free(wkeys), free(folded), free(wcols), free(match);
     if (!ok)

@@ -226,19 +226,23 @@ bx_dataset *bx_workbook_dataset(const char *path, bx_set_finder find, void *ctx,
     return ds;
 }
 
-/* A workbook without our hidden sheet: read as tables of the set asked for. */
+/* A workbook without our hidden sheet: read as tables of the set asked
+ * for, or of the one set its sheets are. */
 static bx_dataset *foreign_dataset(const bx_xbook *book, bx_set_finder find, void *ctx,
                                    const bx_foreign_hints *hints, bx_error *err)
 {
     bx_loc loc = {book->path, 0, 0};
-    if (!hints || !hints->set)
+    if (!hints)
         return bx_fail(err, &loc, BX_ERR_DATA,
-                       "这个工作簿不是 budgetx 生成的（没有隐藏的工作表“%s”）：请用 --set "
-                       "给出它的表格属于哪个模板，按表格的标题和表头读入",
+                       "这个工作簿不是 budgetx 生成的（没有隐藏的工作表“%s”），无法读回",
                        BX_CARRY_SHEET),
                NULL;
-    const bx_layout_set *set = find(ctx, hints->set, err);
-    return set ? bx_foreign_dataset(book, set, hints, err) : NULL;
+    char *guessed = hints->set ? NULL : bx_foreign_guess_set(book, hints->layout_dirs, err);
+    const char *name = hints->set ? hints->set : guessed;
+    const bx_layout_set *set = name ? find(ctx, name, err) : NULL;
+    bx_dataset *ds = set ? bx_foreign_dataset(book, set, hints, err) : NULL;
+    free(guessed);
+    return ds;
 }
 
 bx_dataset *bx_workbook_dataset_of(const bx_xbook *book, bx_set_finder find, void *ctx,
@@ -325,7 +329,7 @@ bx_dataset *bx_workbook_load_as(const char *path, const char *const *layout_dirs
     found_set f = {layout_dirs, NULL};
     bx_foreign_hints h = {0};
     if (hints)
-        h = (bx_foreign_hints){hints->set, hints->unit, hints->year};
+        h = (bx_foreign_hints){hints->set, hints->unit, hints->year, layout_dirs};
     bx_dataset *ds = bx_workbook_dataset(path, find_and_keep, &f, hints ? &h : NULL, err);
     bx_layout_set_free(f.set);
     return ds;

@@ -14,6 +14,9 @@ typedef struct bx_foreign_hints {
     const char *set;  /* the layout set its tables are of */
     const char *unit; /* NULL: from the titles */
     int year;         /* 0: from the titles */
+    /* set NULL: guessed among the sets in these folders and the built-in
+     * places (bx_layout_set_names) */
+    const char *const *layout_dirs;
 } bx_foreign_hints;
 
 /* The dataset a workbook carries, corrected with what its sheets show; a
@@ -30,5 +33,11 @@ bx_dataset *bx_workbook_dataset_of(const struct bx_xbook *book, bx_set_finder fi
  * tables of set (foreign.c). */
 bx_dataset *bx_foreign_dataset(const struct bx_xbook *book, const struct bx_layout_set *set,
                                const bx_foreign_hints *hints, bx_error *err);
+
+/* The one set whose tables a workbook's sheets are (every table found,
+ * the most sheets recognised), as a copy of its name to free; NULL with
+ * err set when none or several are. */
+char *bx_foreign_guess_set(const struct bx_xbook *book, const char *const *layout_dirs,
+                           bx_error *err);
 
 #endif /* BX_IMPORT_H */

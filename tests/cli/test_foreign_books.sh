@@ -40,4 +40,12 @@ for sample in "$samples"/*/; do
   compared=$((compared + 1))
 done
 [ "$compared" -ge 7 ] || fail "only $compared samples compared"
+
+# without --set: the one set whose every table the sheets are
+run 0 "$budgetx" import "$work/shenzhen-2024.xlsx" -o "$work/guessed" -q
+expect_in "$work/guessed/dataset.yaml" "template: shenzhen-2024" "the set guessed from the sheets"
+run 0 "$budgetx" import "$work/shenzhen-2022.xlsx" -o "$work/guessed-2022" -q
+expect_in "$work/guessed-2022/dataset.yaml" "template: shenzhen-2022" "2022's tables are not 2024's"
+run 1 "$budgetx" import "$work/putuo-2025-office.xlsx" -o "$work/ambiguous" -q
+expect_err "这个工作簿的表格可以是模板 shanghai-putuo-2025、shanghai-putuo-2025-unit、shanghai-putuo-2025-wanli 中任一个的：请用 --set 指定"
 finish "every sample's workbook without its hidden sheet reads back to the same tables ($compared samples)"
