@@ -3,6 +3,8 @@
 #include "test_util.h"
 
 #include "layout.h"
+#include "placeholder.h"
+#include "text.h"
 
 #include "fs.h"
 
@@ -127,6 +129,42 @@ static void placeholder_syntax(void **state)
     assert_string_equal(error_of("number: 1\ntitle: \"{year年\"\ndata: x.csv\n"
                                  "columns: [{title: a, field: a}]\n"),
                         "t.yaml:2:8: 文字“{year年”中的占位符应写成 {名称}");
+}
+
+/* Texts compared as people type them: spaces and full-width forms aside. */
+static void text_fold(void **state)
+{
+    (void)state;
+    char out[64];
+    int at[64];
+    assert_true(bx_text_fold(" 部门名称：深圳（本级）\u3000", out, sizeof out, at));
+    assert_string_equal(out, "部门名称:深圳(本级)");
+    assert_int_equal(at[0], 1); /* 部: after the space */
+    assert_true(bx_text_fold("“三公” 经费", out, sizeof out, NULL));
+    assert_string_equal(out, "\"三公\"经费");
+    assert_false(bx_text_fold("一二三四五", out, 8, NULL)); /* too small: said */
+}
+
+/* A text read as a template: the placeholders' texts, the literals exact. */
+static void template_match(void **state)
+{
+    (void)state;
+    bx_tpl_capture caps[BX_TPL_MAX_CAPTURES];
+    assert_int_equal(bx_tpl_match("部门名称：{unit}", "部门名称: 深圳市医疗保障局（本级）", caps),
+                     1);
+    assert_int_equal((int)caps[0].n, (int)strlen("深圳市医疗保障局（本级）")); /* as written */
+    assert_memory_equal(caps[0].s, "深圳市医疗保障局（本级）", caps[0].n);
+    assert_int_equal(bx_tpl_match("{year}年{表名}收入预算总表", "2025 年部门收入预算总表", caps),
+                     2);
+    assert_memory_equal(caps[0].s, "2025", 4);
+    assert_memory_equal(caps[1].s, "部门", caps[1].n);
+    assert_int_equal(bx_tpl_match("{编制}：{unit}", "编制部门：上海市普陀区", caps), 2);
+    assert_memory_equal(caps[0].s, "编制部门", caps[0].n);
+    assert_int_equal(bx_tpl_match("支出总表", "支 出 总 表", caps), 0);
+    assert_int_equal(bx_tpl_match("收支总表", "财政拨款收支总表", caps), -1); /* whole texts only */
+    assert_int_equal(bx_tpl_match("{unit}整体支出绩效目标表", "整体支出绩效目标表", caps), -1);
+    assert_int_equal(bx_tpl_match("{{x}}{a}", "{x}b", caps), 1); /* doubled braces are literal */
+    assert_memory_equal(caps[0].s, "b", 1);
 }
 
 static void deep_header_is_refused(void **state)
@@ -327,6 +365,8 @@ int main(void)
         cmocka_unit_test(form_group_leaves_one_column_less),
         cmocka_unit_test(placeholder_syntax),
         cmocka_unit_test(deep_header_is_refused),
+        cmocka_unit_test(text_fold),
+        cmocka_unit_test(template_match),
         cmocka_unit_test(yaml_syntax_error_has_a_place),
         cmocka_unit_test(ledger_needs_sides),
         cmocka_unit_test(documented_examples_load),

@@ -407,6 +407,37 @@ static void style_indents(void **state)
     bx_xbook_free(book);
 }
 
+/* The decimals each cell format's number format shows: built-in ones,
+ * custom codes (sections, quoted text, colours, escapes), General. */
+static void style_decimals(void **state)
+{
+    (void)state;
+    part parts[] = {
+        {"xl/_rels/workbook.xml.rels",
+         "<Relationships " PKG "><Relationship Id=\"rId1\" Type=\"" REL
+         "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId9\" Type=\"" REL
+         "/styles\" Target=\"styles.xml\"/></Relationships>"},
+        {"xl/styles.xml",
+         "<styleSheet " NS "><numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"#,##0\"/>"
+         "<numFmt numFmtId=\"165\" formatCode=\"#,##0.000;[Red]-#,##0.000\"/>"
+         "<numFmt numFmtId=\"166\" formatCode=\"&quot;元.00&quot;0.0\"/>"
+         "<numFmt numFmtId=\"167\" formatCode=\"General\"/></numFmts><cellXfs>"
+         "<xf/><xf numFmtId=\"4\"/><xf numFmtId=\"3\"/><xf numFmtId=\"164\"/>"
+         "<xf numFmtId=\"165\"/><xf numFmtId=\"166\"/><xf numFmtId=\"167\"/><xf numFmtId=\"49\"/>"
+         "</cellXfs></styleSheet>"},
+        {"xl/worksheets/sheet1.xml", SHEET("")},
+    };
+    bx_error err;
+    bx_xbook *book = read_parts(parts, 3, &err);
+    assert_non_null(book);
+    const int want[] = {-1, 2, 0, 0, 3, 1, -1, -1};
+    for (int i = 0; i < 8; i++)
+        assert_int_equal(bx_xbook_decimals(book, i), want[i]);
+    assert_int_equal(bx_xbook_decimals(book, 8), -1);
+    assert_int_equal(bx_xbook_decimals(book, -1), -1);
+    bx_xbook_free(book);
+}
+
 static void custom_properties(void **state)
 {
     (void)state;
@@ -700,6 +731,7 @@ int main(void)
         cmocka_unit_test(sheets_states_and_targets),
         cmocka_unit_test(merges_and_extent),
         cmocka_unit_test(style_indents),
+        cmocka_unit_test(style_decimals),
         cmocka_unit_test(custom_properties),
         cmocka_unit_test(cell_refs),
         cmocka_unit_test(shared_index_out_of_range),
