@@ -218,6 +218,10 @@ bx_dataset *bx_workbook_load(const char *xlsx_path, const char *const *layout_di
  * then only ours are read). */
 bx_dataset *bx_workbook_load_as(const char *xlsx_path, const char *const *layout_dirs,
                                 const bx_workbook_hints *hints, bx_error *err);
+/* Findings of a dataset read from a workbook, located at the workbook's
+ * cells ("book.xlsx: 表3 支出总表!D6", no line and column) rather than at
+ * the CSV it became; others are left as they are. */
+void bx_findings_locate(bx_findings *findings, const bx_dataset *ds);
 /* Whether path names a workbook (*.xlsx, or *.xls read with FreeXL) rather
  * than a dataset folder. */
 int bx_is_workbook(const char *path);

@@ -270,6 +270,7 @@ static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char 
                       : r->options.tables_only ? bx_model_resolve_tables(set, ds, err)
                                                : bx_model_resolve(set, ds, err);
     bx_findings *findings = model ? bx_model_validate(model, set, 0, err) : NULL;
+    bx_findings_locate(findings, ds);
     if (findings && bx_findings_errors(findings) > 0 && !r->options.force)
         bx_fail(err, NULL, BX_ERR_VALIDATION,
                 "一致性检查发现 %zu 个错误，未写入文件（运行 budgetx check 查看，或用 --force "

@@ -3,6 +3,7 @@
  * rounding of the figures involved); the figures snapshot; the entry
  * bx_model_validate; the text and JSON reports. */
 #include "checker.h"
+#include "relocate.h"
 #include "strbuf.h"
 
 #include <stdio.h>
@@ -376,6 +377,21 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
     return f;
 }
 
+void bx_findings_relocate(bx_findings *f, bx_finding_place place, void *ctx)
+{
+    for (size_t i = 0; f && i < f->n; i++) {
+        bx_finding *x = &f->items[i].pub;
+        char where[1024];
+        if (!x->file[0] || !place(ctx, x->file, x->line, x->column_number, where, sizeof where))
+            continue;
+        const char *kept = bx_arena_strdup(f->arena, where, NULL);
+        if (kept) {
+            x->file = kept;
+            x->line = x->column_number = 0;
+        }
+    }
+}
+
 void bx_findings_free(bx_findings *f)
 {
     if (!f)
@@ -422,8 +438,10 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
 {
     for (size_t i = 0; i < f->n; i++) {
         const bx_finding *x = &f->items[i].pub;
-        if (x->file[0])
+        if (x->file[0] && x->line > 0)
             bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
+        else if (x->file[0]) /* a workbook's cell */
+            bx_strbuf_printf(b, "%s: ", x->file);
         bool text = x->rule && strcmp(x->rule, BX_TEXT_RULE) == 0;
         bool printed = x->rule && strcmp(x->rule, BX_PRINTED_RULE) == 0;
         bx_strbuf_printf(b, "%s：%s",

@@ -130,6 +130,7 @@ static bx_findings *check_loaded(const bx_cli *c, const bx_dataset *ds, int flag
     *set = bx_layout_set_find(bx_dataset_template(ds), c->layout_dirs, err);
     bx_model *model = *set ? bx_model_resolve(*set, ds, err) : NULL;
     bx_findings *findings = model ? bx_model_validate(model, *set, flags, err) : NULL;
+    bx_findings_locate(findings, ds);
     bx_model_free(model);
     return findings;
 }

@@ -8,6 +8,19 @@
 #include "csv_read.h"
 #include "dataset_meta.h"
 
+/* Where a cell of a dataset read from a workbook was shown: the
+ * workbook's sheet and cell (row -1: in no cell). */
+typedef struct bx_cell_origin {
+    const char *sheet;
+    int row, col;
+} bx_cell_origin;
+
+/* One CSV's cells' origins: per data row (line 2 on), per column. */
+typedef struct bx_file_origins {
+    bx_cell_origin *cells;
+    size_t rows, cols;
+} bx_file_origins;
+
 struct bx_dataset {
     bx_arena *arena;
     const char *dir;
@@ -17,8 +30,9 @@ struct bx_dataset {
      * workbook): dataset.yaml first, then the CSVs */
     struct bx_mem_file *mem;
     size_t nmem;
-    const char *origin; /* the workbook it was read from, or NULL */
-    const char *notice; /* a remark on reading it back, or NULL */
+    const char *origin;       /* the workbook it was read from, or NULL */
+    const char *notice;       /* a remark on reading it back, or NULL */
+    bx_file_origins *origins; /* per file of mem (read back: where its cells were), or NULL */
 };
 
 typedef struct bx_mem_file {

@@ -15,6 +15,7 @@
 #include "dataset_sheet.h"
 #include "geometry.h"
 #include "importer.h"
+#include "relocate.h"
 #include "text.h"
 #include "xls_read.h"
 
@@ -25,6 +26,18 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+bx_cell_origin bx_im_where(const importer *im, int row, int col)
+{
+    bx_cell_origin at = {im->ws ? im->ws->name : "", row, col};
+    if (im->origins && im->ws) { /* the cell of the workbook the user has */
+        const bx_origin *o = &im->origins[im->ws - im->book->sheets];
+        at.sheet = o->sheet;
+        at.row = row >= 0 && row < o->nrows && o->row_of[row] >= 0 ? o->row_of[row] : row;
+        at.col = col >= 0 && col < o->ncols && o->col_of[col] >= 0 ? o->col_of[col] : col;
+    }
+    return at;
+}
+
 bool bx_im_fail_at(importer *im, int row, int col, const char *fmt, ...)
 {
     char ref[32], msg[900];
@@ -33,15 +46,9 @@ bool bx_im_fail_at(importer *im, int row, int col, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     bx_loc loc = {im->book->path, 0, 0};
-    const char *sheet = im->ws ? im->ws->name : "";
-    if (im->origins && im->ws) { /* the cell of the workbook the user has */
-        const bx_origin *o = &im->origins[im->ws - im->book->sheets];
-        sheet = o->sheet;
-        row = row >= 0 && row < o->nrows && o->row_of[row] >= 0 ? o->row_of[row] : row;
-        col = col >= 0 && col < o->ncols && o->col_of[col] >= 0 ? o->col_of[col] : col;
-    }
-    bx_fail(im->err, &loc, BX_ERR_DATA, "%s!%s：%s", sheet, bx_cell_ref(row, col, ref, sizeof ref),
-            msg);
+    bx_cell_origin at = bx_im_where(im, row, col);
+    bx_fail(im->err, &loc, BX_ERR_DATA, "%s!%s：%s", at.sheet,
+            bx_cell_ref(at.row, at.col, ref, sizeof ref), msg);
     return false;
 }
 
@@ -97,28 +104,94 @@ static bool carried_image(const bx_dataset_meta *meta, const bx_carried_book *cb
     return ok;
 }
 
+/* Where the rows of a corrected CSV were read, in its order (origins.c
+ * of the dataset): appended a row at a time. */
+typedef struct row_origins {
+    bx_cell_origin *v;
+    size_t rows, cap, cols;
+    bool failed;
+} row_origins;
+
+static void add_origins(row_origins *o, const bx_cell_origin *at)
+{
+    if (o->failed)
+        return;
+    if (o->rows == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        bx_cell_origin *p = realloc(o->v, cap * (o->cols ? o->cols : 1) * sizeof *p);
+        if (!p) {
+            o->failed = true;
+            return;
+        }
+        o->v = p;
+        o->cap = cap;
+    }
+    for (size_t c = 0; c < o->cols; c++)
+        o->v[o->rows * o->cols + c] = at ? at[c] : (bx_cell_origin){NULL, -1, -1};
+    o->rows++;
+}
+
 /* One corrected CSV: its rows in order, gone ones left out, new ones
- * where they were added. */
-static void corrected_csv(const etable *t, bx_strbuf *b)
+ * where they were added; where each cell was read into *o. */
+static void corrected_csv(const etable *t, bx_strbuf *b, row_origins *o)
 {
     const bx_csv *csv = t->csv;
+    o->cols = csv->ncols;
     bx_image_csv_row(b, (const char *const *)csv->header, csv->ncols);
     for (size_t r = 0; r <= csv->nrows; r++) {
         for (int k = 0; k < t->nins; k++)
             if (r < csv->nrows ? t->ins[k].anchor == (int)r && !t->ins[k].after
-                               : t->ins[k].anchor < 0)
+                               : t->ins[k].anchor < 0) {
                 bx_image_csv_row(b, t->ins[k].cells, csv->ncols);
+                add_origins(o, t->ins[k].at);
+            }
         if (r == csv->nrows)
             break;
-        if (!t->deleted[r])
+        if (!t->deleted[r]) {
             bx_image_csv_row(b, &t->cells[r * csv->ncols], csv->ncols);
+            add_origins(o, &t->at[r * csv->ncols]);
+        }
         for (int k = 0; k < t->nins; k++)
-            if (t->ins[k].anchor == (int)r && t->ins[k].after)
+            if (t->ins[k].anchor == (int)r && t->ins[k].after) {
                 bx_image_csv_row(b, t->ins[k].cells, csv->ncols);
+                add_origins(o, t->ins[k].at);
+            }
     }
 }
 
-static bool corrected_image(importer *im, bx_image *img)
+/* The origins into the dataset, its sheet names copied (the workbook goes
+ * before the dataset does). */
+static bool keep_origins(bx_dataset *ds, row_origins *o, int n, bx_error *err)
+{
+    ds->origins = bx_arena_alloc(ds->arena, ds->nmem * sizeof *ds->origins, err);
+    if (!ds->origins)
+        return false;
+    memset(ds->origins, 0, ds->nmem * sizeof *ds->origins);
+    const char *last = NULL, *kept = NULL;
+    for (int i = 0; i < n && (size_t)i + 1 < ds->nmem; i++) {
+        if (o[i].failed)
+            return bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK;
+        size_t cells = o[i].rows * o[i].cols;
+        bx_file_origins *f = &ds->origins[i + 1];
+        f->cells = bx_arena_alloc(ds->arena, (cells + 1) * sizeof *f->cells, err);
+        if (!f->cells)
+            return false;
+        for (size_t k = 0; k < cells; k++) {
+            bx_cell_origin at = o[i].v[k];
+            if (at.sheet && at.sheet != last) {
+                last = at.sheet;
+                if (!(kept = bx_arena_strdup(ds->arena, at.sheet, err)))
+                    return false;
+            }
+            f->cells[k] = (bx_cell_origin){at.sheet ? kept : NULL, at.row, at.col};
+        }
+        f->rows = o[i].rows;
+        f->cols = o[i].cols;
+    }
+    return true;
+}
+
+static bool corrected_image(importer *im, bx_image *img, row_origins *origins)
 {
     const bx_readback *rb = &im->m0->readback;
     bx_dataset_meta meta = rb->meta;
@@ -130,7 +203,7 @@ static bool corrected_image(importer *im, bx_image *img)
         meta.fields[i] = (bx_dfield){rb->meta.fields[i].key, im->fields[i], {NULL, 0, 0}};
     bool ok = bx_image_start(img, &meta, (size_t)rb->nsources, im->err);
     for (int i = 0; ok && i < rb->nsources; i++) {
-        corrected_csv(&im->tables[i], &img->bufs[i + 1]);
+        corrected_csv(&im->tables[i], &img->bufs[i + 1], &origins[i]);
         ok = bx_image_seal(img, (size_t)i, rb->sources[i].file, im->err);
     }
     return ok;
@@ -154,11 +227,14 @@ static bool start_tables(importer *im)
         size_t n = csv->nrows * csv->ncols;
         t->csv = csv;
         t->cells = bx_arena_alloc(im->arena, (n ? n : 1) * sizeof(char *), im->err);
+        t->at = bx_arena_alloc(im->arena, (n ? n : 1) * sizeof *t->at, im->err);
         t->deleted = bx_arena_alloc(im->arena, csv->nrows + 1, im->err);
-        if (!t->cells || !t->deleted)
+        if (!t->cells || !t->at || !t->deleted)
             return false;
-        for (size_t k = 0; k < n; k++)
+        for (size_t k = 0; k < n; k++) {
             t->cells[k] = csv->cells[k];
+            t->at[k] = (bx_cell_origin){NULL, -1, -1};
+        }
     }
     return true;
 }
@@ -184,8 +260,18 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
     for (int i = 0; ok && i < im->m0->doc->nsheets; i++)
         ok = bx_im_read_sheet(im, i);
     bx_image img = {0};
-    ok = ok && corrected_image(im, &img);
+    int n = im->m0->readback.nsources;
+    row_origins *origins = calloc((size_t)n + 1, sizeof *origins);
+    ok = ok && (origins || bx_fail(im->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK) &&
+         corrected_image(im, &img, origins);
     bx_dataset *ds = ok ? bx_image_dataset(&img, path, im->err) : NULL;
+    if (ds && !keep_origins(ds, origins, n, im->err)) {
+        bx_dataset_free(ds);
+        ds = NULL;
+    }
+    for (int i = 0; origins && i < n; i++)
+        free(origins[i].v);
+    free(origins);
     bx_image_free(&img);
     bool other_version =
         im->set->version && strcmp(im->m0->readback.meta.layout_version, im->set->version) != 0;
@@ -296,6 +382,38 @@ bx_status bx_dataset_save_with(const bx_dataset *ds, const char *dir, int flags,
 bx_status bx_dataset_save(const bx_dataset *ds, const char *dir, bx_error *err)
 {
     return bx_dataset_save_with(ds, dir, 0, err);
+}
+
+/* A figure of a CSV read from a workbook: the workbook's cell. */
+static bool workbook_place(void *ctx, const char *file, int line, int column, char *out,
+                           size_t size)
+{
+    const bx_dataset *ds = ctx;
+    size_t n = strlen(ds->origin);
+    static const char sep[] = " » ";
+    if (strncmp(file, ds->origin, n) != 0 || strncmp(file + n, sep, strlen(sep)) != 0)
+        return false;
+    const char *name = file + n + strlen(sep);
+    for (size_t i = 1; i < ds->nmem; i++) {
+        const bx_file_origins *f = &ds->origins[i];
+        if (strcmp(ds->mem[i].name, name) != 0 || line < 2 || (size_t)(line - 2) >= f->rows ||
+            column < 1 || (size_t)column > f->cols)
+            continue;
+        const bx_cell_origin *at = &f->cells[(size_t)(line - 2) * f->cols + (size_t)(column - 1)];
+        if (!at->sheet || at->row < 0)
+            return false;
+        char ref[32];
+        snprintf(out, size, "%s: %s!%s", ds->origin, at->sheet,
+                 bx_cell_ref(at->row, at->col, ref, sizeof ref));
+        return true;
+    }
+    return false;
+}
+
+void bx_findings_locate(bx_findings *findings, const bx_dataset *ds)
+{
+    if (findings && ds && ds->origin && ds->origins)
+        bx_findings_relocate(findings, workbook_place, (void *)ds);
 }
 
 const char *bx_dataset_notice(const bx_dataset *ds)

@@ -25,6 +25,7 @@ typedef struct insert {
     int anchor; /* a CSV row, or -1: at the end */
     bool after;
     const char **cells;
+    bx_cell_origin *at; /* where each cell was in the workbook */
 } insert;
 
 /* A CSV being corrected: its original rows (texts replaced in place),
@@ -32,6 +33,7 @@ typedef struct insert {
 typedef struct etable {
     const bx_csv *csv;
     const char **cells;
+    bx_cell_origin *at; /* where each of cells was read, row -1: not read */
     bool *deleted;
     insert *ins;
     int nins, cap_ins;
@@ -92,6 +94,9 @@ bool bx_im_fail_at(importer *im, int row, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* The workbook's own sheet and cell of (row, col) of the sheet being
+ * read (a redrawn sheet's: where it came from). */
+bx_cell_origin bx_im_where(const importer *im, int row, int col);
 /* A copy of s in the importer's arena (new texts). */
 const char *bx_im_keep(importer *im, const char *s);
 
@@ -118,8 +123,9 @@ const char *bx_im_source_text(const importer *im, const bx_bind *b);
  * (amounts in the dataset's unit). `model` is the cell as resolved. */
 bool bx_im_read_value(importer *im, int row, int col, const bx_cell *model, const char *old,
                       const char **out);
-/* Put a corrected text where the bind says. */
-void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text);
+/* Put a corrected text where the bind says, read from workbook cell
+ * (wr, wc). */
+void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text, int wr, int wc);
 /* Whether workbook row wr still holds the literal texts of model row r
  * (and there is at least one). */
 bool bx_im_row_matches(const importer *im, int r, int wr);

@@ -380,8 +380,11 @@ static bool new_row(importer *im, region *g, int j, int near_m)
     etable *t = &im->tables[g->source];
     const bx_csv *csv = t->csv;
     const char **cells = bx_arena_alloc(im->arena, csv->ncols * sizeof *cells, im->err);
-    if (!cells)
+    bx_cell_origin *at = bx_arena_alloc(im->arena, (csv->ncols + 1) * sizeof *at, im->err);
+    if (!cells || !at)
         return false;
+    for (size_t c = 0; c < csv->ncols; c++)
+        at[c] = (bx_cell_origin){NULL, -1, -1};
     const bx_bind *nb = g->nm ? row_bind(im, g, g->mrows[near_m]) : NULL;
     for (size_t c = 0; c < csv->ncols; c++)
         cells[c] = nb ? t->cells[nb->record * csv->ncols + c] : "";
@@ -391,6 +394,7 @@ static bool new_row(importer *im, region *g, int j, int near_m)
             continue;
         if (!bx_im_read_value(im, wr, c, &g->kinds[c], "", &cells[g->map[c]]))
             return false;
+        at[g->map[c]] = bx_im_where(im, wr, c);
         /* a workbook without merges (an .xls) leaves equal neighbours
          * blank under the first */
         if (g->fill_down && g->fill_down[c] && g->above && !*cells[g->map[c]])
@@ -398,11 +402,13 @@ static bool new_row(importer *im, region *g, int j, int near_m)
     }
     g->above = cells;
     const char *code = g->nparts ? joined_code(im, g, wr) : NULL;
-    if (code && g->code_csv >= 0)
+    if (code && g->code_csv >= 0) {
         cells[g->code_csv] = code;
+        at[g->code_csv] = bx_im_where(im, wr, g->part_col[0]);
+    }
     hidden_columns(im, g, wr, -1, csv, cells, true);
     /* after the nearest paired row above, else before the one below */
-    insert ins = {nb ? (int)nb->record : -1, true, cells};
+    insert ins = {nb ? (int)nb->record : -1, true, cells, at};
     for (int k = j - 1; k >= 0; k--)
         if (g->match[k] >= 0) {
             ins.anchor = (int)row_bind(im, g, g->mrows[g->match[k]])->record;
@@ -456,7 +462,7 @@ static bool read_region(importer *im, region *g)
             if (!bx_im_read_value(im, wr, c, bx_sheet_cell(im->s, mr, c), bx_im_source_text(im, b),
                                   &text))
                 return false;
-            bx_im_store(im, b, b->record, text);
+            bx_im_store(im, b, b->record, text, wr, c);
         }
         hidden_columns(im, g, wr, mr, t->csv, &t->cells[rb->record * t->csv->ncols], false);
     }

@@ -223,7 +223,7 @@ bool bx_im_read_value(importer *im, int row, int col, const bx_cell *model, cons
     return amount_text(im, row, col, plain, out);
 }
 
-void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text)
+void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text, int wr, int wc)
 {
     if (b->source == BX_BIND_FIELD) {
         im->fields[b->column] = text;
@@ -231,6 +231,7 @@ void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text
     }
     etable *t = &im->tables[b->source];
     t->cells[record * t->csv->ncols + b->column] = text;
+    t->at[record * t->csv->ncols + b->column] = bx_im_where(im, wr, wc);
 }
 
 /* ---- fixed rows -------------------------------------------------------- */
@@ -265,7 +266,7 @@ bool bx_im_fixed_row(importer *im, int r, int wr)
             const char *text;
             if (!bx_im_read_value(im, wr, c, mc, bx_im_source_text(im, b), &text))
                 return false;
-            bx_im_store(im, b, b->record, text);
+            bx_im_store(im, b, b->record, text, wr, c);
         } else if (mc->kind == BX_CELL_TEXT && strcmp(bx_im_wtext(im, wr, c), mc->text) != 0) {
             return bx_im_fail_at(im, wr, c, "%s应为“%s”，工作簿中为“%s”", what_text(mc), mc->text,
                                  bx_im_wtext(im, wr, c));

@@ -44,8 +44,8 @@ refused heading-changed "$work/heading-changed.xlsx: 表3 支出总表!F4：表�
 refused bad-amount "$work/bad-amount.xlsx: 表3 支出总表!E6：金额格式无效“1,2,34.5”"
 refused twice "表3 支出总表 副本!A1：工作表“表3 支出总表”和这张工作表都是表 3 支出总表，只能有一张"
 expect_empty "$work/twice" "a refused workbook"
-# the total is a figure of the data: read, and the check says it disagrees
-refused total-edited "错误：表3 支出总表，深圳市医疗保障局（本级），支出总计：应为 21,866.99，实为 21,867.99，差 1.00"
+# the total is a figure of the data: read, and the check says it disagrees, at its cell
+refused total-edited "$work/total-edited.xlsx: 表3 支出总表!E6: 错误：表3 支出总表，深圳市医疗保障局（本级），支出总计：应为 21,866.99，实为 21,867.99，差 1.00"
 # a sheet that is no table: said, not an error
 capture "$budgetx" import "$work/extra-sheet.xlsx" --set shenzhen-2024 -o "$work/extra-again"
 expect_err "工作表“填报说明”不是模板 shenzhen-2024 中的表，未读入"

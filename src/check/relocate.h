@@ -1,0 +1,19 @@
+/* Findings moved to another place (findings.c): a dataset read from a
+ * workbook names the workbook's cell, not the CSV it became. */
+#ifndef BX_RELOCATE_H
+#define BX_RELOCATE_H
+
+#include "common.h"
+
+#include <stddef.h>
+
+/* Where a figure at (file, line, column) was shown, written into out
+ * ("book.xlsx: 表3 支出总表!D6"); false to leave the finding where it is. */
+typedef bool (*bx_finding_place)(void *ctx, const char *file, int line, int column, char *out,
+                                 size_t size);
+
+/* Every finding the callback places elsewhere takes that place (no line
+ * and column then). */
+void bx_findings_relocate(bx_findings *findings, bx_finding_place place, void *ctx);
+
+#endif /* BX_RELOCATE_H */
