@@ -34,7 +34,8 @@ typedef struct region {
     char last_code[32];
     unsigned numbering; /* the numbering styles of the rows' labels (label_style) */
     bool *fill_down;    /* per grid column: a form's column merging equal neighbours */
-    const char **above; /* the cells of the last new row */
+    int *paired_above, *paired_below; /* per workbook row: the nearest paired one, or -1 */
+    const char **above;               /* the cells of the last new row */
 } region;
 
 /* The record a model row shows in the region's columns. */
@@ -409,17 +410,13 @@ static bool new_row(importer *im, region *g, int j, int near_m)
     hidden_columns(im, g, wr, -1, csv, cells, true);
     /* after the nearest paired row above, else before the one below */
     insert ins = {nb ? (int)nb->record : -1, true, cells, at};
-    for (int k = j - 1; k >= 0; k--)
-        if (g->match[k] >= 0) {
-            ins.anchor = (int)row_bind(im, g, g->mrows[g->match[k]])->record;
-            return add_insert(im, t, &ins);
-        }
-    for (int k = j + 1; k < g->nw; k++)
-        if (g->match[k] >= 0) {
-            ins.anchor = (int)row_bind(im, g, g->mrows[g->match[k]])->record;
-            ins.after = false;
-            return add_insert(im, t, &ins);
-        }
+    int above = g->paired_above[j], below = g->paired_below[j];
+    if (above >= 0) {
+        ins.anchor = (int)row_bind(im, g, g->mrows[g->match[above]])->record;
+    } else if (below >= 0) {
+        ins.anchor = (int)row_bind(im, g, g->mrows[g->match[below]])->record;
+        ins.after = false;
+    }
     return add_insert(im, t, &ins);
 }
 
@@ -469,6 +466,15 @@ static bool read_region(importer *im, region *g)
     for (int i = 0; i < g->nm; i++)
         if (!paired[i])
             t->deleted[row_bind(im, g, g->mrows[i])->record] = true;
+    /* the paired rows around each workbook row, once (not per new row) */
+    g->paired_above = bx_arena_alloc(im->arena, (size_t)(g->nw + 1) * sizeof(int), im->err);
+    g->paired_below = bx_arena_alloc(im->arena, (size_t)(g->nw + 1) * sizeof(int), im->err);
+    if (!g->paired_above || !g->paired_below)
+        return false;
+    for (int j = 0, last = -1; j < g->nw; last = g->match[j] >= 0 ? j : last, j++)
+        g->paired_above[j] = last;
+    for (int j = g->nw - 1, next = -1; j >= 0; next = g->match[j] >= 0 ? j : next, j--)
+        g->paired_below[j] = next;
     int near = 0;
     for (int j = 0; j < g->nw; j++) {
         if (g->match[j] >= 0) {
