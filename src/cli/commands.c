@@ -105,20 +105,20 @@ static const option_def opt_blank_book = {.name = "output",
                                           .required = true,
                                           .expects = "输出文件",
                                           .help = "输出的 .xlsx 文件"};
-static const option_def opt_unit = {.name = "unit",
-                                    .kind = OPT_STRING,
-                                    .value = "UNIT",
-                                    .field = offsetof(bx_cli, unit),
-                                    .expects = "单位名称",
-                                    .help = "单位名称（写入各表的标题栏）"};
-static const option_def opt_year = {.name = "year",
-                                    .kind = OPT_NUMBER,
-                                    .value = "YEAR",
-                                    .field = offsetof(bx_cli, year),
-                                    .min = 1980,
-                                    .max = 2999,
-                                    .expects = "年度（1980 到 2999）",
-                                    .help = "年度（写入各表的标题栏）"};
+/* --unit and --year: the same option, said for a blank workbook's title
+ * blocks (template) or for a workbook whose titles do not say them */
+#define UNIT_OPTION(what)                                                                          \
+    {                                                                                              \
+        .name = "unit", .kind = OPT_STRING, .value = "UNIT", .field = offsetof(bx_cli, unit),      \
+        .expects = "单位名称", .help = what                                                        \
+    }
+#define YEAR_OPTION(what)                                                                          \
+    {                                                                                              \
+        .name = "year", .kind = OPT_NUMBER, .value = "YEAR", .field = offsetof(bx_cli, year),      \
+        .min = 1980, .max = 2999, .expects = "年度（1980 到 2999）", .help = what                  \
+    }
+static const option_def opt_unit = UNIT_OPTION("单位名称（写入各表的标题栏）");
+static const option_def opt_year = YEAR_OPTION("年度（写入各表的标题栏）");
 static const option_def opt_like = {.name = "like",
                                     .kind = OPT_STRING,
                                     .value = "DATASET",
@@ -143,20 +143,10 @@ static const option_def opt_book_set = {
     .help =
         "工作簿不是 budgetx 生成的（没有隐藏的数据记录）时，按这个模板的表读入：按标题认出各表，"
         "按表头读各栏"};
-static const option_def opt_book_unit = {.name = "unit",
-                                         .kind = OPT_STRING,
-                                         .value = "UNIT",
-                                         .field = offsetof(bx_cli, unit),
-                                         .expects = "单位名称",
-                                         .help = "（同 --set）标题栏中没有单位名称时，用这个名称"};
-static const option_def opt_book_year = {.name = "year",
-                                         .kind = OPT_NUMBER,
-                                         .value = "YEAR",
-                                         .field = offsetof(bx_cli, year),
-                                         .min = 1980,
-                                         .max = 2999,
-                                         .expects = "年度（1980 到 2999）",
-                                         .help = "（同 --set）标题和表头中没有年度时，用这个年度"};
+static const option_def opt_book_unit =
+    UNIT_OPTION("（同 --set）标题栏中没有单位名称时，用这个名称");
+static const option_def opt_book_year =
+    YEAR_OPTION("（同 --set）标题和表头中没有年度时，用这个年度");
 static const option_def opt_report_format = {
     .name = "format",
     .kind = OPT_STRING,
