@@ -168,18 +168,51 @@ static void column_name(const bx_sheet *s, int c, bx_strbuf *out)
         }
 }
 
+/* Where the new side's body cells were read, for a dataset read from a
+ * workbook made elsewhere: its binds sorted by cell, and the dataset's
+ * origins (bx_cell_origin) of each source. */
+typedef struct read_at {
+    bx_bind *binds;
+    size_t n;
+    const bx_file_origins *const *files; /* per source of the model */
+} read_at;
+
 /* A sheet and its name in the workbook. */
 typedef struct named {
     const bx_sheet *s;
     const char *name;
+    const read_at *at; /* the new side's, or NULL */
 } named;
+
+static int by_cell(const void *x, const void *y)
+{
+    const bx_bind *a = x, *b = y;
+    return a->row != b->row ? (a->row > b->row) - (a->row < b->row)
+                            : (a->col > b->col) - (a->col < b->col);
+}
+
+/* "SHEET!REF" of body cell (r, c): where it was read, else its place in
+ * the workbook budgetx would write. */
+static void body_ref(named n, int r, int c, bx_strbuf *out)
+{
+    char ref[32];
+    bx_bind key = {.row = r, .col = c};
+    const bx_bind *b = n.at ? bsearch(&key, n.at->binds, n.at->n, sizeof key, by_cell) : NULL;
+    const bx_file_origins *f = b && b->source != BX_BIND_FIELD ? n.at->files[b->source] : NULL;
+    const bx_cell_origin *o = f && b->record < f->rows && b->column < f->cols
+                                  ? &f->cells[b->record * f->cols + b->column]
+                                  : NULL;
+    if (o && o->sheet && o->row >= 0)
+        bx_strbuf_printf(out, "%s!%s  ", o->sheet, bx_cell_ref(o->row, o->col, ref, sizeof ref));
+    else
+        bx_strbuf_printf(out, "%s!%s  ", n.name, bx_grid_ref(r, c, ref, sizeof ref));
+}
 
 /* A body cell's place, its row and column: "SHEET!REF  ROW · COLUMN：". */
 static void cell_place(named n, int r, int c, bx_strbuf *out)
 {
     const bx_sheet *s = n.s;
-    char ref[32];
-    bx_strbuf_printf(out, "%s!%s  ", n.name, bx_grid_ref(r, c, ref, sizeof ref));
+    body_ref(n, r, c, out);
     row_label(s, r, c, out);
     if (s->header_rows > 0) {
         bx_strbuf_puts(out, " · ");
@@ -200,8 +233,8 @@ static void cell_line(named n, int r, int c, const char *before, const char *aft
  * ("基本工资 · 支出项目类别：层级 2 → 1"). */
 static void level_line(named n, int r, int c, int before, int after, bx_strbuf *out)
 {
-    char ref[32], buf[64];
-    bx_strbuf_printf(out, "%s!%s  ", n.name, bx_grid_ref(r, c, ref, sizeof ref));
+    char buf[64];
+    body_ref(n, r, c, out);
     put_cut(out, cell_text(bx_sheet_cell(n.s, r, c), buf, sizeof buf), 0);
     if (n.s->header_rows > 0) {
         bx_strbuf_puts(out, " · ");
@@ -394,19 +427,52 @@ static bool diff_sheet(named na, named nb, bx_strbuf *out, bx_error *err)
 }
 
 /* Sheets pair by their names in the workbook. */
-static bool diff_docs(const bx_doc *a, const bx_doc *b, bx_strbuf *out, bx_error *err)
+/* The new side's binds of sheet i, sorted, with the dataset's origins. */
+static bool reads_of(const bx_model *m, const bx_dataset *ds, int i, read_at *at,
+                     const bx_file_origins **files, bx_error *err)
 {
+    const bx_trace *tr = &m->readback.sheets[i];
+    at->binds = bx_calloc(tr->nbinds + 1, sizeof *at->binds, err);
+    if (!at->binds)
+        return false;
+    memcpy(at->binds, tr->binds, tr->nbinds * sizeof *at->binds);
+    at->n = tr->nbinds;
+    qsort(at->binds, at->n, sizeof *at->binds, by_cell);
+    for (int k = 0; k < m->readback.nsources; k++) {
+        files[k] = NULL;
+        for (size_t f = 1; f < ds->nmem; f++)
+            if (strcmp(ds->mem[f].name, m->readback.sources[k].file) == 0)
+                files[k] = &ds->origins[f];
+    }
+    at->files = files;
+    return true;
+}
+
+static bool diff_docs(const bx_doc *a, const bx_doc *b, const bx_model *mb, const bx_dataset *after,
+                      bx_strbuf *out, bx_error *err)
+{
+    bool read_back = after->origins && mb->readback.sheets;
+    const bx_file_origins **files =
+        read_back ? bx_calloc((size_t)mb->readback.nsources + 1, sizeof *files, err) : NULL;
+    if (read_back && !files)
+        return false;
     bx_sheet_name *an = bx_sheet_names(a, err), *bn = an ? bx_sheet_names(b, err) : NULL;
     bool ok = bn != NULL;
     for (int i = 0; ok && i < b->nsheets; i++) {
         int k = 0;
         while (k < a->nsheets && strcmp(an[k], bn[i]) != 0)
             k++;
+        read_at at = {0};
         if (k == a->nsheets)
             bx_strbuf_printf(out, "%s：（新增的表）\n", bn[i]);
+        else if (!read_back || reads_of(mb, after, i, &at, files, err))
+            ok = diff_sheet((named){&a->sheets[k], an[k], NULL},
+                            (named){&b->sheets[i], bn[i], read_back ? &at : NULL}, out, err);
         else
-            ok = diff_sheet((named){&a->sheets[k], an[k]}, (named){&b->sheets[i], bn[i]}, out, err);
+            ok = false;
+        free(at.binds);
     }
+    free(files);
     for (int k = 0; ok && k < a->nsheets; k++) {
         bool kept = false;
         for (int i = 0; i < b->nsheets && !kept; i++)
@@ -430,11 +496,14 @@ char *bx_dataset_diff(const bx_dataset *before, const bx_dataset *after,
     }
     bx_layout_set *set = bx_layout_set_find(after->meta.template_name, layout_dirs, err);
     bx_model *a = set ? bx_model_resolve(set, before, err) : NULL;
-    bx_model *b = a ? bx_model_resolve(set, after, err) : NULL;
+    /* read from a workbook: its cells named where they were read */
+    bx_model *b = !a               ? NULL
+                  : after->origins ? bx_model_resolve_bound(set, after, err)
+                                   : bx_model_resolve(set, after, err);
     bx_strbuf out;
     bx_strbuf_init(&out, 0);
     char *text = NULL;
-    if (b && diff_docs(a->doc, b->doc, &out, err))
+    if (b && diff_docs(a->doc, b->doc, b, after, &out, err))
         text = out.failed ? NULL : bx_strdup(bx_strbuf_str(&out), err);
     if (out.failed)
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");

@@ -46,6 +46,10 @@ refused twice "表3 支出总表 副本!A1：工作表“表3 支出总表”和
 expect_empty "$work/twice" "a refused workbook"
 # the total is a figure of the data: read, and the check says it disagrees, at its cell
 refused total-edited "$work/total-edited.xlsx: 表3 支出总表!E6: 错误：表3 支出总表，深圳市医疗保障局（本级），支出总计：应为 21,866.99，实为 21,867.99，差 1.00"
+# --diff names the cell of the workbook read, not of ours
+capture "$budgetx" import "$work/total-edited.xlsx" --set shenzhen-2024 -o "$work/diffed" -q \
+  --diff "$sample"
+expect_out "表3 支出总表!E6  深圳市医疗保障局（本级） · 支出总计：21,866.99 → 21,867.99"
 # a sheet that is no table: said, not an error
 capture "$budgetx" import "$work/extra-sheet.xlsx" --set shenzhen-2024 -o "$work/extra-again"
 expect_err "工作表“填报说明”不是模板 shenzhen-2024 中的表，未读入"
