@@ -435,7 +435,8 @@ static bool reads_of(const bx_model *m, const bx_dataset *ds, int i, read_at *at
     at->binds = bx_calloc(tr->nbinds + 1, sizeof *at->binds, err);
     if (!at->binds)
         return false;
-    memcpy(at->binds, tr->binds, tr->nbinds * sizeof *at->binds);
+    if (tr->nbinds)
+        memcpy(at->binds, tr->binds, tr->nbinds * sizeof *at->binds);
     at->n = tr->nbinds;
     qsort(at->binds, at->n, sizeof *at->binds, by_cell);
     for (int k = 0; k < m->readback.nsources; k++) {

@@ -765,8 +765,10 @@ bool bx_foreign_sheet(const bx_xbook *book, const bx_found_sheet *f, const bx_sh
         o->row_of = bx_arena_alloc(arena, ((size_t)d.nrows + 1) * sizeof(int), err);
         ok = out->cells && o->row_of;
         if (ok) {
-            memcpy(out->cells, d.cells, n * sizeof *out->cells);
-            memcpy(o->row_of, d.row_of, (size_t)d.nrows * sizeof(int));
+            if (n)
+                memcpy(out->cells, d.cells, n * sizeof *out->cells);
+            if (d.nrows)
+                memcpy(o->row_of, d.row_of, (size_t)d.nrows * sizeof(int));
             out->ncells = n;
             out->nrows = o->nrows = d.nrows;
             out->ncols = o->ncols = s->ncols;

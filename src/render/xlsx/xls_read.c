@@ -103,7 +103,7 @@ static bool read_sheet(const void *h, bx_xbook *book, bx_xsheet *ws, size_t *tot
         }
     /* the cells into the arena, as an .xlsx's are */
     bx_xcell *kept = ok ? bx_arena_alloc(book->arena, (ws->ncells + 1) * sizeof *kept, err) : NULL;
-    if (kept)
+    if (kept && ws->ncells)
         memcpy(kept, ws->cells, ws->ncells * sizeof *kept);
     free(ws->cells);
     ws->cells = kept;
