@@ -64,6 +64,16 @@ static size_t folded_length(const char *s, size_t n)
     return bx_text_fold(raw, out, sizeof out, NULL) ? strlen(out) : 0;
 }
 
+/* How much of a text a template's own words are (the text, folded, less
+ * what its placeholders stood for): the more, the closer the fit. */
+static size_t literal_length(const char *text, const bx_tpl_capture *caps, int ncaps)
+{
+    size_t len = folded_length(text, strlen(text));
+    for (int c = 0; c < ncaps; c++)
+        len -= folded_length(caps[c].s, caps[c].n);
+    return len;
+}
+
 /* The texts of a cell: set apart by two spaces or more, a full-width
  * space or a line end ("部门名称：…    单位：万元" holds two). */
 static int segments(const char *text, char out[MAX_SEGMENTS][BX_TPL_MAX_TEXT + 1])
@@ -116,12 +126,8 @@ static int title_of(const probe *p, const bx_xsheet *ws, int *row, int *col)
             for (size_t t = 0; t < p->set->ntables; t++) {
                 bx_tpl_capture caps[BX_TPL_MAX_CAPTURES];
                 int nc = bx_tpl_match(p->set->tables[t].title, seg[k], caps);
-                if (nc < 0)
-                    continue;
-                size_t len = folded_length(seg[k], strlen(seg[k]));
-                for (int c = 0; c < nc; c++)
-                    len -= folded_length(caps[c].s, caps[c].n);
-                if (len > best_len) {
+                size_t len = nc >= 0 ? literal_length(seg[k], caps, nc) : 0;
+                if (nc >= 0 && len > best_len) {
                     best = (int)t, best_len = len;
                     *row = ws->cells[i].row, *col = ws->cells[i].col;
                 }
@@ -335,9 +341,7 @@ static bool read_words(probe *p, bx_found_sheet *f, const char *const *tpls, int
             int nc = tpls[i] ? bx_tpl_match(tpls[i], seg[k], caps) : -1;
             if (nc < 0)
                 continue;
-            size_t len = folded_length(seg[k], strlen(seg[k]));
-            for (int c = 0; c < nc; c++)
-                len -= folded_length(caps[c].s, caps[c].n);
+            size_t len = literal_length(seg[k], caps, nc);
             if (nbest < 0 || len > best_len) {
                 nbest = nc, best_len = len;
                 memcpy(best, caps, sizeof caps);
@@ -438,14 +442,6 @@ static bx_scale stated_unit(const probe *p, const bx_found_sheet *f)
     return s;
 }
 
-static int log10_of(int64_t v)
-{
-    int k = 0;
-    for (; v >= 10; v /= 10)
-        k++;
-    return k;
-}
-
 /* The decimals a plain decimal needs once its point moves `shift` places
  * left (a figure in 元 given in 万元: 12597700 → 1259.77, 2). */
 static int needed_decimals(const char *plain, int shift)
@@ -467,7 +463,7 @@ static int needed_decimals(const char *plain, int shift)
 /* The most decimals a figure of the sheet needs in unit `unit`. */
 static int sheet_decimals(const bx_found_sheet *f, int64_t unit)
 {
-    int most = 0, shift = log10_of(unit) - log10_of(f->shown.unit_yuan);
+    int most = 0, shift = bx_log10(unit) - bx_log10(f->shown.unit_yuan);
     for (size_t i = 0; i < f->ws->ncells; i++) {
         const bx_xcell *x = &f->ws->cells[i];
         char plain[128];

@@ -42,11 +42,11 @@ typedef struct redraw {
     int nrows, cap_rows;
     /* grids: per model column, the workbook's column (-1: none) */
     int *col_of;
-    int top, bottom;       /* the workbook's header rows */
-    int split_col;         /* the model column a 类|款|项 code fills, or -1 */
-    int split[3];          /* its workbook columns */
-    char split_last[3][8]; /* the parts of the row above */
-    int *space_unit;       /* per model column: the least leading-space width of its labels */
+    int top, bottom;              /* the workbook's header rows */
+    int split_col;                /* the model column a 类|款|项 code fills, or -1 */
+    int split[3];                 /* its workbook columns */
+    char split_last[BX_CODE_MAX]; /* the code of the row above */
+    int *space_unit; /* per model column: the least leading-space width of its labels */
 } redraw;
 
 static const char *fold(const char *s, char *buf)
@@ -78,6 +78,8 @@ static const char *head_text(const redraw *d, int row, int col)
 static const bx_xcell *body_cell(const redraw *d, int row, int c)
 {
     int w = d->col_of[c];
+    if (d->covers.n == 0) /* no merges (an .xls, most exports): nothing to look for */
+        return bx_xsheet_cell(d->ws, row, w);
     const cover *cv = bx_covers_find(&d->covers, row, w);
     int ar = cv ? cv->anchor_row : row, ac = cv ? cv->anchor_col : w;
     for (int k = c + 1; k < d->s->ncols; k++) {
@@ -286,8 +288,8 @@ static const char *column_key(const redraw *d, int w)
     return "";
 }
 
-/* 类 | 款 | 项 among the workbook's columns, where the layout has one code
- * column: the three become that column. */
+/* 类 | 款 | 项 among the workbook's columns (their folded keys), where the
+ * layout has one code column: the three become that column. */
 static void join_split_code(redraw *d, const char **wkeys, int *wcols, int *nw,
                             const char *const *keys)
 {
@@ -300,10 +302,9 @@ static void join_split_code(redraw *d, const char **wkeys, int *wcols, int *nw,
         if (leaves[i]->type == BX_COL_CODE && code < 0)
             code = (int)i;
     }
-    for (int j = 0; code >= 0 && j + 2 < *nw; j++) {
-        char a[FOLD_MAX], b[FOLD_MAX], c[FOLD_MAX];
-        if (!is_part(fold(wkeys[j], a), "类") || !is_part(fold(wkeys[j + 1], b), "款") ||
-            !is_part(fold(wkeys[j + 2], c), "项"))
+    for (int j = 0; code >= 0 && j + 2 < *nw; j++) { /* wkeys are folded */
+        if (!is_part(wkeys[j], "类") || !is_part(wkeys[j + 1], "款") ||
+            !is_part(wkeys[j + 2], "项"))
             continue;
         d->split_col = code;
         for (int k = 0; k < 3; k++)
@@ -486,27 +487,18 @@ static bool row_blank(const redraw *d, int row)
     return true;
 }
 
-/* A 科目编码 from its 类, 款 and 项: a part left blank before one given is
- * the row above's (exports often print 类 once). */
+/* A 科目编码 from its 类, 款 and 项 (bx_im_join_code); "" for none. */
 static const char *joined_code(redraw *d, int row)
 {
-    char parts[3][8], code[32] = "";
-    int given = -1;
+    static const int from[3] = {0, 3, 5}, digits[3] = {3, 2, 2};
+    const char *part[3];
+    size_t len[3];
     for (int k = 0; k < 3; k++) {
         const bx_xcell *x = part_cell(d, row, d->split[k]);
-        size_t n;
-        const char *t = bx_text_trim(x ? x->text : "", &n);
-        snprintf(parts[k], sizeof parts[k], "%.*s", (int)(n < 7 ? n : 7), t);
-        if (n)
-            given = k;
+        part[k] = bx_text_trim(x ? x->text : "", &len[k]);
     }
-    for (int k = 0; k <= given; k++) {
-        if (!*parts[k])
-            memcpy(parts[k], d->split_last[k], sizeof parts[k]);
-        memcpy(d->split_last[k], parts[k], sizeof parts[k]);
-        strncat(code, parts[k], sizeof code - strlen(code) - 1);
-    }
-    return keep(d, code, strlen(code));
+    bool given = bx_im_join_code(part, len, 3, from, digits, d->split_last, sizeof d->split_last);
+    return given ? keep(d, d->split_last, strlen(d->split_last)) : "";
 }
 
 /* Whether model column c is the one a row's level indents. */

@@ -104,8 +104,8 @@ static bool carried_image(const bx_dataset_meta *meta, const bx_carried_book *cb
     return ok;
 }
 
-/* Where the rows of a corrected CSV were read, in its order (origins.c
- * of the dataset): appended a row at a time. */
+/* Where the cells of a corrected CSV were read, row by row in its order
+ * (for the dataset's origins: findings and --diff name those cells). */
 typedef struct row_origins {
     bx_cell_origin *v;
     size_t rows, cap, cols;

@@ -138,6 +138,16 @@ bool bx_im_read_sheet(importer *im, int i);
 
 /* ---- rows.c: the rows that vary ---------------------------------------- */
 
+enum { BX_CODE_MAX = 32 }; /* a code joined from its parts, with its NUL */
+
+/* A code from its n parts (类 | 款 | 项: part k's len[k] bytes, digits
+ * [from[k], from[k] + digits[k]) of the code): a part left blank before one
+ * given is those digits of *last, the code above (exports print the 类
+ * once). False if no part is given; else last (size bytes, at most
+ * BX_CODE_MAX) becomes the code. */
+bool bx_im_join_code(const char *const *part, const size_t *len, int n, const int *from,
+                     const int *digits, char *last, size_t size);
+
 /* Whether the workbook lost the rows' indentation: none of its cell
  * formats is indented while the dataset had levels (a program that drops
  * cell styles saved it). Then the rows keep the dataset's levels, and a

@@ -31,7 +31,7 @@ typedef struct region {
      * columns of its parts and their digits, the last code read */
     int code_csv, nparts;
     int part_col[4], part_from[4], part_len[4];
-    char last_code[32];
+    char last_code[BX_CODE_MAX];
     unsigned numbering; /* the numbering styles of the rows' labels (label_style) */
     bool *fill_down;    /* per grid column: a form's column merging equal neighbours */
     int *paired_above, *paired_below; /* per workbook row: the nearest paired one, or -1 */
@@ -123,40 +123,9 @@ static void map_column(region *g, int col, int csv_col, bx_coltype type, int dec
     g->kinds[col] = (bx_cell){.style = bx_coltype_style(type), .decimals = (uint8_t)decimals};
 }
 
-/* The parts of a split code among the region's columns: read together
- * (new_row), not one over the other. */
-static void map_code_parts(const importer *im, region *g)
-{
-    g->code_csv = -1;
-    if (im->t->kind == BX_TABLE_FORM)
-        return;
-    const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
-    size_t n = bx_header_leaves(&im->t->header, leaves);
-    const bx_csv *csv = im->m0->readback.sources[g->source].csv;
-    for (size_t i = 0; i < n && (int)i < g->c1; i++) {
-        if ((int)i < g->c0 || !leaves[i]->digits || !leaves[i]->field || g->nparts == 4)
-            continue;
-        g->map[i] = -1;
-        g->code_csv = bx_csv_column(csv, leaves[i]->field);
-        g->part_col[g->nparts] = (int)i;
-        g->part_from[g->nparts] = leaves[i]->digits_from;
-        g->part_len[g->nparts++] = leaves[i]->digits;
-    }
-}
-
 /* Which CSV column each grid column of the region shows: from a model row
  * when there is one, else from the layout (a block the dataset left
  * empty). Cells are kept empty: a typed value is always new. */
-static bool map_columns(importer *im, region *g);
-
-static bool map_region(importer *im, region *g)
-{
-    if (!map_columns(im, g))
-        return false;
-    map_code_parts(im, g);
-    return true;
-}
-
 static bool map_columns(importer *im, region *g)
 {
     g->map = bx_arena_alloc(im->arena, (size_t)g->c1 * sizeof(int), im->err);
@@ -201,6 +170,36 @@ static bool map_columns(importer *im, region *g)
         if ((int)i >= g->c0 && leaves[i]->field)
             map_column(g, (int)i, bx_csv_column(csv, leaves[i]->field), leaves[i]->type,
                        leaves[i]->type == BX_COL_AMOUNT ? decimals : leaves[i]->decimals);
+    return true;
+}
+
+/* The parts of a split code among the region's columns: read together
+ * (new_row), not one over the other. */
+static void map_code_parts(const importer *im, region *g)
+{
+    g->code_csv = -1;
+    if (im->t->kind == BX_TABLE_FORM)
+        return;
+    const bx_hnode *leaves[BX_MAX_COLUMNS * 4];
+    size_t n = bx_header_leaves(&im->t->header, leaves);
+    const bx_csv *csv = im->m0->readback.sources[g->source].csv;
+    for (size_t i = 0; i < n && (int)i < g->c1; i++) {
+        if ((int)i < g->c0 || !leaves[i]->digits || !leaves[i]->field || g->nparts == 4)
+            continue;
+        g->map[i] = -1;
+        g->code_csv = bx_csv_column(csv, leaves[i]->field);
+        g->part_col[g->nparts] = (int)i;
+        g->part_from[g->nparts] = leaves[i]->digits_from;
+        g->part_len[g->nparts++] = leaves[i]->digits;
+    }
+}
+
+/* The CSV columns of the region's grid columns, a split code's parts apart. */
+static bool map_region(importer *im, region *g)
+{
+    if (!map_columns(im, g))
+        return false;
+    map_code_parts(im, g);
     return true;
 }
 
@@ -304,37 +303,44 @@ static int numbered_level(const region *g, const char *label)
     return level;
 }
 
-/* A split code's parts as a new row shows them, joined; a part left blank
- * before one given is the code above's (exports print the 类 once). */
+bool bx_im_join_code(const char *const *part, const size_t *len, int n, const int *from,
+                     const int *digits, char *last, size_t size)
+{
+    char code[BX_CODE_MAX] = "";
+    int given = -1;
+    for (int k = 0; k < n; k++)
+        given = len[k] ? k : given;
+    if (given < 0 || size > sizeof code)
+        return false;
+    for (int k = 0; k <= given; k++) {
+        size_t at = strlen(code), start = (size_t)from[k], m = len[k];
+        const char *src = part[k];
+        if (!m) { /* the code above's digits */
+            size_t have = strlen(last);
+            src = last + (start < have ? start : have);
+            m = start < have ? have - start : 0;
+            m = m < (size_t)digits[k] ? m : (size_t)digits[k];
+        }
+        if (at + m >= size)
+            m = size - 1 - at;
+        memcpy(code + at, src, m);
+        code[at + m] = '\0';
+    }
+    memcpy(last, code, size);
+    return true;
+}
+
+/* A split code's parts as a new row shows them, joined (bx_im_join_code). */
 static const char *joined_code(importer *im, region *g, int wr)
 {
-    char code[sizeof g->last_code] = "";
     size_t len[4];
     const char *part[4];
-    int given = -1;
-    for (int k = 0; k < g->nparts; k++) {
+    for (int k = 0; k < g->nparts; k++)
         part[k] = bx_text_trim(bx_im_wtext(im, wr, g->part_col[k]), &len[k]);
-        if (len[k])
-            given = k;
-    }
-    if (given < 0)
-        return NULL;
-    for (int k = 0; k <= given; k++) {
-        size_t at = strlen(code), from = (size_t)g->part_from[k], n = len[k];
-        const char *src = part[k];
-        if (!n) { /* the code above's digits */
-            size_t have = strlen(g->last_code);
-            src = g->last_code + (from < have ? from : have);
-            n = from < have ? have - from : 0;
-            n = n < (size_t)g->part_len[k] ? n : (size_t)g->part_len[k];
-        }
-        if (at + n >= sizeof code)
-            n = sizeof code - 1 - at;
-        memcpy(code + at, src, n);
-        code[at + n] = '\0';
-    }
-    memcpy(g->last_code, code, sizeof code);
-    return bx_im_keep(im, code);
+    return bx_im_join_code(part, len, g->nparts, g->part_from, g->part_len, g->last_code,
+                           sizeof g->last_code)
+               ? bx_im_keep(im, g->last_code)
+               : NULL;
 }
 
 /* The columns a new row takes from the layout rather than from cells:
