@@ -51,8 +51,12 @@ typedef struct bx_error {
 /* The library's version, e.g. "0.1.0". */
 const char *bx_version(void);
 
-/* A short English description of a status. Never NULL. */
+/* A short description of a status, in Chinese ("格式错误"). Never NULL. */
 const char *bx_strerror(bx_status status);
+
+/* Why a file could not be opened or read, errno `errnum` in Chinese
+ * ("文件不存在", "没有读取权限"). Never NULL. */
+const char *bx_read_error_text(int errnum);
 
 /* Clear an error record before use. */
 void bx_error_clear(bx_error *err);
@@ -162,6 +166,32 @@ typedef struct bx_workbook_hints {
     int year;
 } bx_workbook_hints;
 
+/* How far a render is, for a progress line: of `tables` tables of `rows`
+ * rows in all, counted over every format written (a render of both
+ * formats counts each row twice), `tables_done` and `rows_done` are
+ * written. */
+typedef struct bx_progress {
+    long long rows_done, rows;
+    int tables_done, tables;
+} bx_progress;
+/* Called now and then while the outputs are written, from the threads
+ * writing them: perhaps from two at once. */
+typedef void (*bx_progress_fn)(void *data, const bx_progress *progress);
+
+/* One file a render wrote. */
+typedef struct bx_written_file {
+    char path[1024];    /* OUT_DIR/<name>.<ext> */
+    const char *format; /* "xlsx", "pdf", "dump" */
+    int tables;         /* the tables in it (a workbook's worksheets) */
+    int pages;          /* a PDF's pages (cover and 文字部分 included); 0 for the others */
+} bx_written_file;
+
+/* What a render wrote, in the order of the formats. */
+typedef struct bx_render_report {
+    int nfiles;
+    bx_written_file files[8];
+} bx_render_report;
+
 typedef struct bx_render_options {
     const char *const *formats;        /* NULL-ended list; NULL = {"xlsx"} */
     const char *const *layout_dirs;    /* extra folders holding layout sets */
@@ -178,6 +208,11 @@ typedef struct bx_render_options {
                                           set has the whole document's outline */
     const bx_workbook_hints *workbook; /* bx_render: how to read a workbook budgetx
                                           did not write (NULL: refused) */
+    bx_render_report *report;          /* bx_render, bx_render_dataset: if set, receives
+                                          the files written (nfiles 0 when none) */
+    bx_progress_fn progress;           /* bx_render, bx_render_dataset: if set, told how
+                                          far the writing is */
+    void *progress_data;               /* given to progress */
 } bx_render_options;
 
 /* Write a model in one format to path (options may be NULL). The file is

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,20 +184,59 @@ char *bx_dataset_output_name(const char *dataset_dir, bx_error *err)
     return name;
 }
 
+/* How far one render's writing is, over all its formats. */
+typedef struct render_progress {
+    bx_progress_fn fn;
+    void *data;
+    atomic_llong rows_done;
+    atomic_int tables_done;
+    long long rows;
+    int tables;
+} render_progress;
+
+static void walked(void *data, int rows, int sheets)
+{
+    render_progress *p = data;
+    bx_progress now = {.rows_done = atomic_fetch_add(&p->rows_done, rows) + rows,
+                       .rows = p->rows,
+                       .tables_done = atomic_fetch_add(&p->tables_done, sheets) + sheets,
+                       .tables = p->tables};
+    p->fn(p->data, &now);
+}
+
 /* One output file being written. */
 typedef struct format_job {
     bx_renderer *r;
     const bx_model *model;
     const bx_backend *b;
     bx_output *out;
+    render_progress *progress; /* NULL: nobody asked */
+    int pages;
     bx_error err;
 } format_job;
 
 static void *write_format(void *arg)
 {
     format_job *job = arg;
-    bx_model_write_into(job->model, job->b, job->out, &job->r->options, job->r->fonts, &job->err);
+    bx_write_ctx hooks = {.pages = &job->pages,
+                          .walked = job->progress ? walked : NULL,
+                          .walked_data = job->progress};
+    bx_model_write_into(job->model, job->b, job->out, &job->r->options, job->r->fonts, &hooks,
+                        &job->err);
     return NULL;
+}
+
+/* The report of what was written: each file's path and what it holds. */
+static void report_written(const format_job *jobs, int n, bx_render_report *report)
+{
+    report->nfiles = 0;
+    for (int i = 0; i < n && i < (int)(sizeof report->files / sizeof report->files[0]); i++) {
+        bx_written_file *f = &report->files[report->nfiles++];
+        snprintf(f->path, sizeof f->path, "%s", jobs[i].out->path);
+        f->format = jobs[i].b->name;
+        f->tables = jobs[i].model->doc->nsheets;
+        f->pages = jobs[i].pages;
+    }
 }
 
 /* Write every format of a checked model into out_dir: each into its
@@ -206,7 +246,7 @@ static void *write_format(void *arg)
  * folder at once never leave a workbook beside another run's PDF. The
  * first failure, in the order of the formats, is reported. */
 static void write_outputs(bx_renderer *r, const bx_model *model, const char *base,
-                          const char *out_dir, bx_error *err)
+                          const char *out_dir, bx_render_report *report, bx_error *err)
 {
     enum { MAX_FORMATS = 8, PARALLEL_CELLS = 500000 };
     format_job jobs[MAX_FORMATS];
@@ -218,6 +258,10 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
     for (int i = 0; i < model->doc->nsheets; i++)
         cells += (size_t)model->doc->sheets[i].nrows * (size_t)model->doc->sheets[i].ncols;
     bool parallel = r->options.parallel && cells <= PARALLEL_CELLS;
+    render_progress progress = {.fn = r->options.progress, .data = r->options.progress_data};
+    for (int i = 0; i < model->doc->nsheets; i++)
+        progress.rows += model->doc->sheets[i].nrows;
+    progress.tables = model->doc->nsheets;
     for (const char *const *f = r->formats; *f && n < MAX_FORMATS && !bx_failed(err); f++) {
         char name[1024];
         snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));
@@ -226,9 +270,12 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
         free(path);
         if (!ok)
             break;
-        jobs[n] = (format_job){r, model, bx_backend_find(*f), &outs[n], {0}};
+        jobs[n] = (format_job){
+            r, model, bx_backend_find(*f), &outs[n], progress.fn ? &progress : NULL, 0, {0}};
         bx_error_clear(&jobs[n++].err);
     }
+    progress.rows *= n;
+    progress.tables *= n;
     pthread_t threads[MAX_FORMATS];
     bool started[MAX_FORMATS] = {false};
     for (int i = 1; i < n && parallel && !bx_failed(err); i++)
@@ -253,13 +300,18 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
             bx_output_abort(&outs[i]);
         return;
     }
-    bx_outputs_commit(outs, (size_t)n, err);
+    if (report) /* the names, before the commit releases them */
+        report_written(jobs, n, report);
+    if (!bx_outputs_commit(outs, (size_t)n, err) && report)
+        report->nfiles = 0;
 }
 
 /* Resolve, check and write a dataset already loaded. */
 static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char *out_dir,
-                               bx_findings **findings_out, bx_error *err)
+                               bx_findings **findings_out, bx_render_report *report, bx_error *err)
 {
+    if (report)
+        report->nfiles = 0;
     const bx_layout_set *set = layout_set(r, ds->meta.template_name, err);
     if (set && r->options.tables_only && set->ntables == 0) {
         bx_loc loc = {ds->yaml_name, 0, 0};
@@ -278,7 +330,7 @@ static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char 
                 bx_findings_errors(findings));
     char *base = findings && !bx_failed(err) ? output_base(ds, err) : NULL;
     if (base && bx_make_dirs(out_dir, err))
-        write_outputs(r, model, base, out_dir, err);
+        write_outputs(r, model, base, out_dir, report, err);
     free(base);
     if (findings_out)
         *findings_out = findings;
@@ -288,8 +340,8 @@ static bx_status render_loaded(bx_renderer *r, const bx_dataset *ds, const char 
     return err->status;
 }
 
-bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char *out_dir,
-                             bx_findings **findings_out, bx_error *err)
+static bx_status render_path(bx_renderer *r, const char *dataset_dir, const char *out_dir,
+                             bx_findings **findings_out, bx_render_report *report, bx_error *err)
 {
     bx_error local;
     if (!err) {
@@ -310,9 +362,15 @@ bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char
         ds = NULL;
     }
     if (ds)
-        render_loaded(r, ds, out_dir, findings_out, err);
+        render_loaded(r, ds, out_dir, findings_out, report, err);
     bx_dataset_free(ds);
     return err->status;
+}
+
+bx_status bx_renderer_render(bx_renderer *r, const char *dataset_dir, const char *out_dir,
+                             bx_findings **findings_out, bx_error *err)
+{
+    return render_path(r, dataset_dir, out_dir, findings_out, NULL, err);
 }
 
 bx_status bx_render_dataset(const bx_dataset *dataset, const char *out_dir,
@@ -330,7 +388,8 @@ bx_status bx_render_dataset(const bx_dataset *dataset, const char *out_dir,
     bx_renderer *r = bx_renderer_new(options, err);
     if (!r)
         return err->status;
-    render_loaded(r, dataset, out_dir, options ? options->findings : NULL, err);
+    render_loaded(r, dataset, out_dir, options ? options->findings : NULL,
+                  options ? options->report : NULL, err);
     bx_renderer_free(r);
     return err->status;
 }
@@ -350,7 +409,8 @@ bx_status bx_render(const char *dataset_dir, const char *out_dir, const bx_rende
     bx_renderer *r = bx_renderer_new(options, err);
     if (!r)
         return err->status;
-    bx_renderer_render(r, dataset_dir, out_dir, options ? options->findings : NULL, err);
+    render_path(r, dataset_dir, out_dir, options ? options->findings : NULL,
+                options ? options->report : NULL, err);
     bx_renderer_free(r);
     return err->status;
 }

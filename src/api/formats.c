@@ -36,12 +36,17 @@ const char *bx_format_extension(const char *format)
 
 bx_status bx_model_write_into(const bx_model *model, const bx_backend *b, bx_output *out,
                               const bx_render_options *options, struct bx_font_set *fonts,
-                              bx_error *err)
+                              const bx_write_ctx *hooks, bx_error *err)
 {
     /* every workbook carries its dataset, so that it can be read back */
     bx_carried carried;
     bx_carry_of(&model->readback, &carried);
     bx_write_ctx ctx = {.options = options, .fonts = fonts, .carried = &carried};
+    if (hooks) {
+        ctx.pages = hooks->pages;
+        ctx.walked = hooks->walked;
+        ctx.walked_data = hooks->walked_data;
+    }
     return bx_doc_write_to(model->doc, b, out, &ctx, err);
 }
 
@@ -61,7 +66,7 @@ bx_status bx_model_write(const bx_model *model, const char *format, const char *
     bx_output out;
     if (!bx_output_begin(&out, path, err))
         return err->status;
-    if (bx_model_write_into(model, b, &out, options, NULL, err) != BX_OK) {
+    if (bx_model_write_into(model, b, &out, options, NULL, NULL, err) != BX_OK) {
         bx_output_abort(&out);
         return err->status;
     }

@@ -14,20 +14,20 @@ const char *bx_version(void)
 const char *bx_strerror(bx_status status)
 {
     switch (status) {
-    case BX_OK: return "success";
-    case BX_ERR_USAGE: return "usage error";
-    case BX_ERR_IO: return "input/output error";
-    case BX_ERR_SYNTAX: return "syntax error";
-    case BX_ERR_ENCODING: return "invalid text encoding";
-    case BX_ERR_LAYOUT: return "invalid layout";
-    case BX_ERR_DATA: return "invalid data";
-    case BX_ERR_LIMIT: return "limit exceeded";
-    case BX_ERR_VALIDATION: return "validation failed";
-    case BX_ERR_BACKEND: return "output library error";
-    case BX_ERR_UNSUPPORTED: return "not supported";
-    case BX_ERR_NOMEM: return "out of memory";
+    case BX_OK: return "成功";
+    case BX_ERR_USAGE: return "用法错误";
+    case BX_ERR_IO: return "文件读写错误";
+    case BX_ERR_SYNTAX: return "格式错误";
+    case BX_ERR_ENCODING: return "字符编码无效";
+    case BX_ERR_LAYOUT: return "布局模板有误";
+    case BX_ERR_DATA: return "数据有误";
+    case BX_ERR_LIMIT: return "超出上限";
+    case BX_ERR_VALIDATION: return "一致性检查有错误";
+    case BX_ERR_BACKEND: return "写入输出文件失败";
+    case BX_ERR_UNSUPPORTED: return "不支持";
+    case BX_ERR_NOMEM: return "内存不足";
     }
-    return "unknown status";
+    return "未知错误";
 }
 
 void bx_error_clear(bx_error *err)

@@ -6,6 +6,7 @@
 #include "fs.h"
 
 #include "output.h"
+#include "syserr.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,14 +23,14 @@ char *bx_read_file(const char *path, size_t *len, bx_error *err)
      * wait for a writer; then only a regular file is read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", strerror(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_reason(errno));
         return NULL;
     }
     struct stat st;
     char *buf = NULL;
     size_t cap = 0, n = 0;
     if (fstat(fd, &st) != 0)
-        bx_fail(err, &loc, BX_ERR_IO, "无法读取文件：%s", strerror(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法读取文件：%s", bx_read_reason(errno));
     else if (S_ISDIR(st.st_mode))
         bx_fail(err, &loc, BX_ERR_IO, "这是一个文件夹，不是文件");
     else if (!S_ISREG(st.st_mode))
@@ -61,7 +62,7 @@ char *bx_read_file(const char *path, size_t *len, bx_error *err)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            bx_fail(err, &loc, BX_ERR_IO, "读取文件失败");
+            bx_fail(err, &loc, BX_ERR_IO, "读取文件失败：%s", bx_read_reason(errno));
             break;
         }
         if (got == 0) {

@@ -5,6 +5,8 @@
 #define _GNU_SOURCE /* renameat2, getdents64, flock */
 #include "output.h"
 
+#include "syserr.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -163,7 +165,7 @@ const char *bx_output_reason(int e)
     case EBUSY:
     case ETXTBSY: return "文件正在使用中";
     case ENOMEM: return "内存不足";
-    default: return strerror(e);
+    default: return bx_errno_text(e);
     }
 }
 

@@ -63,7 +63,7 @@ void bx_output_explain(const bx_output *o, int errnum, bx_error *err);
 
 /* Why a write failed with errno e, for a finance user: "磁盘空间不足"
  * (ENOSPC), "没有写入权限" (EACCES, EPERM), "文件系统只读" (EROFS) …;
- * strerror's text for the others. Never NULL. */
+ * bx_errno_text for the others. Never NULL. */
 const char *bx_output_reason(int e);
 
 /* Remove, in dir, the temporary files and folders (`.NAME.PID.N.tmp`) of

@@ -188,7 +188,7 @@ bool bx_batch_read_list(const char *path, char ***list, int *n, int *cap)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        fprintf(stderr, "budgetx: %s: 无法打开数据集列表：%s\n", path, strerror(errno));
+        fprintf(stderr, "budgetx: %s: 无法打开数据集列表：%s\n", path, bx_read_error_text(errno));
         return false;
     }
     char *line = NULL;

@@ -52,6 +52,10 @@ static const option_def opt_import_force = {
     .kind = OPT_FLAG,
     .field = offsetof(bx_cli, force),
     .help = "DATASET_DIR 中还有其他文件时仍然写入：只替换数据集的文件，其他文件保留"};
+static const option_def opt_template_force = {.name = "force",
+                                              .kind = OPT_FLAG,
+                                              .field = offsetof(bx_cli, force),
+                                              .help = "BLANK.xlsx 已存在时覆盖它"};
 static const option_def opt_encoding = {
     .name = "encoding",
     .kind = OPT_STRING,
@@ -181,8 +185,9 @@ static const option_def *const render_options[] = {
 static const option_def *const import_options[] = {&opt_import_dir,   &opt_diff,     &opt_layouts,
                                                    &opt_import_force, &opt_book_set, &opt_book_unit,
                                                    &opt_book_year,    NULL};
-static const option_def *const template_options[] = {
-    &opt_set, &opt_blank_book, &opt_unit, &opt_year, &opt_like, &opt_rows, &opt_layouts, NULL};
+static const option_def *const template_options[] = {&opt_set,     &opt_blank_book,     &opt_unit,
+                                                     &opt_year,    &opt_like,           &opt_rows,
+                                                     &opt_layouts, &opt_template_force, NULL};
 static const option_def *const check_options[] = {
     &opt_report_format, &opt_layouts,   &opt_encoding, &opt_book_set,
     &opt_book_unit,     &opt_book_year, NULL};

@@ -16,11 +16,15 @@
 
 #include <limits.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
@@ -92,18 +96,73 @@ static void say_layouts(const bx_cli *c, const char *what, const char *set_name)
     bx_layout_set_free(set);
 }
 
-/* -v: the files a render of one dataset wrote, OUT_DIR/<name>.<ext>. */
-static void say_written(const bx_cli *c, const char *const *formats)
+/* What a render of one dataset wrote, on one line: "已写入 out/a.xlsx
+ * （12 张表）、out/a.pdf（16 页）". */
+static void say_written(const bx_render_report *report)
 {
-    bx_error err;
-    bx_error_clear(&err);
-    char *name = bx_dataset_output_name(c->dataset, &err);
-    size_t n = strlen(c->out_dir);
-    const char *sep = n && c->out_dir[n - 1] == '/' ? "" : "/";
-    for (int i = 0; name && formats[i]; i++)
-        fprintf(stderr, "budgetx: 已写入 %s%s%s.%s\n", c->out_dir, sep, name,
-                bx_format_extension(formats[i]));
-    free(name);
+    fputs("budgetx: 已写入 ", stderr);
+    for (int i = 0; i < report->nfiles; i++) {
+        const bx_written_file *f = &report->files[i];
+        fprintf(stderr, "%s%s", i ? "、" : "", f->path);
+        if (f->pages)
+            fprintf(stderr, "（%d 页）", f->pages);
+        else
+            fprintf(stderr, "（%d 张表）", f->tables);
+    }
+    fputs("\n", stderr);
+}
+
+/* The rounding notices of a render or import: listed with -v, else
+ * counted on one line; the errors always. */
+static void print_render_findings(const bx_cli *c, const bx_findings *f)
+{
+    size_t n = bx_findings_count(f), errors = bx_findings_errors(f);
+    if (!n)
+        return;
+    if (c->verbose) {
+        print_findings(f, "text", false, stderr);
+        return;
+    }
+    print_findings(f, "text", true, stderr);
+    if (n > errors && !c->quiet)
+        fprintf(stderr, "budgetx: %zu 个尾数差异提示（在尾数之内，不影响输出），用 -v 查看\n",
+                n - errors);
+}
+
+/* A progress line on the terminal while a render that has run for a
+ * second writes its files: "正在写入：表 3/24，第 120,000/400,000 行". */
+typedef struct progress_line {
+    pthread_mutex_t lock;
+    struct timespec start, last;
+    bool shown;
+} progress_line;
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *data, const bx_progress *p)
+{
+    progress_line *line = data;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    pthread_mutex_lock(&line->lock);
+    if (seconds_between(&line->start, &now) >= 1.0 &&
+        (!line->shown || seconds_between(&line->last, &now) >= 0.2)) {
+        fprintf(stderr, "\r正在写入：表 %d/%d，第 %lld/%lld 行\033[K", p->tables_done, p->tables,
+                p->rows_done, p->rows);
+        line->shown = true;
+        line->last = now;
+    }
+    pthread_mutex_unlock(&line->lock);
+}
+
+static void end_progress(progress_line *line)
+{
+    if (line->shown)
+        fputs("\r\033[K", stderr);
+    pthread_mutex_destroy(&line->lock);
 }
 
 /* A dataset folder (its CSVs read in --encoding), or a workbook read back. */
@@ -246,7 +305,15 @@ static int run_render(const bx_cli *c)
         return run_batch(c, &opts);
     }
     bx_findings *findings = NULL;
+    bx_render_report written = {0};
+    progress_line line = {.lock = PTHREAD_MUTEX_INITIALIZER};
+    clock_gettime(CLOCK_MONOTONIC, &line.start);
     opts.findings = &findings;
+    opts.report = &written;
+    if (isatty(STDERR_FILENO) && !c->quiet) {
+        opts.progress = show_progress;
+        opts.progress_data = &line;
+    }
     bx_error err;
     bx_error_clear(&err);
     /* loaded once: for --diff, then rendered */
@@ -259,12 +326,13 @@ static int run_render(const bx_cli *c)
         return rc;
     }
     bx_status st = bx_render_dataset(ds, c->out_dir, &opts, &err);
+    end_progress(&line);
     bx_dataset_free(ds);
-    if (findings && bx_findings_count(findings))
-        print_findings(findings, "text", c->quiet, stderr);
+    if (findings)
+        print_render_findings(c, findings);
     bx_findings_free(findings);
-    if (st == BX_OK && c->verbose)
-        say_written(c, formats);
+    if (st == BX_OK && !c->quiet)
+        say_written(&written);
     return st != BX_OK ? report(&err) : 0;
 }
 
@@ -296,8 +364,8 @@ static int run_import(const bx_cli *c)
     bx_findings *findings = err.status == BX_OK && ds ? check_loaded(c, ds, 0, &set, &err) : NULL;
     if (set && c->verbose)
         fprintf(stderr, "budgetx: %s：布局模板 %s\n", c->dataset, bx_layout_set_dir(set));
-    if (findings && bx_findings_count(findings))
-        print_findings(findings, "text", c->quiet, stderr);
+    if (findings)
+        print_render_findings(c, findings);
     if (!rc)
         rc = err.status != BX_OK ? report(&err) : bx_findings_errors(findings) ? EXIT_DATA : 0;
     bx_findings_free(findings);
@@ -313,6 +381,21 @@ static int run_template(const bx_cli *c)
         return bx_cli_usage(c, "template 不接受参数“%s”（数据集用 --like 给出）", c->dataset);
     if (!c->like && (!c->unit || !c->year))
         return bx_cli_usage(c, "template 需要 --unit 单位名称和 --year 年度（或 --like 数据集）");
+    size_t n = strlen(c->out_dir);
+    if (n < 5 || strcasecmp(c->out_dir + n - 5, ".xlsx") != 0)
+        return bx_cli_usage(
+            c, "template 写出的是 .xlsx 工作簿：-o 的文件名应以 .xlsx 结尾（而不是“%s”）",
+            c->out_dir);
+    struct stat st;
+    if (stat(c->out_dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return bx_cli_usage(c, "%s 是一个目录：-o 应为要写出的 .xlsx 文件名", c->out_dir);
+    if (stat(c->out_dir, &st) == 0 && !c->force) {
+        fprintf(stderr,
+                "budgetx: %s: 文件已存在，未覆盖（其中可能有填好的数据）：换一个文件名，"
+                "或用 --force 覆盖\n",
+                c->out_dir);
+        return EXIT_DATA;
+    }
     if (c->verbose)
         say_layouts(c, c->set, c->set);
     bx_render_options opts = {.layout_dirs = c->layout_dirs};

@@ -4,6 +4,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "fs.h"
+#include "parse_text.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -202,9 +203,21 @@ static char *gb18030_to_utf8(const char *data, size_t len, const char *name, siz
     return out;
 }
 
+/* Whether data reads as GB18030 throughout. */
+static bool decodes_as_gb18030(const char *data, size_t len)
+{
+    bx_error probe;
+    bx_error_clear(&probe);
+    size_t n;
+    char *text = gb18030_to_utf8(data, len, "", &n, &probe);
+    bool ok = text != NULL;
+    free(text);
+    return ok;
+}
+
 /* Bring data to UTF-8 without BOM. Returns a new buffer. */
-static char *to_utf8(const char *data, size_t len, const char *name, bx_encoding encoding,
-                     const char **used, size_t *out_len, bx_error *err)
+char *bx_text_to_utf8(const char *data, size_t len, const char *name, bx_encoding encoding,
+                      const char **used, size_t *out_len, bx_error *err)
 {
     bx_loc loc = {name, 0, 0};
     if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
@@ -222,8 +235,11 @@ static char *to_utf8(const char *data, size_t len, const char *name, bx_encoding
     if (encoding == BX_ENCODING_UTF8 || (encoding == BX_ENCODING_AUTO && bad == len)) {
         if (bad != len) {
             loc.line = 1 + (int)count_newlines(data, bad);
-            bx_fail(err, &loc, BX_ERR_ENCODING, "第 %d 行（第 %zu 字节）：无效的 UTF-8 字节",
-                    loc.line, bad + 1 + (bom ? 3 : 0));
+            bx_fail(err, &loc, BX_ERR_ENCODING, "第 %d 行（第 %zu 字节）：无效的 UTF-8 字节%s",
+                    loc.line, bad + 1 + (bom ? 3 : 0),
+                    decodes_as_gb18030(data, len)
+                        ? "（指定了 UTF-8 编码，但文件是 GB18030/GBK 编码：不指定编码即可自动识别）"
+                        : "");
             return NULL;
         }
         char *copy = malloc(len + 1);
@@ -238,7 +254,11 @@ static char *to_utf8(const char *data, size_t len, const char *name, bx_encoding
         return copy;
     }
     *used = "GB18030";
-    return gb18030_to_utf8(data, len, name, out_len, err);
+    char *text = gb18030_to_utf8(data, len, name, out_len, err);
+    if (!text && bad == len && err && err->status == BX_ERR_ENCODING)
+        snprintf(err->message, sizeof err->message,
+                 "文件是 UTF-8 编码，不是指定的 GB18030/GBK 编码（不指定编码即可自动识别）");
+    return text;
 }
 
 static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx_error *err)
@@ -308,7 +328,7 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding
     name = name ? name : "<csv>";
     const char *used = NULL;
     size_t ulen = 0;
-    char *text = to_utf8(data, len, name, encoding, &used, &ulen, err);
+    char *text = bx_text_to_utf8(data, len, name, encoding, &used, &ulen, err);
     if (!text)
         return NULL;
     size_t nul = strlen(text);
@@ -341,9 +361,8 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding
         size_t chunk = nl ? (size_t)(nl - (text + at)) + 1 : ulen - at;
         if (csv_parse(&parser, text + at, chunk, on_field, on_record, &st) != chunk) {
             bx_loc loc = {name, st.line, 0};
-            bx_fail_cell(err, &loc, BX_ERR_SYNTAX,
-                         "CSV 格式错误（%s）：引号不配对或引号后有多余字符",
-                         csv_strerror(csv_error(&parser)));
+            bx_fail_cell(err, &loc, BX_ERR_SYNTAX, "CSV 格式错误：%s",
+                         bx_csv_text(csv_error(&parser)));
             break;
         }
         at += chunk;

@@ -29,6 +29,12 @@ bx_csv *bx_csv_parse(const char *data, size_t len, const char *name, bx_encoding
                      bx_error *err);
 void bx_csv_free(bx_csv *csv);
 
+/* A text file's bytes as UTF-8 without BOM (UTF-8, else GB18030 when
+ * `encoding` is auto); *used receives "UTF-8" or "GB18030". NULL with the
+ * line and byte of the first bad byte in err. Caller frees. */
+char *bx_text_to_utf8(const char *data, size_t len, const char *name, bx_encoding encoding,
+                      const char **used, size_t *out_len, bx_error *err);
+
 /* Index of the header column called `name`, or -1. */
 int bx_csv_column(const bx_csv *csv, const char *name);
 

@@ -1,7 +1,13 @@
 #include "dataset.h"
 
 #include "yaml_doc.h"
+#include "csv_read.h"
 #include "fs.h"
+#include "syserr.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,12 +103,108 @@ static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml 
     return ds;
 }
 
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    return n >= k && strcasecmp(s + n - k, tail) == 0;
+}
+
+/* A file given where a dataset folder is expected: what it is, and what to
+ * give instead. */
+static bx_status not_a_folder(const char *path, bx_error *err)
+{
+    bx_loc loc = {path, 0, 0};
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    if (strcmp(base, "dataset.yaml") == 0)
+        return bx_fail(err, &loc, BX_ERR_IO,
+                       "这是数据集的 dataset.yaml 文件：请给出它所在的文件夹（数据目录）");
+    if (ends_with(base, ".pdf"))
+        return bx_fail(err, &loc, BX_ERR_IO,
+                       "这是 PDF 文件：budgetx 读入数据目录（其中有 dataset.yaml）或工作簿"
+                       "（.xlsx、.xls），PDF 是它写出的结果");
+    if (ends_with(base, ".csv"))
+        return bx_fail(
+            err, &loc, BX_ERR_IO,
+            "这是一个 CSV 文件：请给出它所在的数据目录（其中有 dataset.yaml 和各表的 CSV）");
+    if (ends_with(base, ".xlsm") || ends_with(base, ".xlsb") || ends_with(base, ".ods") ||
+        ends_with(base, ".et") || ends_with(base, ".wps") || ends_with(base, ".numbers"))
+        return bx_fail(err, &loc, BX_ERR_IO,
+                       "不支持这种工作簿：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）");
+    return bx_fail(err, &loc, BX_ERR_IO, "不是数据目录，也不是工作簿（.xlsx、.xls）");
+}
+
+/* A folder without dataset.yaml: perhaps the folder of many datasets. */
+static bx_status no_dataset_yaml(const char *dir, bx_error *err)
+{
+    bx_loc loc = {dir, 0, 0};
+    char first[256] = "";
+    int found = 0, seen = 0;
+    DIR *d = opendir(dir);
+    /* a look for a hint only: a folder of a million files is not read through */
+    for (struct dirent *e; d && seen++ < 10000 && (e = readdir(d));) {
+        char inner[4096];
+        struct stat st;
+        if (e->d_name[0] == '.' ||
+            snprintf(inner, sizeof inner, "%s/%s/dataset.yaml", dir, e->d_name) >=
+                (int)sizeof inner ||
+            stat(inner, &st) != 0)
+            continue;
+        if (!found++ || strcmp(e->d_name, first) < 0) /* the same one whatever the order */
+            snprintf(first, sizeof first, "%s", e->d_name);
+    }
+    if (d)
+        closedir(d);
+    if (found)
+        return bx_fail(
+            err, &loc, BX_ERR_IO,
+            "文件夹中没有 dataset.yaml，不是数据目录；其中的 %d 个子目录（如 %s）是数据目录："
+            "逐个给出，或一次给出全部（%s/*/）",
+            found, first, dir);
+    return bx_fail(
+        err, &loc, BX_ERR_IO,
+        "文件夹中没有 dataset.yaml，不是数据目录（数据目录中有 dataset.yaml 和各表的 CSV）");
+}
+
+/* Whether dir is a dataset folder; if not, err says what it is. */
+static bool dataset_folder(const char *dir, bx_error *err)
+{
+    bx_loc loc = {dir, 0, 0};
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return bx_fail(err, &loc, BX_ERR_IO, "%s：%s",
+                       errno == ENOENT ? "找不到数据目录" : "无法打开数据目录",
+                       errno == ENOENT ? "路径不存在" : bx_read_reason(errno)) == BX_OK;
+    if (!S_ISDIR(st.st_mode))
+        return not_a_folder(dir, err) == BX_OK;
+    char yaml[4096];
+    if (snprintf(yaml, sizeof yaml, "%s/dataset.yaml", dir) < (int)sizeof yaml &&
+        stat(yaml, &st) != 0 && errno == ENOENT)
+        return no_dataset_yaml(dir, err) == BX_OK;
+    return true;
+}
+
+/* dataset.yaml as UTF-8: saved in UTF-8 or GB18030 (GBK) alike. */
+static bx_yaml *load_dataset_yaml(const char *path, bx_error *err)
+{
+    size_t len, ulen;
+    const char *used;
+    char *data = bx_read_file(path, &len, err);
+    char *text =
+        data ? bx_text_to_utf8(data, len, path, BX_ENCODING_AUTO, &used, &ulen, err) : NULL;
+    free(data);
+    bx_yaml *y = text ? bx_yaml_parse(text, ulen, path, err) : NULL;
+    free(text);
+    return y;
+}
+
 bx_dataset *bx_dataset_load(const char *dir, bx_error *err)
 {
     bx_error local_err; /* err may be NULL */
     err = bx_error_or(err, &local_err);
+    if (!dataset_folder(dir, err))
+        return NULL;
     char *path = bx_path_join(dir, "dataset.yaml", err);
-    bx_dataset *ds = path ? dataset_from(dir, path, bx_yaml_load(path, path, err), err) : NULL;
+    bx_dataset *ds = path ? dataset_from(dir, path, load_dataset_yaml(path, err), err) : NULL;
     free(path);
     return ds;
 }

@@ -174,14 +174,22 @@ static bool names_fit(const bx_mem_file *files, size_t n, const char *origin, bx
 typedef struct target {
     char *path;
     bool exists, here;
+    bool dataset; /* holds a dataset's files */
+    bool ours;    /* with the marker an import leaves */
     char foreign[256];
 } target;
+
+/* The file an import leaves beside the dataset: a later import may
+ * replace the folder without --force, a folder made otherwise it may not. */
+static const char import_marker[] = "budgetx-import.txt";
+static const char import_marker_text[] =
+    "这个数据目录由 budgetx import 从工作簿写出；再次导入时会整体替换。\n";
 
 static bool dataset_entry(int dir, const char *name)
 {
     size_t n = strlen(name);
     struct stat st;
-    return (strcmp(name, "dataset.yaml") == 0 ||
+    return (strcmp(name, "dataset.yaml") == 0 || strcmp(name, import_marker) == 0 ||
             (n > 4 && strcasecmp(name + n - 4, ".csv") == 0)) &&
            fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
            (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
@@ -232,10 +240,16 @@ static bool look_at(const char *dir, target *t, bx_error *err)
         return bx_fail(err, &loc, BX_ERR_IO, "无法打开数据目录：%s", bx_output_reason(errno)) ==
                BX_OK;
     struct dirent *e;
-    while (!t->foreign[0] && (e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-            !dataset_entry(dirfd(d), e->d_name))
+    while (!t->foreign[0] && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (!dataset_entry(dirfd(d), e->d_name))
             bx_image_shown_name(e->d_name, t->foreign, sizeof t->foreign);
+        else if (strcmp(e->d_name, import_marker) == 0)
+            t->ours = true;
+        else
+            t->dataset = true;
+    }
     closedir(d);
     return true;
 }
@@ -297,6 +311,13 @@ bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, int
         return err->status;
     }
     bx_loc loc = {t.path, 0, 0};
+    if (t.dataset && !t.ours && !t.foreign[0] && !(flags & BX_IMAGE_FORCE)) {
+        bx_fail(err, &loc, BX_ERR_USAGE,
+                "目录中已有一个数据集（不是 budgetx import 写出的），未写入：导入会替换它；"
+                "确要替换请用 --force，或换一个目录");
+        free(t.path);
+        return err->status;
+    }
     if (t.foreign[0] && !(flags & BX_IMAGE_FORCE)) {
         bx_fail(err, &loc, BX_ERR_USAGE,
                 "目录中有数据集以外的文件“%s”，未写入：导入会用新的数据集替换整个目录"
@@ -315,10 +336,17 @@ bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, int
             return err->status;
         }
     }
-    if (t.foreign[0] || t.here)
-        save_in_place(files, n, t.path, err);
-    else
-        save_folder(files, n, t.path, err);
+    bx_mem_file *with_marker = bx_calloc(n + 1, sizeof *with_marker, err);
+    if (with_marker) {
+        memcpy(with_marker, files, n * sizeof *files);
+        with_marker[n] =
+            (bx_mem_file){import_marker, import_marker_text, sizeof import_marker_text - 1};
+        if (t.foreign[0] || t.here)
+            save_in_place(with_marker, n + 1, t.path, err);
+        else
+            save_folder(with_marker, n + 1, t.path, err);
+    }
+    free(with_marker);
     free(t.path);
     return err->status;
 }

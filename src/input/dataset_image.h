@@ -50,8 +50,10 @@ enum {
  * (bx_image_name_problem; no two alike ignoring case; messages name
  * origin, or dir). The files are written into a new folder beside dir,
  * which then takes dir's place; the folder that was there, holding only a
- * dataset (dataset.yaml, *.csv), is removed. A dir that is a symbolic
- * link, or holds anything else, is refused — unless BX_IMAGE_FORCE, and
+ * dataset (dataset.yaml, *.csv) that an earlier save wrote (the marker
+ * file budgetx-import.txt it leaves), is removed. A dir that is a symbolic
+ * link, holds anything else or another dataset is refused — unless
+ * BX_IMAGE_FORCE, and
  * then, as when dir is the current folder, the files are replaced in
  * place, together, and the others stay. */
 bx_status bx_image_save(const bx_mem_file *files, size_t n, const char *dir, int flags,

@@ -3,6 +3,7 @@
 #include "amount.h"
 #include "arena.h"
 #include "fs.h"
+#include "parse_text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -118,6 +119,18 @@ static bool compose_event(composer *c, yaml_event_t *ev, bool *done)
     return true;
 }
 
+/* libyaml's problem and context in Chinese; one it does not know (a later
+ * libyaml's) follows in its English. */
+static bool syntax_error(composer *c, const bx_loc *loc, const char *problem, const char *context)
+{
+    const char *said = bx_yaml_said(problem), *where = bx_yaml_said(context);
+    char english[256] = "";
+    if (problem && !said)
+        snprintf(english, sizeof english, "（%s）", problem);
+    return bx_fail(c->err, loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s%s", said ? said : "无法解析",
+                   english, where ? "，" : "", where ? where : "") == BX_OK;
+}
+
 static bool compose(composer *c, const char *data, size_t len)
 {
     yaml_parser_set_input_string(&c->parser, (const unsigned char *)data, len);
@@ -127,9 +140,7 @@ static bool compose(composer *c, const char *data, size_t len)
         if (!yaml_parser_parse(&c->parser, &ev)) {
             yaml_parser_t *p = &c->parser;
             bx_loc loc = {c->file, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
-            return bx_fail(c->err, &loc, BX_ERR_SYNTAX, "YAML 语法错误：%s%s%s%s",
-                           p->problem ? p->problem : "无法解析", p->context ? "（" : "",
-                           p->context ? p->context : "", p->context ? "）" : "") == BX_OK;
+            return syntax_error(c, &loc, p->problem, p->context);
         }
         ok = compose_event(c, &ev, &done);
         yaml_event_delete(&ev);

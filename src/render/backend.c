@@ -6,14 +6,26 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool walk(const bx_backend *b, void *state, const bx_doc *doc, bx_error *err)
+static bool walk(const bx_backend *b, void *state, const bx_doc *doc, const bx_write_ctx *ctx,
+                 bx_error *err)
 {
     bx_iter it;
     bx_event ev;
     bx_iter_init(&it, doc);
-    while (bx_iter_next(&it, &ev))
+    int rows = 0;
+    while (bx_iter_next(&it, &ev)) {
         if (!b->event(state, &ev, err))
             return false;
+        if (!ctx->walked)
+            continue;
+        if (ev.type == BX_EV_ROW_END && ++rows == BX_PROGRESS_ROWS) {
+            ctx->walked(ctx->walked_data, rows, 0);
+            rows = 0;
+        } else if (ev.type == BX_EV_SHEET_END) {
+            ctx->walked(ctx->walked_data, rows, 1);
+            rows = 0;
+        }
+    }
     return true;
 }
 
@@ -38,7 +50,7 @@ bx_status bx_doc_write_to(const bx_doc *doc, const bx_backend *b, bx_output *out
     bool ok = state != NULL;
     if (ok) {
         errno = 0;
-        ok = walk(b, state, doc, err);
+        ok = walk(b, state, doc, ctx, err);
         failed_with = errno;
         if (!ok)
             b->abort(state);

@@ -21,7 +21,13 @@ typedef struct bx_write_ctx {
     const struct bx_carried *carried; /* XLSX: the dataset the workbook carries (its
                                          hidden sheet); NULL: none */
     const struct bx_entry *entry;     /* XLSX: a template's open cells; NULL: none */
+    int *pages;                       /* PDF: receives the pages written; NULL: not asked */
+    /* told of every BX_PROGRESS_ROWS rows walked and of every sheet's end */
+    void (*walked)(void *data, int rows, int sheets);
+    void *walked_data;
 } bx_write_ctx;
+
+enum { BX_PROGRESS_ROWS = 2048 };
 
 typedef struct bx_backend {
     const char *name;      /* "xlsx" */

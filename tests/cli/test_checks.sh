@@ -59,9 +59,11 @@ run 0 "$budgetx" render "$work/digit" -o "$work/forced" --force
 [ "$(ls "$work/forced" | wc -l)" -eq 2 ] || fail "render --force did not write both files"
 expect_err "错误：表3 支出总表，2101501 行政运行" "render --force's report of the errors"
 
-# notices do not block, and are printed
+# notices do not block: counted, and listed with -v
 run 0 "$budgetx" render "$sample" -o "$work/ok" --format xlsx
-expect_err "提示（尾数差异）" "render's rounding notices"
+expect_err "个尾数差异提示（在尾数之内，不影响输出），用 -v 查看" "render's count of rounding notices"
+run 0 "$budgetx" render "$sample" -o "$work/ok-v" --format xlsx -v
+expect_err "提示（尾数差异）" "render -v's rounding notices"
 
 # --format json is machine-readable and agrees
 run 1 "$budgetx" check "$work/digit" --format json

@@ -125,7 +125,7 @@ same_bytes "$work/before.xlsx" "$work/keep/bad.xlsx" "the workbook a failed rend
 [ "$(ls -A "$work/keep" | wc -l)" -eq 1 ] || fail "temporary files left: $(ls -A "$work/keep")"
 
 # missing dataset, missing file, unwritable output
-run 1 "$budgetx" check "$work/nonexistent"; expect_err "nonexistent/dataset.yaml: 无法打开文件"
+run 1 "$budgetx" check "$work/nonexistent"; expect_err "nonexistent: 找不到数据目录：路径不存在"
 cp -r "$sample" "$work/missing"
 rm "$work/missing/07_一般公共预算支出表按功能分类.csv"
 run 1 "$budgetx" check "$work/missing"; expect_err "07_一般公共预算支出表按功能分类.csv: 无法打开文件"

@@ -30,7 +30,7 @@ expect_file() { [ -f "$1" ] || fail "not written: $1 (in $(dirname "$1"): $(ls "
 declare -A options=(
   [render]="-o --output --format --layouts --font --bold-font --force --encoding --list -j --jobs --diff"
   [import]="-o --output --diff --layouts --force"
-  [template]="--set -o --output --unit --year --like --rows --layouts"
+  [template]="--set -o --output --unit --year --like --rows --layouts --force"
   [check]="--format --layouts --encoding"
 )
 for cmd in render import template check; do
@@ -112,8 +112,8 @@ run 2 "$budgetx" check a --force
 expect_err "check 不接受选项 --force"
 run 2 "$budgetx" import book.xlsx -o "$work/r1" --format pdf
 expect_err "import 不接受选项 --format"
-run 2 "$budgetx" template --set shenzhen-2024 --unit x --year 2024 -o "$work/r1.xlsx" --force
-expect_err "template 不接受选项 --force"
+run 2 "$budgetx" template --set shenzhen-2024 --unit x --year 2024 -o "$work/r1.xlsx" --jobs 2
+expect_err "template 不接受选项 --jobs"
 run 2 "$budgetx" render a -o "$work/r1" --force=yes
 expect_err "选项 --force 不带值"
 run 2 "$budgetx" render a -o
@@ -157,9 +157,8 @@ expect_file "$work/q5.xlsx"
 run 0 "$budgetx" render a -o "$work/v1" -v
 expect_err "budgetx: a：布局模板 "
 expect_err "/shenzhen-2024"
-expect_err "budgetx: 已写入 $work/v1/a.xlsx"
-expect_err "budgetx: 已写入 $work/v1/a.pdf"
-expect_err "提示（尾数差异）" # and the notices as without -v
+expect_err "budgetx: 已写入 $work/v1/a.xlsx（12 张表）、$work/v1/a.pdf（"
+expect_err "提示（尾数差异）" # -v lists the notices
 run 0 "$budgetx" render a "$work/-dash" -o "$work/v2" --format pdf -v
 expect_err "budgetx: 已写入 $work/v2/a/a.pdf"
 expect_err "budgetx: 已写入 $work/v2/-dash/-dash.pdf"

@@ -104,7 +104,8 @@ static void missing_file(void **state)
     bx_error_clear(&err);
     assert_null(bx_dataset_load("/nonexistent/budgetx", &err));
     assert_int_equal(err.status, BX_ERR_IO);
-    assert_string_equal(err.file, "/nonexistent/budgetx/dataset.yaml");
+    assert_string_equal(err.file, "/nonexistent/budgetx");
+    assert_string_equal(err.message, "找不到数据目录：路径不存在");
 }
 
 /* The public loaders take NULL for the error record: bad input still

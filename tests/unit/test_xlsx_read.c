@@ -522,6 +522,13 @@ static void not_a_workbook(void **state)
     assert_null(bx_xbook_parse(text, sizeof text - 1, "t.xlsx", &err));
     assert_int_equal(err.status, BX_ERR_SYNTAX);
     assert_text(bx_error_format(&err, out, sizeof out),
+                "t.xlsx: 不是有效的 XLSX 文件：这是文本文件（CSV 或网页），只是扩展名为 .xlsx；"
+                "请在 Excel 中打开后另存为“Excel 工作簿（*.xlsx）”");
+
+    const char noise[] = "\x01\x02\x03 not a zip at all";
+    bx_error_clear(&err);
+    assert_null(bx_xbook_parse(noise, sizeof noise - 1, "t.xlsx", &err));
+    assert_text(bx_error_format(&err, out, sizeof out),
                 "t.xlsx: 不是有效的 XLSX 文件（无法打开压缩包）");
 
     const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 and then some more bytes";
@@ -542,7 +549,7 @@ static void not_a_workbook(void **state)
     assert_null(bx_xbook_open("/nonexistent/表.xlsx", &err));
     assert_int_equal(err.status, BX_ERR_IO);
     assert_text(bx_error_format(&err, out, sizeof out),
-                "/nonexistent/表.xlsx: 无法打开文件：No such file or directory");
+                "/nonexistent/表.xlsx: 无法打开文件：文件不存在");
     /* no error record: still no crash */
     assert_null(bx_xbook_parse(text, sizeof text - 1, "t.xlsx", NULL));
 }

@@ -27,6 +27,7 @@ typedef struct pdf_face {
 typedef struct pdf_state {
     const bx_doc *model;
     char *path;
+    int *pages_out; /* the write context's: the pages, once known */
     HPDF_Doc pdf;
     pdf_face regular, bold;
     bool fake_bold; /* no bold face: stroke the regular one */

@@ -523,6 +523,8 @@ static bool draw_all(pdf_state *st, bx_error *err)
         return false;
     for (int p = 0; p < st->text.npages; p++)
         total += st->text.pages[p].numbered;
+    if (st->pages_out)
+        *st->pages_out = st->text_style.table_pages + st->text.npages; /* the cover too */
     /* a page tree when the root would hold too many (BUDGETX_PDF_PAGES_PER_NODE:
      * tests); a shorter document's file stays as it was */
     const char *forced = getenv("BUDGETX_PDF_PAGES_PER_NODE");
@@ -588,6 +590,7 @@ static void *pdf_open(const bx_doc *m, const char *path, const bx_write_ctx *ctx
     if (!st)
         return NULL;
     st->model = m;
+    st->pages_out = ctx ? ctx->pages : NULL;
     bx_pdf_style_default(&st->style);
     bx_text_style_default(&st->text_style);
     bx_text_style_apply(&st->text_style, &m->text_setup);

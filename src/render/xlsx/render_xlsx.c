@@ -14,6 +14,7 @@
  * Both write the same cells (BUDGETX_XLSX_STREAMING=always|never forces
  * one, for tests). */
 #include "xlsx.h"
+#include "lib_text.h"
 
 #include "dataset_sheet.h"
 #include "display.h"
@@ -100,7 +101,7 @@ bool bx_lxw_ok(lxw_error e, const char *what, bx_error *err)
 {
     if (e == LXW_NO_ERROR)
         return true;
-    bx_fail(err, NULL, BX_ERR_BACKEND, "写入 XLSX 失败（%s）：%s", what, lxw_strerror(e));
+    bx_fail(err, NULL, BX_ERR_BACKEND, "写入 XLSX 失败（%s）：%s", what, bx_lxw_text((int)e));
     return false;
 }
 

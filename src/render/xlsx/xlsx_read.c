@@ -5,6 +5,9 @@
 #include "xlsx_read.h"
 #include "xlsx_reader.h"
 
+#include "syserr.h"
+#include "lib_text.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,38 +154,16 @@ static void XMLCALL on_entity(void *data, const XML_Char *name, int param, const
                        p->what, p->name);
 }
 
-static const struct {
-    enum XML_Error code;
-    const char *text;
-} xml_errors[] = {
-    {XML_ERROR_NO_ELEMENTS, "内容不完整或为空"},
-    {XML_ERROR_INVALID_TOKEN, "格式不正确"},
-    {XML_ERROR_UNCLOSED_TOKEN, "标记没有结束"},
-    {XML_ERROR_PARTIAL_CHAR, "字符不完整"},
-    {XML_ERROR_TAG_MISMATCH, "开始标记与结束标记不匹配"},
-    {XML_ERROR_DUPLICATE_ATTRIBUTE, "属性重复"},
-    {XML_ERROR_JUNK_AFTER_DOC_ELEMENT, "根元素之后有多余的内容"},
-    {XML_ERROR_UNDEFINED_ENTITY, "未定义的实体"},
-    {XML_ERROR_UNKNOWN_ENCODING, "不支持的字符编码"},
-    {XML_ERROR_INCORRECT_ENCODING, "字符编码与声明不符"},
-    {XML_ERROR_UNBOUND_PREFIX, "未声明的命名空间前缀"},
-    {XML_ERROR_SYNTAX, "语法错误"},
-};
-
 static bool xml_failed(part *p)
 {
     if (bx_failed(p->rd->err))
         return false; /* a handler stopped the parser and said why */
     enum XML_Error code = XML_GetErrorCode(p->xml);
-    const char *text = XML_ErrorString(code);
-    for (size_t i = 0; i < sizeof xml_errors / sizeof xml_errors[0]; i++)
-        if (xml_errors[i].code == code)
-            text = xml_errors[i].text;
     return bx_xread_fail(p->rd, BX_ERR_SYNTAX, "%s（%s）的 XML 无效：第 %lu 行第 %lu 列：%s",
                          p->what, p->name, (unsigned long)XML_GetCurrentLineNumber(p->xml),
                          (unsigned long)XML_GetCurrentColumnNumber(p->xml) +
                              1, /* expat counts from 0 */
-                         text ? text : "未知错误");
+                         bx_xml_text(code));
 }
 
 /* Decompress the entry: at most the size the zip states, read whole so
@@ -201,7 +182,8 @@ static char *read_entry(part *p, zip_file_t *file, zip_uint64_t size)
     for (zip_int64_t got; (got = zip_fread(file, buf + have, size + 1 - have)) != 0;) {
         if (got < 0 || (zip_uint64_t)got > size - have) {
             bx_xread_fail(p->rd, BX_ERR_SYNTAX, "XLSX 文件已损坏（无法解压 %s：%s）", p->name,
-                          got < 0 ? zip_file_strerror(file) : "长度与记录不符");
+                          got < 0 ? bx_zip_text(zip_error_code_zip(zip_file_get_error(file)))
+                                  : "长度与记录不符");
             free(buf);
             return NULL;
         }
@@ -245,7 +227,7 @@ static char *load_entry(part *p, zip_uint64_t *size)
     zip_file_t *file = zip_fopen_index(rd->zip, (zip_uint64_t)index, 0);
     if (!file) {
         bx_xread_fail(rd, BX_ERR_SYNTAX, "XLSX 文件已损坏（无法解压 %s：%s）", p->name,
-                      zip_strerror(rd->zip));
+                      bx_zip_text(zip_error_code_zip(zip_get_error(rd->zip))));
         return NULL;
     }
     char *data = read_entry(p, file, st.size);
@@ -553,12 +535,19 @@ static void open_failed(const char *path, zip_error_t *ze, const unsigned char *
     if (code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ) {
         int sys = zip_error_code_system(ze);
         bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s",
-                sys ? strerror(sys) : zip_error_strerror(ze));
+                sys ? bx_read_reason(sys) : bx_zip_text(code));
     } else if (n >= 4 && memcmp(head, "\xD0\xCF\x11\xE0", 4) == 0) {
         /* OLE2: an .xls, or an .xlsx encrypted with a password */
         bx_fail(err, &loc, BX_ERR_SYNTAX,
                 "不是有效的 XLSX 文件（这是 Excel 97-2003 的 .xls 文件或设了打开密码的工作簿："
                 "请在 Excel 中另存为不加密的 .xlsx）");
+    } else if (n >= 4 && memcmp(head, "%PDF", 4) == 0) {
+        bx_fail(err, &loc, BX_ERR_SYNTAX, "这是 PDF 文件，不是工作簿（.xlsx）");
+    } else if (n >= 2 && (memcmp(head, "\xEF\xBB", 2) == 0 || memcmp(head, "\xFF\xFE", 2) == 0 ||
+                          head[0] == '<' || memchr(head, ',', n))) {
+        bx_fail(err, &loc, BX_ERR_SYNTAX,
+                "不是有效的 XLSX 文件：这是文本文件（CSV 或网页），只是扩展名为 .xlsx；"
+                "请在 Excel 中打开后另存为“Excel 工作簿（*.xlsx）”");
     } else {
         bx_fail(err, &loc, BX_ERR_SYNTAX, "不是有效的 XLSX 文件（无法打开压缩包）");
     }
@@ -602,7 +591,7 @@ bx_xbook *bx_xbook_open(const char *path, bx_error *err)
     FILE *f = fopen(path, "rb");
     if (!f) {
         bx_loc loc = {path, 0, 0};
-        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", strerror(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_reason(errno));
         return NULL;
     }
     size_t n = fread(head, 1, sizeof head, f);
