@@ -261,6 +261,61 @@ char *bx_text_to_utf8(const char *data, size_t len, const char *name, bx_encodin
     return text;
 }
 
+/* Field c of record r, or "" past its end. */
+static const char *field_of(const parse_state *st, const size_t *start, size_t r, size_t c)
+{
+    return c < st->records[r].width ? st->cells[start[r] + c] : "";
+}
+
+/* A header of one column that holds tabs or semicolons: a file saved as
+ * "文本文件（制表符分隔）" or in a locale whose list separator is ';'. */
+static bool wrong_separator(const parse_state *st, const bx_loc *at, bx_error *err)
+{
+    if (st->records[0].width != 1)
+        return false;
+    const char *h = st->cells[0];
+    const char *what = strchr(h, '\t') ? "制表符" : strchr(h, ';') ? "分号" : NULL;
+    if (what)
+        bx_fail_cell(err, at, BX_ERR_DATA,
+                     "表头只有一列，其中有%s：这个文件是用%s分隔的，budgetx 读的是逗号分隔的 CSV；"
+                     "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                     what, what);
+    return what != NULL;
+}
+
+/* The header's columns, less the trailing ones that are empty in every
+ * row, header included (Excel writes such a column when a cell right of
+ * the table was ever touched). 0 with err set for a row that reaches
+ * further with something in it. */
+static size_t used_columns(const parse_state *st, const size_t *start, bx_error *err)
+{
+    size_t ncols = st->records[0].width, widest = ncols;
+    for (size_t r = 1; r < st->nrecords; r++)
+        widest = st->records[r].width > widest ? st->records[r].width : widest;
+    size_t used = widest;
+    while (used > 0) {
+        size_t r = 0;
+        while (r < st->nrecords && bx_text_blank(field_of(st, start, r, used - 1)))
+            r++;
+        if (r < st->nrecords)
+            break;
+        used--;
+    }
+    size_t least = used < ncols ? used : ncols;
+    for (size_t r = 1; r < st->nrecords; r++) {
+        size_t w = st->records[r].width;
+        bool beyond = false; /* something right of the header's last column */
+        for (size_t c = ncols; c < w && !beyond; c++)
+            beyond = !bx_text_blank(field_of(st, start, r, c));
+        if (w < least || beyond) {
+            bx_loc loc = {st->name, st->records[r].line, 0};
+            bx_fail_cell(err, &loc, BX_ERR_DATA, "这一行有 %zu 列，表头有 %zu 列", w, ncols);
+            return 0;
+        }
+    }
+    return used;
+}
+
 static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx_error *err)
 {
     bx_loc loc = {name, 0, 0};
@@ -268,30 +323,34 @@ static bx_csv *build(parse_state *st, const char *name, const char *encoding, bx
         bx_fail(err, &loc, BX_ERR_DATA, "文件是空的：第一行应为表头");
         return NULL;
     }
-    size_t ncols = st->records[0].width;
-    for (size_t c = 0; c < ncols; c++) {
-        loc.line = st->records[0].line;
+    loc.line = st->records[0].line;
+    loc.column = 1;
+    if (wrong_separator(st, &loc, err))
+        return NULL;
+    size_t *start = malloc(st->nrecords * sizeof *start);
+    if (!start) {
+        bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");
+        return NULL;
+    }
+    for (size_t r = 0, at = 0; r < st->nrecords; at += st->records[r++].width)
+        start[r] = at;
+    size_t ncols = used_columns(st, start, err);
+    for (size_t c = 0; c < ncols && !bx_failed(err); c++) {
         loc.column = (int)c + 1;
-        if (bx_text_blank(st->cells[c])) {
+        if (bx_text_blank(st->cells[c]))
             bx_fail_cell(err, &loc, BX_ERR_DATA, "表头的列名为空");
-            return NULL;
-        }
-        for (size_t k = 0; k < c; k++) {
-            if (strcmp(st->cells[k], st->cells[c]) == 0) {
+        for (size_t k = 0; k < c && !bx_failed(err); k++)
+            if (strcmp(st->cells[k], st->cells[c]) == 0)
                 bx_fail_cell(err, &loc, BX_ERR_DATA, "表头的列名“%s”重复", st->cells[c]);
-                return NULL;
-            }
-        }
     }
-    for (size_t r = 1; r < st->nrecords; r++) {
-        if (st->records[r].width != ncols) {
-            loc.line = st->records[r].line;
-            loc.column = 0;
-            bx_fail_cell(err, &loc, BX_ERR_DATA, "这一行有 %zu 列，表头有 %zu 列",
-                         st->records[r].width, ncols);
-            return NULL;
-        }
+    if (bx_failed(err)) {
+        free(start);
+        return NULL;
     }
+    /* every record to ncols fields: in place, as no record gets wider */
+    for (size_t r = 0; r < st->nrecords; r++)
+        memmove(st->cells + r * ncols, st->cells + start[r], ncols * sizeof *st->cells);
+    free(start);
     bx_csv *csv = calloc(1, sizeof *csv);
     if (!csv) {
         bx_fail(err, NULL, BX_ERR_NOMEM, "内存不足");

@@ -29,23 +29,84 @@ static bool grouping_ok(const char *s, size_t n)
     return true;
 }
 
-bx_amount_result bx_amount_parse(const char *s, int decimals, int64_t *out)
+static const char *skip_spaces(const char *s, size_t *n)
+{
+    while (*n > 0 && s[0] == ' ')
+        s++, (*n)--;
+    while (*n > 0 && s[*n - 1] == ' ')
+        (*n)--;
+    return s;
+}
+
+/* Skip a leading ¥ (U+00A5) or ￥ (U+FFE5) and the spaces after it. */
+static const char *skip_currency(const char *s, size_t *n)
+{
+    static const char *const signs[] = {"\xC2\xA5", "\xEF\xBF\xA5"};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+        size_t len = strlen(signs[k]);
+        if (*n >= len && memcmp(s, signs[k], len) == 0) {
+            *n -= len;
+            return skip_spaces(s + len, n);
+        }
+    }
+    return s;
+}
+
+bool bx_looks_like_exponent(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!is_digit(*s))
+        return false;
+    while (is_digit(*s))
+        s++;
+    if (*s == '.')
+        for (s++; is_digit(*s); s++)
+            ;
+    if (*s != 'E' && *s != 'e')
+        return false;
+    s++;
+    if (*s == '+' || *s == '-')
+        s++;
+    if (!is_digit(*s))
+        return false;
+    while (is_digit(*s))
+        s++;
+    while (*s == ' ')
+        s++;
+    return *s == '\0';
+}
+
+bx_amount_result bx_amount_parse(const char *text, int decimals, int64_t *out)
 {
     if (decimals < 0 || decimals > BX_MAX_DECIMALS)
         return BX_AMOUNT_SYNTAX;
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
+    size_t n = strlen(text);
+    const char *s = skip_spaces(text, &n);
     if (n == 0)
         return BX_AMOUNT_EMPTY;
 
+    /* what Excel writes for a negative in accounting format, "(1,234.00)",
+     * and a currency sign before the figure or after its minus */
     bool negative = false;
-    size_t i = 0;
-    if (s[0] == '-') {
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
         negative = true;
-        i = 1;
+        n -= 2;
+        s = skip_spaces(s + 1, &n);
+    }
+    size_t before = n;
+    s = skip_currency(s, &n);
+    if (n == 1 && s[0] == '-' && n != before) {
+        *out = 0; /* "¥-": a zero in accounting format */
+        return BX_AMOUNT_OK;
+    }
+    size_t i = 0;
+    if (n > 0 && s[0] == '-' && !negative) {
+        negative = true;
+        s++, n--;
+        s = skip_currency(s, &n);
     }
     size_t int_start = i;
     bool has_comma = false;
@@ -55,17 +116,17 @@ bx_amount_result bx_amount_parse(const char *s, int decimals, int64_t *out)
     }
     size_t int_end = i;
     if (int_end == int_start)
-        return BX_AMOUNT_SYNTAX;
+        return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
     size_t frac_start = n, frac_end = n;
     if (i < n) {
         if (s[i] != '.')
-            return BX_AMOUNT_SYNTAX;
+            return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
         frac_start = ++i;
         while (i < n && is_digit(s[i]))
             i++;
         frac_end = i;
         if (i != n || frac_end == frac_start)
-            return BX_AMOUNT_SYNTAX;
+            return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
     }
     if (has_comma && !grouping_ok(s + int_start, int_end - int_start))
         return BX_AMOUNT_GROUPING;
@@ -103,6 +164,7 @@ const char *bx_amount_result_text(bx_amount_result r)
     case BX_AMOUNT_GROUPING: return "金额的千位分隔符位置不正确";
     case BX_AMOUNT_DECIMALS: return "金额的小数位数超过允许的位数";
     case BX_AMOUNT_OVERFLOW: return "金额超出可处理的范围";
+    case BX_AMOUNT_EXPONENT: return "金额被 Excel 改成了科学计数法";
     }
     return "金额格式无效";
 }

@@ -24,14 +24,26 @@ typedef enum bx_amount_result {
     BX_AMOUNT_SYNTAX,   /* not a number */
     BX_AMOUNT_GROUPING, /* thousands separators in the wrong place */
     BX_AMOUNT_DECIMALS, /* more decimals than allowed */
-    BX_AMOUNT_OVERFLOW  /* does not fit */
+    BX_AMOUNT_OVERFLOW, /* does not fit */
+    BX_AMOUNT_EXPONENT  /* "2.1E+06": Excel's scientific notation */
 } bx_amount_result;
 
 /* Parse "-1,234.5" into units of 10^-decimals: {-123450 at decimals 2}.
  * Accepts an optional leading '-', digits with correctly placed thousands
  * separators, and up to `decimals` decimals (further decimals are allowed
- * only if they are zeros). Leading/trailing ASCII spaces are ignored. */
+ * only if they are zeros). Leading/trailing ASCII spaces are ignored.
+ * What Excel writes in a CSV for a cell in currency or accounting format
+ * is accepted too: a ¥ or ￥ before the digits or after the minus
+ * ("¥1,234.50", "-¥1,234.50"), and parentheses for a negative
+ * ("(1,234.50)", "(¥1,234.50)"); "¥-" is a zero in accounting format. */
 bx_amount_result bx_amount_parse(const char *s, int decimals, int64_t *out);
+
+/* The accepted forms, as the message for a refused amount lists them. */
+#define BX_AMOUNT_FORMS "可写作 1234.5、1,234.50、-1,234.50、¥1,234.50 或 (1,234.50)"
+
+/* "2.10E+06", "1e5": a number in scientific notation, as Excel writes a
+ * long number (a 科目编码, a big amount) in a CSV. */
+bool bx_looks_like_exponent(const char *s);
 
 /* The finance user's words for a parse result, e.g. "金额格式无效". */
 const char *bx_amount_result_text(bx_amount_result r);

@@ -242,6 +242,11 @@ bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *fi
     } else if (!(text = bx_arena_strndup(rv->arena, start, n, rv->err))) {
         return false;
     }
+    if (type == BX_COL_CODE && bx_looks_like_exponent(text)) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA,
+                     "科目编码“%s”被 Excel 改成了科学计数法，请把该列设为文本后重新导出", text);
+        return false;
+    }
     if (!numeric || bx_amount_means_nothing(text)) {
         /* text as typed; a "-" in a figure's place is shown as written */
         if (*text) {
@@ -259,6 +264,16 @@ bool bx_rv_make_cell(resolver *rv, bx_coltype type, int decimals, const char *fi
     if (r == BX_AMOUNT_DECIMALS) {
         bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”（最多 %d 位小数）",
                      bx_amount_result_text(r), text, given);
+        return false;
+    }
+    if (r == BX_AMOUNT_EXPONENT) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA,
+                     "金额“%s”被 Excel 改成了科学计数法，请把该列设为数值格式后重新导出", text);
+        return false;
+    }
+    if (r == BX_AMOUNT_SYNTAX) {
+        bx_fail_cell(rv->err, loc, BX_ERR_DATA, "%s“%s”（" BX_AMOUNT_FORMS "）",
+                     bx_amount_result_text(r), text);
         return false;
     }
     if (r != BX_AMOUNT_OK) {

@@ -55,7 +55,34 @@ static void rejects_malformed_numbers(void **state)
     assert_int_equal(parse_result("+5", 2), BX_AMOUNT_SYNTAX);
     assert_int_equal(parse_result("1 000", 2), BX_AMOUNT_SYNTAX);
     assert_int_equal(parse_result("--1", 2), BX_AMOUNT_SYNTAX);
-    assert_int_equal(parse_result("1e5", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("1e5", 2), BX_AMOUNT_EXPONENT);
+    assert_int_equal(parse_result("2.10E+06", 2), BX_AMOUNT_EXPONENT);
+    assert_int_equal(parse_result("E+06", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("1.2E", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("(1", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("()", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("(-1)", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("¥", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("¥¥1", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("1¥", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("$1", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("-¥-1", 2), BX_AMOUNT_SYNTAX);
+    assert_int_equal(parse_result("-", 2), BX_AMOUNT_SYNTAX);
+}
+
+/* What Excel writes in a CSV for a cell in currency or accounting format. */
+static void accepts_excel_currency_forms(void **state)
+{
+    (void)state;
+    assert_int_equal(parse_ok("¥1,234.50", 2), 123450);
+    assert_int_equal(parse_ok("￥1,234.50", 2), 123450);
+    assert_int_equal(parse_ok(" ¥ 1,234.50 ", 2), 123450);
+    assert_int_equal(parse_ok("-¥1,234.50", 2), -123450);
+    assert_int_equal(parse_ok("¥-1,234.50", 2), -123450);
+    assert_int_equal(parse_ok("(1,234.00)", 2), -123400);
+    assert_int_equal(parse_ok("( ¥1,234.00 )", 2), -123400);
+    assert_int_equal(parse_ok("¥-", 2), 0);
+    assert_int_equal(parse_ok(" ￥ - ", 2), 0);
 }
 
 static void rejects_misplaced_thousands_separators(void **state)
@@ -168,6 +195,7 @@ int main(void)
         cmocka_unit_test(parses_negative_amounts),
         cmocka_unit_test(extra_decimals_only_if_zero),
         cmocka_unit_test(rejects_malformed_numbers),
+        cmocka_unit_test(accepts_excel_currency_forms),
         cmocka_unit_test(rejects_misplaced_thousands_separators),
         cmocka_unit_test(rejects_overflow),
         cmocka_unit_test(yuan_to_wanyuan_rounds_half_up),

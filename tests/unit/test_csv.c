@@ -150,6 +150,56 @@ static void duplicate_or_blank_header(void **state)
                         "t.csv:1:2: 第 1 行第 2 列：表头的列名为空");
 }
 
+/* Excel writes an empty column right of the table when a cell there was
+ * ever touched: ignored when it is empty in every row, header included. */
+static void ignores_trailing_empty_columns(void **state)
+{
+    (void)state;
+    const char *data = "a,b,,\n1,2,,\n\"3\",4, ,\n";
+    bx_error err;
+    bx_csv *csv = parse(data, strlen(data), &err);
+    assert_non_null(csv);
+    assert_int_equal(csv->ncols, 2);
+    assert_int_equal(csv->nrows, 2);
+    assert_string_equal(bx_csv_cell(csv, 1, 0), "3");
+    assert_string_equal(bx_csv_cell(csv, 1, 1), "4");
+    bx_csv_free(csv);
+    /* rows one field longer than the header, the field empty */
+    const char *longer = "a,b\n1,2,\n3,4,\n";
+    csv = parse(longer, strlen(longer), &err);
+    assert_non_null(csv);
+    assert_int_equal(csv->ncols, 2);
+    assert_string_equal(bx_csv_cell(csv, 1, 1), "4");
+    bx_csv_free(csv);
+    /* but not a column with something in it */
+    const char *filled = "a,b,\n1,2,\n3,4,5\n";
+    assert_string_equal(error_of(filled, strlen(filled)),
+                        "t.csv:1:3: 第 1 行第 3 列：表头的列名为空");
+    const char *beyond = "a,b\n1,2\n3,4,5\n";
+    assert_string_equal(error_of(beyond, strlen(beyond)),
+                        "t.csv:3: 第 3 行：这一行有 3 列，表头有 2 列");
+    const char *shorter = "a,b,\n1,2,\n3\n";
+    assert_string_equal(error_of(shorter, strlen(shorter)),
+                        "t.csv:3: 第 3 行：这一行有 1 列，表头有 3 列");
+}
+
+static void tab_or_semicolon_separated(void **state)
+{
+    (void)state;
+    const char *tabs = "科目编码\t金额\n201\t1\n";
+    assert_string_equal(
+        error_of(tabs, strlen(tabs)),
+        "t.csv:1:1: 第 1 行第 1 列：表头只有一列，其中有制表符：这个文件是用制表符分隔的，"
+        "budgetx 读的是逗号分隔的 CSV；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”");
+    const char *semis = "科目编码;金额\n201;1\n";
+    assert_non_null(strstr(error_of(semis, strlen(semis)), "其中有分号：这个文件是用分号分隔的"));
+    const char *one = "科目编码\n201\n";
+    bx_error err;
+    bx_csv *csv = parse(one, strlen(one), &err);
+    assert_non_null(csv);
+    bx_csv_free(csv);
+}
+
 static void binary_and_utf16_are_refused(void **state)
 {
     (void)state;
@@ -196,6 +246,8 @@ int main(void)
         cmocka_unit_test(quote_inside_a_field),
         cmocka_unit_test(empty_file),
         cmocka_unit_test(duplicate_or_blank_header),
+        cmocka_unit_test(ignores_trailing_empty_columns),
+        cmocka_unit_test(tab_or_semicolon_separated),
         cmocka_unit_test(binary_and_utf16_are_refused),
         cmocka_unit_test(reads_regular_files_only),
     };

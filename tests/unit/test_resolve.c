@@ -226,7 +226,21 @@ static void bad_amount_names_row_and_column(void **state)
         "data/a.csv:2:3: 第 2 行第 3 列：金额的小数位数超过允许的位数“12.345”（最多 2 位小数）");
     scratch_free(dir);
     write_fixture("层级,项目,合计,其中\n0,某局,abc,0\n", good_b, good_c);
-    assert_string_equal(render("dump", NULL), "data/a.csv:2:3: 第 2 行第 3 列：金额格式无效“abc”");
+    assert_string_equal(
+        render("dump", NULL),
+        "data/a.csv:2:3: 第 2 行第 3 列：金额格式无效“abc”（可写作 1234.5、1,234.50、"
+        "-1,234.50、¥1,234.50 或 (1,234.50)）");
+    scratch_free(dir);
+    write_fixture("层级,项目,合计,其中\n0,某局,1.2E+07,0\n", good_b, good_c);
+    assert_string_equal(render("dump", NULL),
+                        "data/a.csv:2:3: 第 2 行第 3 列：金额“1.2E+07”被 Excel "
+                        "改成了科学计数法，请把该列设为数值格式后重新导出");
+    scratch_free(dir);
+    write_fixture("层级,项目,合计,其中\n0,某局,\"(¥1,234.50)\",¥-\n", good_b, good_c);
+    char *dump = NULL;
+    assert_string_equal(render("dump", &dump), "");
+    assert_non_null(strstr(dump, "B3\tamount\tamount\t-0.12\t")); /* -1,234.50 元 in 万元 */
+    assert_non_null(strstr(dump, "C3\tamount\tamount\t0.00\t"));
     scratch_free(dir);
 }
 
