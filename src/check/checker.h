@@ -60,6 +60,8 @@ typedef struct checker {
     bx_scale display;      /* the set's display unit */
     const bx_vtable *vt;   /* the table being checked */
     const bx_check *check; /* the rule being evaluated */
+    const char *rule;      /* set rules: that rule in words, for messages (else check->text) */
+    bool *told_empty;      /* per table of the view: "表中没有数据" reported */
     /* BX_VALIDATE_FIGURES: per table of the view, per row and field
      * (row × nfields + field), whether an equation holds the figure; the
      * checker's own, so that the model is only read */
@@ -86,6 +88,8 @@ typedef __int128 bx_sum;
 bool bx_check_compare(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field,
                       bx_sum expected, bx_sum actual, int rounded, const char *rule);
 bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what);
+/* A table without rows that a rule across tables needs: reported once. */
+bool bx_check_empty_table(checker *ck, const bx_vtable *vt);
 
 /* table_rules.c */
 int bx_check_field_of(const bx_vtable *vt, const char *name);

@@ -120,6 +120,22 @@ bool bx_check_text_finding(checker *ck, bool error, const char *rule, const char
     return r->pub.file && r->text;
 }
 
+/* The dataset file a table reads (its CSV, as the resolver named it), or
+ * NULL: where a finding about the table as a whole is. */
+static const char *table_input(const checker *ck, const bx_vtable *vt)
+{
+    const char *data = bx_check_layout(ck, vt)->data;
+    size_t n = data ? strlen(data) : 0;
+    for (int i = 0; n && i < ck->m->view.ninputs; i++) {
+        const char *in = ck->m->view.inputs[i];
+        size_t len = strlen(in);
+        if (len >= n && strcmp(in + len - n, data) == 0 &&
+            (len == n || in[len - n - 1] == '/' || in[len - n - 1] == ' '))
+            return in;
+    }
+    return NULL;
+}
+
 static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, int field, bool error,
                         const char *expected, const char *actual, const char *difference,
                         const char *rule)
@@ -129,7 +145,7 @@ static bool add_finding(checker *ck, const bx_vtable *vt, const bx_vrow *row, in
     if (!r)
         return false;
     char name[512];
-    bx_loc loc = row ? row->loc : (bx_loc){bx_check_layout(ck, vt)->file, 0, 0};
+    bx_loc loc = row ? row->loc : (bx_loc){table_input(ck, vt), 0, 0};
     if (row && field >= 0 && row->vloc[field].file)
         loc = figure_loc(ck->m, &row->vloc[field]);
     r->pub.error = error;
@@ -218,7 +234,26 @@ bool bx_check_printed(checker *ck)
 /* A structural problem (a missing row, a code without its parent). */
 bool bx_check_problem(checker *ck, const bx_vtable *vt, const bx_vrow *row, const char *what)
 {
-    return add_finding(ck, vt, row, -1, true, "", "", what, ck->check->text);
+    return add_finding(ck, vt, row, -1, true, "", "", what, ck->rule ? ck->rule : ck->check->text);
+}
+
+bool bx_check_empty_table(checker *ck, const bx_vtable *vt)
+{
+    int i = (int)(vt - ck->m->view.tables);
+    if (ck->told_empty[i])
+        return true;
+    ck->told_empty[i] = true;
+    /* no table with a row of data: an unfilled template, most likely */
+    bool any = false;
+    for (int t = 0; t < ck->m->view.ntables && !any; t++)
+        for (int r = 0; r < ck->m->view.tables[t].nrows && !any; r++) {
+            const char *band = ck->m->view.tables[t].rows[r].band;
+            any = !band || strcmp(band, "@fields") != 0;
+        }
+    return add_finding(ck, vt, NULL, -1, true, "", "",
+                       any ? "表中没有数据，无法与其他表核对"
+                           : "表中没有数据，无法与其他表核对（各表都没有数据：模板还没有填写？）",
+                       "");
 }
 
 /* ---- the figures ------------------------------------------------------- */
@@ -353,8 +388,8 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
         return NULL;
     }
     checker ck = {.m = m, .set = set, .out = f, .err = err, .display = set->display};
-    bool ok = true;
-    if (flags & BX_VALIDATE_FIGURES)
+    bool ok = (ck.told_empty = bx_calloc((size_t)m->view.ntables + 1, sizeof(bool), err)) != NULL;
+    if (ok && (flags & BX_VALIDATE_FIGURES))
         ok = (ck.used = new_marks(m, err)) != NULL;
     for (int i = 0; ok && i < m->view.ntables; i++)
         ok = bx_check_table(&ck, &m->view.tables[i]);
@@ -365,6 +400,7 @@ bx_findings *bx_model_validate(const bx_model *m, const bx_layout_set *set, int 
     ok = ok && bx_check_narration(&ck) && bx_check_printed(&ck);
     ok = ok && (!(flags & BX_VALIDATE_FIGURES) || snapshot_figures(&ck));
     free_marks(ck.used, m->view.ntables);
+    free(ck.told_empty);
     if (!ok) {
         bx_findings_free(f);
         return NULL;
@@ -382,7 +418,7 @@ void bx_findings_relocate(bx_findings *f, bx_finding_place place, void *ctx)
     for (size_t i = 0; f && i < f->n; i++) {
         bx_finding *x = &f->items[i].pub;
         char where[1024];
-        if (!x->file[0] || !place(ctx, x->file, x->line, x->column_number, where, sizeof where))
+        if (!place(ctx, x->file, x->line, x->column_number, where, sizeof where))
             continue;
         const char *kept = bx_arena_strdup(f->arena, where, NULL);
         if (kept) {
@@ -438,8 +474,10 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
 {
     for (size_t i = 0; i < f->n; i++) {
         const bx_finding *x = &f->items[i].pub;
-        if (x->file[0] && x->line > 0)
+        if (x->file[0] && x->line > 0 && x->column_number > 0)
             bx_strbuf_printf(b, "%s:%d:%d: ", x->file, x->line, x->column_number);
+        else if (x->file[0] && x->line > 0) /* a row */
+            bx_strbuf_printf(b, "%s:%d: ", x->file, x->line);
         else if (x->file[0]) /* a workbook's cell */
             bx_strbuf_printf(b, "%s: ", x->file);
         bool text = x->rule && strcmp(x->rule, BX_TEXT_RULE) == 0;
@@ -462,7 +500,9 @@ static void text_report(const bx_findings *f, bx_strbuf *b)
                              x->difference);
         else
             bx_strbuf_printf(b, "：%s", x->difference);
-        bx_strbuf_printf(b, "（检查：%s）\n", x->rule ? x->rule : "");
+        if (x->rule && x->rule[0])
+            bx_strbuf_printf(b, "（检查：%s）", x->rule);
+        bx_strbuf_putc(b, '\n');
     }
     size_t texts = 0, printed = 0;
     for (size_t i = 0; i < f->n; i++) {

@@ -8,7 +8,9 @@
 #include <stddef.h>
 
 /* Where a figure at (file, line, column) was shown, written into out
- * ("book.xlsx: 表3 支出总表!D6"); false to leave the finding where it is. */
+ * ("book.xlsx: 表3 支出总表!D6"); false to leave the finding where it is.
+ * file is "" for a finding without a place, line 0 for one about a whole
+ * file, column 0 for one about a row. */
 typedef bool (*bx_finding_place)(void *ctx, const char *file, int line, int column, char *out,
                                  size_t size);
 

@@ -18,21 +18,55 @@ static const bx_vtable *table_numbered(const checker *ck, int number)
     return NULL;
 }
 
+/* A reference in words (bx_dataview_ref_words), appended to out. */
+static void ref_words(const checker *ck, const bx_ref *ref, bx_strbuf *out)
+{
+    char words[640];
+    bx_dataview_ref_words(&ck->m->view, ref->table, ref->row, ref->field, ck->m->doc->year, words,
+                          sizeof words);
+    bx_strbuf_puts(out, words);
+}
+
+/* The rule in words, "甲 = 乙 = 丙" (op " = ") or "甲 = 乙 + 丙" (op
+ * " + "), then tail; in the findings' arena, NULL when out of memory. */
+static const char *rule_words(checker *ck, const bx_check *c, const char *op, const char *tail)
+{
+    bx_strbuf b;
+    bx_strbuf_init(&b, 0);
+    for (int k = 0; k < c->nrefs; k++) {
+        if (k)
+            bx_strbuf_puts(&b, k == 1 ? " = " : op);
+        ref_words(ck, &c->refs[k], &b);
+    }
+    bx_strbuf_puts(&b, tail);
+    const char *r = b.failed ? NULL : bx_arena_strdup(ck->out->arena, b.data, ck->err);
+    if (b.failed)
+        bx_fail(ck->err, NULL, BX_ERR_NOMEM, "内存不足");
+    bx_strbuf_free(&b);
+    return r;
+}
+
 /* A reference's figure: 1 found, 0 its table is not in the dataset (the
- * reference is left out), -1 the row is missing (reported; -2: out of
- * memory). */
+ * reference is left out), -1 the row is missing or the table empty
+ * (reported; -2: out of memory). */
 static int find_ref(checker *ck, const bx_ref *ref, const bx_vtable **vt, const bx_vrow **row,
                     int *f)
 {
     if (!(*vt = table_numbered(ck, ref->table)))
         return 0;
+    if ((*vt)->nrows == 0)
+        return bx_check_empty_table(ck, *vt) ? -1 : -2;
     *row = bx_dataview_row(*vt, ref->row, ck->m->doc->year, NULL);
     *f = bx_check_field_of(*vt, ref->field);
     if (*row && *f >= 0)
         return 1;
-    char what[320];
-    snprintf(what, sizeof what, "找不到 %s 的行“%s”", (*vt)->sheet, ref->row);
-    return bx_check_problem(ck, *vt, NULL, what) ? -1 : -2;
+    bx_strbuf what;
+    bx_strbuf_init(&what, 0);
+    bx_strbuf_puts(&what, "找不到");
+    ref_words(ck, ref, &what);
+    bool ok = !what.failed && bx_check_problem(ck, *vt, NULL, what.data);
+    bx_strbuf_free(&what);
+    return ok ? -1 : -2;
 }
 
 static bool check_equal(checker *ck, const bx_check *c)
@@ -60,9 +94,13 @@ static bool check_equal(checker *ck, const bx_check *c)
         int64_t expected = bx_check_take(ck, first_vt, first_row, first_f, &pa),
                 actual = bx_check_take(ck, vt, row, f, &pb);
         int rounded = (pa && first_vt->money[first_f]) + (pb && vt->money[f]);
-        char rule[600];
-        snprintf(rule, sizeof rule, "%s = %s", ref->text, c->refs[0].text);
-        const char *r = bx_arena_strdup(ck->out->arena, rule, ck->err);
+        bx_strbuf rule;
+        bx_strbuf_init(&rule, 0);
+        ref_words(ck, ref, &rule);
+        bx_strbuf_puts(&rule, " = ");
+        ref_words(ck, &c->refs[0], &rule);
+        const char *r = rule.failed ? NULL : bx_arena_strdup(ck->out->arena, rule.data, ck->err);
+        bx_strbuf_free(&rule);
         if (!r || !bx_check_compare(ck, vt, row, f, expected, actual, rounded, r))
             return false;
     }
@@ -104,14 +142,7 @@ static bool check_set_sum(checker *ck, const bx_check *c)
     rounded += p && vt->money[f];
     if (!any && !p)
         return true;
-    bx_strbuf rule;
-    bx_strbuf_init(&rule, 0);
-    bx_strbuf_printf(&rule, "%s =", c->refs[0].text);
-    for (int k = 1; k < c->nrefs; k++)
-        bx_strbuf_printf(&rule, "%s %s", k > 1 ? " +" : "", c->refs[k].text);
-    const char *r = rule.failed ? NULL : bx_arena_strdup(ck->out->arena, rule.data, ck->err);
-    bx_strbuf_free(&rule);
-    return r && bx_check_compare(ck, vt, row, f, expected, actual, rounded, r);
+    return bx_check_compare(ck, vt, row, f, expected, actual, rounded, ck->rule);
 }
 
 /* A row name without its numbering: "一、卫生健康支出", "1.一般公共预算拨款"
@@ -364,16 +395,7 @@ static bool check_match(checker *ck, const bx_check *c)
     int ready = 0;
     for (; ok && ready < nparts; ready++)
         ok = match_table_init(&parts[ready], ck, &c->refs[ready + 1], ck->err);
-    bx_strbuf rule;
-    bx_strbuf_init(&rule, 0);
-    bx_strbuf_printf(&rule, "%s =", c->refs[0].text);
-    for (int k = 1; k <= nparts; k++)
-        bx_strbuf_printf(&rule, "%s %s", k > 1 ? " +" : "", c->refs[k].text);
-    bx_strbuf_puts(&rule, "（同名的行）");
-    const char *text =
-        ok && !rule.failed ? bx_arena_strdup(ck->out->arena, rule.data, ck->err) : NULL;
-    bx_strbuf_free(&rule);
-    ok = ok && text;
+    const char *text = ck->rule;
     for (int r = 0; ok && a.vt && r < a.vt->nrows; r++) {
         const char *name = a.name[r];
         if (!name)
@@ -421,6 +443,10 @@ static bool check_match(checker *ck, const bx_check *c)
 
 bool bx_check_set_rule(checker *ck, const bx_check *c)
 {
+    ck->rule = rule_words(ck, c, c->kind == BX_CHECK_EQUAL ? " = " : " + ",
+                          c->kind == BX_CHECK_MATCH ? "（同名的行）" : "");
+    if (!ck->rule)
+        return false;
     return c->kind == BX_CHECK_MATCH     ? check_match(ck, c)
            : c->kind == BX_CHECK_SET_SUM ? check_set_sum(ck, c)
                                          : check_equal(ck, c);

@@ -430,7 +430,10 @@ bool bx_check_table(checker *ck, const bx_vtable *vt)
 {
     const bx_table_layout *t = bx_check_layout(ck, vt);
     bool ok = true;
-    for (size_t i = 0; ok && i < t->nchecks; i++) {
+    ck->rule = NULL;
+    /* a table without rows has nothing to add up; the rules across tables
+     * say so if others need its figures */
+    for (size_t i = 0; ok && vt->nrows > 0 && i < t->nchecks; i++) {
         const bx_check *c = &t->checks[i];
         ck->check = c;
         switch (c->kind) {

@@ -68,3 +68,36 @@ const bx_vrow *bx_dataview_row(const bx_vtable *vt, const char *selector, int ye
         *count = n;
     return found;
 }
+
+/* The view's table numbered n, or NULL. */
+static const bx_vtable *table_numbered(const bx_dataview *v, int n)
+{
+    for (int i = 0; v && i < v->ntables; i++)
+        if (v->tables[i].number == n)
+            return &v->tables[i];
+    return NULL;
+}
+
+size_t bx_dataview_ref_words(const bx_dataview *v, int table, const char *row, const char *field,
+                             int year, char *out, size_t size)
+{
+    const bx_vtable *vt = table_numbered(v, table);
+    char label[256], name[256];
+    bx_dataview_expand_years(year, field, name, sizeof name);
+    bool first = strcmp(row, "@first") == 0, last = strcmp(row, "@last") == 0;
+    const bx_vrow *named = vt && (first || last) ? bx_dataview_row(vt, row, year, NULL) : NULL;
+    if (named && named->label)
+        snprintf(label, sizeof label, "%s", named->label);
+    else if (first || last)
+        snprintf(label, sizeof label, "%s", first ? "第一行" : "最后一行");
+    else if (strcmp(row, "*") == 0)
+        snprintf(label, sizeof label, "各行");
+    else if (strncmp(row, "code=", 5) == 0)
+        snprintf(label, sizeof label, "科目 %s ", row + 5);
+    else if (strcmp(row, "@fields") == 0)
+        label[0] = '\0';
+    else
+        bx_dataview_expand_years(year, row, label, sizeof label);
+    int n = snprintf(out, size, "表%d %s%s%s", table, label, label[0] ? "的" : "", name);
+    return n < 0 ? 0 : (size_t)n;
+}

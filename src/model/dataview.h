@@ -62,6 +62,14 @@ typedef struct bx_dataview {
  * (compared but for spaces), with {year} and {last_year} written out. The
  * first such row, or NULL; *count (may be NULL) says how many there are. */
 const bx_vrow *bx_dataview_row(const bx_vtable *vt, const char *selector, int year, int *count);
+/* A reference to a figure (table number, row selector as for
+ * bx_dataview_row, field) in words, as a finance user reads it:
+ * 1/收入总计/金额 is "表1 收入总计的金额", 2/@first/收入总计 "表2 合计的
+ * 收入总计" (the first row's name), 8/code=30217/支出总计 "表8 科目 30217
+ * 的支出总计", 12/@fields/总额 "表12 总额". Returns the length (as
+ * snprintf). */
+size_t bx_dataview_ref_words(const bx_dataview *v, int table, const char *row, const char *field,
+                             int year, char *out, size_t size);
 /* tpl with {year} and {last_year} written out, into out. */
 void bx_dataview_expand_years(int year, const char *tpl, char *out, size_t size);
 /* a and b equal but for (ASCII) spaces: how labels are compared. */

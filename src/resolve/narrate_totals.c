@@ -64,8 +64,16 @@ static bool check_parts(narration *n, const part *p, size_t count)
     exact_text(total.exact, total.decimals, b, sizeof b);
     exact_text(diff, shown, d, sizeof d);
     bool error = diff > slack || -diff > slack;
-    snprintf(text, sizeof text, "%zu 项（第 %d 行起）合计于“%s”：各项之和 %s，合计为 %s，差 %s%s",
-             count, loc.line, p[0].total, a, b, d, error ? "" : "（在各项的尾数之内）");
+    char words[640], row[256];
+    int table;
+    const char *field;
+    if (bx_rv_split_ref(p[0].total, &table, row, sizeof row, &field))
+        bx_dataview_ref_words(&n->rv->m->view, table, row, field, n->rv->m->doc->year, words,
+                              sizeof words);
+    else
+        snprintf(words, sizeof words, "“%s”", p[0].total);
+    snprintf(text, sizeof text, "%zu 项（第 %d 行起）合计于%s：各项之和 %s，合计为 %s，差 %s%s",
+             count, loc.line, words, a, b, d, error ? "" : "（在各项的尾数之内）");
     return bx_nlog_add_check(&n->rv->m->narration, &loc, BX_NCHECK_PARTS, error, text, n->rv->err);
 }
 

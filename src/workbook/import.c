@@ -384,24 +384,52 @@ bx_status bx_dataset_save(const bx_dataset *ds, const char *dir, bx_error *err)
     return bx_dataset_save_with(ds, dir, 0, err);
 }
 
-/* A figure of a CSV read from a workbook: the workbook's cell. */
+/* The place of a row of a CSV read from a workbook: the sheet and row of
+ * its first cell that was shown in one. */
+static bool row_place(const bx_dataset *ds, const bx_file_origins *f, int line, char *out,
+                      size_t size)
+{
+    for (size_t c = 0; c < f->cols; c++) {
+        const bx_cell_origin *at = &f->cells[(size_t)(line - 2) * f->cols + c];
+        if (at->sheet && at->row >= 0) {
+            snprintf(out, size, "%s: %s 第 %d 行", ds->origin, at->sheet, at->row + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A finding about a CSV read from a workbook: the workbook's cell, or its
+ * row; one about a whole table, or about nothing in particular, the
+ * workbook (the finding names the table). */
 static bool workbook_place(void *ctx, const char *file, int line, int column, char *out,
                            size_t size)
 {
     const bx_dataset *ds = ctx;
     size_t n = strlen(ds->origin);
     static const char sep[] = " » ";
+    if (!file[0] || (line <= 0 && strcmp(file, ds->origin) == 0)) {
+        snprintf(out, size, "%s", ds->origin);
+        return true;
+    }
     if (strncmp(file, ds->origin, n) != 0 || strncmp(file + n, sep, strlen(sep)) != 0)
         return false;
     const char *name = file + n + strlen(sep);
     for (size_t i = 1; i < ds->nmem; i++) {
         const bx_file_origins *f = &ds->origins[i];
-        if (strcmp(ds->mem[i].name, name) != 0 || line < 2 || (size_t)(line - 2) >= f->rows ||
-            column < 1 || (size_t)column > f->cols)
+        if (strcmp(ds->mem[i].name, name) != 0)
             continue;
+        if (line <= 0) {
+            snprintf(out, size, "%s", ds->origin);
+            return true;
+        }
+        if (line < 2 || (size_t)(line - 2) >= f->rows)
+            return false;
+        if (column < 1 || (size_t)column > f->cols)
+            return row_place(ds, f, line, out, size);
         const bx_cell_origin *at = &f->cells[(size_t)(line - 2) * f->cols + (size_t)(column - 1)];
         if (!at->sheet || at->row < 0)
-            return false;
+            return row_place(ds, f, line, out, size);
         char ref[32];
         snprintf(out, size, "%s: %s!%s", ds->origin, at->sheet,
                  bx_cell_ref(at->row, at->col, ref, sizeof ref));

@@ -132,12 +132,12 @@ expect_empty "$work/typed-out" "a render of a text with a typed number"
 # 医疗保障综合管理 1,236.12 is 0.02 more than its seven parts (a notice,
 # within their rounding); one part raised by 10 is an error at its line
 run 0 "$budgetx" check "$sample"
-expect_in "$run_out" "数据.csv:10:3: 提示（尾数差异）：文字部分：7 项（第 10 行起）合计于“5:医疗保障综合管理:总计”：各项之和 1,236.10，合计为 1,236.12，差 -0.02（在各项的尾数之内）" \
+expect_in "$run_out" "数据.csv:10:3: 提示（尾数差异）：文字部分：7 项（第 10 行起）合计于表5 医疗保障综合管理的总计：各项之和 1,236.10，合计为 1,236.12，差 -0.02（在各项的尾数之内）" \
   "the parts' rounding"
 cp -r "$sample" "$work/parts"
 sed -i 's/^零星修缮,195.27,/零星修缮,205.27,/' "$work/parts/数据.csv"
 run 1 "$budgetx" check "$work/parts"
-expect_in "$run_out" "数据.csv:10:3: 错误：文字部分：7 项（第 10 行起）合计于“5:医疗保障综合管理:总计”：各项之和 1,246.10，合计为 1,236.12，差 9.98（检查：单位数据之和）" \
+expect_in "$run_out" "数据.csv:10:3: 错误：文字部分：7 项（第 10 行起）合计于表5 医疗保障综合管理的总计：各项之和 1,246.10，合计为 1,236.12，差 9.98（检查：单位数据之和）" \
   "parts that do not add up"
 
 # 8. the table inside the text (第七部分) and 第三部分's paragraphs list every
@@ -173,7 +173,7 @@ sed -i 's/  amounts: {grouping: true, trim: true}/  amounts: {grouping: true, tr
 # (数据.csv's figures are in the sentences' unit: its 万元 no longer add up to
 # the cells they break down, now in 元 — errors, hence --force)
 run 1 "$budgetx" check "$sample" --layouts "$work/unit"
-expect_in "$run_out" "合计于“5:基金监督管理:总计”：各项之和 831.30，合计为 8,313,000" \
+expect_in "$run_out" "合计于表5 基金监督管理的总计：各项之和 831.30，合计为 8,313,000" \
   "the department's figures against the cell in the sentences' unit"
 run 0 "$budgetx" render "$sample" -o "$work/unit-out" --format dump -q --force --layouts "$work/unit"
 expect_in "$(ls "$work/unit-out"/*.dump.txt)" "收入218,669,900万元" "21,866.99 万元 in 元"
