@@ -399,7 +399,7 @@ static void print_command_help(const command_def *cmd)
     putchar('\n');
     for (const char *p = cmd->about; *p;) {
         size_t len = strcspn(p, "\n");
-        printf("  %.*s\n", (int)len, p);
+        printf("%s%.*s\n", len ? "  " : "", (int)len, p); /* a blank line stays blank */
         p += len + (p[len] == '\n');
     }
     puts("\n选项 (options):");

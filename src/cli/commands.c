@@ -93,14 +93,13 @@ static const option_def opt_import_dir = {.name = "output",
                                           .required = true,
                                           .expects = "数据目录",
                                           .help = "写入数据集的目录（不存在时创建）"};
-static const option_def opt_set = {
-    .name = "set",
-    .kind = OPT_STRING,
-    .value = "NAME",
-    .field = offsetof(bx_cli, set),
-    .required = true,
-    .expects = "模板名称（例如 shenzhen-2024）",
-    .help = "布局模板（shenzhen-2024、shenzhen-2022、hubei-county-2022、selfeval）"};
+static const option_def opt_set = {.name = "set",
+                                   .kind = OPT_STRING,
+                                   .value = "NAME",
+                                   .field = offsetof(bx_cli, set),
+                                   .required = true,
+                                   .expects = "模板名称（例如 shenzhen-2024）",
+                                   .help = "布局模板（见下）"};
 static const option_def opt_blank_book = {.name = "output",
                                           .letter = 'o',
                                           .kind = OPT_STRING,
@@ -229,7 +228,12 @@ const command_def bx_cli_commands[] = {
      .about = "生成用于填报的空白工作簿：各表的标题、表头与布局一致，表体留出 N 行\n"
               "（默认 20）可填写的空行（金额列只能填数字），其余单元格保护（无密码）。\n"
               "需要 --unit 和 --year，或者 --like 给出去年的数据集：保留其行（名称、编码、\n"
-              "层级），清空金额。填好后用 budgetx render BLANK.xlsx -o OUT_DIR 生成 PDF。\n"},
+              "层级），清空金额。填好后用 budgetx render BLANK.xlsx -o OUT_DIR 生成 PDF。\n"
+              "\n"
+              "布局模板（--set）：shenzhen-2024、shenzhen-2022、shenzhen-report-2023、\n"
+              "shanghai-putuo-2025、shanghai-putuo-2025-unit、shanghai-putuo-2025-wanli、\n"
+              "hubei-county-2022、selfeval（这两个的部分表按数据逐项生成，须用 --like），\n"
+              "以及 --layouts 目录中的模板。\n"},
     {.id = BX_CLI_CHECK,
      .name = "check",
      .operands = "DATASET_DIR|BOOK.xlsx",

@@ -394,7 +394,7 @@ static int run_template(const bx_cli *c)
                 "budgetx: %s: 文件已存在，未覆盖（其中可能有填好的数据）：换一个文件名，"
                 "或用 --force 覆盖\n",
                 c->out_dir);
-        return EXIT_DATA;
+        return EXIT_USAGE; /* as import's refusal of a folder: fixed on the command line */
     }
     if (c->verbose)
         say_layouts(c, c->set, c->set);

@@ -159,14 +159,48 @@ static void corrected_csv(const etable *t, bx_strbuf *b, row_origins *o)
     }
 }
 
+/* dataset.yaml's origins: per line (one column), the cell its field was
+ * read from, so that a finding about a form's value names that cell. */
+static bool keep_field_origins(bx_dataset *ds, const importer *im, bx_error *err)
+{
+    const bx_dataset_meta *was = &im->m0->readback.meta;
+    size_t lines = 0;
+    for (size_t j = 0; j < ds->meta.nfields; j++)
+        if (ds->meta.fields[j].loc.line > 1 && (size_t)ds->meta.fields[j].loc.line - 1 > lines)
+            lines = (size_t)ds->meta.fields[j].loc.line - 1;
+    bx_file_origins *f = &ds->origins[0];
+    f->cells = bx_arena_alloc(ds->arena, (lines + 1) * sizeof *f->cells, err);
+    if (!f->cells)
+        return false;
+    for (size_t k = 0; k < lines; k++)
+        f->cells[k] = (bx_cell_origin){NULL, -1, -1};
+    for (size_t j = 0; j < ds->meta.nfields; j++) {
+        const bx_dfield *d = &ds->meta.fields[j];
+        for (size_t i = 0; d->loc.line > 1 && i < was->nfields; i++) {
+            const bx_cell_origin *at = &im->field_at[i];
+            if (strcmp(was->fields[i].key, d->key) != 0 || !at->sheet)
+                continue;
+            const char *sheet = bx_arena_strdup(ds->arena, at->sheet, err);
+            if (!sheet)
+                return false;
+            f->cells[d->loc.line - 2] = (bx_cell_origin){sheet, at->row, at->col};
+        }
+    }
+    f->rows = lines;
+    f->cols = 1;
+    return true;
+}
+
 /* The origins into the dataset, its sheet names copied (the workbook goes
  * before the dataset does). */
-static bool keep_origins(bx_dataset *ds, row_origins *o, int n, bx_error *err)
+static bool keep_origins(bx_dataset *ds, const importer *im, row_origins *o, int n, bx_error *err)
 {
     ds->origins = bx_arena_alloc(ds->arena, ds->nmem * sizeof *ds->origins, err);
     if (!ds->origins)
         return false;
     memset(ds->origins, 0, ds->nmem * sizeof *ds->origins);
+    if (!keep_field_origins(ds, im, err))
+        return false;
     const char *last = NULL, *kept = NULL;
     for (int i = 0; i < n && (size_t)i + 1 < ds->nmem; i++) {
         if (o[i].failed)
@@ -216,11 +250,15 @@ static bool start_tables(importer *im)
     const bx_readback *rb = &im->m0->readback;
     im->tables = bx_calloc((size_t)rb->nsources + 1, sizeof *im->tables, im->err);
     im->fields = bx_arena_alloc(im->arena, (rb->meta.nfields + 1) * sizeof(char *), im->err);
+    im->field_at =
+        bx_arena_alloc(im->arena, (rb->meta.nfields + 1) * sizeof *im->field_at, im->err);
     im->names = bx_sheet_names(im->m0->doc, im->err);
-    if (!im->tables || !im->fields || !im->names)
+    if (!im->tables || !im->fields || !im->field_at || !im->names)
         return false;
-    for (size_t i = 0; i < rb->meta.nfields; i++)
+    for (size_t i = 0; i < rb->meta.nfields; i++) {
         im->fields[i] = rb->meta.fields[i].value;
+        im->field_at[i] = (bx_cell_origin){NULL, -1, -1};
+    }
     for (int i = 0; i < rb->nsources; i++) {
         etable *t = &im->tables[i];
         const bx_csv *csv = rb->sources[i].csv;
@@ -265,7 +303,7 @@ static bx_dataset *corrected_dataset(importer *im, const char *path)
     ok = ok && (origins || bx_fail(im->err, NULL, BX_ERR_NOMEM, "内存不足") == BX_OK) &&
          corrected_image(im, &img, origins);
     bx_dataset *ds = ok ? bx_image_dataset(&img, path, im->err) : NULL;
-    if (ds && !keep_origins(ds, origins, n, im->err)) {
+    if (ds && !keep_origins(ds, im, origins, n, im->err)) {
         bx_dataset_free(ds);
         ds = NULL;
     }
@@ -415,7 +453,7 @@ static bool workbook_place(void *ctx, const char *file, int line, int column, ch
     if (strncmp(file, ds->origin, n) != 0 || strncmp(file + n, sep, strlen(sep)) != 0)
         return false;
     const char *name = file + n + strlen(sep);
-    for (size_t i = 1; i < ds->nmem; i++) {
+    for (size_t i = 0; i < ds->nmem; i++) {
         const bx_file_origins *f = &ds->origins[i];
         if (strcmp(ds->mem[i].name, name) != 0)
             continue;
@@ -425,6 +463,8 @@ static bool workbook_place(void *ctx, const char *file, int line, int column, ch
         }
         if (line < 2 || (size_t)(line - 2) >= f->rows)
             return false;
+        if (f->cols == 1) /* dataset.yaml: a line is a field, wherever on it */
+            column = 1;
         if (column < 1 || (size_t)column > f->cols)
             return row_place(ds, f, line, out, size);
         const bx_cell_origin *at = &f->cells[(size_t)(line - 2) * f->cols + (size_t)(column - 1)];

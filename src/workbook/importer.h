@@ -61,7 +61,8 @@ typedef struct importer {
     bx_error *err;
     etable *tables; /* per source of m0 */
     const char **fields;
-    bx_sheet_name *names; /* the worksheets of m0's sheets */
+    bx_cell_origin *field_at; /* per field: where it was read (row -1: not read) */
+    bx_sheet_name *names;     /* the worksheets of m0's sheets */
     /* the sheet being compared */
     const bx_sheet *s;
     const bx_trace *tr; /* its read-back record */

@@ -227,6 +227,7 @@ void bx_im_store(importer *im, const bx_bind *b, size_t record, const char *text
 {
     if (b->source == BX_BIND_FIELD) {
         im->fields[b->column] = text;
+        im->field_at[b->column] = bx_im_where(im, wr, wc);
         return;
     }
     etable *t = &im->tables[b->source];

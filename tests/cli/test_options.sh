@@ -52,6 +52,23 @@ run 0 "$budgetx" --help
 for cmd in render import template check; do expect_out "  budgetx $cmd "; done
 expect_out "  budgetx --help | --version"
 
+# ---- template --help and the man page name every layout set of layouts/
+layouts=$(dirname "$man")/../layouts
+run 0 "$budgetx" template --help
+sed -n "/布局模板（--set）/,/以及/p" "$work/out" > "$work/sets-help"
+sed -n '/^\.SS Layout sets/,/^\.S[HS] /p' "$man" | sed 's/\\-/-/g' > "$work/sets-man"
+[ -s "$work/sets-help" ] || fail "template --help: no list of layout sets"
+[ -s "$work/sets-man" ] || fail "$man: no section “Layout sets”"
+for f in "$layouts"/*/set.yaml; do
+  name=$(basename "$(dirname "$f")")
+  grep -qE "(^|[^a-z0-9-])$name([^a-z0-9-]|$)" "$work/sets-help" || fail "template --help does not list the set $name"
+  grep -qE "(^|[^a-z0-9-])$name([^a-z0-9-]|$)" "$work/sets-man" || fail "$man does not list the set $name"
+done
+listed=$(grep -oE '[a-z][a-z0-9]*(-[a-z0-9]+)*' "$work/sets-help" | grep -vxE 'set|like|layouts' | sort -u)
+for name in $listed; do
+  [ -f "$layouts/$name/set.yaml" ] || fail "template --help lists $name, which layouts/ does not have"
+done
+
 # ---- the man page's SYNOPSIS is the generated one
 run 0 "$budgetx" --synopsis
 sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" | sed '1d;$d' > "$work/man-synopsis"

@@ -527,6 +527,20 @@ static bx_xbook *read_book(zip_t *zip, const char *path, bx_error *err)
 
 /* Why libzip could not open the archive, for the finance user. `head`
  * holds the first bytes of the file, if known. */
+/* The first bytes of a file are text: no control byte but tab and line
+ * ends (a CSV or a web page saved under a .xlsx name). */
+static bool looks_like_text(const unsigned char *head, size_t n)
+{
+    if (n >= 2 && (memcmp(head, "\xFF\xFE", 2) == 0 || memcmp(head, "\xFE\xFF", 2) == 0))
+        return true; /* UTF-16, as Excel's "Unicode 文本" */
+    for (size_t i = 0; i < n; i++)
+        if (head[i] < 0x20 && head[i] != '\t' && head[i] != '\n' && head[i] != '\r')
+            return false;
+    return n > 0;
+}
+
+enum { HEAD_BYTES = 64 }; /* of a file that is not a zip: enough to say what it is */
+
 static void open_failed(const char *path, zip_error_t *ze, const unsigned char *head, size_t n,
                         bx_error *err)
 {
@@ -543,8 +557,7 @@ static void open_failed(const char *path, zip_error_t *ze, const unsigned char *
                 "请在 Excel 中另存为不加密的 .xlsx）");
     } else if (n >= 4 && memcmp(head, "%PDF", 4) == 0) {
         bx_fail(err, &loc, BX_ERR_SYNTAX, "这是 PDF 文件，不是工作簿（.xlsx）");
-    } else if (n >= 2 && (memcmp(head, "\xEF\xBB", 2) == 0 || memcmp(head, "\xFF\xFE", 2) == 0 ||
-                          head[0] == '<' || memchr(head, ',', n))) {
+    } else if (looks_like_text(head, n)) {
         bx_fail(err, &loc, BX_ERR_SYNTAX,
                 "不是有效的 XLSX 文件：这是文本文件（CSV 或网页），只是扩展名为 .xlsx；"
                 "请在 Excel 中打开后另存为“Excel 工作簿（*.xlsx）”");
@@ -577,17 +590,17 @@ bx_xbook *bx_xbook_parse(const void *data, size_t len, const char *display_name,
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
     if (!src) {
-        open_failed(name, &ze, data, len, err);
+        open_failed(name, &ze, data, len < HEAD_BYTES ? len : HEAD_BYTES, err);
         zip_error_fini(&ze);
         return NULL;
     }
     zip_error_fini(&ze);
-    return open_source(src, name, data, len, err);
+    return open_source(src, name, data, len < HEAD_BYTES ? len : HEAD_BYTES, err);
 }
 
 bx_xbook *bx_xbook_open(const char *path, bx_error *err)
 {
-    unsigned char head[8];
+    unsigned char head[HEAD_BYTES];
     FILE *f = fopen(path, "rb");
     if (!f) {
         bx_loc loc = {path, 0, 0};
