@@ -168,11 +168,12 @@ typedef struct bx_workbook_hints {
 
 /* How far a render is, for a progress line: of `tables` tables of `rows`
  * rows in all, counted over every format written (a render of both
- * formats counts each row twice), `tables_done` and `rows_done` are
- * written. */
+ * formats counts each row twice: `formats` is 2), `tables_done` and
+ * `rows_done` are written. */
 typedef struct bx_progress {
     long long rows_done, rows;
     int tables_done, tables;
+    int formats;
 } bx_progress;
 /* Called now and then while the outputs are written, from the threads
  * writing them: perhaps from two at once. */

@@ -191,7 +191,7 @@ typedef struct render_progress {
     atomic_llong rows_done;
     atomic_int tables_done;
     long long rows;
-    int tables;
+    int tables, formats;
 } render_progress;
 
 static void walked(void *data, int rows, int sheets)
@@ -200,7 +200,8 @@ static void walked(void *data, int rows, int sheets)
     bx_progress now = {.rows_done = atomic_fetch_add(&p->rows_done, rows) + rows,
                        .rows = p->rows,
                        .tables_done = atomic_fetch_add(&p->tables_done, sheets) + sheets,
-                       .tables = p->tables};
+                       .tables = p->tables,
+                       .formats = p->formats};
     p->fn(p->data, &now);
 }
 
@@ -276,6 +277,7 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
     }
     progress.rows *= n;
     progress.tables *= n;
+    progress.formats = n;
     pthread_t threads[MAX_FORMATS];
     bool started[MAX_FORMATS] = {false};
     for (int i = 1; i < n && parallel && !bx_failed(err); i++)

@@ -130,7 +130,8 @@ static void print_render_findings(const bx_cli *c, const bx_findings *f)
 }
 
 /* A progress line on the terminal while a render that has run for a
- * second writes its files: "正在写入：表 3/24，第 120,000/400,000 行". */
+ * second writes its files: "正在写入：52%（12 张表，共 200000 行）", the
+ * share of the rows written over every format, the tables and rows of one. */
 typedef struct progress_line {
     pthread_mutex_t lock;
     struct timespec start, last;
@@ -150,8 +151,12 @@ static void show_progress(void *data, const bx_progress *p)
     pthread_mutex_lock(&line->lock);
     if (seconds_between(&line->start, &now) >= 1.0 &&
         (!line->shown || seconds_between(&line->last, &now) >= 0.2)) {
-        fprintf(stderr, "\r正在写入：表 %d/%d，第 %lld/%lld 行\033[K", p->tables_done, p->tables,
-                p->rows_done, p->rows);
+        int formats = p->formats > 0 ? p->formats : 1;
+        long long share = p->rows > 0     ? p->rows_done * 100 / p->rows
+                          : p->tables > 0 ? (long long)p->tables_done * 100 / p->tables
+                                          : 0;
+        fprintf(stderr, "\r正在写入：%lld%%（%d 张表，共 %lld 行）\033[K", share,
+                p->tables / formats, p->rows / formats);
         line->shown = true;
         line->last = now;
     }

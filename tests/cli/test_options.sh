@@ -69,6 +69,28 @@ for name in $listed; do
   [ -f "$layouts/$name/set.yaml" ] || fail "template --help lists $name, which layouts/ does not have"
 done
 
+# ---- the README's usage block gives each command the options its help does
+readme=$(dirname "$man")/../README.md
+sed -n '/^## Use$/,/^```$/{/^```/d;p}' "$readme" | sed -n '/^budgetx /,$p' > "$work/readme-use"
+for cmd in render import template check; do
+  run 0 "$budgetx" "$cmd" --help
+  sed -n '2,/^$/p' "$work/out" | grep -oE -- '(^|[ [(|])--?[a-z][a-z-]*' | tr -d ' [(|' |
+    grep -vxE -- '-q|-v|-h' | sort -u > "$work/help-opts"
+  awk -v c="budgetx $cmd " 'index($0, c) == 1 {on = 1; print; next} /^budgetx / {on = 0} on' \
+    "$work/readme-use" | sed 's/#.*//' | grep -oE -- '(^|[ [(|])--?[a-z][a-z-]*' | tr -d ' [(|' |
+    sort -u > "$work/readme-opts"
+  diff "$work/help-opts" "$work/readme-opts" > "$work/opts.diff" ||
+    fail "README's usage of $cmd differs from its --help (< help, > README): $(tr '\n' ' ' < "$work/opts.diff")"
+done
+
+# ---- the man page's OPTIONS describe every option of its SYNOPSIS
+sed -n '/^\.SH OPTIONS$/,/^\.SH /p' "$man" | sed 's/\\-/-/g' > "$work/man-options"
+for opt in $(sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" | sed 's/\\-/-/g' |
+  grep -oE -- '^\.(OP|B) --?[a-z][a-z-]*' | sed 's/^\.[A-Z]* //' | sort -u); do
+  grep -qE -- "^\.(B|BR|TP) .*$opt(\"|\$| )" "$work/man-options" ||
+    fail "$man: the OPTIONS section does not describe $opt"
+done
+
 # ---- the man page's SYNOPSIS is the generated one
 run 0 "$budgetx" --synopsis
 sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" | sed '1d;$d' > "$work/man-synopsis"
@@ -188,8 +210,26 @@ run 0 "$budgetx" import "$work/q1/a.xlsx" -o "$work/v4" -v
 expect_err "布局模板 "
 expect_err "已写入数据集 $work/v4"
 
+# ---- the progress line: on a terminal (script(1) gives one), for a render
+# that runs over a second; never when standard error is not a terminal, nor
+# with -q
+python3 "$(dirname "$sample")/../bench/gen_dataset.py" --out "$work/big" --rows 60000 > /dev/null
+start=$(date +%s%N)
+script -qec "'$budgetx' render '$work/big' -o '$work/p1'" /dev/null > "$work/pty" 2>&1 ||
+  fail "render on a terminal: $(tail -c 300 "$work/pty")"
+took=$((($(date +%s%N) - start) / 1000000))
+grep -q "已写入 $work/p1/big.xlsx（12 张表）" "$work/pty" || fail "render on a terminal: no 已写入 line"
+if [ "$took" -gt 1500 ]; then # long enough that the line must have been shown
+  grep -qE "正在写入：[0-9]+%（12 张表，共 60[0-9]{3} 行）" "$work/pty" ||
+    fail "a render of $took ms on a terminal showed no progress line: $(tr '\r' '\n' < "$work/pty" | head -3)"
+fi
+script -qec "'$budgetx' render '$work/big' -o '$work/p2' -q" /dev/null > "$work/pty" 2>&1 || true
+grep -q "正在写入" "$work/pty" && fail "render -q on a terminal showed a progress line"
+run 0 "$budgetx" render "$work/big" -o "$work/p3"
+grep -q "正在写入" "$work/err" && fail "a progress line written where standard error is not a terminal"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures command-line check(s) failed" >&2
   exit 1
 fi
-echo "command line: help, man page synopsis, option forms, refusals, -q and -v hold"
+echo "command line: help, man page synopsis, option forms, refusals, -q, -v and the progress line hold"
