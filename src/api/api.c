@@ -256,13 +256,13 @@ static void write_outputs(bx_renderer *r, const bx_model *model, const char *bas
     /* the formats of a big model one after the other: both back ends'
      * memory at once would double the peak */
     size_t cells = 0;
-    for (int i = 0; i < model->doc->nsheets; i++)
+    render_progress progress = {
+        .fn = r->options.progress, .data = r->options.progress_data, .tables = model->doc->nsheets};
+    for (int i = 0; i < model->doc->nsheets; i++) {
         cells += (size_t)model->doc->sheets[i].nrows * (size_t)model->doc->sheets[i].ncols;
-    bool parallel = r->options.parallel && cells <= PARALLEL_CELLS;
-    render_progress progress = {.fn = r->options.progress, .data = r->options.progress_data};
-    for (int i = 0; i < model->doc->nsheets; i++)
         progress.rows += model->doc->sheets[i].nrows;
-    progress.tables = model->doc->nsheets;
+    }
+    bool parallel = r->options.parallel && cells <= PARALLEL_CELLS;
     for (const char *const *f = r->formats; *f && n < MAX_FORMATS && !bx_failed(err); f++) {
         char name[1024];
         snprintf(name, sizeof name, "%s.%s", base, bx_format_extension(*f));

@@ -6,13 +6,13 @@
 #include "fs.h"
 
 #include "output.h"
-#include "syserr.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,14 +23,14 @@ char *bx_read_file(const char *path, size_t *len, bx_error *err)
      * wait for a writer; then only a regular file is read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_reason(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_error_text(errno));
         return NULL;
     }
     struct stat st;
     char *buf = NULL;
     size_t cap = 0, n = 0;
     if (fstat(fd, &st) != 0)
-        bx_fail(err, &loc, BX_ERR_IO, "无法读取文件：%s", bx_read_reason(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法读取文件：%s", bx_read_error_text(errno));
     else if (S_ISDIR(st.st_mode))
         bx_fail(err, &loc, BX_ERR_IO, "这是一个文件夹，不是文件");
     else if (!S_ISREG(st.st_mode))
@@ -62,7 +62,7 @@ char *bx_read_file(const char *path, size_t *len, bx_error *err)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            bx_fail(err, &loc, BX_ERR_IO, "读取文件失败：%s", bx_read_reason(errno));
+            bx_fail(err, &loc, BX_ERR_IO, "读取文件失败：%s", bx_read_error_text(errno));
             break;
         }
         if (got == 0) {
@@ -108,6 +108,12 @@ bool bx_path_within(const char *dir, const char *path, bool *inside, bx_error *e
     free(top);
     free(real);
     return ok;
+}
+
+bool bx_path_has_extension(const char *path, const char *ext)
+{
+    size_t n = strlen(path), k = strlen(ext);
+    return n > k && strcasecmp(path + n - k, ext) == 0;
 }
 
 char *bx_path_join(const char *dir, const char *name, bx_error *err)

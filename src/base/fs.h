@@ -19,6 +19,10 @@ bool bx_path_stays_inside(const char *name);
  * inside (opening it says what is wrong). */
 bool bx_path_within(const char *dir, const char *path, bool *inside, bx_error *err);
 
+/* Whether the file name path ends in extension ext (".csv"), ignoring
+ * case, after at least one other character. */
+bool bx_path_has_extension(const char *path, const char *ext);
+
 /* Join a directory and a file name into a new string the caller frees. */
 char *bx_path_join(const char *dir, const char *name, bx_error *err);
 

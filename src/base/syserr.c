@@ -70,12 +70,8 @@ const char *bx_errno_text(int e)
     return "系统错误";
 }
 
-const char *bx_read_error_text(int errnum)
-{
-    return bx_read_reason(errnum);
-}
-
-const char *bx_read_reason(int e)
+/* budgetx.h: the reading side's words for EACCES, ENOENT */
+const char *bx_read_error_text(int e)
 {
     switch (e) {
     case ENOENT: return "文件不存在";

@@ -12,10 +12,7 @@
 
 static const bx_vtable *table_numbered(const checker *ck, int number)
 {
-    for (int i = 0; i < ck->m->view.ntables; i++)
-        if (ck->m->view.tables[i].number == number)
-            return &ck->m->view.tables[i];
-    return NULL;
+    return bx_dataview_table(&ck->m->view, number);
 }
 
 /* A reference in words (bx_dataview_ref_words), appended to out. */

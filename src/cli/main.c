@@ -392,9 +392,10 @@ static int run_template(const bx_cli *c)
             c, "template 写出的是 .xlsx 工作簿：-o 的文件名应以 .xlsx 结尾（而不是“%s”）",
             c->out_dir);
     struct stat st;
-    if (stat(c->out_dir, &st) == 0 && S_ISDIR(st.st_mode))
+    bool exists = stat(c->out_dir, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
         return bx_cli_usage(c, "%s 是一个目录：-o 应为要写出的 .xlsx 文件名", c->out_dir);
-    if (stat(c->out_dir, &st) == 0 && !c->force) {
+    if (exists && !c->force) {
         fprintf(stderr,
                 "budgetx: %s: 文件已存在，未覆盖（其中可能有填好的数据）：换一个文件名，"
                 "或用 --force 覆盖\n",

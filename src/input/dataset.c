@@ -3,7 +3,6 @@
 #include "yaml_doc.h"
 #include "csv_read.h"
 #include "fs.h"
-#include "syserr.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 const char *bx_dataset_template(const bx_dataset *ds)
@@ -103,12 +101,6 @@ static bx_dataset *dataset_from(const char *dir, const char *yaml_name, bx_yaml 
     return ds;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), k = strlen(tail);
-    return n >= k && strcasecmp(s + n - k, tail) == 0;
-}
-
 /* A file given where a dataset folder is expected: what it is, and what to
  * give instead. */
 static bx_status not_a_folder(const char *path, bx_error *err)
@@ -118,16 +110,17 @@ static bx_status not_a_folder(const char *path, bx_error *err)
     if (strcmp(base, "dataset.yaml") == 0)
         return bx_fail(err, &loc, BX_ERR_IO,
                        "这是数据集的 dataset.yaml 文件：请给出它所在的文件夹（数据目录）");
-    if (ends_with(base, ".pdf"))
+    if (bx_path_has_extension(base, ".pdf"))
         return bx_fail(err, &loc, BX_ERR_IO,
                        "这是 PDF 文件：budgetx 读入数据目录（其中有 dataset.yaml）或工作簿"
                        "（.xlsx、.xls），PDF 是它写出的结果");
-    if (ends_with(base, ".csv"))
+    if (bx_path_has_extension(base, ".csv"))
         return bx_fail(
             err, &loc, BX_ERR_IO,
             "这是一个 CSV 文件：请给出它所在的数据目录（其中有 dataset.yaml 和各表的 CSV）");
-    if (ends_with(base, ".xlsm") || ends_with(base, ".xlsb") || ends_with(base, ".ods") ||
-        ends_with(base, ".et") || ends_with(base, ".wps") || ends_with(base, ".numbers"))
+    if (bx_path_has_extension(base, ".xlsm") || bx_path_has_extension(base, ".xlsb") ||
+        bx_path_has_extension(base, ".ods") || bx_path_has_extension(base, ".et") ||
+        bx_path_has_extension(base, ".wps") || bx_path_has_extension(base, ".numbers"))
         return bx_fail(err, &loc, BX_ERR_IO,
                        "不支持这种工作簿：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）");
     return bx_fail(err, &loc, BX_ERR_IO, "不是数据目录，也不是工作簿（.xlsx、.xls）");
@@ -173,7 +166,7 @@ static bool dataset_folder(const char *dir, bx_error *err)
     if (stat(dir, &st) != 0)
         return bx_fail(err, &loc, BX_ERR_IO, "%s：%s",
                        errno == ENOENT ? "找不到数据目录" : "无法打开数据目录",
-                       errno == ENOENT ? "路径不存在" : bx_read_reason(errno)) == BX_OK;
+                       errno == ENOENT ? "路径不存在" : bx_read_error_text(errno)) == BX_OK;
     if (!S_ISDIR(st.st_mode))
         return not_a_folder(dir, err) == BX_OK;
     char yaml[4096];

@@ -111,7 +111,7 @@ const char *bx_image_name_problem(const char *name)
         return "含有“/”或“\\”：数据文件只能直接放在数据目录中";
     if (name[0] == '.')
         return "以“.”开头";
-    if (n < 5 || strcasecmp(name + n - 4, ".csv") != 0)
+    if (!bx_path_has_extension(name, ".csv"))
         return "不以 .csv 结尾";
     if (n > 255)
         return "超过 255 字节";
@@ -187,10 +187,9 @@ static const char import_marker_text[] =
 
 static bool dataset_entry(int dir, const char *name)
 {
-    size_t n = strlen(name);
     struct stat st;
     return (strcmp(name, "dataset.yaml") == 0 || strcmp(name, import_marker) == 0 ||
-            (n > 4 && strcasecmp(name + n - 4, ".csv") == 0)) &&
+            bx_path_has_extension(name, ".csv")) &&
            fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
            (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
 }

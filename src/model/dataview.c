@@ -69,8 +69,7 @@ const bx_vrow *bx_dataview_row(const bx_vtable *vt, const char *selector, int ye
     return found;
 }
 
-/* The view's table numbered n, or NULL. */
-static const bx_vtable *table_numbered(const bx_dataview *v, int n)
+const bx_vtable *bx_dataview_table(const bx_dataview *v, int n)
 {
     for (int i = 0; v && i < v->ntables; i++)
         if (v->tables[i].number == n)
@@ -81,7 +80,7 @@ static const bx_vtable *table_numbered(const bx_dataview *v, int n)
 size_t bx_dataview_ref_words(const bx_dataview *v, int table, const char *row, const char *field,
                              int year, char *out, size_t size)
 {
-    const bx_vtable *vt = table_numbered(v, table);
+    const bx_vtable *vt = bx_dataview_table(v, table);
     char label[256], name[256];
     bx_dataview_expand_years(year, field, name, sizeof name);
     bool first = strcmp(row, "@first") == 0, last = strcmp(row, "@last") == 0;

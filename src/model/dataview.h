@@ -62,6 +62,8 @@ typedef struct bx_dataview {
  * (compared but for spaces), with {year} and {last_year} written out. The
  * first such row, or NULL; *count (may be NULL) says how many there are. */
 const bx_vrow *bx_dataview_row(const bx_vtable *vt, const char *selector, int year, int *count);
+/* The (first) table of the view numbered n, or NULL. */
+const bx_vtable *bx_dataview_table(const bx_dataview *v, int n);
 /* A reference to a figure (table number, row selector as for
  * bx_dataview_row, field) in words, as a finance user reads it:
  * 1/收入总计/金额 is "表1 收入总计的金额", 2/@first/收入总计 "表2 合计的

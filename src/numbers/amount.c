@@ -52,6 +52,13 @@ static const char *skip_currency(const char *s, size_t *n)
     return s;
 }
 
+static const char *skip_digits(const char *s)
+{
+    while (is_digit(*s))
+        s++;
+    return s;
+}
+
 bool bx_looks_like_exponent(const char *s)
 {
     while (*s == ' ')
@@ -60,11 +67,9 @@ bool bx_looks_like_exponent(const char *s)
         s++;
     if (!is_digit(*s))
         return false;
-    while (is_digit(*s))
-        s++;
+    s = skip_digits(s);
     if (*s == '.')
-        for (s++; is_digit(*s); s++)
-            ;
+        s = skip_digits(s + 1);
     if (*s != 'E' && *s != 'e')
         return false;
     s++;
@@ -72,11 +77,15 @@ bool bx_looks_like_exponent(const char *s)
         s++;
     if (!is_digit(*s))
         return false;
-    while (is_digit(*s))
-        s++;
-    while (*s == ' ')
+    for (s = skip_digits(s); *s == ' ';)
         s++;
     return *s == '\0';
+}
+
+/* Not a number: Excel's scientific notation has its own result. */
+static bx_amount_result not_a_number(const char *text)
+{
+    return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
 }
 
 bx_amount_result bx_amount_parse(const char *text, int decimals, int64_t *out)
@@ -116,17 +125,17 @@ bx_amount_result bx_amount_parse(const char *text, int decimals, int64_t *out)
     }
     size_t int_end = i;
     if (int_end == int_start)
-        return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
+        return not_a_number(text);
     size_t frac_start = n, frac_end = n;
     if (i < n) {
         if (s[i] != '.')
-            return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
+            return not_a_number(text);
         frac_start = ++i;
         while (i < n && is_digit(s[i]))
             i++;
         frac_end = i;
         if (i != n || frac_end == frac_start)
-            return bx_looks_like_exponent(text) ? BX_AMOUNT_EXPONENT : BX_AMOUNT_SYNTAX;
+            return not_a_number(text);
     }
     if (has_comma && !grouping_ok(s + int_start, int_end - int_start))
         return BX_AMOUNT_GROUPING;

@@ -114,12 +114,10 @@ static bool last_year(const narration *n, const char *ref, bool money, bx_nfig *
 /* The (first) table of the view numbered number, or NULL with why. */
 static const bx_vtable *first_table(const narration *n, int number, char *why, size_t size)
 {
-    const bx_dataview *view = &n->rv->m->view;
-    for (int i = 0; i < view->ntables; i++)
-        if (view->tables[i].number == number)
-            return &view->tables[i];
-    snprintf(why, size, "没有表 %d", number);
-    return NULL;
+    const bx_vtable *vt = bx_dataview_table(&n->rv->m->view, number);
+    if (!vt)
+        snprintf(why, size, "没有表 %d", number);
+    return vt;
 }
 
 /* The field of vt called name, or -1 with why. */

@@ -13,6 +13,7 @@
 
 #include "dataset_image.h"
 #include "dataset_sheet.h"
+#include "fs.h"
 #include "geometry.h"
 #include "importer.h"
 #include "relocate.h"
@@ -23,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 bx_cell_origin bx_im_where(const importer *im, int row, int col)
@@ -397,10 +397,9 @@ bx_dataset *bx_workbook_dataset_of(const bx_xbook *book, bx_set_finder find, voi
 
 int bx_is_workbook(const char *path)
 {
-    size_t n = path ? strlen(path) : 0;
     struct stat st;
-    bool named = (n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0) ||
-                 (n > 4 && strcasecmp(path + n - 4, ".xls") == 0);
+    bool named =
+        path && (bx_path_has_extension(path, ".xlsx") || bx_path_has_extension(path, ".xls"));
     return named && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
@@ -463,7 +462,7 @@ static bool workbook_place(void *ctx, const char *file, int line, int column, ch
         }
         if (line < 2 || (size_t)(line - 2) >= f->rows)
             return false;
-        if (f->cols == 1) /* dataset.yaml: a line is a field, wherever on it */
+        if (i == 0) /* dataset.yaml: a line is a field, wherever on it */
             column = 1;
         if (column < 1 || (size_t)column > f->cols)
             return row_place(ds, f, line, out, size);

@@ -46,10 +46,9 @@ static void every_errno(void **state)
     (void)state;
     for (int e = 0; e < 140; e++) {
         check("errno", e, bx_errno_text(e));
-        check("errno (read)", e, bx_read_reason(e));
-        check("errno (public)", e, bx_read_error_text(e));
+        check("errno (read)", e, bx_read_error_text(e));
     }
-    assert_string_equal(bx_read_reason(2), "文件不存在"); /* ENOENT */
+    assert_string_equal(bx_read_error_text(2), "文件不存在"); /* ENOENT */
 }
 
 static void every_library_code(void **state)

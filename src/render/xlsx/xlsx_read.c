@@ -5,7 +5,6 @@
 #include "xlsx_read.h"
 #include "xlsx_reader.h"
 
-#include "syserr.h"
 #include "lib_text.h"
 
 #include <errno.h>
@@ -525,8 +524,6 @@ static bx_xbook *read_book(zip_t *zip, const char *path, bx_error *err)
     return NULL;
 }
 
-/* Why libzip could not open the archive, for the finance user. `head`
- * holds the first bytes of the file, if known. */
 /* The first bytes of a file are text: no control byte but tab and line
  * ends (a CSV or a web page saved under a .xlsx name). */
 static bool looks_like_text(const unsigned char *head, size_t n)
@@ -541,6 +538,8 @@ static bool looks_like_text(const unsigned char *head, size_t n)
 
 enum { HEAD_BYTES = 64 }; /* of a file that is not a zip: enough to say what it is */
 
+/* Why libzip could not open the archive, for the finance user. `head`
+ * holds the first bytes of the file, if known. */
 static void open_failed(const char *path, zip_error_t *ze, const unsigned char *head, size_t n,
                         bx_error *err)
 {
@@ -549,7 +548,7 @@ static void open_failed(const char *path, zip_error_t *ze, const unsigned char *
     if (code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ) {
         int sys = zip_error_code_system(ze);
         bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s",
-                sys ? bx_read_reason(sys) : bx_zip_text(code));
+                sys ? bx_read_error_text(sys) : bx_zip_text(code));
     } else if (n >= 4 && memcmp(head, "\xD0\xCF\x11\xE0", 4) == 0) {
         /* OLE2: an .xls, or an .xlsx encrypted with a password */
         bx_fail(err, &loc, BX_ERR_SYNTAX,
@@ -604,7 +603,7 @@ bx_xbook *bx_xbook_open(const char *path, bx_error *err)
     FILE *f = fopen(path, "rb");
     if (!f) {
         bx_loc loc = {path, 0, 0};
-        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_reason(errno));
+        bx_fail(err, &loc, BX_ERR_IO, "无法打开文件：%s", bx_read_error_text(errno));
         return NULL;
     }
     size_t n = fread(head, 1, sizeof head, f);
